@@ -1,0 +1,56 @@
+// What a model is to the engine: a set of mechanisms ("systems"), each with a cadence, plus the
+// outputs it declares. The model owns its state; the engine owns time, randomness, threads and
+// recording. This separates the description of a model from its execution.
+#pragma once
+
+#include "engine/calendar.hpp"
+#include "engine/random.hpp"
+#include "engine/recorder.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace peacesim::engine {
+
+// What a system sees when it runs.
+struct StepContext {
+  const Clock& clock;
+  const RandomStreams& random;
+  Recorder& recorder;
+  unsigned threads;  // the most threads a system may use
+};
+
+enum class Phase : std::uint8_t {
+  Step,     // changes the model's state
+  Observe,  // reads the state and sets gauges; runs at step 0 and when its cadence's period ends
+};
+
+struct System {
+  std::string name;
+  Cadence cadence = Cadence::Daily;
+  Phase phase = Phase::Step;
+  std::function<void(StepContext&)> run;
+};
+
+class Model {
+public:
+  virtual ~Model() = default;
+  Model() = default;
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  // Declares regions, series and anything else the model records. Called once, before the run.
+  virtual void declare_outputs(Recorder& recorder) = 0;
+
+  // The systems in the order they run within a step.
+  virtual std::vector<System> systems() = 0;
+
+  // A few headline figures for the end-of-run summary (label, value), in display order.
+  [[nodiscard]] virtual std::vector<std::pair<std::string, std::string>> summary() const { return {}; }
+
+  // Agents (or other entities) the model holds, for progress rates and memory reports.
+  [[nodiscard]] virtual std::size_t agent_count() const { return 0; }
+};
+
+}  // namespace peacesim::engine
