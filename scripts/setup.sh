@@ -13,6 +13,7 @@ PACKAGES=(
   librandom123-dev       # counter-based random streams (Philox)
   libsqlite3-dev         # run store
   nlohmann-json3-dev     # manifest, JSON output
+  libxxhash-dev          # scenario content hash
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
 )

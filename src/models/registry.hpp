@@ -3,6 +3,7 @@
 
 #include "engine/model.hpp"
 #include "engine/parameters.hpp"
+#include "scenario/scenario.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,7 @@ namespace peacesim::models {
 // Everything a model is built from.
 struct ModelInput {
   const engine::ParameterSet& parameters;
+  const scenario::Scenario& scenario;  // for models that read their own sections of the file
   std::uint64_t seed = 1;  // the run seed (initial placement draws use it through RandomStreams)
   unsigned threads = 1;
   double scale = 1.0;  // people per agent, where the model has people
@@ -24,6 +26,9 @@ struct ModelInfo {
   std::string name;     // e.g. "epstein_mesa"
   std::string summary;  // one line for `peacesim describe` and `--help`
   std::vector<engine::ParameterSpec> parameters;
+  // Top-level scenario sections this model reads besides the common ones (MODEL.md §3 entities for
+  // the Mali model, none for Epstein's). Any other top-level field is reported as unknown.
+  std::vector<std::string> sections;
   std::function<std::unique_ptr<engine::Model>(const ModelInput&)> make;
 };
 

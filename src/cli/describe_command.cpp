@@ -1,0 +1,116 @@
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/prepared_run.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace peacesim::cli {
+
+namespace {
+struct ParameterRow {
+  std::string name, value, unit, range, source, set_at;
+};
+
+std::vector<ParameterRow> parameter_rows(const PreparedRun& p) {
+  std::vector<ParameterRow> rows;
+  for (const auto& spec : p.parameters.specs()) {
+    const auto& origin = p.parameters.origin(spec.name);
+    rows.push_back({spec.name, fmt::format("{}", p.parameters.value(spec.name)), spec.unit,
+                    fmt::format("[{}, {}]", spec.min, spec.max), origin.source, origin.where});
+  }
+  return rows;
+}
+
+void print_text(const PreparedRun& p) {
+  const auto& s = p.scenario;
+  fmt::print("{} — {}\n", s.name, s.title);
+  if (!s.description.empty()) fmt::print("\n{}\n", s.description);
+  fmt::print("\nmodel      {} — {}\n", s.model, p.model->summary);
+  fmt::print("calendar   {} → {} ({} daily steps)\n", s.start.iso(), s.end.iso(), days_between(s.start, s.end) + 1);
+  fmt::print("seed       {}\n", s.seed);
+  fmt::print("scale      {} people per agent\n", s.people_per_agent);
+  fmt::print("hash       {}\n", s.hash);
+  for (const auto& f : s.files) fmt::print("file       {}\n", f.string());
+  const auto rows = parameter_rows(p);
+  std::size_t w_name = 9, w_value = 5, w_unit = 4, w_range = 5;
+  for (const auto& r : rows) {
+    w_name = std::max(w_name, r.name.size());
+    w_value = std::max(w_value, r.value.size());
+    w_unit = std::max(w_unit, r.unit.size());
+    w_range = std::max(w_range, r.range.size());
+  }
+  fmt::print("\nParameters\n  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "parameter", w_name, "value", w_value, "unit",
+             w_unit, "range", w_range, "source (set at)");
+  for (const auto& r : rows) {
+    fmt::print("  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {} ({})\n", r.name, w_name, r.value, w_value, r.unit, w_unit,
+               r.range, w_range, r.source, r.set_at);
+  }
+}
+
+std::string md_cell(std::string text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+void print_markdown(const PreparedRun& p) {
+  const auto& s = p.scenario;
+  fmt::print("# {}: {}\n\n", s.name, md_cell(s.title));
+  if (!s.description.empty()) fmt::print("{}\n\n", s.description);
+  fmt::print("| field | value |\n|---|---|\n");
+  fmt::print("| model | `{}`: {} |\n", s.model, md_cell(p.model->summary));
+  fmt::print("| calendar | {} to {} ({} daily steps) |\n", s.start.iso(), s.end.iso(),
+             days_between(s.start, s.end) + 1);
+  fmt::print("| seed | {} |\n| scale | {} people per agent |\n| hash | `{}` |\n\n", s.seed, s.people_per_agent,
+             s.hash);
+  fmt::print("## Parameters\n\n| parameter | value | unit | range | source | set at |\n|---|---:|---|---|---|---|\n");
+  for (const auto& r : parameter_rows(p)) {
+    fmt::print("| `{}` | {} | {} | {} | {} | {} |\n", r.name, r.value, md_cell(r.unit), r.range, md_cell(r.source),
+               md_cell(r.set_at));
+  }
+}
+
+void print_json(const PreparedRun& p) {
+  const auto& s = p.scenario;
+  nlohmann::ordered_json j;
+  j["name"] = s.name;
+  j["title"] = s.title;
+  j["description"] = s.description;
+  j["model"] = {{"name", s.model}, {"summary", p.model->summary}};
+  j["calendar"] = {{"start", s.start.iso()}, {"end", s.end.iso()}, {"steps", days_between(s.start, s.end) + 1}};
+  j["seed"] = s.seed;
+  j["people_per_agent"] = s.people_per_agent;
+  j["hash"] = s.hash;
+  auto params = nlohmann::ordered_json::array();
+  for (const auto& spec : p.parameters.specs()) {
+    const auto& origin = p.parameters.origin(spec.name);
+    params.push_back({{"name", spec.name},
+                      {"value", p.parameters.value(spec.name)},
+                      {"kind", engine::kind_name(spec.kind)},
+                      {"unit", spec.unit},
+                      {"range", {spec.min, spec.max}},
+                      {"default", spec.default_value},
+                      {"source", origin.source},
+                      {"set_at", origin.where},
+                      {"description", spec.description}});
+  }
+  j["parameters"] = params;
+  fmt::print("{}\n", j.dump(2));
+}
+}  // namespace
+
+int describe_command(const ScenarioOptions& options, DescribeFormat format) {
+  const PreparedRun p = prepare(options.scenario, {options.overrides, options.seed, options.scale});
+  switch (format) {
+    case DescribeFormat::Text: print_text(p); break;
+    case DescribeFormat::Markdown: print_markdown(p); break;
+    case DescribeFormat::Json: print_json(p); break;
+  }
+  return kOk;
+}
+
+}  // namespace peacesim::cli

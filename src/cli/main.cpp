@@ -1,0 +1,135 @@
+// peacesim: the command-line tool. Parses arguments, dispatches to a command, and turns every
+// failure into a one-line message and a documented exit code.
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "engine/threads.hpp"
+#include "output/output_error.hpp"
+#include "peacesim/version.hpp"
+#include "scenario/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <exception>
+#include <map>
+
+using namespace peacesim::cli;
+
+namespace {
+constexpr const char* kFooter = R"(Examples:
+  peacesim run scenarios/examples/epstein_mesa.yaml
+  peacesim run scenarios/examples/epstein_mesa.yaml --seed 7 --threads 2 --out runs/try7
+  peacesim run scenarios/examples/epstein_netlogo.yaml --set parameters.legitimacy=0.6
+  peacesim check scenarios/examples/epstein_mesa.yaml
+  peacesim describe scenarios/examples/epstein_mesa.yaml --format markdown
+
+Exit codes:
+  0    success
+  1    internal error (a bug: please report it with the command you ran)
+  2    bad input: the scenario or the command line is wrong; the message names file:line:column and field
+  3    results could not be written (output folder exists, permission denied, disk full); nothing partial is left
+  130  interrupted (Ctrl-C or SIGTERM); nothing was written
+
+Documentation: docs/cli.md, docs/scenario-format.md, docs/architecture.md)";
+
+void add_scenario_options(CLI::App* cmd, ScenarioOptions& o) {
+  cmd->add_option("scenario", o.scenario, "Scenario file (YAML)")->required()->type_name("FILE");
+  cmd->add_option("--set", o.overrides,
+                  "Override a scenario field, e.g. --set parameters.legitimacy=0.6 or --set calendar.steps=500 "
+                  "(repeatable; a bare parameter name means parameters.NAME)")
+      ->type_name("FIELD=VALUE")
+      ->take_all();
+  cmd->add_option("--seed", o.seed, "Run seed (overrides run.seed in the scenario)");
+  cmd->add_option("--scale", o.scale, "People per agent (overrides run.people_per_agent); 1 = full scale")
+      ->check(CLI::Range(1.0, 1e9));
+}
+
+// "legitimacy=0.6" means "parameters.legitimacy=0.6": parameters are what people change most.
+void expand_parameter_shorthand(ScenarioOptions& o) {
+  for (auto& assignment : o.overrides) {
+    const auto eq = assignment.find('=');
+    if (eq != std::string::npos && assignment.substr(0, eq).find('.') == std::string::npos) {
+      assignment = "parameters." + assignment;
+    }
+  }
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"peacesim: a fast, reproducible simulator of armed conflicts and the peace operations deployed "
+               "into them",
+               "peacesim"};
+  app.footer(kFooter);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its results to a run folder");
+  add_scenario_options(run_cmd, run.input);
+  run_cmd->add_option("--out", run.out, "Output folder (default: runs/NAME-seedSEED, made unique); must not exist")
+      ->type_name("DIR");
+  run_cmd->add_option("--threads", run.threads, "Threads to use (0 = all cores); results do not depend on it")
+      ->check(CLI::Range(0u, 1024u));
+  run_cmd->add_flag("--quiet,-q", run.quiet, "Print nothing but errors");
+
+  ScenarioOptions check;
+  auto* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
+  add_scenario_options(check_cmd, check);
+
+  ScenarioOptions describe;
+  DescribeFormat format = DescribeFormat::Text;
+  const std::map<std::string, DescribeFormat> formats{
+      {"text", DescribeFormat::Text}, {"markdown", DescribeFormat::Markdown}, {"json", DescribeFormat::Json}};
+  auto* describe_cmd = app.add_subcommand("describe", "Print a scenario's contents: model, calendar, parameters");
+  add_scenario_options(describe_cmd, describe);
+  describe_cmd->add_option("--format", format, "text, markdown or json")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+
+  auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kBadInput;
+  }
+
+  try {
+    if (*run_cmd) {
+      expand_parameter_shorthand(run.input);
+      if (run.threads == 0) run.threads = peacesim::engine::hardware_threads();
+      return run_command(run);
+    }
+    if (*check_cmd) {
+      expand_parameter_shorthand(check);
+      return check_command(check);
+    }
+    if (*describe_cmd) {
+      expand_parameter_shorthand(describe);
+      return describe_command(describe, format);
+    }
+    if (*version_cmd) return version_command();
+  } catch (const peacesim::scenario::ScenarioError& e) {
+    fmt::print(stderr, "peacesim: error: {}\n", e.what());
+    return kBadInput;
+  } catch (const peacesim::output::OutputError& e) {
+    fmt::print(stderr, "peacesim: cannot write results: {}\n", e.what());
+    return kOutputError;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "peacesim: out of memory (try a larger --scale, i.e. fewer agents)\n");
+    return kInternalError;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "peacesim: internal error: {}\n", e.what());
+    return kInternalError;
+  }
+  return kInternalError;
+}
+
+int peacesim::cli::version_command() {
+  fmt::print("peacesim {} (git {})\n", peacesim::kVersion, peacesim::kGitCommit);
+  return kOk;
+}

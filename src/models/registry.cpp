@@ -1,0 +1,24 @@
+#include "models/registry.hpp"
+
+#include "models/epstein/epstein_models.hpp"
+
+#include <algorithm>
+
+namespace peacesim::models {
+
+const std::vector<ModelInfo>& all_models() {
+  static const std::vector<ModelInfo> models{
+      epstein::epstein_mesa_info(),
+      epstein::epstein_netlogo_info(),
+      epstein::epstein_parallel_info(),
+  };
+  return models;
+}
+
+const ModelInfo* find_model(const std::string& name) {
+  const auto& models = all_models();
+  const auto it = std::find_if(models.begin(), models.end(), [&](const ModelInfo& m) { return m.name == name; });
+  return it == models.end() ? nullptr : &*it;
+}
+
+}  // namespace peacesim::models

@@ -1,0 +1,80 @@
+#include "output/csv_writer.hpp"
+
+#include "output/output_error.hpp"
+
+#include <fmt/format.h>
+#include <fmt/os.h>
+
+#include <cstdio>
+
+namespace peacesim::output {
+
+namespace {
+// RFC 4180 quoting: only when needed, doubling inner quotes.
+std::string quoted(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+// A FILE* that reports write failures (disk full) as OutputError when closed.
+class CsvFile {
+public:
+  explicit CsvFile(const std::filesystem::path& path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
+    if (file_ == nullptr) throw OutputError(fmt::format("cannot create {}", path.string()));
+  }
+  ~CsvFile() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  CsvFile(const CsvFile&) = delete;
+  CsvFile& operator=(const CsvFile&) = delete;
+  std::FILE* get() { return file_; }
+  void close() {
+    const bool failed = std::ferror(file_) != 0;
+    const int rc = std::fclose(file_);
+    file_ = nullptr;
+    if (failed || rc != 0) throw OutputError(fmt::format("could not write {} (disk full?)", path_.string()));
+  }
+
+private:
+  std::filesystem::path path_;
+  std::FILE* file_;
+};
+}  // namespace
+
+std::string event_id(std::size_t index) { return fmt::format("SIM{}", index + 1); }
+
+void write_series_csv(const std::filesystem::path& path, const engine::Recorder& recorder) {
+  CsvFile out(path);
+  fmt::print(out.get(), "date,step,region,series,value\n");
+  const auto& regions = recorder.regions();
+  const auto& series = recorder.series();
+  for (const auto& row : recorder.rows()) {
+    fmt::print(out.get(), "{},{},{},{},{}\n", row.date.iso(), row.step, quoted(regions[row.region]),
+               quoted(series[row.series].name), row.value);
+  }
+  out.close();
+}
+
+void write_events_csv(const std::filesystem::path& path, const engine::Recorder& recorder) {
+  CsvFile out(path);
+  fmt::print(out.get(),
+             "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,admin1,admin2,"
+             "location,latitude,longitude,fatalities\n");
+  const auto& events = recorder.events();
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    fmt::print(out.get(), "{},{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{}\n", event_id(i), e.event_date.iso(),
+               e.event_date.year(), quoted(e.event_type), quoted(e.sub_event_type), quoted(e.actor1),
+               quoted(e.actor2), e.interaction, quoted(e.admin1), quoted(e.admin2), quoted(e.location), e.latitude,
+               e.longitude, e.fatalities);
+  }
+  out.close();
+}
+
+}  // namespace peacesim::output

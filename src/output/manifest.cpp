@@ -1,0 +1,65 @@
+#include "output/manifest.hpp"
+
+#include "output/output_error.hpp"
+#include "peacesim/version.hpp"
+#include "scenario/json.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+namespace peacesim::output {
+
+nlohmann::ordered_json make_manifest(const RunRecord& run, const Timings& timings,
+                                     const std::vector<std::string>& files) {
+  using json = nlohmann::ordered_json;
+  const auto& s = run.scenario;
+  json manifest;
+  manifest["peacesim_version"] = kVersion;
+  manifest["git_commit"] = kGitCommit;
+  json files_read = json::array();
+  for (const auto& f : s.files) files_read.push_back(f.string());
+  manifest["scenario"] = {{"name", s.name},   {"title", s.title},  {"path", s.path.string()},
+                          {"files", files_read}, {"model", s.model}, {"hash", s.hash}};
+  manifest["calendar"] = {{"start", s.start.iso()}, {"end", s.end.iso()}, {"step", "1 day"}};
+  manifest["run"] = {{"seed", s.seed},
+                     {"people_per_agent", s.people_per_agent},
+                     {"threads", run.threads},
+                     {"completed", run.result.completed},
+                     {"steps_done", run.result.steps_done},
+                     {"agents", run.agents}};
+  json params = json::array();
+  for (const auto& spec : run.parameters.specs()) {
+    const auto& origin = run.parameters.origin(spec.name);
+    params.push_back({{"name", spec.name},
+                      {"value", run.parameters.value(spec.name)},
+                      {"kind", engine::kind_name(spec.kind)},
+                      {"unit", spec.unit},
+                      {"range", {spec.min, spec.max}},
+                      {"default", spec.default_value},
+                      {"source", origin.source},
+                      {"set_at", origin.where}});
+  }
+  manifest["parameters"] = params;
+  json summary = json::object();
+  for (const auto& [label, value] : run.summary) summary[label] = value;
+  manifest["summary"] = summary;
+  manifest["files"] = files;
+  json systems = json::object();
+  for (const auto& [name, seconds] : timings.system_seconds) systems[name] = seconds;
+  manifest["timings"] = {{"setup_seconds", timings.setup_seconds},
+                         {"steps_seconds", timings.steps_seconds},
+                         {"write_seconds", timings.write_seconds},
+                         {"systems_seconds", systems}};
+  manifest["resolved_scenario"] = scenario::to_json(s.root);
+  return manifest;
+}
+
+void write_json(const std::filesystem::path& path, const nlohmann::ordered_json& json) {
+  std::ofstream out(path, std::ios::binary);
+  out << json.dump(2) << '\n';
+  out.close();
+  if (!out) throw OutputError(fmt::format("could not write {} (disk full?)", path.string()));
+}
+
+}  // namespace peacesim::output

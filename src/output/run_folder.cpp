@@ -1,0 +1,70 @@
+#include "output/run_folder.hpp"
+
+#include "output/output_error.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace peacesim::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+// fsync a file or folder so that the rename below cannot overtake the data on a crash.
+void sync_path(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+}  // namespace
+
+RunFolder::RunFolder(fs::path final_path) : final_(std::move(final_path)) {
+  std::error_code ec;
+  if (fs::exists(final_, ec)) {
+    throw OutputError(fmt::format("output folder {} already exists; peacesim never overwrites results: "
+                                  "choose another --out or remove it",
+                                  final_.string()));
+  }
+  const fs::path parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
+  fs::create_directories(parent, ec);
+  if (ec) throw OutputError(fmt::format("cannot create folder {}: {}", parent.string(), ec.message()));
+  staging_ = parent / fmt::format(".{}.partial-{}", final_.filename().string(), ::getpid());
+  fs::remove_all(staging_, ec);
+  if (!fs::create_directory(staging_, ec) || ec) {
+    throw OutputError(fmt::format("cannot write in {}: {}", parent.string(),
+                                  ec ? ec.message() : std::string("folder exists")));
+  }
+}
+
+RunFolder::~RunFolder() {
+  if (committed_) return;
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+}
+
+void RunFolder::commit() {
+  for (const auto& entry : fs::directory_iterator(staging_)) sync_path(entry.path());
+  sync_path(staging_);
+  if (::rename(staging_.c_str(), final_.c_str()) != 0) {
+    throw OutputError(fmt::format("cannot move results into {}: {}", final_.string(), std::strerror(errno)));
+  }
+  sync_path(final_.has_parent_path() ? final_.parent_path() : fs::path("."));
+  committed_ = true;
+}
+
+fs::path first_free_path(const fs::path& wanted) {
+  std::error_code ec;
+  if (!fs::exists(wanted, ec)) return wanted;
+  for (int i = 2;; ++i) {
+    fs::path candidate = wanted;
+    candidate += fmt::format("-{}", i);
+    if (!fs::exists(candidate, ec)) return candidate;
+  }
+}
+
+}  // namespace peacesim::output

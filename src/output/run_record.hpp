@@ -1,0 +1,26 @@
+// Everything a finished run hands to the run store.
+#pragma once
+
+#include "engine/parameters.hpp"
+#include "engine/recorder.hpp"
+#include "engine/simulation.hpp"
+#include "scenario/scenario.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace peacesim::output {
+
+struct RunRecord {
+  const scenario::Scenario& scenario;
+  const engine::ParameterSet& parameters;
+  const engine::Recorder& recorder;
+  const engine::SimulationResult& result;
+  std::vector<std::pair<std::string, std::string>> summary;  // headline figures (label, value)
+  unsigned threads = 1;
+  std::size_t agents = 0;
+  double setup_seconds = 0.0;
+};
+
+}  // namespace peacesim::output

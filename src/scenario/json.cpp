@@ -1,0 +1,23 @@
+#include "scenario/json.hpp"
+
+namespace peacesim::scenario {
+
+nlohmann::ordered_json to_json(const Node& node) {
+  switch (node.kind()) {
+    case Node::Kind::Null: return nullptr;
+    case Node::Kind::Scalar: return node.text();
+    case Node::Kind::Sequence: {
+      auto array = nlohmann::ordered_json::array();
+      for (const Node& item : node.items()) array.push_back(to_json(item));
+      return array;
+    }
+    case Node::Kind::Map: {
+      auto object = nlohmann::ordered_json::object();
+      for (const auto& [key, value] : node.entries()) object[key] = to_json(value);
+      return object;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace peacesim::scenario

@@ -1,0 +1,12 @@
+// A located tree as JSON (scalars as strings, order kept), for hashing and for the manifest.
+#pragma once
+
+#include "scenario/node.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace peacesim::scenario {
+
+nlohmann::ordered_json to_json(const Node& node);
+
+}  // namespace peacesim::scenario

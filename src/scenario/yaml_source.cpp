@@ -1,0 +1,182 @@
+#include "scenario/yaml_source.hpp"
+
+#include "scenario/error.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace peacesim::scenario {
+
+namespace fs = std::filesystem;
+
+namespace {
+Location at(const std::string& file, const YAML::Mark& mark) {
+  if (mark.is_null()) return {file, 0, 0};
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+Node convert(const YAML::Node& y, const std::string& file, const std::string& path, const Location& key_at) {
+  const Location where = y.Mark().is_null() ? key_at : at(file, y.Mark());
+  switch (y.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null: return Node::null(key_at);  // yaml-cpp marks it at the next token
+    case YAML::NodeType::Scalar: return Node::scalar(y.Scalar(), where, y.Tag() == "!");
+    case YAML::NodeType::Sequence: {
+      Node seq = Node::sequence(where);
+      std::size_t i = 0;
+      for (const auto& item : y) {
+        seq.items().push_back(convert(item, file, fmt::format("{}[{}]", path, i++), where));
+      }
+      return seq;
+    }
+    case YAML::NodeType::Map: {
+      Node map = Node::map(where);
+      for (const auto& kv : y) {
+        const Location key_where = at(file, kv.first.Mark());
+        if (!kv.first.IsScalar()) throw ScenarioError(key_where, path, "keys must be plain names");
+        const std::string key = kv.first.Scalar();
+        const std::string child = path.empty() ? key : path + "." + key;
+        if (map.get(key) != nullptr) throw ScenarioError(key_where, child, "appears twice in the same mapping");
+        // An empty value (`key:`) has no mark of its own: point at its key.
+        map.entries().emplace_back(key, convert(kv.second, file, child, key_where));
+      }
+      return map;
+    }
+  }
+  return Node::null(where);
+}
+
+bool items_have_ids(const Node& seq) {
+  return !seq.items().empty() && std::all_of(seq.items().begin(), seq.items().end(), [](const Node& n) {
+           const Node* id = n.is_map() ? n.get("id") : nullptr;
+           return id != nullptr && id->is_scalar();
+         });
+}
+
+Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::vector<fs::path>* files) {
+  const fs::path canonical = fs::weakly_canonical(path);
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    throw ScenarioError({path.string()}, "base", "scenarios name each other as base in a cycle");
+  }
+  Node over = parse_yaml_file(path);
+  const Node* base = over.get("base");
+  if (base == nullptr) {
+    if (files) files->push_back(path);
+    return over;
+  }
+  if (!base->is_scalar() || base->text().empty()) {
+    throw ScenarioError(base->where(), "base", "must be the path of another scenario file");
+  }
+  chain.push_back(canonical);
+  fs::path base_path = fs::path(base->text());
+  if (base_path.is_relative()) base_path = path.parent_path() / base_path;
+  Node under = load_layered_impl(base_path, chain, files);
+  chain.pop_back();
+  if (files) files->push_back(path);
+  over.erase("base");
+  merge(under, over);
+  return under;
+}
+}  // namespace
+
+Node parse_yaml_text(const std::string& text, const std::string& file_name) {
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ScenarioError(at(file_name, e.mark), "", "YAML syntax error: " + e.msg);
+  }
+  Node root = convert(doc, file_name, "", {file_name, 1, 1});
+  if (!root.is_map()) {
+    throw ScenarioError(root.where(), "", "a scenario file must be a mapping of fields, not " + root.kind_name());
+  }
+  return root;
+}
+
+Node parse_yaml_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw ScenarioError({path.string()}, "", "file not found");
+  if (fs::is_directory(path, ec)) throw ScenarioError({path.string()}, "", "is a folder, not a scenario file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError({path.string()}, "", "cannot be read (permission denied?)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_yaml_text(text.str(), path.string());
+}
+
+Node load_layered(const fs::path& path, std::vector<fs::path>* files) {
+  std::vector<fs::path> chain;
+  return load_layered_impl(path, chain, files);
+}
+
+void merge(Node& under, const Node& over) {
+  if (under.is_map() && over.is_map()) {
+    for (const auto& [key, value] : over.entries()) {
+      if (Node* existing = under.get(key)) {
+        merge(*existing, value);
+      } else {
+        under.entries().emplace_back(key, value);
+      }
+    }
+    return;
+  }
+  if (under.is_sequence() && over.is_sequence() && items_have_ids(under) && items_have_ids(over)) {
+    for (const Node& item : over.items()) {
+      const std::string& id = item.get("id")->text();
+      auto it = std::find_if(under.items().begin(), under.items().end(),
+                             [&](const Node& n) { return n.get("id")->text() == id; });
+      if (it == under.items().end()) {
+        under.items().push_back(item);
+      } else {
+        merge(*it, item);
+      }
+    }
+    return;
+  }
+  under = over;
+}
+
+void apply_override(Node& root, const std::string& assignment) {
+  const Location where{"<command line>", 0, 0};
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    throw ScenarioError(where, "", fmt::format("--set expects FIELD=VALUE, got '{}'", assignment));
+  }
+  const std::string path = assignment.substr(0, eq);
+  const std::string value_text = assignment.substr(eq + 1);
+  const Location value_where{fmt::format("<command line: --set {}>", path), 0, 0};
+
+  YAML::Node parsed;
+  try {
+    parsed = YAML::Load(value_text);
+  } catch (const YAML::Exception& e) {
+    throw ScenarioError(value_where, path, "value is not valid YAML: " + e.msg);
+  }
+  Node value = convert(parsed, value_where.file, path, value_where);
+  value.relocate(value_where);  // a one-line string's marks would say line 1: the command line has none
+  Node* node = &root;
+  std::size_t start = 0;
+  while (true) {
+    const auto dot = path.find('.', start);
+    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (key.empty()) throw ScenarioError(where, path, "field path has an empty part");
+    if (!node->is_map()) throw ScenarioError(where, path, "cannot set a field inside " + node->kind_name());
+    if (dot == std::string::npos) {
+      if (Node* existing = node->get(key)) {
+        merge(*existing, value);
+      } else {
+        node->entries().emplace_back(key, value);
+      }
+      return;
+    }
+    if (node->get(key) == nullptr) node->entries().emplace_back(key, Node::map(where));
+    node = node->get(key);
+    start = dot + 1;
+  }
+}
+
+}  // namespace peacesim::scenario
