@@ -1,8 +1,8 @@
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prepared_run.hpp"
-
-#include <fmt/format.h>
 
 namespace peacesim::cli {
 

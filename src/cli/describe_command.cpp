@@ -1,9 +1,10 @@
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prepared_run.hpp"
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace peacesim::cli {
 
@@ -27,7 +28,8 @@ void print_text(const PreparedRun& p) {
   fmt::print("{} — {}\n", s.name, s.title);
   if (!s.description.empty()) fmt::print("\n{}\n", s.description);
   fmt::print("\nmodel      {} — {}\n", s.model, p.model->summary);
-  fmt::print("calendar   {} → {} ({} daily steps)\n", s.start.iso(), s.end.iso(), days_between(s.start, s.end) + 1);
+  fmt::print("calendar   {} → {} ({} daily steps)\n", s.start.iso(), s.end.iso(),
+             days_between(s.start, s.end) + 1);
   fmt::print("seed       {}\n", s.seed);
   fmt::print("scale      {} people per agent\n", s.people_per_agent);
   fmt::print("hash       {}\n", s.hash);
@@ -40,11 +42,11 @@ void print_text(const PreparedRun& p) {
     w_unit = std::max(w_unit, r.unit.size());
     w_range = std::max(w_range, r.range.size());
   }
-  fmt::print("\nParameters\n  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "parameter", w_name, "value", w_value, "unit",
-             w_unit, "range", w_range, "source (set at)");
+  fmt::print("\nParameters\n  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "parameter", w_name, "value", w_value,
+             "unit", w_unit, "range", w_range, "source (set at)");
   for (const auto& r : rows) {
-    fmt::print("  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {} ({})\n", r.name, w_name, r.value, w_value, r.unit, w_unit,
-               r.range, w_range, r.source, r.set_at);
+    fmt::print("  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {} ({})\n", r.name, w_name, r.value, w_value, r.unit,
+               w_unit, r.range, w_range, r.source, r.set_at);
   }
 }
 
@@ -65,12 +67,14 @@ void print_markdown(const PreparedRun& p) {
   fmt::print("| model | `{}`: {} |\n", s.model, md_cell(p.model->summary));
   fmt::print("| calendar | {} to {} ({} daily steps) |\n", s.start.iso(), s.end.iso(),
              days_between(s.start, s.end) + 1);
-  fmt::print("| seed | {} |\n| scale | {} people per agent |\n| hash | `{}` |\n\n", s.seed, s.people_per_agent,
-             s.hash);
-  fmt::print("## Parameters\n\n| parameter | value | unit | range | source | set at |\n|---|---:|---|---|---|---|\n");
+  fmt::print("| seed | {} |\n| scale | {} people per agent |\n| hash | `{}` |\n\n", s.seed,
+             s.people_per_agent, s.hash);
+  fmt::print(
+      "## Parameters\n\n| parameter | value | unit | range | source | set at "
+      "|\n|---|---:|---|---|---|---|\n");
   for (const auto& r : parameter_rows(p)) {
-    fmt::print("| `{}` | {} | {} | {} | {} | {} |\n", r.name, r.value, md_cell(r.unit), r.range, md_cell(r.source),
-               md_cell(r.set_at));
+    fmt::print("| `{}` | {} | {} | {} | {} | {} |\n", r.name, r.value, md_cell(r.unit), r.range,
+               md_cell(r.source), md_cell(r.set_at));
   }
 }
 
@@ -81,7 +85,8 @@ void print_json(const PreparedRun& p) {
   j["title"] = s.title;
   j["description"] = s.description;
   j["model"] = {{"name", s.model}, {"summary", p.model->summary}};
-  j["calendar"] = {{"start", s.start.iso()}, {"end", s.end.iso()}, {"steps", days_between(s.start, s.end) + 1}};
+  j["calendar"] = {
+      {"start", s.start.iso()}, {"end", s.end.iso()}, {"steps", days_between(s.start, s.end) + 1}};
   j["seed"] = s.seed;
   j["people_per_agent"] = s.people_per_agent;
   j["hash"] = s.hash;
@@ -106,9 +111,15 @@ void print_json(const PreparedRun& p) {
 int describe_command(const ScenarioOptions& options, DescribeFormat format) {
   const PreparedRun p = prepare(options.scenario, {options.overrides, options.seed, options.scale});
   switch (format) {
-    case DescribeFormat::Text: print_text(p); break;
-    case DescribeFormat::Markdown: print_markdown(p); break;
-    case DescribeFormat::Json: print_json(p); break;
+    case DescribeFormat::Text:
+      print_text(p);
+      break;
+    case DescribeFormat::Markdown:
+      print_markdown(p);
+      break;
+    case DescribeFormat::Json:
+      print_json(p);
+      break;
   }
   return kOk;
 }

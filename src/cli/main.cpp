@@ -1,17 +1,17 @@
 // peacesim: the command-line tool. Parses arguments, dispatches to a command, and turns every
 // failure into a one-line message and a documented exit code.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <map>
+
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "engine/threads.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
-#include <exception>
-#include <map>
 
 using namespace peacesim::cli;
 
@@ -34,9 +34,10 @@ Documentation: docs/cli.md, docs/scenario-format.md, docs/architecture.md)";
 
 void add_scenario_options(CLI::App* cmd, ScenarioOptions& o) {
   cmd->add_option("scenario", o.scenario, "Scenario file (YAML)")->required()->type_name("FILE");
-  cmd->add_option("--set", o.overrides,
-                  "Override a scenario field, e.g. --set parameters.legitimacy=0.6 or --set calendar.steps=500 "
-                  "(repeatable; a bare parameter name means parameters.NAME)")
+  cmd->add_option(
+         "--set", o.overrides,
+         "Override a scenario field, e.g. --set parameters.legitimacy=0.6 or --set calendar.steps=500 "
+         "(repeatable; a bare parameter name means parameters.NAME)")
       ->type_name("FIELD=VALUE")
       ->take_all();
   cmd->add_option("--seed", o.seed, "Run seed (overrides run.seed in the scenario)");
@@ -56,9 +57,10 @@ void expand_parameter_shorthand(ScenarioOptions& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"peacesim: a fast, reproducible simulator of armed conflicts and the peace operations deployed "
-               "into them",
-               "peacesim"};
+  CLI::App app{
+      "peacesim: a fast, reproducible simulator of armed conflicts and the peace operations deployed "
+      "into them",
+      "peacesim"};
   app.footer(kFooter);
   app.require_subcommand(1);
   app.fallthrough(false);
@@ -66,7 +68,9 @@ int main(int argc, char** argv) {
   RunOptions run;
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its results to a run folder");
   add_scenario_options(run_cmd, run.input);
-  run_cmd->add_option("--out", run.out, "Output folder (default: runs/NAME-seedSEED, made unique); must not exist")
+  run_cmd
+      ->add_option("--out", run.out,
+                   "Output folder (default: runs/NAME-seedSEED, made unique); must not exist")
       ->type_name("DIR");
   run_cmd->add_option("--threads", run.threads, "Threads to use (0 = all cores); results do not depend on it")
       ->check(CLI::Range(0u, 1024u));
@@ -80,7 +84,8 @@ int main(int argc, char** argv) {
   DescribeFormat format = DescribeFormat::Text;
   const std::map<std::string, DescribeFormat> formats{
       {"text", DescribeFormat::Text}, {"markdown", DescribeFormat::Markdown}, {"json", DescribeFormat::Json}};
-  auto* describe_cmd = app.add_subcommand("describe", "Print a scenario's contents: model, calendar, parameters");
+  auto* describe_cmd =
+      app.add_subcommand("describe", "Print a scenario's contents: model, calendar, parameters");
   add_scenario_options(describe_cmd, describe);
   describe_cmd->add_option("--format", format, "text, markdown or json")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));

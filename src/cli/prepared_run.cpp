@@ -1,11 +1,11 @@
 #include "cli/prepared_run.hpp"
 
-#include "scenario/error.hpp"
-#include "scenario/reader.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "scenario/error.hpp"
+#include "scenario/reader.hpp"
 
 namespace peacesim::cli {
 
@@ -15,7 +15,8 @@ const models::ModelInfo& find_model_or_throw(const scenario::Scenario& s) {
   std::vector<std::string> names;
   for (const auto& m : models::all_models()) names.push_back(m.name);
   std::string message = fmt::format("unknown model '{}'", s.model);
-  if (auto near = scenario::closest_name(s.model, names)) message += fmt::format(" (did you mean '{}'?)", *near);
+  if (auto near = scenario::closest_name(s.model, names))
+    message += fmt::format(" (did you mean '{}'?)", *near);
   message += fmt::format("; models: {}", fmt::join(names, ", "));
   throw scenario::ScenarioError(s.root.get("model")->where(), "model", message);
 }
@@ -26,7 +27,8 @@ void check_top_level(const scenario::Scenario& s, const models::ModelInfo& model
   for (const auto& [key, value] : s.root.entries()) {
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string message = fmt::format("unknown field for a scenario of model '{}'", model.name);
-    if (auto near = scenario::closest_name(key, known)) message += fmt::format(" (did you mean '{}'?)", *near);
+    if (auto near = scenario::closest_name(key, known))
+      message += fmt::format(" (did you mean '{}'?)", *near);
     throw scenario::ScenarioError(value.where(), key, message);
   }
 }

@@ -2,11 +2,11 @@
 // against the common ones and the model's sections, and resolve the parameter values.
 #pragma once
 
+#include <filesystem>
+
 #include "engine/parameters.hpp"
 #include "models/registry.hpp"
 #include "scenario/scenario.hpp"
-
-#include <filesystem>
 
 namespace peacesim::cli {
 

@@ -38,8 +38,8 @@ void Progress::update(std::uint32_t done, std::uint32_t total) {
   last_decile_ = decile;
   const double rate = elapsed > 0 ? done / elapsed : 0.0;
   const double eta = rate > 0 ? (total - done) / rate : 0.0;
-  fmt::print(out_, "{}: {:3d}% ({}/{} steps, {:.0f} steps/s, ETA {})\n", label_, decile * 10, done, total, rate,
-             format_duration(eta));
+  fmt::print(out_, "{}: {:3d}% ({}/{} steps, {:.0f} steps/s, ETA {})\n", label_, decile * 10, done, total,
+             rate, format_duration(eta));
   std::fflush(out_);
 }
 
@@ -49,8 +49,8 @@ void Progress::draw_bar(std::uint32_t done, std::uint32_t total, double elapsed)
   const int filled = static_cast<int>(fraction * kWidth);
   const double rate = elapsed > 0 ? done / elapsed : 0.0;
   const double eta = rate > 0 ? (total - done) / rate : 0.0;
-  fmt::print(out_, "\r{} [{:=<{}}{: <{}}] {:3.0f}% {}/{} steps  {:.0f} steps/s  ETA {}   ", label_,
-             "", filled, "", kWidth - filled, fraction * 100, done, total, rate, format_duration(eta));
+  fmt::print(out_, "\r{} [{:=<{}}{: <{}}] {:3.0f}% {}/{} steps  {:.0f} steps/s  ETA {}   ", label_, "",
+             filled, "", kWidth - filled, fraction * 100, done, total, rate, format_duration(eta));
   std::fflush(out_);
   drawn_ = true;
 }

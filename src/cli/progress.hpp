@@ -10,7 +10,7 @@
 namespace peacesim::cli {
 
 class Progress {
-public:
+ public:
   enum class Style { Bar, Lines, None };
 
   Progress(Style style, std::string label, std::FILE* out = stderr);
@@ -19,7 +19,7 @@ public:
   void update(std::uint32_t done, std::uint32_t total);
   void finish();
 
-private:
+ private:
   void draw_bar(std::uint32_t done, std::uint32_t total, double elapsed);
 
   Style style_;

@@ -1,3 +1,7 @@
+#include <fmt/format.h>
+
+#include <chrono>
+
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
@@ -7,10 +11,6 @@
 #include "output/run_folder.hpp"
 #include "output/run_store.hpp"
 #include "peacesim/version.hpp"
-
-#include <fmt/format.h>
-
-#include <chrono>
 
 namespace peacesim::cli {
 
@@ -47,10 +47,11 @@ void print_summary(const PreparedRun& p, const engine::Model& model, const engin
   if (agent_steps > 0 && result.steps_seconds > 0) {
     rate = fmt::format(" ({:.1f} ns per agent-step)", 1e9 * result.steps_seconds / agent_steps);
   }
-  fmt::print("Time: set-up {:.3f} s, steps {:.3f} s{}, writing {:.3f} s\n", setup_seconds, result.steps_seconds,
-             rate, write_seconds);
+  fmt::print("Time: set-up {:.3f} s, steps {:.3f} s{}, writing {:.3f} s\n", setup_seconds,
+             result.steps_seconds, rate, write_seconds);
   fmt::print("\nOutputs in {}/\n", out.string());
-  fmt::print("  {:<15} what ran: version, scenario hash, seed, every parameter, timings\n", output::kManifestFile);
+  fmt::print("  {:<15} what ran: version, scenario hash, seed, every parameter, timings\n",
+             output::kManifestFile);
   fmt::print("  {:<15} series, events, parameters and summary (SQLite; see the series_long view)\n",
              output::kDatabaseFile);
   fmt::print("  {:<15} time series, long format: date,step,region,series,value\n", output::kSeriesFile);
@@ -68,8 +69,8 @@ int run_command(const RunOptions& options) {
   output::RunFolder folder(output_path(options, s));
 
   if (!options.quiet) {
-    fmt::print("peacesim {} — running {} (model {}), seed {}, {} thread{}\n", kVersion, s.path.string(), s.model,
-               s.seed, options.threads, options.threads == 1 ? "" : "s");
+    fmt::print("peacesim {} — running {} (model {}), seed {}, {} thread{}\n", kVersion, s.path.string(),
+               s.model, s.seed, options.threads, options.threads == 1 ? "" : "s");
     std::fflush(stdout);
   }
   auto model = prepared.model->make(
@@ -92,8 +93,14 @@ int run_command(const RunOptions& options) {
   }
 
   const auto write_start = std::chrono::steady_clock::now();
-  output::RunRecord record{s, prepared.parameters, simulation.recorder(), result, model->summary(),
-                           options.threads, model->agent_count(), setup_seconds};
+  output::RunRecord record{s,
+                           prepared.parameters,
+                           simulation.recorder(),
+                           result,
+                           model->summary(),
+                           options.threads,
+                           model->agent_count(),
+                           setup_seconds};
   output::write_run(folder, record);
   if (!options.quiet) {
     print_summary(prepared, *model, simulation, result, setup_seconds, seconds_since(write_start),

@@ -21,7 +21,7 @@ inline constexpr AgentId kNoAgent = std::numeric_limits<AgentId>::max();
 
 template <typename... Columns>
 class AgentTable {
-public:
+ public:
   using Slot = std::uint32_t;
 
   [[nodiscard]] std::size_t size() const { return ids_.size(); }
@@ -58,7 +58,8 @@ public:
       const AgentId moved = ids_[last];
       ids_[hole] = moved;
       slot_of_[moved] = hole;
-      std::apply([hole, last](auto&... column) { ((column[hole] = std::move(column[last])), ...); }, columns_);
+      std::apply([hole, last](auto&... column) { ((column[hole] = std::move(column[last])), ...); },
+                 columns_);
     }
     ids_.pop_back();
     std::apply([](auto&... column) { (column.pop_back(), ...); }, columns_);
@@ -93,7 +94,7 @@ public:
   // Bytes held per agent by the columns and the id maps (capacity, not just size).
   [[nodiscard]] std::size_t bytes_per_agent() const { return (sizeof(Columns) + ...) + 2 * sizeof(AgentId); }
 
-private:
+ private:
   static constexpr Slot kNoSlot = std::numeric_limits<Slot>::max();
 
   template <std::size_t... I>
@@ -102,8 +103,8 @@ private:
   }
 
   std::tuple<std::vector<Columns>...> columns_;
-  std::vector<AgentId> ids_;      // slot -> id
-  std::vector<Slot> slot_of_;     // id -> slot (kNoSlot when free)
+  std::vector<AgentId> ids_;   // slot -> id
+  std::vector<Slot> slot_of_;  // id -> slot (kNoSlot when free)
   std::vector<AgentId> free_ids_;
 };
 

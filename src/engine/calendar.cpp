@@ -48,17 +48,22 @@ std::optional<Cadence> parse_cadence(std::string_view text) {
 
 std::string_view cadence_name(Cadence cadence) {
   switch (cadence) {
-    case Cadence::Daily: return "daily";
-    case Cadence::Weekly: return "weekly";
-    case Cadence::Monthly: return "monthly";
-    case Cadence::Yearly: return "yearly";
+    case Cadence::Daily:
+      return "daily";
+    case Cadence::Weekly:
+      return "weekly";
+    case Cadence::Monthly:
+      return "monthly";
+    case Cadence::Yearly:
+      return "yearly";
   }
   return "unknown";
 }
 
 Clock::Clock(Date start, Date end) : start_(start), end_(end) {
   if (end < start) {
-    throw std::invalid_argument(fmt::format("calendar ends ({}) before it starts ({})", end.iso(), start.iso()));
+    throw std::invalid_argument(
+        fmt::format("calendar ends ({}) before it starts ({})", end.iso(), start.iso()));
   }
   total_ = static_cast<std::uint32_t>(days_between(start, end) + 1);
 }
@@ -67,10 +72,14 @@ bool Clock::due(Cadence cadence) const {
   if (step_ == 0) return true;
   const Date d = today();
   switch (cadence) {
-    case Cadence::Daily: return true;
-    case Cadence::Weekly: return step_ % 7 == 0;
-    case Cadence::Monthly: return d.day() == 1;
-    case Cadence::Yearly: return d.day() == 1 && d.month() == 1;
+    case Cadence::Daily:
+      return true;
+    case Cadence::Weekly:
+      return step_ % 7 == 0;
+    case Cadence::Monthly:
+      return d.day() == 1;
+    case Cadence::Yearly:
+      return d.day() == 1 && d.month() == 1;
   }
   return false;
 }

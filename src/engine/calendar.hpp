@@ -12,7 +12,7 @@ namespace peacesim::engine {
 // A calendar date (proleptic Gregorian), stored as days since 1970-01-01 so that arithmetic and
 // comparison are integer operations.
 class Date {
-public:
+ public:
   constexpr Date() = default;
   constexpr explicit Date(std::chrono::sys_days days) : days_(days) {}
   constexpr Date(int year, unsigned month, unsigned day)
@@ -22,22 +22,20 @@ public:
   // Parses "YYYY-MM-DD"; nullopt if the text is not exactly that or the date does not exist.
   static std::optional<Date> parse(std::string_view text);
 
-  [[nodiscard]] std::string iso() const;  // "YYYY-MM-DD"
+  [[nodiscard]] std::string iso() const;         // "YYYY-MM-DD"
   [[nodiscard]] std::string year_month() const;  // "YYYY-MM"
   [[nodiscard]] std::chrono::year_month_day ymd() const { return std::chrono::year_month_day{days_}; }
   [[nodiscard]] int year() const { return static_cast<int>(ymd().year()); }
   [[nodiscard]] unsigned month() const { return static_cast<unsigned>(ymd().month()); }
   [[nodiscard]] unsigned day() const { return static_cast<unsigned>(ymd().day()); }
   [[nodiscard]] std::int64_t days_since_epoch() const { return days_.time_since_epoch().count(); }
-  [[nodiscard]] bool is_monday() const {
-    return std::chrono::weekday{days_} == std::chrono::Monday;
-  }
+  [[nodiscard]] bool is_monday() const { return std::chrono::weekday{days_} == std::chrono::Monday; }
 
   [[nodiscard]] Date plus_days(std::int64_t n) const { return Date{days_ + std::chrono::days{n}}; }
   friend std::int64_t days_between(Date from, Date to) { return (to.days_ - from.days_).count(); }
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
 
-private:
+ private:
   std::chrono::sys_days days_{};
 };
 
@@ -54,7 +52,7 @@ std::string_view cadence_name(Cadence cadence);
 
 // Steps through the days from start to end inclusive. Step 0 is the start date.
 class Clock {
-public:
+ public:
   Clock(Date start, Date end);
 
   [[nodiscard]] Date start() const { return start_; }
@@ -69,7 +67,7 @@ public:
 
   void advance() { ++step_; }
 
-private:
+ private:
   Date start_;
   Date end_;
   std::uint32_t step_ = 0;

@@ -14,9 +14,15 @@ std::vector<CellOffset> neighbourhood_offsets(Neighbourhood shape, int radius, b
       if (dr == 0 && dc == 0 && !include_centre) continue;
       bool inside = false;
       switch (shape) {
-        case Neighbourhood::VonNeumann: inside = std::abs(dr) + std::abs(dc) <= radius; break;
-        case Neighbourhood::Moore: inside = true; break;
-        case Neighbourhood::Euclidean: inside = dr * dr + dc * dc <= radius * radius; break;
+        case Neighbourhood::VonNeumann:
+          inside = std::abs(dr) + std::abs(dc) <= radius;
+          break;
+        case Neighbourhood::Moore:
+          inside = true;
+          break;
+        case Neighbourhood::Euclidean:
+          inside = dr * dr + dc * dc <= radius * radius;
+          break;
       }
       if (inside) offsets.push_back({dr, dc});
     }
@@ -24,7 +30,8 @@ std::vector<CellOffset> neighbourhood_offsets(Neighbourhood shape, int radius, b
   return offsets;
 }
 
-LatLonGrid::LatLonGrid(double south, double west, double resolution_deg, std::uint32_t rows, std::uint32_t cols)
+LatLonGrid::LatLonGrid(double south, double west, double resolution_deg, std::uint32_t rows,
+                       std::uint32_t cols)
     : south_(south), west_(west), resolution_(resolution_deg), rows_(rows), cols_(cols) {
   if (!(resolution_deg > 0.0)) throw std::invalid_argument("grid resolution must be positive");
   if (rows == 0 || cols == 0) throw std::invalid_argument("grid must have at least one row and column");

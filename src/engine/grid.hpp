@@ -27,7 +27,7 @@ enum class Neighbourhood : std::uint8_t { VonNeumann, Moore, Euclidean };
 std::vector<CellOffset> neighbourhood_offsets(Neighbourhood shape, int radius, bool include_centre);
 
 class LatLonGrid {
-public:
+ public:
   // south/west: the coordinates of the south-west corner; resolution in degrees.
   LatLonGrid(double south, double west, double resolution_deg, std::uint32_t rows, std::uint32_t cols);
 
@@ -64,7 +64,7 @@ public:
   // Great-circle distance between cell centres, in km.
   [[nodiscard]] double distance_km(CellIndex a, CellIndex b) const;
 
-private:
+ private:
   double south_;
   double west_;
   double resolution_;

@@ -3,13 +3,13 @@
 // recording. This separates the description of a model from its execution.
 #pragma once
 
-#include "engine/calendar.hpp"
-#include "engine/random.hpp"
-#include "engine/recorder.hpp"
-
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "engine/calendar.hpp"
+#include "engine/random.hpp"
+#include "engine/recorder.hpp"
 
 namespace peacesim::engine {
 
@@ -34,7 +34,7 @@ struct System {
 };
 
 class Model {
-public:
+ public:
   virtual ~Model() = default;
   Model() = default;
   Model(const Model&) = delete;

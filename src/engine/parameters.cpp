@@ -46,7 +46,9 @@ std::int64_t ParameterSet::integer(const std::string& name) const {
   return static_cast<std::int64_t>(value(name));
 }
 bool ParameterSet::boolean(const std::string& name) const { return value(name) != 0.0; }
-const ParameterOrigin& ParameterSet::origin(const std::string& name) const { return origins_[index_of(name)]; }
+const ParameterOrigin& ParameterSet::origin(const std::string& name) const {
+  return origins_[index_of(name)];
+}
 
 std::optional<std::string> check_value(const ParameterSpec& spec, double value) {
   if (!std::isfinite(value)) return "must be a finite number";
@@ -60,9 +62,12 @@ std::optional<std::string> check_value(const ParameterSpec& spec, double value) 
 
 std::string kind_name(ParameterKind kind) {
   switch (kind) {
-    case ParameterKind::Real: return "real";
-    case ParameterKind::Integer: return "integer";
-    case ParameterKind::Boolean: return "boolean";
+    case ParameterKind::Real:
+      return "real";
+    case ParameterKind::Integer:
+      return "integer";
+    case ParameterKind::Boolean:
+      return "boolean";
   }
   return "unknown";
 }

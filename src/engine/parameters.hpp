@@ -18,20 +18,20 @@ struct ParameterSpec {
   double default_value = 0.0;
   double min = 0.0;  // plausible range, inclusive: values outside it are rejected
   double max = 0.0;
-  std::string unit;  // e.g. "1" (dimensionless), "cells", "steps", "people", "USD/year"
+  std::string unit;    // e.g. "1" (dimensionless), "cells", "steps", "people", "USD/year"
   std::string source;  // document and section, data file, or "assumption: <reason>"
   std::string description;
 };
 
 // Where a parameter's value came from, for the manifest and for error messages.
 struct ParameterOrigin {
-  std::string where;  // "default", "scenario.yaml:12:5", "--set"
+  std::string where;   // "default", "scenario.yaml:12:5", "--set"
   std::string source;  // the citation in force (the scenario's own, or the spec's)
 };
 
 // The values a run uses, one per declared parameter, in declaration order.
 class ParameterSet {
-public:
+ public:
   explicit ParameterSet(std::vector<ParameterSpec> specs);
 
   [[nodiscard]] const std::vector<ParameterSpec>& specs() const { return specs_; }
@@ -46,7 +46,7 @@ public:
   [[nodiscard]] double value(const std::string& name) const;
   [[nodiscard]] const ParameterOrigin& origin(const std::string& name) const;
 
-private:
+ private:
   [[nodiscard]] std::size_t index_of(const std::string& name) const;
 
   std::vector<ParameterSpec> specs_;

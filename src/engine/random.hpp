@@ -21,7 +21,7 @@ using StreamId = std::uint16_t;
 // so hot loops make one per entity per step. Draws are numbered 0, 1, 2, ...; four 32-bit words
 // come out of each Philox block and are handed out before the next block is computed.
 class RandomDraws {
-public:
+ public:
   // Counter layout (128 bits): entity (64) | step (32) | stream (16) | block index (16).
   // Key (64 bits): the run seed.
   RandomDraws(std::uint64_t seed, StreamId stream, std::uint32_t step, std::uint64_t entity) noexcept
@@ -64,7 +64,7 @@ public:
   // True with probability p.
   bool bernoulli(double p) noexcept { return uniform() < p; }
 
-private:
+ private:
   void refill() noexcept {
     // 65,536 blocks (262,144 draws) per key: far more than any entity needs in one step; past
     // that the index wraps, which repeats numbers but never fails.
@@ -84,14 +84,14 @@ private:
 
 // The run-wide factory: holds the seed, hands out draws for a key.
 class RandomStreams {
-public:
+ public:
   explicit RandomStreams(std::uint64_t seed) noexcept : seed_(seed) {}
   [[nodiscard]] std::uint64_t seed() const noexcept { return seed_; }
   [[nodiscard]] RandomDraws draws(StreamId stream, std::uint32_t step, std::uint64_t entity) const noexcept {
     return {seed_, stream, step, entity};
   }
 
-private:
+ private:
   std::uint64_t seed_;
 };
 

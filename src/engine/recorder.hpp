@@ -3,11 +3,11 @@
 // which rows come out. Events follow ACLED's schema (MODEL.md M13).
 #pragma once
 
-#include "engine/calendar.hpp"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "engine/calendar.hpp"
 
 namespace peacesim::engine {
 
@@ -41,11 +41,11 @@ struct SeriesRow {
 struct Event {
   std::uint32_t step = 0;
   Date event_date;
-  std::string event_type;      // Battles, Violence against civilians, Explosions/Remote violence, ...
+  std::string event_type;  // Battles, Violence against civilians, Explosions/Remote violence, ...
   std::string sub_event_type;
   std::string actor1;
   std::string actor2;
-  int interaction = 0;         // ACLED's two-digit actor-type code
+  int interaction = 0;  // ACLED's two-digit actor-type code
   std::string admin1;
   std::string admin2;
   std::string location;
@@ -55,7 +55,7 @@ struct Event {
 };
 
 class Recorder {
-public:
+ public:
   // --- declaration (before the run) ---
   // Regions every series is broken down by; "all" when a model declares none.
   void set_regions(std::vector<std::string> names);
@@ -77,7 +77,7 @@ public:
   [[nodiscard]] const std::vector<SeriesRow>& rows() const { return rows_; }
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
 
-private:
+ private:
   [[nodiscard]] std::size_t slot(SeriesId id, RegionIndex region) const {
     return static_cast<std::size_t>(id) * regions_.size() + region;
   }

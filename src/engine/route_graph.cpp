@@ -1,9 +1,8 @@
 #include "engine/route_graph.hpp"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
-
-#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -31,8 +30,8 @@ Dijkstra run_dijkstra(std::size_t places, const std::vector<Route>& routes, Plac
   Dijkstra d{std::vector<double>(places), std::vector<Graph::vertex_descriptor>(places)};
   boost::dijkstra_shortest_paths(
       g, origin,
-      boost::predecessor_map(boost::make_iterator_property_map(d.predecessor.begin(),
-                                                               boost::get(boost::vertex_index, g)))
+      boost::predecessor_map(
+          boost::make_iterator_property_map(d.predecessor.begin(), boost::get(boost::vertex_index, g)))
           .distance_map(
               boost::make_iterator_property_map(d.distance.begin(), boost::get(boost::vertex_index, g))));
   return d;

@@ -34,8 +34,8 @@ struct Path {
 };
 
 class RouteGraph {
-public:
-  PlaceIndex add_place(Place place);  // throws if the name is taken
+ public:
+  PlaceIndex add_place(Place place);                      // throws if the name is taken
   void add_route(PlaceIndex a, PlaceIndex b, double km);  // undirected; km must be > 0
 
   [[nodiscard]] std::size_t place_count() const { return places_.size(); }
@@ -52,7 +52,7 @@ public:
   // Places directly linked to one place, with the route lengths, in the order routes were added.
   [[nodiscard]] std::vector<std::pair<PlaceIndex, double>> links(PlaceIndex place) const;
 
-private:
+ private:
   std::vector<Place> places_;
   std::vector<Route> routes_;
   std::map<std::string, PlaceIndex, std::less<>> by_name_;

@@ -1,8 +1,8 @@
 #include "engine/simulation.hpp"
 
-#include "engine/threads.hpp"
-
 #include <algorithm>
+
+#include "engine/threads.hpp"
 
 namespace peacesim::engine {
 

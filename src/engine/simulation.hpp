@@ -2,16 +2,16 @@
 // the recorder closing periods. Knows nothing about files.
 #pragma once
 
-#include "engine/calendar.hpp"
-#include "engine/model.hpp"
-#include "engine/random.hpp"
-#include "engine/recorder.hpp"
-
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
 #include <string>
+
+#include "engine/calendar.hpp"
+#include "engine/model.hpp"
+#include "engine/random.hpp"
+#include "engine/recorder.hpp"
 
 namespace peacesim::engine {
 
@@ -27,12 +27,12 @@ struct SimulationOptions {
 struct SimulationResult {
   bool completed = false;  // false when stopped early
   std::uint32_t steps_done = 0;
-  double steps_seconds = 0.0;  // wall time of the steps (set-up excluded)
+  double steps_seconds = 0.0;                    // wall time of the steps (set-up excluded)
   std::map<std::string, double> system_seconds;  // wall time per system
 };
 
 class Simulation {
-public:
+ public:
   Simulation(Model& model, Clock clock, SimulationOptions options);
 
   SimulationResult run();
@@ -40,7 +40,7 @@ public:
   [[nodiscard]] const Recorder& recorder() const { return recorder_; }
   [[nodiscard]] const Clock& clock() const { return clock_; }
 
-private:
+ private:
   Model& model_;
   Clock clock_;
   SimulationOptions options_;

@@ -17,14 +17,14 @@ namespace peacesim::engine {
 
 // Caps the threads oneTBB may use for as long as it lives. 0 means "all cores".
 class ThreadLimit {
-public:
+ public:
   explicit ThreadLimit(unsigned threads);
   ~ThreadLimit();
   ThreadLimit(const ThreadLimit&) = delete;
   ThreadLimit& operator=(const ThreadLimit&) = delete;
   [[nodiscard]] unsigned threads() const { return threads_; }
 
-private:
+ private:
   unsigned threads_;
   std::unique_ptr<tbb::detail::d1::global_control> control_;
 };

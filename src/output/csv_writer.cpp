@@ -1,11 +1,11 @@
 #include "output/csv_writer.hpp"
 
-#include "output/output_error.hpp"
-
 #include <fmt/format.h>
 #include <fmt/os.h>
 
 #include <cstdio>
+
+#include "output/output_error.hpp"
 
 namespace peacesim::output {
 
@@ -24,7 +24,7 @@ std::string quoted(const std::string& text) {
 
 // A FILE* that reports write failures (disk full) as OutputError when closed.
 class CsvFile {
-public:
+ public:
   explicit CsvFile(const std::filesystem::path& path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
     if (file_ == nullptr) throw OutputError(fmt::format("cannot create {}", path.string()));
   }
@@ -41,7 +41,7 @@ public:
     if (failed || rc != 0) throw OutputError(fmt::format("could not write {} (disk full?)", path_.string()));
   }
 
-private:
+ private:
   std::filesystem::path path_;
   std::FILE* file_;
 };
@@ -63,16 +63,17 @@ void write_series_csv(const std::filesystem::path& path, const engine::Recorder&
 
 void write_events_csv(const std::filesystem::path& path, const engine::Recorder& recorder) {
   CsvFile out(path);
-  fmt::print(out.get(),
-             "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,admin1,admin2,"
-             "location,latitude,longitude,fatalities\n");
+  fmt::print(
+      out.get(),
+      "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,admin1,admin2,"
+      "location,latitude,longitude,fatalities\n");
   const auto& events = recorder.events();
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
-    fmt::print(out.get(), "{},{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{}\n", event_id(i), e.event_date.iso(),
-               e.event_date.year(), quoted(e.event_type), quoted(e.sub_event_type), quoted(e.actor1),
-               quoted(e.actor2), e.interaction, quoted(e.admin1), quoted(e.admin2), quoted(e.location), e.latitude,
-               e.longitude, e.fatalities);
+    fmt::print(out.get(), "{},{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{}\n", event_id(i),
+               e.event_date.iso(), e.event_date.year(), quoted(e.event_type), quoted(e.sub_event_type),
+               quoted(e.actor1), quoted(e.actor2), e.interaction, quoted(e.admin1), quoted(e.admin2),
+               quoted(e.location), e.latitude, e.longitude, e.fatalities);
   }
   out.close();
 }

@@ -1,9 +1,9 @@
 // CSV exports: the time series (long format) and the events (ACLED's column names).
 #pragma once
 
-#include "engine/recorder.hpp"
-
 #include <filesystem>
+
+#include "engine/recorder.hpp"
 
 namespace peacesim::output {
 

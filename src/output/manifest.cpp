@@ -1,12 +1,12 @@
 #include "output/manifest.hpp"
 
-#include "output/output_error.hpp"
-#include "peacesim/version.hpp"
-#include "scenario/json.hpp"
-
 #include <fmt/format.h>
 
 #include <fstream>
+
+#include "output/output_error.hpp"
+#include "peacesim/version.hpp"
+#include "scenario/json.hpp"
 
 namespace peacesim::output {
 
@@ -19,7 +19,7 @@ nlohmann::ordered_json make_manifest(const RunRecord& run, const Timings& timing
   manifest["git_commit"] = kGitCommit;
   json files_read = json::array();
   for (const auto& f : s.files) files_read.push_back(f.string());
-  manifest["scenario"] = {{"name", s.name},   {"title", s.title},  {"path", s.path.string()},
+  manifest["scenario"] = {{"name", s.name},      {"title", s.title}, {"path", s.path.string()},
                           {"files", files_read}, {"model", s.model}, {"hash", s.hash}};
   manifest["calendar"] = {{"start", s.start.iso()}, {"end", s.end.iso()}, {"step", "1 day"}};
   manifest["run"] = {{"seed", s.seed},

@@ -3,10 +3,10 @@
 // for identical runs.
 #pragma once
 
-#include "output/run_record.hpp"
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
+
+#include "output/run_record.hpp"
 
 namespace peacesim::output {
 

@@ -6,7 +6,7 @@
 namespace peacesim::output {
 
 class OutputError : public std::runtime_error {
-public:
+ public:
   using std::runtime_error::runtime_error;
 };
 

@@ -1,13 +1,13 @@
 #include "output/run_folder.hpp"
 
-#include "output/output_error.hpp"
-
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "output/output_error.hpp"
 
 namespace peacesim::output {
 
@@ -26,9 +26,10 @@ void sync_path(const fs::path& path) {
 RunFolder::RunFolder(fs::path final_path) : final_(std::move(final_path)) {
   std::error_code ec;
   if (fs::exists(final_, ec)) {
-    throw OutputError(fmt::format("output folder {} already exists; peacesim never overwrites results: "
-                                  "choose another --out or remove it",
-                                  final_.string()));
+    throw OutputError(
+        fmt::format("output folder {} already exists; peacesim never overwrites results: "
+                    "choose another --out or remove it",
+                    final_.string()));
   }
   const fs::path parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
   fs::create_directories(parent, ec);

@@ -8,7 +8,7 @@
 namespace peacesim::output {
 
 class RunFolder {
-public:
+ public:
   // Fails (OutputError) if `final_path` exists or its parent cannot be created or written.
   explicit RunFolder(std::filesystem::path final_path);
   ~RunFolder();  // removes the staging folder unless committed
@@ -22,7 +22,7 @@ public:
   // Flushes the staged files to disk and renames the folder to its final name.
   void commit();
 
-private:
+ private:
   std::filesystem::path final_;
   std::filesystem::path staging_;
   bool committed_ = false;

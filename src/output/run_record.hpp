@@ -1,14 +1,14 @@
 // Everything a finished run hands to the run store.
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "engine/parameters.hpp"
 #include "engine/recorder.hpp"
 #include "engine/simulation.hpp"
 #include "scenario/scenario.hpp"
-
-#include <string>
-#include <utility>
-#include <vector>
 
 namespace peacesim::output {
 

@@ -1,10 +1,10 @@
 #include "output/run_store.hpp"
 
+#include <chrono>
+
 #include "output/csv_writer.hpp"
 #include "output/manifest.hpp"
 #include "output/sqlite_store.hpp"
-
-#include <chrono>
 
 namespace peacesim::output {
 
@@ -20,7 +20,8 @@ void write_run(RunFolder& folder, const RunRecord& run) {
   timings.steps_seconds = run.result.steps_seconds;
   timings.system_seconds = run.result.system_seconds;
   timings.write_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  write_json(dir / kManifestFile, make_manifest(run, timings, {kManifestFile, kDatabaseFile, kSeriesFile, kEventsFile}));
+  write_json(dir / kManifestFile,
+             make_manifest(run, timings, {kManifestFile, kDatabaseFile, kSeriesFile, kEventsFile}));
   folder.commit();
 }
 

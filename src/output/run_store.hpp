@@ -2,10 +2,10 @@
 // The folder appears under its final name only once complete (see RunFolder).
 #pragma once
 
+#include <filesystem>
+
 #include "output/run_folder.hpp"
 #include "output/run_record.hpp"
-
-#include <filesystem>
 
 namespace peacesim::output {
 

@@ -1,21 +1,22 @@
 #include "output/sqlite_store.hpp"
 
-#include "output/csv_writer.hpp"
-#include "output/output_error.hpp"
-#include "peacesim/version.hpp"
-
 #include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <string>
 
+#include "output/csv_writer.hpp"
+#include "output/output_error.hpp"
+#include "peacesim/version.hpp"
+
 namespace peacesim::output {
 
 namespace {
 class Database {
-public:
+ public:
   explicit Database(const std::filesystem::path& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
       const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw OutputError(fmt::format("cannot create {}: {}", path.string(), why));
@@ -35,13 +36,13 @@ public:
   }
   sqlite3* get() { return db_; }
 
-private:
+ private:
   sqlite3* db_ = nullptr;
 };
 
 // One prepared INSERT, reused for every row.
 class Insert {
-public:
+ public:
   Insert(Database& db, const std::string& sql) : db_(db) {
     if (sqlite3_prepare_v2(db.get(), sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
       throw OutputError(std::string("SQLite: ") + sqlite3_errmsg(db.get()));
@@ -70,7 +71,7 @@ public:
     sqlite3_reset(stmt_);
   }
 
-private:
+ private:
   Database& db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
@@ -181,7 +182,10 @@ void write_sqlite(const std::filesystem::path& path, const RunRecord& run) {
   }
   Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?)");
   for (std::size_t i = 0; i < run.summary.size(); ++i) {
-    summary.bind(1, static_cast<std::int64_t>(i)).bind(2, run.summary[i].first).bind(3, run.summary[i].second).run();
+    summary.bind(1, static_cast<std::int64_t>(i))
+        .bind(2, run.summary[i].first)
+        .bind(3, run.summary[i].second)
+        .run();
   }
   db.exec("CREATE INDEX timeseries_by_series ON timeseries (series_id, region_id, step);");
   db.exec("COMMIT;");

@@ -3,9 +3,9 @@
 // byte-identical for the same scenario, seed and version.
 #pragma once
 
-#include "output/run_record.hpp"
-
 #include <filesystem>
+
+#include "output/run_record.hpp"
 
 namespace peacesim::output {
 

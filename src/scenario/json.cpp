@@ -4,8 +4,10 @@ namespace peacesim::scenario {
 
 nlohmann::ordered_json to_json(const Node& node) {
   switch (node.kind()) {
-    case Node::Kind::Null: return nullptr;
-    case Node::Kind::Scalar: return node.text();
+    case Node::Kind::Null:
+      return nullptr;
+    case Node::Kind::Scalar:
+      return node.text();
     case Node::Kind::Sequence: {
       auto array = nlohmann::ordered_json::array();
       for (const Node& item : node.items()) array.push_back(to_json(item));

@@ -1,9 +1,9 @@
 // A located tree as JSON (scalars as strings, order kept), for hashing and for the manifest.
 #pragma once
 
-#include "scenario/node.hpp"
-
 #include <nlohmann/json.hpp>
+
+#include "scenario/node.hpp"
 
 namespace peacesim::scenario {
 

@@ -47,7 +47,8 @@ void Node::relocate(const Location& where) {
 }
 
 const Node* Node::get(const std::string& key) const {
-  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.first == key; });
+  const auto it =
+      std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.first == key; });
   return it == entries_.end() ? nullptr : &it->second;
 }
 
@@ -67,10 +68,14 @@ void Node::erase(const std::string& key) {
 
 std::string Node::kind_name() const {
   switch (kind_) {
-    case Kind::Null: return "nothing";
-    case Kind::Scalar: return "a single value";
-    case Kind::Sequence: return "a list";
-    case Kind::Map: return "a mapping";
+    case Kind::Null:
+      return "nothing";
+    case Kind::Scalar:
+      return "a single value";
+    case Kind::Sequence:
+      return "a list";
+    case Kind::Map:
+      return "a mapping";
   }
   return "unknown";
 }

@@ -10,14 +10,14 @@
 namespace peacesim::scenario {
 
 struct Location {
-  std::string file;  // a path, or "<command line>"
-  int line = 0;      // 1-based; 0 when unknown
-  int column = 0;    // 1-based; 0 when unknown
+  std::string file;                       // a path, or "<command line>"
+  int line = 0;                           // 1-based; 0 when unknown
+  int column = 0;                         // 1-based; 0 when unknown
   [[nodiscard]] std::string str() const;  // "file:line:column"
 };
 
 class Node {
-public:
+ public:
   enum class Kind { Null, Scalar, Sequence, Map };
   using Entry = std::pair<std::string, Node>;
 
@@ -51,7 +51,7 @@ public:
 
   [[nodiscard]] std::string kind_name() const;
 
-private:
+ private:
   Kind kind_ = Kind::Null;
   Location where_;
   std::string text_;

@@ -1,13 +1,13 @@
 #include "scenario/reader.hpp"
 
-#include "scenario/error.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
+
+#include "scenario/error.hpp"
 
 namespace peacesim::scenario {
 

@@ -3,14 +3,14 @@
 // suggesting the nearest known name.
 #pragma once
 
-#include "engine/calendar.hpp"
-#include "scenario/node.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "engine/calendar.hpp"
+#include "scenario/node.hpp"
 
 namespace peacesim::scenario {
 
@@ -22,7 +22,7 @@ std::string read_string(const Node& node, const std::string& field);
 engine::Date read_date(const Node& node, const std::string& field);
 
 class MapReader {
-public:
+ public:
   // `node` must be a mapping (else ScenarioError); `path` is its dotted path ("" for the root).
   MapReader(const Node& node, std::string path);
 
@@ -46,7 +46,7 @@ public:
   // Throws for the first key that was never read or accepted.
   void finish() const;
 
-private:
+ private:
   const Node& node_;
   std::string path_;
   std::set<std::string> seen_;

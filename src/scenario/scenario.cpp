@@ -1,14 +1,14 @@
 #include "scenario/scenario.hpp"
 
-#include "scenario/error.hpp"
-#include "scenario/json.hpp"
-#include "scenario/reader.hpp"
-#include "scenario/yaml_source.hpp"
-
 #include <fmt/format.h>
 #include <xxhash.h>
 
 #include <limits>
+
+#include "scenario/error.hpp"
+#include "scenario/json.hpp"
+#include "scenario/reader.hpp"
+#include "scenario/yaml_source.hpp"
 
 namespace peacesim::scenario {
 
@@ -36,7 +36,8 @@ void read_calendar(MapReader& top, Scenario& s) {
     }
   }
   if ((end == nullptr) == (steps == nullptr)) {
-    throw ScenarioError(node.where(), "calendar", "give exactly one of 'end' (a date) or 'steps' (a count of days)");
+    throw ScenarioError(node.where(), "calendar",
+                        "give exactly one of 'end' (a date) or 'steps' (a count of days)");
   }
   if (end != nullptr) {
     s.end = read_date(*end, cal.field("end"));
@@ -47,7 +48,8 @@ void read_calendar(MapReader& top, Scenario& s) {
   } else {
     const std::int64_t n = read_integer(*steps, cal.field("steps"));
     if (n < 1 || n > kMaxSteps) {
-      throw ScenarioError(steps->where(), cal.field("steps"), fmt::format("must be between 1 and {}", kMaxSteps));
+      throw ScenarioError(steps->where(), cal.field("steps"),
+                          fmt::format("must be between 1 and {}", kMaxSteps));
     }
     s.end = s.start.plus_days(n - 1);
   }
@@ -96,7 +98,8 @@ Scenario load_scenario(const std::filesystem::path& path, const LoadOptions& opt
   }
   s.name = top.string("name");
   if (s.name.empty() || s.name.find_first_of("/\\ \t") != std::string::npos) {
-    throw ScenarioError(top.required("name").where(), "name", "must be a non-empty word without spaces or slashes");
+    throw ScenarioError(top.required("name").where(), "name",
+                        "must be a non-empty word without spaces or slashes");
   }
   s.title = top.string_or("title", s.name);
   s.description = top.string_or("description", "");
@@ -156,8 +159,8 @@ engine::ParameterSet resolve_parameters(const Scenario& scenario, std::vector<en
         const double hi = read_number(range->items()[1], field + ".range[1]");
         if (lo > hi || lo < spec->min || hi > spec->max) {
           throw ScenarioError(range->where(), field + ".range",
-                              fmt::format("[{}, {}] must be ordered and within the declared range [{}, {}]", lo,
-                                          hi, spec->min, spec->max));
+                              fmt::format("[{}, {}] must be ordered and within the declared range [{}, {}]",
+                                          lo, hi, spec->min, spec->max));
         }
       }
       entry.finish();

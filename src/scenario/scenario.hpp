@@ -3,15 +3,15 @@
 // the common fields; each model checks its own sections.
 #pragma once
 
-#include "engine/calendar.hpp"
-#include "engine/parameters.hpp"
-#include "scenario/node.hpp"
-
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "engine/calendar.hpp"
+#include "engine/parameters.hpp"
+#include "scenario/node.hpp"
 
 namespace peacesim::scenario {
 
@@ -33,9 +33,9 @@ struct Scenario {
 };
 
 struct LoadOptions {
-  std::vector<std::string> overrides;       // --set FIELD=VALUE, applied in order
-  std::optional<std::uint64_t> seed;        // --seed
-  std::optional<double> people_per_agent;   // --scale
+  std::vector<std::string> overrides;      // --set FIELD=VALUE, applied in order
+  std::optional<std::uint64_t> seed;       // --seed
+  std::optional<double> people_per_agent;  // --scale
 };
 
 // Loads and checks a scenario. Throws ScenarioError with file, line, column and field.

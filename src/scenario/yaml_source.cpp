@@ -1,13 +1,13 @@
 #include "scenario/yaml_source.hpp"
 
-#include "scenario/error.hpp"
-
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+
+#include "scenario/error.hpp"
 
 namespace peacesim::scenario {
 
@@ -23,8 +23,10 @@ Node convert(const YAML::Node& y, const std::string& file, const std::string& pa
   const Location where = y.Mark().is_null() ? key_at : at(file, y.Mark());
   switch (y.Type()) {
     case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null: return Node::null(key_at);  // yaml-cpp marks it at the next token
-    case YAML::NodeType::Scalar: return Node::scalar(y.Scalar(), where, y.Tag() == "!");
+    case YAML::NodeType::Null:
+      return Node::null(key_at);  // yaml-cpp marks it at the next token
+    case YAML::NodeType::Scalar:
+      return Node::scalar(y.Scalar(), where, y.Tag() == "!");
     case YAML::NodeType::Sequence: {
       Node seq = Node::sequence(where);
       std::size_t i = 0;
@@ -40,7 +42,8 @@ Node convert(const YAML::Node& y, const std::string& file, const std::string& pa
         if (!kv.first.IsScalar()) throw ScenarioError(key_where, path, "keys must be plain names");
         const std::string key = kv.first.Scalar();
         const std::string child = path.empty() ? key : path + "." + key;
-        if (map.get(key) != nullptr) throw ScenarioError(key_where, child, "appears twice in the same mapping");
+        if (map.get(key) != nullptr)
+          throw ScenarioError(key_where, child, "appears twice in the same mapping");
         // An empty value (`key:`) has no mark of its own: point at its key.
         map.entries().emplace_back(key, convert(kv.second, file, child, key_where));
       }
@@ -52,9 +55,9 @@ Node convert(const YAML::Node& y, const std::string& file, const std::string& pa
 
 bool items_have_ids(const Node& seq) {
   return !seq.items().empty() && std::all_of(seq.items().begin(), seq.items().end(), [](const Node& n) {
-           const Node* id = n.is_map() ? n.get("id") : nullptr;
-           return id != nullptr && id->is_scalar();
-         });
+    const Node* id = n.is_map() ? n.get("id") : nullptr;
+    return id != nullptr && id->is_scalar();
+  });
 }
 
 Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::vector<fs::path>* files) {
@@ -92,7 +95,8 @@ Node parse_yaml_text(const std::string& text, const std::string& file_name) {
   }
   Node root = convert(doc, file_name, "", {file_name, 1, 1});
   if (!root.is_map()) {
-    throw ScenarioError(root.where(), "", "a scenario file must be a mapping of fields, not " + root.kind_name());
+    throw ScenarioError(root.where(), "",
+                        "a scenario file must be a mapping of fields, not " + root.kind_name());
   }
   return root;
 }
@@ -100,7 +104,8 @@ Node parse_yaml_text(const std::string& text, const std::string& file_name) {
 Node parse_yaml_file(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw ScenarioError({path.string()}, "", "file not found");
-  if (fs::is_directory(path, ec)) throw ScenarioError({path.string()}, "", "is a folder, not a scenario file");
+  if (fs::is_directory(path, ec))
+    throw ScenarioError({path.string()}, "", "is a folder, not a scenario file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError({path.string()}, "", "cannot be read (permission denied?)");
   std::ostringstream text;

@@ -2,11 +2,11 @@
 // and overrides parts of it; `--set field.path=value` overrides on the command line.
 #pragma once
 
-#include "scenario/node.hpp"
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "scenario/node.hpp"
 
 namespace peacesim::scenario {
 

@@ -50,8 +50,8 @@ TEST(LatLonGrid, NeighboursWrapOnATorusAndClipOtherwise) {
   EXPECT_EQ(g.neighbours(g.index(0, 0), offsets, true, out), 12u);
   std::set<CellIndex> distinct(out.begin(), out.end());
   EXPECT_EQ(distinct.size(), 12u);
-  EXPECT_TRUE(distinct.count(g.index(9, 0)));  // wrapped south
-  EXPECT_TRUE(distinct.count(g.index(0, 8)));  // wrapped west
+  EXPECT_TRUE(distinct.count(g.index(9, 0)));                       // wrapped south
+  EXPECT_TRUE(distinct.count(g.index(0, 8)));                       // wrapped west
   EXPECT_EQ(g.neighbours(g.index(0, 0), offsets, false, out), 5u);  // only the north-east quarter + axes
   EXPECT_EQ(g.neighbours(g.index(5, 5), offsets, false, out), 12u);
 }

@@ -1,8 +1,8 @@
 #include "engine/simulation.hpp"
 
-#include "support/toy_model.hpp"
-
 #include <gtest/gtest.h>
+
+#include "support/toy_model.hpp"
 
 namespace peacesim::engine {
 namespace {

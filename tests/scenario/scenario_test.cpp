@@ -1,20 +1,21 @@
 #include "scenario/scenario.hpp"
 
-#include "scenario/error.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "scenario/error.hpp"
+
 namespace peacesim::scenario {
 namespace {
 
 class ScenarioFiles : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("peacesim_scenario_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("peacesim_scenario_test_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -71,9 +72,10 @@ TEST_F(ScenarioFiles, HashFollowsContent) {
 }
 
 TEST_F(ScenarioFiles, ParametersTakeNumbersOrFullEntries) {
-  const auto path = write("s.yaml", std::string(kMinimal) +
-                                        "parameters:\n  legitimacy: 0.5\n  term: {value: 10, unit: steps, source: "
-                                        "\"my source\", range: [5, 20]}\n  blocking: false\n");
+  const auto path =
+      write("s.yaml", std::string(kMinimal) +
+                          "parameters:\n  legitimacy: 0.5\n  term: {value: 10, unit: steps, source: "
+                          "\"my source\", range: [5, 20]}\n  blocking: false\n");
   const Scenario s = load_scenario(path);
   const engine::ParameterSet p = resolve_parameters(s, specs());
   EXPECT_DOUBLE_EQ(p.real("legitimacy"), 0.5);
@@ -87,7 +89,8 @@ TEST_F(ScenarioFiles, ParametersTakeNumbersOrFullEntries) {
 TEST_F(ScenarioFiles, ParameterErrorsNameTheField) {
   auto error_of = [&](const std::string& params) -> std::string {
     try {
-      resolve_parameters(load_scenario(write("s.yaml", std::string(kMinimal) + "parameters:\n" + params)), specs());
+      resolve_parameters(load_scenario(write("s.yaml", std::string(kMinimal) + "parameters:\n" + params)),
+                         specs());
     } catch (const ScenarioError& e) {
       return e.field() + ": " + e.message();
     }
@@ -114,14 +117,19 @@ TEST_F(ScenarioFiles, RejectsBadCommonFields) {
   };
   EXPECT_EQ(error_of("peacesim: 1\nname: a b\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1}\n"),
             "name: must be a non-empty word without spaces or slashes");
-  EXPECT_EQ(error_of("peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1, end: 2000-02-01}\n"),
-            "calendar: give exactly one of 'end' (a date) or 'steps' (a count of days)");
-  EXPECT_EQ(error_of("peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1, step: 1 week}\n"),
-            "calendar.step: only daily steps are supported ('1 day')");
-  EXPECT_EQ(error_of("peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1}\nrun: {seed: -1}\n"),
-            "run.seed: must not be negative");
-  EXPECT_EQ(error_of(
-                "peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1}\nrun: {people_per_agent: 0}\n"),
+  EXPECT_EQ(
+      error_of(
+          "peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1, end: 2000-02-01}\n"),
+      "calendar: give exactly one of 'end' (a date) or 'steps' (a count of days)");
+  EXPECT_EQ(
+      error_of("peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1, step: 1 week}\n"),
+      "calendar.step: only daily steps are supported ('1 day')");
+  EXPECT_EQ(
+      error_of(
+          "peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1}\nrun: {seed: -1}\n"),
+      "run.seed: must not be negative");
+  EXPECT_EQ(error_of("peacesim: 1\nname: n\nmodel: toy\ncalendar: {start: 2000-01-01, steps: 1}\nrun: "
+                     "{people_per_agent: 0}\n"),
             "run.people_per_agent: must be at least 1");
   EXPECT_EQ(error_of("peacesim: 1\nname: n\nmodel:\ncalendar: {start: 2000-01-01, steps: 1}\n"),
             "model: is required but empty");

@@ -1,12 +1,12 @@
 #include "scenario/yaml_source.hpp"
 
-#include "scenario/error.hpp"
-#include "scenario/json.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "scenario/error.hpp"
+#include "scenario/json.hpp"
 
 namespace peacesim::scenario {
 namespace {
@@ -52,8 +52,9 @@ TEST(Merge, MapsMergeKeyByKeyAndScalarsReplace) {
 TEST(Merge, ListsOfItemsWithIdsMergeById) {
   Node under = parse_yaml_text("ops: [{id: serval, size: 4000}, {id: afisma, size: 6000}]\n", "u.yaml");
   merge(under, parse_yaml_text("ops: [{id: serval, size: 100}, {id: micema, size: 3245}]\n", "o.yaml"));
-  EXPECT_EQ(dump(under),
-            R"({"ops":[{"id":"serval","size":"100"},{"id":"afisma","size":"6000"},{"id":"micema","size":"3245"}]})");
+  EXPECT_EQ(
+      dump(under),
+      R"({"ops":[{"id":"serval","size":"100"},{"id":"afisma","size":"6000"},{"id":"micema","size":"3245"}]})");
 }
 
 TEST(Merge, OtherListsReplace) {

@@ -3,24 +3,24 @@
 // mechanism. Its randomness is keyed by (step, walker), so 1 and N threads must agree exactly.
 #pragma once
 
+#include <fmt/format.h>
+#include <tbb/parallel_for.h>
+
 #include "engine/agent_table.hpp"
 #include "engine/grid.hpp"
 #include "engine/model.hpp"
 #include "engine/parameters.hpp"
 
-#include <tbb/parallel_for.h>
-
-#include <fmt/format.h>
-
 namespace peacesim::testing {
 
 inline std::vector<engine::ParameterSpec> toy_parameters() {
-  return {{"walkers", engine::ParameterKind::Integer, 500, 1, 1e6, "agents", "assumption: test model", ""},
-          {"clash_probability", engine::ParameterKind::Real, 0.01, 0, 1, "1/day", "assumption: test model", ""}};
+  return {
+      {"walkers", engine::ParameterKind::Integer, 500, 1, 1e6, "agents", "assumption: test model", ""},
+      {"clash_probability", engine::ParameterKind::Real, 0.01, 0, 1, "1/day", "assumption: test model", ""}};
 }
 
 class ToyModel final : public engine::Model {
-public:
+ public:
   ToyModel(const engine::ParameterSet& p, std::uint64_t seed)
       : grid_(0, 0, 1, 20, 20), clash_probability_(p.real("clash_probability")) {
     const engine::RandomStreams random(seed);
@@ -33,23 +33,25 @@ public:
 
   void declare_outputs(engine::Recorder& r) override {
     r.set_regions({"west", "east"});
-    walkers_series_ = r.declare({"walkers", "agents", "walkers in the region", engine::SeriesKind::Gauge,
-                                 engine::Cadence::Daily});
-    clashes_series_ = r.declare({"clashes", "events", "clashes in the region", engine::SeriesKind::Flow,
-                                 engine::Cadence::Monthly});
+    walkers_series_ = r.declare(
+        {"walkers", "agents", "walkers in the region", engine::SeriesKind::Gauge, engine::Cadence::Daily});
+    clashes_series_ = r.declare(
+        {"clashes", "events", "clashes in the region", engine::SeriesKind::Flow, engine::Cadence::Monthly});
   }
 
   std::vector<engine::System> systems() override {
-    return {{"walk", engine::Cadence::Daily, engine::Phase::Step, [this](engine::StepContext& c) { walk(c); }},
-            {"monthly_tally", engine::Cadence::Monthly, engine::Phase::Step,
-             [this](engine::StepContext&) { ++monthly_runs_; }},
-            {"count", engine::Cadence::Daily, engine::Phase::Observe, [this](engine::StepContext& c) { count(c); }}};
+    return {
+        {"walk", engine::Cadence::Daily, engine::Phase::Step, [this](engine::StepContext& c) { walk(c); }},
+        {"monthly_tally", engine::Cadence::Monthly, engine::Phase::Step,
+         [this](engine::StepContext&) { ++monthly_runs_; }},
+        {"count", engine::Cadence::Daily, engine::Phase::Observe,
+         [this](engine::StepContext& c) { count(c); }}};
   }
 
   std::size_t agent_count() const override { return walkers_.size(); }
   int monthly_runs() const { return monthly_runs_; }
 
-private:
+ private:
   static constexpr engine::StreamId kPlacement = 1;
   static constexpr engine::StreamId kWalk = 2;
 
