@@ -1,6 +1,8 @@
 // The subcommands of `peacesim`. Each returns an exit code (see exit_codes.hpp).
 #pragma once
 
+#include "models/registry.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,7 +24,7 @@ struct RunOptions {
   bool quiet = false;
 };
 
-enum class DescribeFormat { Text, Markdown, Json };
+using DescribeFormat = models::DescribeFormat;
 
 int run_command(const RunOptions& options);
 int check_command(const ScenarioOptions& options);

@@ -104,7 +104,21 @@ void print_json(const PreparedRun& p) {
                       {"description", spec.description}});
   }
   j["parameters"] = params;
+  if (p.model->describe) {
+    const models::ModelInput input{p.parameters, s, s.seed, 1, s.people_per_agent};
+    for (auto& [key, value] : nlohmann::ordered_json::parse(p.model->describe(input, DescribeFormat::Json)).items()) {
+      j[key] = value;
+    }
+  }
   fmt::print("{}\n", j.dump(2));
+}
+
+// The model's own sections (operations, timeline, ...) after the common ones.
+void print_model_sections(const PreparedRun& p, DescribeFormat format) {
+  if (!p.model->describe) return;
+  const auto& s = p.scenario;
+  const models::ModelInput input{p.parameters, s, s.seed, 1, s.people_per_agent};
+  fmt::print("\n{}", p.model->describe(input, format));
 }
 }  // namespace
 
