@@ -15,7 +15,7 @@ git_dir=${1:?usage: setup.sh MESA_GIT_DIR [CACHE_DIR]}
 cache=${2:-${MESA_PEER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/peacesim-peers/mesa}}
 tag=v3.3.1  # the version MODEL.md section 7 pins the Mesa variant to
 
-git --git-dir="$git_dir" rev-parse -q --verify "refs/tags/$tag" >/dev/null ||
+git --git-dir="$git_dir" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1 ||
   { echo "setup.sh: $git_dir has no tag $tag (is it a snapshot of projectmesa/mesa?)" >&2; exit 2; }
 
 mkdir -p "$cache/debs" "$cache/root" "$cache/src"
