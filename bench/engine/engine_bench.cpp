@@ -1,6 +1,7 @@
 // Micro-benchmarks of the engine's hot parts: counter-based draws, dense agent columns, grid
 // neighbourhoods, route-graph queries. Run: build/release/bench/engine/engine_bench
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include "engine/agent_table.hpp"
 #include "engine/grid.hpp"
@@ -64,7 +65,7 @@ BENCHMARK(BM_GridTorusNeighbours);
 void BM_RouteGraphDistancesFrom(benchmark::State& state) {
   RouteGraph g;
   const auto n = static_cast<std::uint32_t>(state.range(0));
-  for (std::uint32_t i = 0; i < n; ++i) g.add_place({"p" + std::to_string(i), 0, 0, PlaceKind::Town, "MLI"});
+  for (std::uint32_t i = 0; i < n; ++i) g.add_place({fmt::format("p{}", i), 0, 0, PlaceKind::Town, "MLI"});
   for (std::uint32_t i = 1; i < n; ++i) g.add_route(i - 1, i, 10.0 + i % 7);
   for (std::uint32_t i = 3; i < n; i += 3) g.add_route(i - 3, i, 25.0);
   for (auto _ : state) benchmark::DoNotOptimize(g.distances_from(0));

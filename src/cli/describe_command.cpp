@@ -127,9 +127,11 @@ int describe_command(const ScenarioOptions& options, DescribeFormat format) {
   switch (format) {
     case DescribeFormat::Text:
       print_text(p);
+      print_model_sections(p, format);
       break;
     case DescribeFormat::Markdown:
       print_markdown(p);
+      print_model_sections(p, format);
       break;
     case DescribeFormat::Json:
       print_json(p);

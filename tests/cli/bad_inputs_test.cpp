@@ -47,7 +47,7 @@ TEST_P(BadInput, IsRejectedWithItsExpectedMessageAndWritesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadInput, ::testing::ValuesIn(bad_inputs()),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& param) { return param.param; });
 
 TEST(BadCommandLine, MissingScenarioFile) {
   const CommandResult r = run_peacesim("run tests/bad_inputs/does_not_exist.yaml");
