@@ -14,6 +14,7 @@ PACKAGES=(
   libsqlite3-dev         # run store
   nlohmann-json3-dev     # manifest, JSON output
   libxxhash-dev          # scenario content hash
+  libgdal-dev            # boundary files of the Mali theatre (src/geo, OGR API)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
 )

@@ -106,33 +106,37 @@ void print_json(const PreparedRun& p) {
   j["parameters"] = params;
   if (p.model->describe) {
     const models::ModelInput input{p.parameters, s, s.seed, 1, s.people_per_agent};
-    for (auto& [key, value] : nlohmann::ordered_json::parse(p.model->describe(input, DescribeFormat::Json)).items()) {
-      j[key] = value;
-    }
+    const auto model_sections = nlohmann::ordered_json::parse(p.model->describe(input, DescribeFormat::Json));
+    for (const auto& [key, value] : model_sections.items()) j[key] = value;
   }
   fmt::print("{}\n", j.dump(2));
 }
 
-// The model's own sections (operations, timeline, ...) after the common ones.
-void print_model_sections(const PreparedRun& p, DescribeFormat format) {
-  if (!p.model->describe) return;
+// The model's own sections (operations, timeline, ...), printed after the common ones. Computed
+// before anything is printed: a model that finds bad input must leave standard output empty.
+std::string model_sections(const PreparedRun& p, DescribeFormat format) {
+  if (!p.model->describe) return {};
   const auto& s = p.scenario;
   const models::ModelInput input{p.parameters, s, s.seed, 1, s.people_per_agent};
-  fmt::print("\n{}", p.model->describe(input, format));
+  return "\n" + p.model->describe(input, format);
 }
 }  // namespace
 
 int describe_command(const ScenarioOptions& options, DescribeFormat format) {
   const PreparedRun p = prepare(options.scenario, {options.overrides, options.seed, options.scale});
   switch (format) {
-    case DescribeFormat::Text:
+    case DescribeFormat::Text: {
+      const std::string sections = model_sections(p, format);
       print_text(p);
-      print_model_sections(p, format);
+      fmt::print("{}", sections);
       break;
-    case DescribeFormat::Markdown:
+    }
+    case DescribeFormat::Markdown: {
+      const std::string sections = model_sections(p, format);
       print_markdown(p);
-      print_model_sections(p, format);
+      fmt::print("{}", sections);
       break;
+    }
     case DescribeFormat::Json:
       print_json(p);
       break;

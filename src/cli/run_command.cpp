@@ -68,14 +68,15 @@ int run_command(const RunOptions& options) {
   // Claim the output folder before computing anything: a taken or unwritable path fails now.
   output::RunFolder folder(output_path(options, s));
 
+  // Building the model checks its own sections: do it before printing, so bad input prints nothing.
+  auto model = prepared.model->make(
+      models::ModelInput{prepared.parameters, s, s.seed, options.threads, s.people_per_agent});
+  const double setup_seconds = seconds_since(start);
   if (!options.quiet) {
     fmt::print("peacesim {} — running {} (model {}), seed {}, {} thread{}\n", kVersion, s.path.string(),
                s.model, s.seed, options.threads, options.threads == 1 ? "" : "s");
     std::fflush(stdout);
   }
-  auto model = prepared.model->make(
-      models::ModelInput{prepared.parameters, s, s.seed, options.threads, s.people_per_agent});
-  const double setup_seconds = seconds_since(start);
 
   Progress progress(Progress::style_for(stderr, options.quiet), s.name);
   engine::SimulationOptions sim_options;

@@ -1,8 +1,9 @@
 #include "models/registry.hpp"
 
-#include "models/epstein/epstein_models.hpp"
-
 #include <algorithm>
+
+#include "models/epstein/epstein_models.hpp"
+#include "models/mali/mali_model.hpp"
 
 namespace peacesim::models {
 
@@ -11,13 +12,15 @@ const std::vector<ModelInfo>& all_models() {
       epstein::epstein_mesa_info(),
       epstein::epstein_netlogo_info(),
       epstein::epstein_parallel_info(),
+      mali::mali_info(),
   };
   return models;
 }
 
 const ModelInfo* find_model(const std::string& name) {
   const auto& models = all_models();
-  const auto it = std::find_if(models.begin(), models.end(), [&](const ModelInfo& m) { return m.name == name; });
+  const auto it =
+      std::find_if(models.begin(), models.end(), [&](const ModelInfo& m) { return m.name == name; });
   return it == models.end() ? nullptr : &*it;
 }
 

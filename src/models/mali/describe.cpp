@@ -1,0 +1,158 @@
+#include "models/mali/describe.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "models/mali/describe_util.hpp"
+#include "theatre/schedule.hpp"
+
+namespace peacesim::models::mali {
+
+namespace {
+using namespace fmt_util;  // NOLINT(google-build-using-namespace): formatting helpers only
+
+Table overview(const MaliWorld& w, const scenario::Scenario& s) {
+  const auto& t = w.theatre;
+  Table table{"Theatre", {"item", "value", "source"}, {}, ""};
+  table.rows.push_back({"observations end", t.meta.observations_end.str(), t.meta.source.text});
+  const auto in_mali =
+      std::count_if(w.grid.region.begin(), w.grid.region.end(), [](auto r) { return r != geo::kOutside; });
+  table.rows.push_back({"grid",
+                        fmt::format("{} x {} cells of {}°, {} in Mali, {} on its border", w.grid.grid.rows(),
+                                    w.grid.grid.cols(), w.grid.grid.resolution(), in_mali,
+                                    std::count(w.grid.border.begin(), w.grid.border.end(), 1)),
+                        t.geography.source.text});
+  table.rows.push_back({"biome bands",
+                        fmt::format("Saharan from {}°N, Sudanian below {}°N, Sahelian between",
+                                    t.geography.saharan_north_of, t.geography.sudanian_south_of),
+                        t.geography.biome_source.text});
+  table.rows.push_back(
+      {"population",
+       fmt::format("{} at the census ({}), {} on {}",
+                   thousands(w.national_population(t.population.census_date.date)),
+                   t.population.census_date.str(), thousands(w.national_population(s.start)), s.start.iso()),
+       t.population.census_source.text});
+  table.rows.push_back({"cercle split",
+                        t.population.split == theatre::CercleSplit::Equal ? "equal shares" : "by area",
+                        t.population.split_source.text});
+  int camps = 0;
+  for (const auto& p : t.places) camps += p.kind == theatre::PlaceKind::Camp ? 1 : 0;
+  table.rows.push_back(
+      {"counts",
+       fmt::format("{} places ({} camps), {} routes, {} armed groups, {} institutions, {} operations, "
+                   "{} agreements, {} timeline events",
+                   t.places.size(), camps, t.routes.edges.size(), t.groups.size(), t.institutions.size(),
+                   t.operations.size(), t.agreements.size(), t.timeline.size()),
+       ""});
+  return table;
+}
+
+Table population_table(const MaliWorld& w, const scenario::Scenario& s) {
+  Table table{"Population by region",
+              {"region", "code", "cercles", "cells", "census", "on " + s.start.iso()},
+              {},
+              "Census figures from the scenario's census file, grown at population_growth_rate; each cercle "
+              "takes its "
+              "share by the scenario's cercle_split, each cell its cercle's people evenly."};
+  for (std::size_t r = 0; r < w.regions.units.size(); ++r) {
+    const auto& u = w.regions.units[r];
+    int cercles = 0;
+    for (const auto& c : w.cercles.units) cercles += c.parent == u.name ? 1 : 0;
+    table.rows.push_back({u.name, u.code, std::to_string(cercles), std::to_string(w.grid.region_cells[r]),
+                          thousands(w.region_census[r]), thousands(w.population(r, s.start))});
+  }
+  return table;
+}
+
+Table communities_table(const MaliWorld& w) {
+  Table table{"Communities and livelihoods by region", {"region", "shares", "source"}, {}, ""};
+  auto add = [&](const std::vector<theatre::RegionShares>& list, const char* what) {
+    for (const auto& entry : list) {
+      std::vector<std::string> parts;
+      for (const auto& [cat, v] : entry.shares) parts.push_back(fmt::format("{} {:.0f}%", cat.id, v * 100));
+      table.rows.push_back(
+          {entry.region.id, fmt::format("{}: {}", what, fmt::join(parts, ", ")), entry.source.text});
+    }
+  };
+  add(w.theatre.population.community_shares, "communities");
+  add(w.theatre.population.livelihood_shares, "livelihoods");
+  return table;
+}
+
+Table timeline_table(const MaliWorld& w) {
+  const auto& t = w.theatre;
+  Table table{
+      "Timeline",
+      {"date", "kind", "role", "event", "actors", "source"},
+      {},
+      "Roles: input = played by the model; observation = kept for calibration, never played; reference = "
+      "after the observation cut-off, shown only."};
+  for (const auto& e : t.timeline) {
+    table.rows.push_back({e.when.str(), e.kind, std::string(theatre::role_name(e.role)), e.text,
+                          ids_text(t, e.actors), e.source.text});
+  }
+  return table;
+}
+
+Table places_table(const MaliWorld& w) {
+  const auto& t = w.theatre;
+  Table table{"Places", {"place", "kind", "country", "region", "lat", "lon", "source"}, {}, ""};
+  for (const auto& p : t.places) {
+    table.rows.push_back({p.name, std::string(theatre::place_kind_name(p.kind)), p.country,
+                          p.region ? p.region->id : "", fmt::format("{:.4f}", p.lat),
+                          fmt::format("{:.4f}", p.lon),
+                          p.source.text + (p.note.empty() ? "" : " — " + p.note)});
+  }
+  return table;
+}
+
+Table routes_table(const MaliWorld& w) {
+  const auto& t = w.theatre;
+  Table table{"Routes", {"from", "to", "km", "how", "source"}, {}, ""};
+  for (std::size_t i = 0; i < t.routes.edges.size(); ++i) {
+    const auto& e = t.routes.edges[i];
+    table.rows.push_back({t.find_place(e.a.id)->name, t.find_place(e.b.id)->name,
+                          fmt::format("{:.0f}", w.route_km[i]),
+                          e.km ? "given" : "great circle x route_detour_factor",
+                          e.source.text + (e.note.empty() ? "" : " — " + e.note)});
+  }
+  for (const auto& c : t.routes.closures) {
+    table.rows.push_back({c.country_a, c.country_b, "closed", c.from.str() + ".." + c.to.str(),
+                          c.source.text + (c.note.empty() ? "" : " — " + c.note)});
+  }
+  return table;
+}
+
+}  // namespace
+
+std::vector<Table> describe_tables(const MaliWorld& w, const scenario::Scenario& s) {
+  std::vector<Table> tables{overview(w, s), population_table(w, s), communities_table(w),
+                            operations_table(w)};
+  for (const auto& op : w.theatre.operations) {
+    if (!op.mandates.empty()) tables.push_back(mandate_table(op));
+  }
+  tables.push_back(strength_table(w));
+  tables.push_back(relations_table(w));
+  tables.push_back(groups_table(w));
+  tables.push_back(changes_table(w));
+  tables.push_back(agreements_table(w));
+  tables.push_back(state_table(w));
+  tables.push_back(institutions_table(w));
+  tables.push_back(positions_table(w));
+  tables.push_back(timeline_table(w));
+  tables.push_back(places_table(w));
+  tables.push_back(routes_table(w));
+  return tables;
+}
+
+std::string describe_world(const MaliWorld& w, const scenario::Scenario& s, DescribeFormat format) {
+  const auto tables = describe_tables(w, s);
+  if (format == DescribeFormat::Json) return describe_json(w, tables);
+  std::string out;
+  for (const auto& t : tables)
+    out += (format == DescribeFormat::Markdown ? render_markdown(t) : render_text(t) + "\n");
+  return out;
+}
+
+}  // namespace peacesim::models::mali

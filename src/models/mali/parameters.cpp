@@ -1,0 +1,25 @@
+#include "models/mali/parameters.hpp"
+
+namespace peacesim::models::mali {
+
+std::vector<engine::ParameterSpec> parameter_specs() {
+  using engine::ParameterKind;
+  return {
+      {kGrowthRate, ParameterKind::Real, 0.0365, 0.029, 0.053, "1/year",
+       "data/README.md §Population: continuous rate ln(14,528,662 / 9,726,169) / 11 from the 1998 and 2009 "
+       "censuses; range = the regional rates 1998-2009 (Mopti 2.87 % to Bamako 5.25 %)",
+       "Yearly continuous growth rate applied to every region's 2009 census population: "
+       "P(t) = P2009 * exp(rate * years since the census). No displacement (that is mechanism M7)."},
+      {kGridResolution, ParameterKind::Real, 0.25, 0.05, 1.0, "degrees",
+       "MODEL.md §3 (Space: 0.25 degrees a good default; 0.5 aligns with PRIO-GRID)",
+       "Side of a grid cell; the grid snaps to multiples of it, as PRIO-GRID does at 0.5."},
+      {kDetourFactor, ParameterKind::Real, 1.24, 1.0, 2.7, "1",
+       "data/displacement/flee_mali2012/input_csv/routes.csv: median ratio of Flee's road distance to the "
+       "great-circle distance over its 35 routes, with Lere and Abala at the coordinates the scenario gives "
+       "(docs/model/mali-theatre.md); range = 1 to the largest ratio (Douentza-Mentao 2.69)",
+       "Road km = great-circle km times this factor, for routes the scenario marks 'estimate: "
+       "great_circle'."},
+  };
+}
+
+}  // namespace peacesim::models::mali

@@ -1,0 +1,116 @@
+#include "theatre/geography_spec.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "scenario/error.hpp"
+
+namespace peacesim::theatre {
+
+using scenario::ScenarioError;
+
+namespace {
+BoundaryLayer read_layer(MapReader& top, const std::string& key, bool with_parent) {
+  MapReader r(top.required(key), top.field(key));
+  BoundaryLayer layer;
+  layer.file = file_field(r, "file");
+  layer.name_field = r.string("name_field");
+  layer.code_field = r.string("code_field");
+  if (with_parent) layer.parent_field = r.string("region_field");
+  r.finish();
+  return layer;
+}
+
+std::vector<Category> read_categories(MapReader& top, const std::string& key) {
+  std::vector<Category> out;
+  for_each(
+      top, key,
+      [&](MapReader& r, std::size_t) {
+        Category c;
+        c.id = id_field(r);
+        c.name = r.string("name");
+        c.source = read_source(r);
+        out.push_back(std::move(c));
+      },
+      true);
+  return out;
+}
+
+std::vector<RegionShares> read_shares(MapReader& top, const std::string& key) {
+  std::vector<RegionShares> out;
+  for_each(top, key, [&](MapReader& r, std::size_t) {
+    RegionShares s;
+    s.where = r.node().where();
+    s.field = path_of(r);
+    const Node& region = r.required("region");
+    s.region = Ref{scenario::read_string(region, r.field("region")), region.where(), r.field("region")};
+    const Node& shares = r.required("shares");
+    MapReader sr(shares, r.field("shares"));
+    double total = 0.0;
+    for (const auto& [name, value] : shares.entries()) {
+      const double v = non_negative(sr, name);
+      s.shares.emplace_back(Ref{name, value.where(), sr.field(name)}, v);
+      total += v;
+    }
+    sr.finish();
+    if (std::fabs(total - 1.0) > 1e-6) {
+      throw ScenarioError(shares.where(), r.field("shares"),
+                          fmt::format("shares must sum to 1, they sum to {}", total));
+    }
+    s.source = read_source(r);
+    out.push_back(std::move(s));
+  });
+  return out;
+}
+}  // namespace
+
+GeographySpec read_geography(const Node& root) {
+  GeographySpec g;
+  MapReader r(*root.get("geography"), "geography");
+  g.regions = read_layer(r, "regions", false);
+  g.cercles = read_layer(r, "cercles", true);
+  {
+    MapReader b(r.required("biome_bands"), r.field("biome_bands"));
+    g.saharan_north_of = b.number("saharan_north_of");
+    g.sudanian_south_of = b.number("sudanian_south_of");
+    if (!(g.sudanian_south_of < g.saharan_north_of)) {
+      throw ScenarioError(b.required("sudanian_south_of").where(), b.field("sudanian_south_of"),
+                          "must be south of saharan_north_of");
+    }
+    g.biome_source = read_source(b);
+    b.finish();
+  }
+  if (auto m = optional_non_negative(r, "grid_margin")) g.margin_deg = *m;
+  g.source = read_source(r);
+  r.finish();
+  return g;
+}
+
+PopulationSpec read_population(const Node& root) {
+  PopulationSpec p;
+  MapReader r(*root.get("population"), "population");
+  {
+    MapReader c(r.required("census"), r.field("census"));
+    p.census = file_field(c, "file");
+    p.region_column = c.string("region_column");
+    p.count_column = c.string("count_column");
+    p.census_date = when_field(c, "date");
+    p.census_source = read_source(c);
+    c.finish();
+  }
+  {
+    MapReader s(r.required("cercle_split"), r.field("cercle_split"));
+    p.split = choice(s, "method", {"equal", "area"}) == "equal" ? CercleSplit::Equal : CercleSplit::Area;
+    p.split_source = read_source(s);
+    s.finish();
+  }
+  p.communities = read_categories(r, "communities");
+  p.livelihoods = read_categories(r, "livelihoods");
+  p.community_shares = read_shares(r, "community_shares");
+  p.livelihood_shares = read_shares(r, "livelihood_shares");
+  r.finish();
+  return p;
+}
+
+}  // namespace peacesim::theatre

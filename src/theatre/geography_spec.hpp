@@ -1,0 +1,68 @@
+// The `geography` and `population` sections: which boundary files and census file to read, how to
+// split population below the census's regions, the biome bands, and the communities and
+// livelihoods by region (MODEL.md §3, Space and People).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "theatre/read.hpp"
+
+namespace peacesim::theatre {
+
+// One boundary layer: a vector file GDAL can read and the attribute names to use.
+struct BoundaryLayer {
+  FileRef file;
+  std::string name_field;    // e.g. adm1 / adm2
+  std::string code_field;    // e.g. adm1_pcode / adm2_pcode
+  std::string parent_field;  // cercles only: the region name (adm1)
+};
+
+struct GeographySpec {
+  BoundaryLayer regions;
+  BoundaryLayer cercles;
+  // Biome by latitude band where no biome layer is given: Saharan north of `saharan_north_of`,
+  // Sudanian south of `sudanian_south_of`, Sahelian between (degrees north).
+  double saharan_north_of = 17.0;
+  double sudanian_south_of = 14.0;
+  Source biome_source;
+  double margin_deg = 0.5;  // grid margin around Mali and the places abroad
+  Source source;
+};
+
+enum class CercleSplit : std::uint8_t { Equal, Area };
+
+// Shares of a region's people by community or livelihood (each list sums to 1).
+struct RegionShares {
+  Ref region;
+  std::vector<std::pair<Ref, double>> shares;
+  Source source;
+  Location where;
+  std::string field;
+};
+
+struct Category {
+  std::string id;
+  std::string name;
+  Source source;
+};
+
+struct PopulationSpec {
+  FileRef census;
+  std::string region_column;
+  std::string count_column;
+  When census_date;
+  Source census_source;
+  CercleSplit split = CercleSplit::Equal;
+  Source split_source;
+  std::vector<Category> communities;
+  std::vector<Category> livelihoods;
+  std::vector<RegionShares> community_shares;
+  std::vector<RegionShares> livelihood_shares;
+};
+
+GeographySpec read_geography(const Node& root);
+PopulationSpec read_population(const Node& root);
+
+}  // namespace peacesim::theatre

@@ -1,0 +1,75 @@
+// Institutions that authorize, fund, staff and end operations (MODEL.md §3, Institutions), and the
+// host state: its governments over time (civilian or military, changed by coups) and its army.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "theatre/read.hpp"
+
+namespace peacesim::theatre {
+
+// A dated text with its citation: a position taken, an interest, a constraint.
+struct Statement {
+  std::optional<When> when;
+  std::string text;
+  std::optional<Ref> on;  // the operation (or agreement) it is about, if any
+  Role role = Role::Input;
+  Source source;
+  std::string field;
+};
+
+struct Institution {
+  std::string id;
+  std::string name;
+  std::string kind;          // state, host_state, un_organ, un_secretariat, regional_organization, union
+  std::vector<Ref> members;  // other institutions (e.g. the UNSC's permanent members)
+  std::vector<std::string> member_states;  // ISO codes, for organizations of states
+  std::vector<Statement> interests;
+  std::vector<Statement> constraints;
+  std::vector<Statement> positions;
+  Source source;
+  Location where;
+  std::string field;
+};
+
+struct GovernmentPeriod {
+  When from;
+  std::string kind;  // civilian_elected, military, transitional
+  std::string head;
+  std::string how;  // election, coup, transfer, ...
+  Role role = Role::Input;
+  Source source;
+  std::string field;
+};
+
+struct ArmyFigure {
+  When when;
+  double military = 0.0;
+  std::string note;
+  Source source;
+  std::string field;
+};
+
+struct HostState {
+  std::string institution;  // the institution id that stands for the host government
+  std::string name;
+  std::vector<GovernmentPeriod> governments;  // in date order
+  std::string army_id;
+  std::string army_name;
+  std::vector<ArmyFigure> army_strength;
+  std::vector<Statement> army_notes;
+  Source source;
+};
+
+inline const std::vector<std::string>& institution_kinds() {
+  static const std::vector<std::string> kinds{
+      "state", "host_state", "un_organ", "un_secretariat", "regional_organization", "union"};
+  return kinds;
+}
+
+std::vector<Institution> read_institutions(const Node& root);
+HostState read_state(const Node& root);
+
+}  // namespace peacesim::theatre
