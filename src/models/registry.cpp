@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "models/epstein/epstein_models.hpp"
+#include "models/flee_case/flee_case.hpp"
 #include "models/mali/mali_model.hpp"
 
 namespace peacesim::models {
@@ -13,6 +14,7 @@ const std::vector<ModelInfo>& all_models() {
       epstein::epstein_netlogo_info(),
       epstein::epstein_parallel_info(),
       mali::mali_info(),
+      flee_case::flee_mali2012_info(),
   };
   return models;
 }

@@ -1,0 +1,401 @@
+#include "mechanisms/displacement/displacement.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "engine/route_graph.hpp"
+
+namespace peacesim::mechanisms::displacement {
+
+namespace {
+// Agent columns.
+constexpr std::size_t kAt = 0;
+constexpr std::size_t kPath = 1;
+constexpr std::size_t kLeg = 2;
+constexpr std::size_t kProgress = 3;
+constexpr std::size_t kHome = 4;
+constexpr std::size_t kWake = 5;
+constexpr std::size_t kRegime = 6;
+
+constexpr int kMaxHopsPerDay = 16;  // a guard: links are tens of km at least in any real graph
+
+void check_range(const char* name, double v, double lo, double hi) {
+  if (!(v >= lo && v <= hi)) {
+    throw std::invalid_argument(std::string("displacement rule '") + name + "' = " + std::to_string(v) +
+                                " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  }
+}
+}  // namespace
+
+Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, Rules rules)
+    : places_(std::move(places)), links_(std::move(links)), rules_(rules) {
+  if (places_.size() >= kNoPlace || links_.size() >= kNoPlace) {
+    throw std::invalid_argument("displacement: at most 65,534 places and links");
+  }
+  check_range("people_per_agent", rules_.people_per_agent, 1e-9, 1e12);
+  check_range("speed_km", rules_.speed_km, 1e-3, 1e5);
+  check_range("move_chance_violence", rules_.move_chance_violence, 0, 1);
+  check_range("move_chance_town", rules_.move_chance_town, 0, 1);
+  check_range("move_chance_camp", rules_.move_chance_camp, 0, 1);
+  check_range("return_chance", rules_.return_chance, 0, 1);
+  check_range("capacity_buffer", rules_.capacity_buffer, 0, 1);
+  check_range("awareness", rules_.awareness, 0, 2);
+  check_range("violence_memory_days", rules_.violence_memory_days, 0, 1e6);
+  check_range("return_after_days", rules_.return_after_days, 0, 1e6);
+  const std::size_t n = places_.size();
+  adjacency_.resize(n);
+  adjacency_links_.resize(n);
+  for (std::size_t i = 0; i < links_.size(); ++i) {
+    const Link& l = links_[i];
+    if (l.a >= n || l.b >= n || l.a == l.b)
+      throw std::invalid_argument("displacement: link to an unknown place");
+    if (!(l.km > 0)) throw std::invalid_argument("displacement: link lengths must be positive");
+    adjacency_[l.a].push_back(l.b);
+    adjacency_links_[l.a].push_back(static_cast<LinkId>(i));
+    adjacency_[l.b].push_back(l.a);
+    adjacency_links_[l.b].push_back(static_cast<LinkId>(i));
+  }
+  violence_.assign(n, 0.0);
+  last_violence_day_.assign(n, -1);
+  recent_violence_.assign(n, 0.0);
+  safe_days_.assign(n, 0);
+  link_open_.assign(links_.size(), 1);
+  carry_.assign(n, 0.0);
+  move_chance_.assign(n, -1.0);
+  regime_.assign(n, 0);
+  capacity_factor_.assign(n, 1.0);
+  resting_.assign(n, 0);
+  enumerate_paths();
+
+  // Next hops on shortest routes (Boost Dijkstra through the engine's route graph).
+  engine::RouteGraph graph;
+  for (const Place& p : places_) graph.add_place({p.name, 0, 0, engine::PlaceKind::Town, p.country});
+  for (const Link& l : links_) graph.add_route(l.a, l.b, l.km);
+  next_hop_home_.assign(n, std::vector<PlaceId>(n, kNoPlace));
+  for (std::size_t home = 0; home < n; ++home) {
+    const std::vector<double> d = graph.distances_from(static_cast<engine::PlaceIndex>(home));
+    for (std::size_t at = 0; at < n; ++at) {
+      if (at == home || std::isinf(d[at])) continue;
+      double best = std::numeric_limits<double>::infinity();
+      for (std::size_t k = 0; k < adjacency_[at].size(); ++k) {
+        const PlaceId nb = adjacency_[at][k];
+        const double via = links_[adjacency_links_[at][k]].km + d[nb];
+        if (via < best) {
+          best = via;
+          next_hop_home_[home][at] = nb;
+        }
+      }
+    }
+  }
+}
+
+void Displacement::enumerate_paths() {
+  const std::size_t n = places_.size();
+  const int max_legs = rules_.awareness + 1;
+  paths_begin_.assign(n + 1, 0);
+  for (std::size_t origin = 0; origin < n; ++origin) {
+    paths_begin_[origin] = static_cast<std::uint32_t>(paths_.size());
+    Path p{};
+    p.places[0] = static_cast<PlaceId>(origin);
+    // Depth-first over simple paths, in link order (deterministic).
+    auto extend = [&](auto&& self, int legs, double km) -> void {
+      if (legs < 0 || legs > 2) return;  // at most 3 legs (awareness <= 2)
+      const PlaceId from = p.places[legs];
+      for (std::size_t k = 0; k < adjacency_[from].size(); ++k) {
+        const PlaceId to = adjacency_[from][k];
+        bool visited = false;
+        for (int i = 0; i <= legs; ++i) visited = visited || p.places[i] == to;
+        if (visited) continue;
+        p.places[legs + 1] = to;
+        p.links[legs] = adjacency_links_[from][k];
+        p.legs = static_cast<std::uint8_t>(legs + 1);
+        p.end = to;
+        p.km = km + links_[p.links[legs]].km;
+        paths_.push_back(p);
+        if (legs + 1 < max_legs) self(self, legs + 1, p.km);
+      }
+    };
+    extend(extend, 0, 0.0);
+  }
+  paths_begin_[n] = static_cast<std::uint32_t>(paths_.size());
+  path_weight_cum_.assign(paths_.size(), 0.0);
+  path_usable_.assign(paths_.size(), 0);
+}
+
+void Displacement::set_violence(PlaceId place, double intensity) {
+  violence_.at(place) = std::max(0.0, intensity);
+}
+
+void Displacement::set_link_open(LinkId link, bool open) { link_open_.at(link) = open ? 1 : 0; }
+
+std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t day) {
+  if (!(people > 0)) return 0;
+  carry_.at(origin) += people / rules_.people_per_agent;
+  const double whole = std::floor(carry_[origin] + 1e-9);
+  carry_[origin] = std::max(0.0, carry_[origin] - whole);
+  const auto count = static_cast<std::size_t>(whole);
+  for (std::size_t i = 0; i < count; ++i) {
+    // A new agent decides today (rest ends today; regime 0 forces a fresh draw at its place).
+    agents_.create(origin, kNoPath, 0, 0.0f, origin, day, kNever);
+  }
+  resting_[origin] += static_cast<std::uint32_t>(count);
+  return count;
+}
+
+double Displacement::move_chance(PlaceId p) const {
+  if (places_[p].kind == PlaceKind::Camp) return rules_.move_chance_camp;
+  const double v = std::min(1.0, recent_violence_[p]);
+  return rules_.move_chance_town + (rules_.move_chance_violence - rules_.move_chance_town) * v;
+}
+
+double Displacement::attractiveness(PlaceId p) const {
+  double score = 1.0;
+  if (places_[p].foreign) score *= rules_.foreign_weight;
+  if (places_[p].kind == PlaceKind::Camp) score *= rules_.camp_weight;
+  if (recent_violence_[p] > 0) score *= std::pow(rules_.violence_weight, recent_violence_[p]);
+  return score;
+}
+
+double Displacement::capacity_factor(PlaceId p) const {
+  const double cap = places_[p].capacity;
+  if (cap < 1) return 1.0;
+  const double occupants = people_at(p);
+  if (occupants <= rules_.capacity_buffer * cap) return 1.0;
+  if (occupants >= cap) return 0.0;
+  return 1.0 - (occupants - rules_.capacity_buffer * cap) / (cap * (1.0 - rules_.capacity_buffer));
+}
+
+LinkId Displacement::link_between(PlaceId a, PlaceId b) const {
+  for (std::size_t k = 0; k < adjacency_[a].size(); ++k) {
+    if (adjacency_[a][k] == b) return adjacency_links_[a][k];
+  }
+  return kNoPlace;
+}
+
+void Displacement::prepare_day(std::uint32_t day) {
+  const std::size_t n = places_.size();
+  any_safe_home_ = false;
+  for (std::size_t p = 0; p < n; ++p) {
+    if (violence_[p] > 0) last_violence_day_[p] = day;
+    const bool recent = last_violence_day_[p] >= 0 &&
+                        static_cast<std::int64_t>(day) - last_violence_day_[p] <= rules_.violence_memory_days;
+    // Recent violence: today's intensity, or the intensity remembered while within memory.
+    if (violence_[p] > 0) {
+      recent_violence_[p] = violence_[p];
+    } else if (!recent) {
+      recent_violence_[p] = 0.0;
+    }
+    safe_days_[p] = recent_violence_[p] > 0 ? 0 : safe_days_[p] + 1;
+    if (last_violence_day_[p] >= 0 && recent_violence_[p] <= 0 &&
+        safe_days_[p] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
+      any_safe_home_ = true;
+    }
+    const double chance = move_chance(static_cast<PlaceId>(p));
+    if (chance != move_chance_[p]) {
+      move_chance_[p] = chance;
+      ++regime_[p];  // resting agents here redraw their waiting time (memoryless: exact)
+    }
+    capacity_factor_[p] = capacity_factor(static_cast<PlaceId>(p));
+  }
+  // Route weights: attractiveness of the end over the softened length, times its capacity factor.
+  std::vector<double> score(n);
+  for (std::size_t p = 0; p < n; ++p) score[p] = attractiveness(static_cast<PlaceId>(p));
+  for (std::size_t origin = 0; origin < n; ++origin) {
+    double total = 0.0;
+    for (std::uint32_t i = paths_begin_[origin]; i < paths_begin_[origin + 1]; ++i) {
+      const Path& path = paths_[i];
+      bool open = true;
+      for (int l = 0; l < path.legs; ++l) open = open && link_open_[path.links[l]] != 0;
+      path_usable_[i] = open ? 1 : 0;
+      if (open)
+        total += score[path.end] / (rules_.distance_softening_km + path.km) * capacity_factor_[path.end];
+      path_weight_cum_[i] = total;
+    }
+  }
+}
+
+std::uint32_t Displacement::choose_path(PlaceId p, engine::RandomDraws& draws) const {
+  const std::uint32_t begin = paths_begin_[p];
+  const std::uint32_t end = paths_begin_[p + 1];
+  if (begin == end) return kNoPath;
+  const double total = path_weight_cum_[end - 1];
+  const double u = draws.uniform();
+  if (total > 0) {
+    const double target = u * total;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      if (path_usable_[i] && target < path_weight_cum_[i]) return i;
+    }
+    for (std::uint32_t i = end; i-- > begin;) {
+      if (path_usable_[i]) return i;  // rounding at the very top
+    }
+    return kNoPath;
+  }
+  // All weights zero (every destination full): equal chances among usable paths.
+  std::uint32_t usable = 0;
+  for (std::uint32_t i = begin; i < end; ++i) usable += path_usable_[i];
+  if (usable == 0) return kNoPath;
+  auto k = static_cast<std::uint32_t>(u * usable);
+  for (std::uint32_t i = begin; i < end; ++i) {
+    if (!path_usable_[i]) continue;
+    if (k == 0) return i;
+    --k;
+  }
+  return kNoPath;
+}
+
+std::uint32_t Displacement::rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const {
+  const double chance = move_chance_[p];
+  if (chance >= 1.0) return from_day;
+  if (chance <= 0.0) return kNever;
+  // Days until the first success of a daily Bernoulli(chance): geometric, counted from from_day.
+  const double u = 1.0 - draws.uniform();  // (0, 1]
+  const double wait = std::floor(std::log(u) / std::log1p(-chance));
+  if (wait >= static_cast<double>(kNever - from_day - 1)) return kNever - 1;
+  return from_day + static_cast<std::uint32_t>(wait);
+}
+
+void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day) {
+  auto at = agents_.column<kAt>();
+  auto path_of = agents_.column<kPath>();
+  auto leg_of = agents_.column<kLeg>();
+  auto progress_of = agents_.column<kProgress>();
+  auto home_of = agents_.column<kHome>();
+  auto wake_of = agents_.column<kWake>();
+  auto regime_of = agents_.column<kRegime>();
+
+  const bool resting = path_of[slot] == kNoPath;
+  if (resting) {
+    const PlaceId p = at[slot];
+    const bool stale = regime_of[slot] != regime_[p];
+    const bool may_return = any_safe_home_ && p != home_of[slot] && recent_violence_[home_of[slot]] <= 0 &&
+                            last_violence_day_[home_of[slot]] >= 0 &&
+                            safe_days_[home_of[slot]] >= static_cast<std::uint32_t>(rules_.return_after_days);
+    if (!stale && wake_of[slot] > day && !may_return) return;  // the common case: still resting
+  }
+
+  engine::RandomDraws draws =
+      random.draws(kMoveStream, day, agents_.id_at(static_cast<engine::AgentId>(slot)));
+  if (resting) {
+    const PlaceId p = at[slot];
+    if (regime_of[slot] != regime_[p]) {
+      regime_of[slot] = regime_[p];
+      wake_of[slot] = rest_until(p, day, draws);
+    }
+    const PlaceId home = home_of[slot];
+    if (any_safe_home_ && p != home && recent_violence_[home] <= 0 && last_violence_day_[home] >= 0 &&
+        safe_days_[home] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
+      engine::RandomDraws back =
+          random.draws(kReturnStream, day, agents_.id_at(static_cast<engine::AgentId>(slot)));
+      if (back.bernoulli(rules_.return_chance)) {
+        path_of[slot] = kReturnPath;
+        leg_of[slot] = 0;
+        progress_of[slot] = 0.0f;
+      }
+    }
+  }
+
+  double budget = rules_.speed_km;
+  for (int hop = 0; hop < kMaxHopsPerDay; ++hop) {
+    PlaceId here = at[slot];
+    if (path_of[slot] == kNoPath) {
+      if (wake_of[slot] > day) return;
+      const std::uint32_t chosen = choose_path(here, draws);
+      if (chosen == kNoPath) {
+        wake_of[slot] = rest_until(here, day + 1, draws);
+        return;
+      }
+      path_of[slot] = chosen;
+      leg_of[slot] = 0;
+      progress_of[slot] = 0.0f;
+    }
+    // The leg under way.
+    PlaceId next;
+    LinkId link;
+    const std::uint32_t pid = path_of[slot];
+    if (pid == kReturnPath) {
+      next = next_hop_home_[home_of[slot]][here];
+      link = next == kNoPlace ? kNoPlace : link_between(here, next);
+    } else {
+      next = paths_[pid].places[leg_of[slot] + 1];
+      link = paths_[pid].links[leg_of[slot]];
+    }
+    if (link == kNoPlace || !link_open_[link]) {
+      // Closed (or no way): turn back to where the leg started and wait there.
+      path_of[slot] = kNoPath;
+      progress_of[slot] = 0.0f;
+      regime_of[slot] = regime_[here];
+      wake_of[slot] = rest_until(here, day + 1, draws);
+      return;
+    }
+    const double need = links_[link].km - static_cast<double>(progress_of[slot]);
+    if (budget < need) {
+      progress_of[slot] += static_cast<float>(budget);
+      return;
+    }
+    budget -= need;
+    at[slot] = next;
+    here = next;
+    progress_of[slot] = 0.0f;
+    bool arrived;
+    if (pid == kReturnPath) {
+      arrived = next == home_of[slot];
+    } else {
+      leg_of[slot] = static_cast<std::uint8_t>(leg_of[slot] + 1);
+      arrived = leg_of[slot] == paths_[pid].legs;
+      // A route whose final camp has filled up is dropped at the next stop.
+      if (!arrived && capacity_factor_[paths_[pid].end] < 0.5) arrived = true;
+    }
+    if (!arrived) continue;
+    path_of[slot] = kNoPath;
+    regime_of[slot] = regime_[here];
+    // With time left today the agent decides again at once; otherwise from tomorrow.
+    wake_of[slot] = rest_until(here, budget > 0 ? day : day + 1, draws);
+    if (pid == kReturnPath && here == home_of[slot]) wake_of[slot] = kNever - 1;  // home: stays
+  }
+}
+
+void Displacement::step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads) {
+  prepare_day(day);
+  const std::size_t n = agents_.size();
+  if (threads > 1 && n > 4096) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 2048),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (std::size_t s = r.begin(); s < r.end(); ++s) move_agent(s, random, day);
+                      });
+  } else {
+    for (std::size_t s = 0; s < n; ++s) move_agent(s, random, day);
+  }
+  // Recount, serially.
+  std::fill(resting_.begin(), resting_.end(), 0u);
+  in_transit_ = 0;
+  const auto at = agents_.column<kAt>();
+  const auto path_of = agents_.column<kPath>();
+  for (std::size_t s = 0; s < n; ++s) {
+    if (path_of[s] == kNoPath) {
+      ++resting_[at[s]];
+    } else {
+      ++in_transit_;
+    }
+  }
+}
+
+Displacement::Whereabouts Displacement::whereabouts(std::size_t slot) const {
+  const std::size_t s = slot;
+  const PlaceId at = agents_.column<kAt>()[s];
+  const std::uint32_t pid = agents_.column<kPath>()[s];
+  const PlaceId home = agents_.column<kHome>()[s];
+  PlaceId heading = kNoPlace;
+  if (pid == kReturnPath) {
+    heading = next_hop_home_[home][at];
+  } else if (pid != kNoPath) {
+    heading = paths_[pid].places[agents_.column<kLeg>()[s] + 1];
+  }
+  return {at, heading, home, agents_.column<kProgress>()[s]};
+}
+
+}  // namespace peacesim::mechanisms::displacement

@@ -1,0 +1,176 @@
+// M7 Displacement (MODEL.md §4): people leave places with recent violence, move along the route
+// graph towards safer places and camps across borders, and go home when safety holds there.
+//
+// People are agents of k people each (k = people per agent). Every day:
+//   1. the model sets each place's violence intensity and which links are open (closures);
+//   2. newly displaced people are added at their places of origin (`displace`);
+//   3. `step` moves everyone: an agent at rest leaves its place with the place's daily move chance
+//      (violence raises it, camps lower it), picks a route among the simple paths of up to
+//      `awareness + 1` links from where it is, weighted by the destination's attractiveness over
+//      the route length and throttled by the destination's free capacity, and travels up to
+//      `speed_km` a day along it; an agent at rest away from home returns by the shortest route
+//      once its home has had no violence for `return_after_days` days.
+//
+// Randomness is Philox (engine/random.hpp) keyed by (seed, stream, day, agent id), and agents only
+// write their own slots during the parallel move, so results do not depend on the thread count.
+// Rest periods are drawn as geometric waiting times (exact for a constant daily move chance, and
+// redrawn whenever a place's move chance changes), so agents resting in camps cost one comparison
+// a day. Equations and parameters: docs/model/displacement.md.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/agent_table.hpp"
+#include "engine/random.hpp"
+
+namespace peacesim::mechanisms::displacement {
+
+using PlaceId = std::uint16_t;
+using LinkId = std::uint16_t;
+inline constexpr PlaceId kNoPlace = std::numeric_limits<PlaceId>::max();
+
+enum class PlaceKind : std::uint8_t { Town, Camp };
+
+struct Place {
+  std::string name;
+  std::string country;
+  PlaceKind kind = PlaceKind::Town;
+  bool foreign = false;   // outside the country people flee from
+  double capacity = 0.0;  // people; 0 = unlimited (camps only)
+};
+
+struct Link {
+  PlaceId a = 0;
+  PlaceId b = 0;
+  double km = 0.0;
+};
+
+// The mechanism's parameters (specs with defaults, ranges, units and sources in parameters.hpp).
+struct Rules {
+  double people_per_agent = 1.0;      // k
+  double speed_km = 360.0;            // km a day an agent can travel
+  double move_chance_violence = 1.0;  // daily chance of leaving a place at full violence
+  double move_chance_town = 0.3;      // ... a place without violence
+  double move_chance_camp = 0.001;    // ... a camp
+  double violence_weight = 0.25;      // attractiveness factor per unit of violence at a destination
+  double camp_weight = 1.0;           // attractiveness factor of a camp
+  double foreign_weight = 1.0;        // attractiveness factor of a place abroad
+  double distance_softening_km = 10.0;
+  double capacity_buffer = 0.9;  // occupancy share of capacity where attraction starts to fall
+  int awareness = 1;             // links beyond the first that an agent looks ahead
+  int violence_memory_days = 0;  // violence counts as recent for this many days after it stops
+  int return_after_days = 90;    // days without violence at home before people go back
+  double return_chance = 0.05;   // daily chance of setting off home once it is safe
+};
+
+// Random streams of the mechanism (engine/random.hpp).
+inline constexpr engine::StreamId kMoveStream = 0x0D70;
+inline constexpr engine::StreamId kReturnStream = 0x0D71;
+
+class Displacement {
+ public:
+  // Throws std::invalid_argument for links to unknown places, non-positive lengths, more than
+  // 65,534 places or links, or rules outside their ranges.
+  Displacement(std::vector<Place> places, std::vector<Link> links, Rules rules);
+
+  // --- inputs for the day (before `displace` and `step`) ---
+  void set_violence(PlaceId place, double intensity);  // 0 = none, 1 = full
+  void set_link_open(LinkId link, bool open);
+
+  // Adds `people` displaced at `origin` (rounded to whole agents; the remainder is carried to the
+  // next call for the same place, so nothing is lost to rounding). Returns the agents added.
+  std::size_t displace(PlaceId origin, double people, std::uint32_t day);
+
+  // Moves everyone for one day.
+  void step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads);
+
+  // --- state ---
+  [[nodiscard]] std::size_t place_count() const { return places_.size(); }
+  [[nodiscard]] const Place& place(PlaceId p) const { return places_[p]; }
+  [[nodiscard]] const std::vector<Link>& links() const { return links_; }
+  [[nodiscard]] const Rules& rules() const { return rules_; }
+  [[nodiscard]] bool link_open(LinkId link) const { return link_open_[link] != 0; }
+  // People resting at a place (not on a route), as counted after the last step.
+  [[nodiscard]] double people_at(PlaceId p) const {
+    return static_cast<double>(resting_[p]) * rules_.people_per_agent;
+  }
+  [[nodiscard]] double people_in_transit() const {
+    return static_cast<double>(in_transit_) * rules_.people_per_agent;
+  }
+  [[nodiscard]] double people_displaced() const {
+    return static_cast<double>(agents_.size()) * rules_.people_per_agent;
+  }
+  [[nodiscard]] std::size_t agent_count() const { return agents_.size(); }
+
+  // One agent's whereabouts, for tests: the place it is at or last left, the next place if on a
+  // route (else kNoPlace), its home.
+  struct Whereabouts {
+    PlaceId at;
+    PlaceId heading;
+    PlaceId home;
+    float progress_km;
+  };
+  [[nodiscard]] Whereabouts whereabouts(std::size_t slot) const;
+
+  // The daily move chance of a place with its current recent violence.
+  [[nodiscard]] double move_chance(PlaceId p) const;
+  // The attractiveness of a place as a destination, and its capacity factor (1 = room, 0 = full).
+  [[nodiscard]] double attractiveness(PlaceId p) const;
+  [[nodiscard]] double capacity_factor(PlaceId p) const;
+
+ private:
+  struct Path {
+    PlaceId end;
+    std::uint8_t legs;
+    PlaceId places[4];  // origin, then one place per leg
+    LinkId links[3];
+    double km;
+  };
+  static constexpr std::uint32_t kNoPath = std::numeric_limits<std::uint32_t>::max();
+  static constexpr std::uint32_t kReturnPath = kNoPath - 1;
+  static constexpr std::uint32_t kNever = std::numeric_limits<std::uint32_t>::max();
+
+  void enumerate_paths();
+  void prepare_day(std::uint32_t day);
+  void move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day);
+  [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const;
+  [[nodiscard]] std::uint32_t choose_path(PlaceId p, engine::RandomDraws& draws) const;
+  [[nodiscard]] LinkId link_between(PlaceId a, PlaceId b) const;
+
+  std::vector<Place> places_;
+  std::vector<Link> links_;
+  Rules rules_;
+
+  // Topology: simple paths from each place, and the next hop on the shortest route home.
+  std::vector<Path> paths_;
+  std::vector<std::uint32_t> paths_begin_;  // paths of place p: [begin[p], begin[p+1])
+  std::vector<std::vector<PlaceId>> adjacency_;
+  std::vector<std::vector<LinkId>> adjacency_links_;
+
+  // Inputs and daily tables.
+  std::vector<double> violence_;                 // today's intensity
+  std::vector<std::int64_t> last_violence_day_;  // last day with violence (-1 never)
+  std::vector<double> recent_violence_;
+  std::vector<std::uint32_t> safe_days_;  // days in a row without recent violence
+  std::vector<std::uint8_t> link_open_;
+  std::vector<double> carry_;                        // people not yet making a whole agent, per origin
+  std::vector<double> move_chance_;                  // today's, per place
+  std::vector<std::uint32_t> regime_;                // bumped when a place's move chance changes
+  std::vector<double> capacity_factor_;              // from the occupancy at the start of the day
+  std::vector<double> path_weight_cum_;              // cumulative weights per place's paths, today
+  std::vector<std::uint8_t> path_usable_;            // all links open today
+  std::vector<std::vector<PlaceId>> next_hop_home_;  // [home][at]: next place on the way home
+  bool any_safe_home_ = false;
+
+  // Agents: place at rest or leg start, current path and leg, km done on the leg, home, the day
+  // its rest ends, the regime of its place when that day was drawn.
+  engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t>
+      agents_;
+  std::vector<std::uint32_t> resting_;
+  std::size_t in_transit_ = 0;
+};
+
+}  // namespace peacesim::mechanisms::displacement

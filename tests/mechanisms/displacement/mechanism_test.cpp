@@ -1,0 +1,213 @@
+// The displacement mechanism's rules on small graphs: people are conserved, move only along
+// links, never through a closed link, stop choosing full camps, go home when it is safe, and
+// the results do not depend on the thread count.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <utility>
+
+#include "mechanisms/displacement/displacement.hpp"
+
+namespace peacesim::mechanisms::displacement {
+namespace {
+
+// A (violent town) - B (town) - C (camp abroad), plus A - D (camp abroad), lengths in km.
+struct Small {
+  std::vector<Place> places{{"A", "X", PlaceKind::Town, false, 0},
+                            {"B", "X", PlaceKind::Town, false, 0},
+                            {"C", "Y", PlaceKind::Camp, true, 0},
+                            {"D", "Z", PlaceKind::Camp, true, 0}};
+  std::vector<Link> links{{0, 1, 100}, {1, 2, 150}, {0, 3, 400}};
+};
+
+double total_people(const Displacement& d) {
+  double t = d.people_in_transit();
+  for (std::size_t p = 0; p < d.place_count(); ++p) t += d.people_at(static_cast<PlaceId>(p));
+  return t;
+}
+
+bool adjacent(const Displacement& d, PlaceId a, PlaceId b) {
+  for (const Link& l : d.links()) {
+    if ((l.a == a && l.b == b) || (l.a == b && l.b == a)) return true;
+  }
+  return false;
+}
+
+TEST(Displacement, ConservesPeopleWithAnyAgentSize) {
+  for (double k : {1.0, 7.0}) {
+    Small s;
+    Rules r;
+    r.people_per_agent = k;
+    Displacement d(s.places, s.links, r);
+    const engine::RandomStreams random(3);
+    double added = 0.0;
+    for (std::uint32_t day = 0; day < 60; ++day) {
+      d.set_violence(0, 1.0);
+      d.displace(0, 103.0, day);  // not a multiple of k: the remainder is carried
+      added += 103.0;
+      d.step(random, day, 1);
+      EXPECT_DOUBLE_EQ(total_people(d), d.people_displaced());
+      EXPECT_LE(d.people_displaced(), added);
+      EXPECT_GT(d.people_displaced(), added - k);  // at most one agent's worth still carried
+    }
+  }
+}
+
+TEST(Displacement, MovesOnlyAlongLinks) {
+  Small s;
+  Rules r;
+  r.speed_km = 60;  // shorter than any link: at most one place a day
+  r.move_chance_town = 0.8;
+  r.move_chance_camp = 0.2;
+  Displacement d(s.places, s.links, r);
+  const engine::RandomStreams random(11);
+  d.set_violence(0, 1.0);
+  d.displace(0, 500, 0);
+  std::vector<PlaceId> before(d.agent_count());
+  for (std::size_t i = 0; i < d.agent_count(); ++i) before[i] = d.whereabouts(i).at;
+  for (std::uint32_t day = 0; day < 80; ++day) {
+    d.step(random, day, 1);
+    for (std::size_t i = 0; i < d.agent_count(); ++i) {
+      const auto w = d.whereabouts(i);
+      if (w.at != before[i]) {
+        EXPECT_TRUE(adjacent(d, before[i], w.at)) << "agent " << i << " day " << day;
+      }
+      if (w.heading != kNoPlace) {
+        EXPECT_TRUE(adjacent(d, w.at, w.heading));
+      }
+      before[i] = w.at;
+    }
+  }
+}
+
+TEST(Displacement, ClosedLinksAreNeverCrossed) {
+  Small s;
+  Rules r;
+  Displacement d(s.places, s.links, r);
+  const engine::RandomStreams random(5);
+  for (std::uint32_t day = 0; day < 40; ++day) {
+    d.set_violence(0, 1.0);
+    d.set_link_open(1, day >= 20);  // B - C closed for days 0..19
+    d.set_link_open(2, false);      // A - D closed throughout
+    if (day < 5) d.displace(0, 200, day);
+    d.step(random, day, 1);
+    EXPECT_EQ(d.people_at(3), 0.0);
+    for (std::size_t i = 0; i < d.agent_count(); ++i) {
+      const auto w = d.whereabouts(i);
+      EXPECT_NE(w.at, 3);
+      EXPECT_NE(w.heading, 3);
+      if (day < 20) {
+        EXPECT_NE(w.at, 2);
+        EXPECT_NE(w.heading, 2);
+      }
+    }
+    if (day < 20) {
+      EXPECT_EQ(d.people_at(2), 0.0);
+    }
+  }
+  EXPECT_GT(d.people_at(2), 0.0);  // once open, people reach the camp
+}
+
+TEST(Displacement, CapacityThrottlesAttraction) {
+  Small s;
+  s.places[2].capacity = 100;
+  Rules r;
+  Displacement d(s.places, s.links, r);
+  EXPECT_DOUBLE_EQ(d.capacity_factor(2), 1.0);
+  EXPECT_DOUBLE_EQ(d.capacity_factor(3), 1.0);  // no capacity: unlimited
+  d.displace(2, 95, 0);                         // 95 % full: halfway between 90 % and 100 %
+  EXPECT_NEAR(d.capacity_factor(2), 0.5, 1e-12);
+  d.displace(2, 10, 0);
+  EXPECT_DOUBLE_EQ(d.capacity_factor(2), 0.0);
+}
+
+TEST(Displacement, AttractivenessFollowsTheRules) {
+  Small s;
+  Rules r;
+  r.camp_weight = 2.0;
+  r.foreign_weight = 3.0;
+  r.violence_weight = 0.25;
+  Displacement d(s.places, s.links, r);
+  EXPECT_DOUBLE_EQ(d.attractiveness(2), 6.0);
+  EXPECT_DOUBLE_EQ(d.attractiveness(1), 1.0);
+  d.set_violence(1, 1.0);
+  d.step(engine::RandomStreams(1), 0, 1);
+  EXPECT_DOUBLE_EQ(d.attractiveness(1), 0.25);
+  EXPECT_DOUBLE_EQ(d.move_chance(1), r.move_chance_violence);
+  EXPECT_DOUBLE_EQ(d.move_chance(0), r.move_chance_town);
+  EXPECT_DOUBLE_EQ(d.move_chance(2), r.move_chance_camp);
+}
+
+TEST(Displacement, ViolenceIsRememberedForTheMemoryDays) {
+  Small s;
+  Rules r;
+  r.violence_memory_days = 3;
+  Displacement d(s.places, s.links, r);
+  const engine::RandomStreams random(1);
+  d.set_violence(1, 1.0);
+  d.step(random, 0, 1);
+  d.set_violence(1, 0.0);
+  for (std::uint32_t day = 1; day <= 3; ++day) {
+    d.step(random, day, 1);
+    EXPECT_DOUBLE_EQ(d.move_chance(1), r.move_chance_violence) << day;
+  }
+  d.step(random, 4, 1);
+  EXPECT_DOUBLE_EQ(d.move_chance(1), r.move_chance_town);
+}
+
+TEST(Displacement, PeopleGoHomeWhenSafetyHolds) {
+  Small s;
+  Rules r;
+  r.return_after_days = 10;
+  r.return_chance = 0.2;
+  Displacement d(s.places, s.links, r);
+  const engine::RandomStreams random(9);
+  d.set_violence(0, 1.0);
+  d.displace(0, 300, 0);
+  std::uint32_t day = 0;
+  for (; day < 30; ++day) d.step(random, day, 1);
+  EXPECT_LT(d.people_at(0), 300.0);  // people left during the violence
+  d.set_violence(0, 0.0);
+  for (; day < 40; ++day) d.step(random, day, 1);
+  const double before = d.people_at(0);
+  for (; day < 200; ++day) d.step(random, day, 1);
+  EXPECT_GT(d.people_at(0), before);
+  EXPECT_GT(d.people_at(0), 250.0);  // nearly everyone is home after months of calm
+  EXPECT_DOUBLE_EQ(total_people(d), 300.0);
+}
+
+TEST(Displacement, SameResultsWithOneOrTwoThreads) {
+  auto run = [](unsigned threads) {
+    Small s;
+    s.places[2].capacity = 4000;
+    Rules r;
+    r.move_chance_camp = 0.05;
+    Displacement d(s.places, s.links, r);
+    const engine::RandomStreams random(21);
+    for (std::uint32_t day = 0; day < 50; ++day) {
+      d.set_violence(0, 1.0);
+      d.set_link_open(2, day > 10);
+      d.displace(0, 1000, day);  // > 4096 agents: the parallel path runs
+      d.step(random, day, threads);
+    }
+    std::vector<std::pair<PlaceId, float>> out;
+    for (std::size_t i = 0; i < d.agent_count(); ++i)
+      out.emplace_back(d.whereabouts(i).at, d.whereabouts(i).progress_km);
+    return out;
+  };
+  EXPECT_EQ(run(1), run(2));
+}
+
+TEST(Displacement, RejectsBadInput) {
+  Small s;
+  Rules r;
+  r.move_chance_town = 1.5;
+  EXPECT_THROW(Displacement(s.places, s.links, r), std::invalid_argument);
+  std::vector<Link> bad{{0, 9, 10}};
+  EXPECT_THROW(Displacement(s.places, bad, Rules{}), std::invalid_argument);
+  std::vector<Link> zero{{0, 1, 0}};
+  EXPECT_THROW(Displacement(s.places, zero, Rules{}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace peacesim::mechanisms::displacement
