@@ -68,9 +68,9 @@ Clock::Clock(Date start, Date end) : start_(start), end_(end) {
   total_ = static_cast<std::uint32_t>(days_between(start, end) + 1);
 }
 
-bool Clock::due(Cadence cadence) const {
-  if (step_ == 0) return true;
-  const Date d = today();
+bool Clock::due_at(Cadence cadence, std::uint32_t step) const {
+  if (step == 0) return true;
+  const Date d = start_.plus_days(step);
   switch (cadence) {
     case Cadence::Daily:
       return true;
@@ -82,6 +82,19 @@ bool Clock::due(Cadence cadence) const {
       return d.day() == 1 && d.month() == 1;
   }
   return false;
+}
+
+}  // namespace peacesim::engine
+
+namespace peacesim::engine {
+
+CadenceSet Clock::periods_ending() const {
+  CadenceSet ended;
+  const bool last = step_ + 1 >= total_;
+  for (Cadence c : {Cadence::Daily, Cadence::Weekly, Cadence::Monthly, Cadence::Yearly}) {
+    if (last || due_at(c, step_ + 1)) ended.add(c);
+  }
+  return ended;
 }
 
 }  // namespace peacesim::engine

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,25 @@ enum class Cadence : std::uint8_t {
   Yearly,   // on the first step of each calendar year (and on the first step of the run)
 };
 
+// A set of cadences, as a bitmask: the engine builds one every step, so it must not allocate.
+class CadenceSet {
+ public:
+  constexpr CadenceSet() = default;
+  constexpr CadenceSet(std::initializer_list<Cadence> cadences) {
+    for (Cadence c : cadences) add(c);
+  }
+  constexpr void add(Cadence c) {
+    bits_ = static_cast<std::uint8_t>(bits_ | (1u << static_cast<unsigned>(c)));
+  }
+  [[nodiscard]] constexpr bool contains(Cadence c) const {
+    return ((bits_ >> static_cast<unsigned>(c)) & 1u) != 0;
+  }
+  [[nodiscard]] constexpr bool empty() const { return bits_ == 0; }
+
+ private:
+  std::uint8_t bits_ = 0;
+};
+
 std::optional<Cadence> parse_cadence(std::string_view text);
 std::string_view cadence_name(Cadence cadence);
 
@@ -62,8 +82,13 @@ class Clock {
   [[nodiscard]] std::uint32_t total_steps() const { return total_; }
   [[nodiscard]] bool finished() const { return step_ >= total_; }
 
-  // True when a mechanism of this cadence runs on the current step.
-  [[nodiscard]] bool due(Cadence cadence) const;
+  // True when a mechanism of this cadence runs on the current step, or on a given step.
+  [[nodiscard]] bool due(Cadence cadence) const { return due_at(cadence, step_); }
+  [[nodiscard]] bool due_at(Cadence cadence, std::uint32_t step) const;
+
+  // The cadences whose period ends with the current step: those due on the next step, and all of
+  // them on the last step.
+  [[nodiscard]] CadenceSet periods_ending() const;
 
   void advance() { ++step_; }
 

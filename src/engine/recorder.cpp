@@ -20,12 +20,12 @@ SeriesId Recorder::declare(SeriesSpec spec) {
   return static_cast<SeriesId>(specs_.size() - 1);
 }
 
-void Recorder::close_periods(std::uint32_t step, Date date, const std::vector<Cadence>& ended, bool initial) {
+void Recorder::close_periods(std::uint32_t step, Date date, CadenceSet ended, bool initial) {
   for (SeriesId id = 0; id < specs_.size(); ++id) {
     const SeriesSpec& spec = specs_[id];
     if (initial) {
       if (spec.kind != SeriesKind::Gauge) continue;
-    } else if (std::find(ended.begin(), ended.end(), spec.cadence) == ended.end()) {
+    } else if (!ended.contains(spec.cadence)) {
       continue;
     }
     for (RegionIndex r = 0; r < regions_.size(); ++r) {

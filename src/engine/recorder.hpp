@@ -72,7 +72,7 @@ class Recorder {
   // --- called by the engine ---
   // Emits rows for every series whose period (per its cadence) ended with this step; flows are
   // then reset to zero. `initial` emits the gauges' starting values (step 0).
-  void close_periods(std::uint32_t step, Date date, const std::vector<Cadence>& ended, bool initial = false);
+  void close_periods(std::uint32_t step, Date date, CadenceSet ended, bool initial = false);
 
   [[nodiscard]] const std::vector<SeriesRow>& rows() const { return rows_; }
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }

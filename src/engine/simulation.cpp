@@ -13,18 +13,6 @@ double seconds_since(SteadyClock::time_point start) {
   return std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
 
-// The cadences whose period ends once the step just run is over: those due on the next day, and
-// all of them on the last day.
-std::vector<Cadence> ended_periods(const Clock& clock) {
-  std::vector<Cadence> ended;
-  const bool last = clock.step() + 1 >= clock.total_steps();
-  Clock next = clock;
-  next.advance();
-  for (Cadence c : {Cadence::Daily, Cadence::Weekly, Cadence::Monthly, Cadence::Yearly}) {
-    if (last || next.due(c)) ended.push_back(c);
-  }
-  return ended;
-}
 }  // namespace
 
 Simulation::Simulation(Model& model, Clock clock, SimulationOptions options)
@@ -38,13 +26,15 @@ SimulationResult Simulation::run() {
   SimulationResult result;
   StepContext context{clock_, random_, recorder_, limit.threads()};
 
-  auto observe = [&](const std::vector<Cadence>& ended, bool initial) {
+  auto observe = [&](CadenceSet ended, bool initial) {
     for (System& s : systems) {
       if (s.phase != Phase::Observe) continue;
-      if (!initial && std::find(ended.begin(), ended.end(), s.cadence) == ended.end()) continue;
+      if (!initial && !ended.contains(s.cadence)) continue;
       s.run(context);
     }
   };
+  // Per-system timings by position: a string-keyed map would cost a lookup per system per step.
+  std::vector<double> seconds(systems.size(), 0.0);
 
   // The initial state, recorded as the state at the end of the eve of the start date.
   observe({}, true);
@@ -52,13 +42,14 @@ SimulationResult Simulation::run() {
 
   const auto start = SteadyClock::now();
   while (!clock_.finished()) {
-    for (System& s : systems) {
+    for (std::size_t i = 0; i < systems.size(); ++i) {
+      System& s = systems[i];
       if (s.phase != Phase::Step || !clock_.due(s.cadence)) continue;
       const auto t0 = SteadyClock::now();
       s.run(context);
-      result.system_seconds[s.name] += seconds_since(t0);
+      seconds[i] += seconds_since(t0);
     }
-    const std::vector<Cadence> ended = ended_periods(clock_);
+    const CadenceSet ended = clock_.periods_ending();
     observe(ended, false);
     recorder_.close_periods(clock_.step() + 1, clock_.today(), ended);
     clock_.advance();
@@ -67,6 +58,9 @@ SimulationResult Simulation::run() {
     if (options_.stop != nullptr && options_.stop->load(std::memory_order_relaxed)) break;
   }
   result.steps_seconds = seconds_since(start);
+  for (std::size_t i = 0; i < systems.size(); ++i) {
+    if (systems[i].phase == Phase::Step) result.system_seconds[systems[i].name] += seconds[i];
+  }
   result.completed = clock_.finished();
   return result;
 }

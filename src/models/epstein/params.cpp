@@ -22,14 +22,15 @@ constexpr const char* kEpstein = "Epstein 2002 PNAS 99:7243";
 double Params::legitimacy_at(std::uint32_t step_number) const {
   if (legitimacy_drop == 0.0 || step_number < legitimacy_drop_start) return legitimacy;
   const double done = static_cast<double>(step_number - legitimacy_drop_start + 1);
-  const double fraction = std::min(1.0, done / static_cast<double>(std::max<std::uint32_t>(1, legitimacy_drop_steps)));
+  const double fraction =
+      std::min(1.0, done / static_cast<double>(std::max<std::uint32_t>(1, legitimacy_drop_steps)));
   return legitimacy - legitimacy_drop * fraction;
 }
 
 void Params::validate() const {
   if (citizen_density < 0.0 || cop_density < 0.0 || citizen_density + cop_density > 1.0) {
-    throw std::invalid_argument(
-        fmt::format("citizen_density + cop_density must be at most 1 (is {})", citizen_density + cop_density));
+    throw std::invalid_argument(fmt::format("citizen_density + cop_density must be at most 1 (is {})",
+                                            citizen_density + cop_density));
   }
   if (citizen_vision < 1 || cop_vision < 1 || max_vision() > 20) {
     throw std::invalid_argument("citizen_vision and cop_vision must lie in [1, 20]");
@@ -82,7 +83,8 @@ std::vector<ParameterSpec> parameter_specs(Variant variant) {
        netlogo ? "Cops as a share of cells: exactly round(density*cells) are placed."
                : "Chance that a cell starts with a cop (drawn cell by cell)."},
       {"citizen_vision", ParameterKind::Integer, static_cast<double>(d.citizen_vision), 1, 20, "cells",
-       src + (netlogo ? " (vision 7)" : " (citizen_vision=7)"), "Radius of a citizen's vision: " + shape + "."},
+       src + (netlogo ? " (vision 7)" : " (citizen_vision=7)"),
+       "Radius of a citizen's vision: " + shape + "."},
       {"cop_vision", ParameterKind::Integer, static_cast<double>(d.cop_vision), 1, 20, "cells",
        src + (netlogo ? " (vision 7, shared by cops and agents)" : " (cop_vision=7)"),
        "Radius of a cop's vision: " + shape + "."},

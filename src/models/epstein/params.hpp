@@ -1,11 +1,11 @@
 // Parameters of Epstein's civil-violence model (MODEL.md §7), shared by its three variants.
 #pragma once
 
-#include "engine/parameters.hpp"
-#include "engine/random.hpp"
-
 #include <cstdint>
 #include <vector>
+
+#include "engine/parameters.hpp"
+#include "engine/random.hpp"
 
 namespace peacesim::models::epstein {
 
@@ -58,13 +58,14 @@ Params params_from(const engine::ParameterSet& set);
 // Random streams of the model (engine::StreamId). Chosen from 0x3E00 ("E" for Epstein) upwards
 // so that they never meet another model's streams.
 namespace streams {
-inline constexpr engine::StreamId kPlacement = 0x3E00;     // initial placement and attributes
-inline constexpr engine::StreamId kOrder = 0x3E01;         // activation order (bucket draws)
-inline constexpr engine::StreamId kOrderBucket = 0x3E02;   // activation order (within buckets)
-inline constexpr engine::StreamId kActSequential = 0x3E03; // agents' draws, sequential variants
-inline constexpr engine::StreamId kActByCell = 0x3E04;     // agents' draws keyed by cell (parallel)
-inline constexpr engine::StreamId kTiling = 0x3E05;        // parallel variant: tiling and phases
-inline constexpr engine::StreamId kTileOrder = 0x3E06;     // parallel variant: order within a tile
+inline constexpr engine::StreamId kPlacement = 0x3E00;      // initial placement and attributes
+inline constexpr engine::StreamId kOrder = 0x3E01;          // activation order (bucket draws)
+inline constexpr engine::StreamId kOrderBucket = 0x3E02;    // activation order (within buckets)
+inline constexpr engine::StreamId kActSequential = 0x3E03;  // agents' draws, sequential variants
+inline constexpr engine::StreamId kActByTile = 0x3E04;      // parallel variant: agents' draws, per tile
+inline constexpr engine::StreamId kTiling = 0x3E05;         // parallel variant: tiling and phases
+inline constexpr engine::StreamId kTileOrder = 0x3E06;      // parallel variant: order within a tile
+inline constexpr engine::StreamId kActSingle = 0x3E07;      // one agent's turn on its own (tests)
 }  // namespace streams
 
 }  // namespace peacesim::models::epstein
