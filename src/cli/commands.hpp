@@ -1,12 +1,12 @@
 // The subcommands of `peacesim`. Each returns an exit code (see exit_codes.hpp).
 #pragma once
 
-#include "models/registry.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "models/registry.hpp"
 
 namespace peacesim::cli {
 

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prepared_run.hpp"
+#include "scenario/json.hpp"
 
 namespace peacesim::cli {
 
@@ -90,20 +91,7 @@ void print_json(const PreparedRun& p) {
   j["seed"] = s.seed;
   j["people_per_agent"] = s.people_per_agent;
   j["hash"] = s.hash;
-  auto params = nlohmann::ordered_json::array();
-  for (const auto& spec : p.parameters.specs()) {
-    const auto& origin = p.parameters.origin(spec.name);
-    params.push_back({{"name", spec.name},
-                      {"value", p.parameters.value(spec.name)},
-                      {"kind", engine::kind_name(spec.kind)},
-                      {"unit", spec.unit},
-                      {"range", {spec.min, spec.max}},
-                      {"default", spec.default_value},
-                      {"source", origin.source},
-                      {"set_at", origin.where},
-                      {"description", spec.description}});
-  }
-  j["parameters"] = params;
+  j["parameters"] = scenario::to_json(p.parameters);
   if (p.model->describe) {
     const models::ModelInput input{p.parameters, s, s.seed, 1, s.people_per_agent};
     const auto model_sections = nlohmann::ordered_json::parse(p.model->describe(input, DescribeFormat::Json));

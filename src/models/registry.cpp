@@ -10,10 +10,8 @@ namespace peacesim::models {
 
 const std::vector<ModelInfo>& all_models() {
   static const std::vector<ModelInfo> models{
-      epstein::epstein_mesa_info(),
-      epstein::epstein_netlogo_info(),
-      epstein::epstein_parallel_info(),
-      mali::mali_info(),
+      epstein::epstein_mesa_info(),     epstein::epstein_netlogo_info(),
+      epstein::epstein_parallel_info(), mali::mali_info(),
       flee_case::flee_mali2012_info(),
   };
   return models;

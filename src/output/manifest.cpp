@@ -28,19 +28,7 @@ nlohmann::ordered_json make_manifest(const RunRecord& run, const Timings& timing
                      {"completed", run.result.completed},
                      {"steps_done", run.result.steps_done},
                      {"agents", run.agents}};
-  json params = json::array();
-  for (const auto& spec : run.parameters.specs()) {
-    const auto& origin = run.parameters.origin(spec.name);
-    params.push_back({{"name", spec.name},
-                      {"value", run.parameters.value(spec.name)},
-                      {"kind", engine::kind_name(spec.kind)},
-                      {"unit", spec.unit},
-                      {"range", {spec.min, spec.max}},
-                      {"default", spec.default_value},
-                      {"source", origin.source},
-                      {"set_at", origin.where}});
-  }
-  manifest["parameters"] = params;
+  manifest["parameters"] = scenario::to_json(run.parameters);
   json summary = json::object();
   for (const auto& [label, value] : run.summary) summary[label] = value;
   manifest["summary"] = summary;

@@ -22,4 +22,21 @@ nlohmann::ordered_json to_json(const Node& node) {
   return nullptr;
 }
 
+nlohmann::ordered_json to_json(const engine::ParameterSet& parameters) {
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& spec : parameters.specs()) {
+    const auto& origin = parameters.origin(spec.name);
+    list.push_back({{"name", spec.name},
+                    {"value", parameters.value(spec.name)},
+                    {"kind", engine::kind_name(spec.kind)},
+                    {"unit", spec.unit},
+                    {"range", {spec.min, spec.max}},
+                    {"default", spec.default_value},
+                    {"source", origin.source},
+                    {"set_at", origin.where},
+                    {"description", spec.description}});
+  }
+  return list;
+}
+
 }  // namespace peacesim::scenario

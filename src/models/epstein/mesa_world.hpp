@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "engine/random.hpp"
+#include "models/epstein/counts.hpp"
 #include "models/epstein/draws.hpp"
 #include "models/epstein/huge_pages.hpp"
 #include "models/epstein/params.hpp"
@@ -51,13 +52,7 @@ namespace peacesim::models::epstein {
 class MesaWorld {
  public:
   enum State : std::uint8_t { kQuiet = 0, kActiveState = 1, kArrested = 2 };
-  struct Counts {
-    std::uint64_t quiet = 0;
-    std::uint64_t active = 0;
-    std::uint64_t jailed = 0;
-    std::uint64_t cops = 0;
-    friend bool operator==(const Counts&, const Counts&) = default;
-  };
+  using Counts = epstein::Counts;
   struct EmptyTag {};
 
   // How the world will mostly be stepped; it only chooses the grid's memory layout (the results

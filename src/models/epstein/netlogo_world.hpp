@@ -30,6 +30,7 @@
 
 #include "engine/random.hpp"
 #include "models/epstein/board.hpp"
+#include "models/epstein/counts.hpp"
 #include "models/epstein/draws.hpp"
 #include "models/epstein/huge_pages.hpp"
 #include "models/epstein/params.hpp"
@@ -59,13 +60,7 @@ struct Run {
 
 class NetLogoWorld {
  public:
-  struct Counts {
-    std::uint64_t quiet = 0;
-    std::uint64_t active = 0;
-    std::uint64_t jailed = 0;
-    std::uint64_t cops = 0;
-    friend bool operator==(const Counts&, const Counts&) = default;
-  };
+  using Counts = epstein::Counts;
   struct EmptyTag {};
   using TurtleId = std::uint32_t;
 
