@@ -101,9 +101,6 @@ void read_area(MapReader& top, Operation& op) {
   r.finish();
 }
 
-std::optional<When> optional_dates(MapReader& dates, const std::string& key) {
-  return optional_when(dates, key);
-}
 }  // namespace
 
 std::vector<Operation> read_operations(const Node& root) {
@@ -131,9 +128,9 @@ std::vector<Operation> read_operations(const Node& root) {
         true);
     {
       MapReader d(r.required("dates"), r.field("dates"));
-      op.decided = optional_dates(d, "decided");
-      op.start = optional_dates(d, "start");
-      op.end = optional_dates(d, "end");
+      op.decided = optional_when(d, "decided");
+      op.start = optional_when(d, "start");
+      op.end = optional_when(d, "end");
       op.dates_source = read_source(d);
       d.finish();
     }
