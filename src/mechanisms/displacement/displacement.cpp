@@ -398,4 +398,10 @@ Displacement::Whereabouts Displacement::whereabouts(std::size_t slot) const {
   return {at, heading, home, agents_.column<kProgress>()[s]};
 }
 
+bool Displacement::settled_home(std::size_t slot) const {
+  const auto s = static_cast<std::uint32_t>(slot);
+  return agents_.column<kWake>()[s] == kNever - 1 && agents_.column<kAt>()[s] == agents_.column<kHome>()[s] &&
+         agents_.column<kPath>()[s] == kNoPath;
+}
+
 }  // namespace peacesim::mechanisms::displacement

@@ -115,6 +115,9 @@ class Displacement {
   };
   [[nodiscard]] Whereabouts whereabouts(std::size_t slot) const;
 
+  // Whether the agent is back home for good (it returned; it will not move again).
+  [[nodiscard]] bool settled_home(std::size_t slot) const;
+
   // The daily move chance of a place with its current recent violence.
   [[nodiscard]] double move_chance(PlaceId p) const;
   // The attractiveness of a place as a destination, and its capacity factor (1 = room, 0 = full).

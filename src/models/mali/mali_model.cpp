@@ -1,8 +1,9 @@
 #include "models/mali/mali_model.hpp"
 
+#include "models/mali/conflict_model.hpp"
 #include "models/mali/describe.hpp"
+#include "models/mali/dynamics_spec.hpp"
 #include "models/mali/parameters.hpp"
-#include "models/mali/schedule_model.hpp"
 #include "theatre/theatre.hpp"
 
 namespace peacesim::models::mali {
@@ -13,11 +14,15 @@ ModelInfo mali_info() {
   info.summary =
       "Mali theatre (MODEL.md §3) from the scenario: geography, population, groups, institutions, "
       "operations; "
-      "plays the scheduled inputs only (no mechanisms yet)";
+      "the scheduled decisions, and the mechanisms M1-M8, M11, M13 (docs/model/)";
   info.parameters = parameter_specs();
   info.sections = theatre::theatre_sections();
+  info.sections.push_back("dynamics");
   info.make = [](const ModelInput& input) -> std::unique_ptr<engine::Model> {
-    return std::make_unique<ScheduleModel>(load_world(input.scenario, input.parameters), input.scenario.end);
+    DynamicsSpec spec = read_dynamics(input.scenario.root);
+    return std::make_unique<ConflictModel>(load_world(input.scenario, input.parameters), std::move(spec),
+                                           input.parameters, input.scenario.start, input.scenario.end,
+                                           input.scale, input.seed);
   };
   info.describe = [](const ModelInput& input, DescribeFormat format) {
     return describe_world(load_world(input.scenario, input.parameters), input.scenario, format);

@@ -1,0 +1,43 @@
+// M6 Civilians (MODEL.md §4): violence against civilians by armed groups and by the state's side.
+//
+// Per day, with protection factor Π_p = 1 − protect_effect · min(1, peacekeepers_p / protect_people)
+// at town p (MINUSMA's protection of civilians, where its troops are):
+//   - a group holding town p commits N ~ Poisson(hold_rate · Π_p) attacks there (punishments,
+//     looting under occupation);
+//   - a group's dispersed fighters commit N ~ Poisson(guerrilla_rate · D / 100) attacks on towns
+//     of its regions weighted by weight · (0.1 + state authority) (punishing cooperation), each
+//     carried out with probability Π_p;
+//   - the army abuses civilians where violence is recent: N ~ Poisson(abuse_rate · army_p / 1000 ·
+//     min(1, danger_p / 10) · Π_p) (reprisals after attacks).
+// Each attack kills Poisson(fatalities) residents of the town's cells and is one ACLED event
+// (Violence against civilians / Attack). Deaths feed the abuse memories by region that lower
+// legitimacy (M1); the memories decay with a time constant of memory_days.
+#pragma once
+
+#include <vector>
+
+#include "engine/parameters.hpp"
+#include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::civilians {
+
+struct Params {
+  bool enabled = true;
+  double hold_rate = 0.02;
+  double guerrilla_rate = 0.005;
+  double abuse_rate = 0.01;
+  double fatalities = 2.0;
+  double protect_effect = 0.5;
+  double protect_people = 1000.0;
+  double memory_days = 180.0;
+};
+
+std::vector<engine::ParameterSpec> parameter_specs();
+Params params_from(const engine::ParameterSet& parameters);
+
+void act(conflict::State& state, conflict::Context& context, const Params& params);
+
+// The protection factor Π at a town.
+double protection(const conflict::State& state, conflict::PlaceIndex p, const Params& params);
+
+}  // namespace peacesim::mechanisms::civilians

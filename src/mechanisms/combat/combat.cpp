@@ -1,0 +1,279 @@
+#include "mechanisms/combat/combat.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "mechanisms/conflict/draws.hpp"
+
+namespace peacesim::mechanisms::combat {
+
+using conflict::ActorIndex;
+using conflict::kState;
+using conflict::PlaceIndex;
+using conflict::State;
+using engine::ParameterKind;
+
+std::vector<engine::ParameterSpec> parameter_specs() {
+  return {
+      {"combat_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
+       "assumption: a switch for ablation (MODEL.md §4)",
+       "Run M5: battles and skirmishes; off, nobody is killed in fighting and towns change hands only "
+       "undefended"},
+      {"combat_attrition", ParameterKind::Real, 0.02, 0.002, 0.2, "1/day",
+       "assumption: Lanchester coefficients of a few per cent a day are usual for small-unit fighting "
+       "(Lanchester 1916; calibrated on ACLED 2012-2016 battle fatalities, docs/model/combat.md)",
+       "Casualties inflicted per effective enemy fighter per day of battle (α)"},
+      {"combat_break_loss", ParameterKind::Real, 0.25, 0.05, 0.9, "1",
+       "assumption: units rarely fight on after losing a quarter of their people",
+       "Share of its starting people a side loses before it breaks"},
+      {"combat_break_ratio", ParameterKind::Real, 0.33, 0.05, 1.0, "1",
+       "assumption: a side outgunned three to one withdraws ('blend in with the local population', 000; 004 "
+       "§3.3)",
+       "A side breaks when its effective strength falls below this share of the enemy's"},
+      {"combat_max_days", ParameterKind::Integer, 10, 1, 60, "days",
+       "assumption: assaults on Sahelian towns in 2012-2013 were decided within days (004 §3.2-3.3)",
+       "Days after which an undecided battle ends with the attacker withdrawing"},
+      {"combat_civilian_share", ParameterKind::Real, 0.1, 0.0, 2.0, "1",
+       "assumption: crossfire deaths are a small fraction of combatant deaths in town battles",
+       "Civilians killed per combatant killed in a battle at a town"},
+  };
+}
+
+Params params_from(const engine::ParameterSet& p) {
+  return {p.boolean("combat_enabled"),
+          p.real("combat_attrition"),
+          p.real("combat_break_loss"),
+          p.real("combat_break_ratio"),
+          static_cast<int>(p.integer("combat_max_days")),
+          p.real("combat_civilian_share")};
+}
+
+double state_power(const State& state, PlaceIndex p) { return state.state_power(p); }
+
+bool start_battle(State& state, PlaceIndex p, ActorIndex attacker, int force) {
+  for (const auto& b : state.battles) {
+    if (b.place == p) return false;
+  }
+  conflict::Battle b;
+  b.place = p;
+  b.attacker = attacker;
+  b.defender = state.places[p].controller;
+  b.started = state.day;
+  b.force = force;
+  b.attacker_start = attacker == kState ? state.state_people(p) : state.group(attacker).at_place[p];
+  b.defender_start = b.defender == kState ? state.state_people(p) : state.group(b.defender).at_place[p];
+  state.battles.push_back(b);
+  return true;
+}
+
+double state_losses(State& state, conflict::Context& context, PlaceIndex p, double people) {
+  conflict::Place& place = state.places[p];
+  const double total = place.army + place.foreign;
+  if (total <= 0.0 || people <= 0.0) return 0.0;
+  const double take = std::min(people, total);
+  const double army_part = take * place.army / total;
+  const auto region = static_cast<engine::RegionIndex>(1 + place.region);
+  place.army -= army_part;
+  state.army_total = std::max(0.0, state.army_total - army_part);
+  if (!context.casualty_series.empty() && army_part > 0.0) {
+    context.recorder.add(context.casualty_series[0], 0, army_part);
+    context.recorder.add(context.casualty_series[0], region, army_part);
+  }
+  // Foreign forces' losses are recorded but their strengths follow the scenario's record (losses
+  // are replaced): the record already reflects what each contributor kept in the field.
+  for (std::size_t f = 0; f < state.forces.size(); ++f) {
+    const double here = state.forces[f].at_place[p];
+    if (here <= 0.0) continue;
+    const double part = take * here / total;
+    if (f + 1 < context.casualty_series.size()) {
+      context.recorder.add(context.casualty_series[f + 1], 0, part);
+      context.recorder.add(context.casualty_series[f + 1], region, part);
+    }
+  }
+  return take;
+}
+
+double force_losses(State& state, conflict::Context& context, PlaceIndex p, int force, double people) {
+  conflict::Place& place = state.places[p];
+  const auto region = static_cast<engine::RegionIndex>(1 + place.region);
+  double taken = 0.0;
+  if (force < 0) {
+    taken = std::min(people, place.army);
+    place.army -= taken;
+    state.army_total = std::max(0.0, state.army_total - taken);
+  } else {
+    taken = std::min(people, state.forces[static_cast<std::size_t>(force)].at_place[p]);
+  }
+  const auto series = static_cast<std::size_t>(force + 1);
+  if (series < context.casualty_series.size() && taken > 0.0) {
+    context.recorder.add(context.casualty_series[series], 0, taken);
+    context.recorder.add(context.casualty_series[series], region, taken);
+  }
+  return taken;
+}
+
+namespace {
+
+struct Side {
+  double people = 0;
+  double effective = 0;
+};
+
+Side side_at(const State& state, PlaceIndex p, ActorIndex actor) {
+  if (actor == kState) return {state.state_people(p), state.state_power(p)};
+  const auto& g = state.group(actor);
+  return {g.at_place[p], g.at_place[p] * g.capability};
+}
+
+// Takes losses from one side at p; returns the people actually lost.
+double take_losses(State& state, conflict::Context& context, PlaceIndex p, ActorIndex actor, double losses) {
+  if (losses <= 0.0) return 0.0;
+  if (actor == kState) {
+    const double have = state.state_people(p);
+    const double lost = std::min(losses, have);
+    state_losses(state, context, p, lost);
+    return lost;
+  }
+  auto& g = state.group(actor);
+  const double lost = std::min(losses, g.at_place[p]);
+  g.at_place[p] -= lost;
+  context.ops.kill_fighters(state, actor, lost);
+  return lost;
+}
+
+// The state's side leaves p for its nearest held town (soldiers regroup); foreign forces too.
+void state_withdraws(State& state, PlaceIndex p) {
+  const PlaceIndex to = state.nearest_held(p, kState);
+  if (to != conflict::kNoPlace) state.places[to].army += state.places[p].army;
+  state.places[p].army = 0.0;
+  for (auto& f : state.forces) {
+    if (to != conflict::kNoPlace) f.at_place[to] += f.at_place[p];
+    f.at_place[p] = 0.0;
+    if (f.target == p) f.target = conflict::kNoPlace;
+  }
+  state.refresh_foreign();
+}
+
+// A group leaves p: its fighters blend into the population (M3's guerrilla).
+void group_withdraws(State& state, PlaceIndex p, ActorIndex g) {
+  auto& group = state.group(g);
+  group.dispersed += group.at_place[p];
+  group.at_place[p] = 0.0;
+}
+
+void withdraw(State& state, PlaceIndex p, ActorIndex actor) {
+  if (actor == kState) {
+    state_withdraws(state, p);
+  } else {
+    group_withdraws(state, p, actor);
+  }
+}
+
+std::string side_name(const State& state, ActorIndex actor, int force) {
+  if (actor == kState && force >= 0) return state.forces[static_cast<std::size_t>(force)].name;
+  return state.actor_name(actor);
+}
+
+events::ActorType side_type(const State& state, ActorIndex actor, int force) {
+  if (actor == kState) return force >= 0 ? events::ActorType::External : events::ActorType::State;
+  return events::actor_type(state.group(actor));
+}
+
+}  // namespace
+
+void fight(State& state, conflict::Context& context, const Params& params) {
+  std::vector<conflict::Battle> going_on;
+  going_on.reserve(state.battles.size());
+  for (auto b : state.battles) {
+    const PlaceIndex p = b.place;
+    if (state.places[p].controller != b.defender) continue;  // decided elsewhere (or undefended)
+    const Side a = side_at(state, p, b.attacker);
+    const Side d = side_at(state, p, b.defender);
+    if (a.people <= 0.0) continue;
+    if (d.people <= 0.0) {
+      control::capture(state, context, p, b.attacker, 0);
+      continue;
+    }
+    auto draws = context.random.draws(conflict::kCombatStream, static_cast<std::uint32_t>(state.day), p);
+    double lost_d = 0.0, lost_a = 0.0, civilians = 0.0;
+    if (params.enabled) {
+      lost_d = take_losses(state, context, p, b.defender,
+                           conflict::poisson(draws, params.attrition * a.effective));
+      lost_a = take_losses(state, context, p, b.attacker,
+                           conflict::poisson(draws, params.attrition * d.effective));
+      civilians = conflict::poisson(draws, params.civilian_share * (lost_a + lost_d));
+      context.ops.kill_residents(state, p, civilians, draws);
+    }
+    b.attacker_lost += lost_a;
+    b.defender_lost += lost_d;
+    events::Happening h;
+    h.type = events::EventType::Battles;
+    h.sub_type = "Armed clash";
+    h.actor1 = side_name(state, b.attacker, b.force);
+    h.actor2 = side_name(state, b.defender, -1);
+    h.type1 = side_type(state, b.attacker, b.force);
+    h.type2 = side_type(state, b.defender, -1);
+    h.place = p;
+    h.fatalities = static_cast<int>(std::lround(lost_a + lost_d + civilians));
+    h.civilian_fatalities = static_cast<int>(std::lround(civilians));
+    context.log.emit(context.recorder, state, h);
+    state.places[p].danger += lost_a + lost_d + civilians;
+
+    const Side a2 = side_at(state, p, b.attacker);
+    const Side d2 = side_at(state, p, b.defender);
+    const bool attacker_breaks = a2.people <= 0.0 ||
+                                 b.attacker_lost >= params.break_loss * b.attacker_start ||
+                                 a2.effective < params.break_ratio * d2.effective;
+    const bool defender_breaks = d2.people <= 0.0 ||
+                                 b.defender_lost >= params.break_loss * b.defender_start ||
+                                 d2.effective < params.break_ratio * a2.effective;
+    // When both break, the side with the worse ratio of effective strengths gives way.
+    const bool defender_gives_way =
+        defender_breaks && (!attacker_breaks || d2.effective * a.effective <= a2.effective * d.effective);
+    if (defender_gives_way) {
+      withdraw(state, p, b.defender);
+      control::capture(state, context, p, b.attacker, 0);
+      continue;
+    }
+    if (attacker_breaks || state.day - b.started + 1 >= params.max_days) {
+      withdraw(state, p, b.attacker);
+      continue;
+    }
+    going_on.push_back(b);
+  }
+  state.battles = std::move(going_on);
+}
+
+double skirmish(State& state, conflict::Context& context, const Params& params, PlaceIndex p, ActorIndex g,
+                double group_people, double state_effective, const std::string& state_name,
+                bool group_attacks, engine::RandomDraws& draws) {
+  if (!params.enabled) return 0.0;
+  auto& group = state.group(g);
+  const double group_effective = group_people * group.capability;
+  const double lost_g = std::min(
+      group_people, static_cast<double>(conflict::poisson(draws, params.attrition * state_effective)));
+  const double lost_s =
+      state_losses(state, context, p, conflict::poisson(draws, params.attrition * group_effective));
+  const double from_dispersed = std::min(lost_g, group.dispersed);
+  group.dispersed -= from_dispersed;
+  if (lost_g > from_dispersed)
+    group.at_place[p] = std::max(0.0, group.at_place[p] - (lost_g - from_dispersed));
+  context.ops.kill_fighters(state, g, lost_g);
+  events::Happening h;
+  h.type = events::EventType::Battles;
+  h.sub_type = "Armed clash";
+  h.actor1 = group_attacks ? group.name : state_name;
+  h.actor2 = group_attacks ? state_name : group.name;
+  const auto gt = events::actor_type(group);
+  const auto st =
+      state_name == state.actor_name(kState) ? events::ActorType::State : events::ActorType::External;
+  h.type1 = group_attacks ? gt : st;
+  h.type2 = group_attacks ? st : gt;
+  h.place = p;
+  h.fatalities = static_cast<int>(std::lround(lost_g + lost_s));
+  context.log.emit(context.recorder, state, h);
+  state.places[p].danger += lost_g + lost_s;
+  return lost_g;
+}
+
+}  // namespace peacesim::mechanisms::combat

@@ -1,0 +1,49 @@
+// Draws the mechanisms share, on top of the engine's keyed Philox draws.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+#include "engine/random.hpp"
+
+namespace peacesim::mechanisms::conflict {
+
+// A Poisson count with the given mean: exact (by inversion) below 30, normal approximation
+// with continuity correction above (error under 1 % there, far below the model's uncertainty).
+inline std::uint32_t poisson(engine::RandomDraws& draws, double mean) {
+  if (!(mean > 0.0)) return 0;
+  if (mean < 30.0) {
+    double p = std::exp(-mean);
+    double cumulative = p;
+    const double u = draws.uniform();
+    std::uint32_t k = 0;
+    while (u > cumulative && k < 200) {
+      ++k;
+      p *= mean / static_cast<double>(k);
+      cumulative += p;
+    }
+    return k;
+  }
+  // Box-Muller from two uniforms.
+  const double u1 = 1.0 - draws.uniform();
+  const double u2 = draws.uniform();
+  const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  const double x = std::floor(mean + std::sqrt(mean) * z + 0.5);
+  return x <= 0.0 ? 0u : static_cast<std::uint32_t>(x);
+}
+
+// Index drawn with probability proportional to weights[i] (all >= 0); `total` is their sum > 0.
+template <typename Weights>
+std::size_t weighted_pick(engine::RandomDraws& draws, const Weights& weights, double total) {
+  double u = draws.uniform() * total;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] <= 0.0) continue;
+    last = i;
+    if (u < weights[i]) return i;
+    u -= weights[i];
+  }
+  return last;
+}
+
+}  // namespace peacesim::mechanisms::conflict

@@ -1,0 +1,85 @@
+#include "mechanisms/conflict/people_ops.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace peacesim::mechanisms::conflict {
+
+PeopleOps::PeopleOps(const State& state)
+    : civilian_carry_(state.places.size(), 0.0), fighter_carry_(state.actor_count(), 0.0) {
+  // The builder sorts cells by place; record where each place's run of cells begins.
+  place_cells.assign(state.places.size() + 1, 0);
+  for (const Cell& c : state.cells) {
+    if (c.place == kNoPlace) throw std::invalid_argument("every cell needs a place");
+    ++place_cells[c.place + 1];
+  }
+  for (std::size_t p = 0; p < state.places.size(); ++p) place_cells[p + 1] += place_cells[p];
+  for (std::size_t c = 1; c < state.cells.size(); ++c) {
+    if (state.cells[c].place < state.cells[c - 1].place) {
+      throw std::invalid_argument("cells must be sorted by their place");
+    }
+  }
+}
+
+std::pair<std::uint32_t, std::uint32_t> PeopleOps::residents_range(const State& state, PlaceIndex p) const {
+  return {state.cell_begin[place_cells[p]], state.cell_begin[place_cells[p + 1]]};
+}
+
+std::size_t PeopleOps::kill_residents(State& state, PlaceIndex p, double people, engine::RandomDraws& draws) {
+  civilian_carry_[p] += people / state.people.people_per_agent;
+  const double whole = std::floor(civilian_carry_[p]);
+  if (whole < 1.0) return 0;
+  civilian_carry_[p] -= whole;
+  const auto [begin, end] = residents_range(state, p);
+  if (begin == end) return 0;
+  std::size_t killed = 0;
+  const auto span = end - begin;
+  for (std::size_t n = 0; n < static_cast<std::size_t>(whole); ++n) {
+    // Start anywhere and take the next resident: a uniform pick among residents up to the
+    // clustering of non-residents, which does not matter here.
+    std::uint32_t at = begin + draws.below(span);
+    for (std::uint32_t tries = 0; tries < span; ++tries) {
+      const std::uint32_t agent = state.by_cell[at];
+      if (state.people.status[agent] == Status::Resident) {
+        state.people.status[agent] = Status::KilledViolently;
+        ++killed;
+        break;
+      }
+      at = at + 1 == end ? begin : at + 1;
+    }
+  }
+  return killed;
+}
+
+std::size_t PeopleOps::kill_fighters(State& state, ActorIndex g, double people) {
+  fighter_carry_[g] += people / state.people.people_per_agent;
+  const double whole = std::floor(fighter_carry_[g]);
+  if (whole < 1.0) return 0;
+  fighter_carry_[g] -= whole;
+  auto& list = state.group(g).fighters;
+  std::size_t killed = 0;
+  for (; killed < static_cast<std::size_t>(whole) && !list.empty(); ++killed) {
+    state.people.status[list.back()] = Status::KilledViolently;
+    list.pop_back();
+  }
+  return killed;
+}
+
+void PeopleOps::enlist(State& state, std::uint32_t agent, ActorIndex g) {
+  state.people.status[agent] = Status::Fighter;
+  state.people.group[agent] = g;
+  state.group(g).fighters.push_back(agent);
+  state.group(g).dispersed += state.people.people_per_agent;
+}
+
+void PeopleOps::release(State& state, ActorIndex g, std::size_t count) {
+  Group& group = state.group(g);
+  for (std::size_t i = 0; i < count && !group.fighters.empty(); ++i) {
+    const std::uint32_t agent = group.fighters.back();
+    group.fighters.pop_back();
+    state.people.status[agent] = Status::Resident;
+    state.people.group[agent] = kNoActor;
+  }
+}
+
+}  // namespace peacesim::mechanisms::conflict

@@ -1,0 +1,37 @@
+// Changes of status that keep people and strengths consistent: killing residents of a town's
+// surroundings, enlisting and losing fighters. Strengths are in people; agents stand for k people
+// each, so fractions are carried until they make a whole agent (nothing is lost to rounding).
+#pragma once
+
+#include "engine/random.hpp"
+#include "mechanisms/conflict/state.hpp"
+
+namespace peacesim::mechanisms::conflict {
+
+class PeopleOps {
+ public:
+  explicit PeopleOps(const State& state);
+
+  // Kills `people` civilians living around place p (residents of its cells); returns agents
+  // killed. Fewer if the place has no residents left.
+  std::size_t kill_residents(State& state, PlaceIndex p, double people, engine::RandomDraws& draws);
+  // Removes `people` fighters of group g (they are killed): agents most recently enlisted first.
+  std::size_t kill_fighters(State& state, ActorIndex g, double people);
+  // A resident joins group g: status Fighter, and k people added to the group's dispersed pool.
+  void enlist(State& state, std::uint32_t agent, ActorIndex g);
+  // A fighter goes home (deserts or is demobilized): back to Resident.
+  void release(State& state, ActorIndex g, std::size_t count);
+
+  // The agents living in place p's cells: [begin, end) into state.by_cell.
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> residents_range(const State& state,
+                                                                        PlaceIndex p) const;
+
+  // Cells are ordered so that each place's cells are contiguous: [place_cells[p], place_cells[p+1]).
+  std::vector<std::uint32_t> place_cells;
+
+ private:
+  std::vector<double> civilian_carry_;
+  std::vector<double> fighter_carry_;
+};
+
+}  // namespace peacesim::mechanisms::conflict

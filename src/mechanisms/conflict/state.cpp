@@ -1,0 +1,71 @@
+#include "mechanisms/conflict/state.hpp"
+
+#include <limits>
+#include <numeric>
+
+namespace peacesim::mechanisms::conflict {
+
+std::uint32_t People::add(std::uint16_t in_cell, std::uint8_t comm, std::uint8_t liv) {
+  const auto index = static_cast<std::uint32_t>(status.size());
+  cell.push_back(in_cell);
+  community.push_back(comm);
+  livelihood.push_back(liv);
+  status.push_back(Status::Resident);
+  group.push_back(kNoActor);
+  hardship.push_back(0);
+  risk_aversion.push_back(0);
+  legitimacy.push_back(0);
+  tolerance_days.push_back(255);
+  return index;
+}
+
+double Group::fighters_people() const { return std::accumulate(at_place.begin(), at_place.end(), dispersed); }
+
+std::string State::actor_name(ActorIndex a) const {
+  if (a == kState) return "Military Forces of Mali";
+  if (a == kNoActor) return "";
+  return group(a).name;
+}
+
+double State::state_power(PlaceIndex p) const {
+  return places[p].army * army_capability * army_morale + places[p].foreign_power;
+}
+
+void State::rebuild_cell_index() {
+  const std::size_t n = people.size();
+  cell_begin.assign(cells.size() + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) ++cell_begin[people.cell[i] + 1];
+  for (std::size_t c = 0; c < cells.size(); ++c) cell_begin[c + 1] += cell_begin[c];
+  by_cell.resize(n);
+  std::vector<std::uint32_t> fill(cell_begin.begin(), cell_begin.end() - 1);
+  for (std::size_t i = 0; i < n; ++i) by_cell[fill[people.cell[i]]++] = static_cast<std::uint32_t>(i);
+}
+
+void State::refresh_foreign() {
+  for (Place& place : places) place.foreign = place.peacekeepers = place.foreign_power = 0.0;
+  for (const Force& f : forces) {
+    for (std::size_t p = 0; p < f.at_place.size(); ++p) {
+      if (f.at_place[p] <= 0.0) continue;
+      places[p].foreign += f.at_place[p];
+      places[p].foreign_power += f.at_place[p] * f.capability;
+      if (f.un) places[p].peacekeepers += f.at_place[p];
+    }
+  }
+}
+
+PlaceIndex State::nearest_held(PlaceIndex p, ActorIndex actor) const {
+  PlaceIndex best = kNoPlace;
+  double best_km = std::numeric_limits<double>::infinity();
+  for (std::size_t q = 0; q < places.size(); ++q) {
+    if (q == p || !places[q].in_mali || places[q].kind != PlaceKind::Town || places[q].controller != actor)
+      continue;
+    const double km = road_km[p][q];
+    if (km < best_km) {
+      best_km = km;
+      best = static_cast<PlaceIndex>(q);
+    }
+  }
+  return best;
+}
+
+}  // namespace peacesim::mechanisms::conflict

@@ -1,0 +1,186 @@
+// The operational layer's shared state (MODEL.md §3): people, places, armed groups, forces and
+// the battles in progress. Every mechanism (M1-M8, M11, M13) reads and writes this one struct;
+// each mechanism's own rules and parameters live in its own folder. The state knows nothing of
+// scenarios or files: models build it (src/models/mali/build_state.cpp), tests build it by hand.
+//
+// People are agents of k people each, stored as columns (structure of arrays): one byte per
+// attribute, so the full-scale run (one agent per person, 15-20 million) needs about 12 bytes an
+// agent. Armed forces are not agents: a group's fighters are people agents with status Fighter
+// (so recruits and deaths come out of the population), but where they fight is kept as strengths
+// in people per place; government and international forces are strengths per place.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.hpp"
+
+namespace peacesim::mechanisms::conflict {
+
+using PlaceIndex = std::uint16_t;
+using ActorIndex = std::uint8_t;  // 0 = the state's side; 1.. = armed groups
+inline constexpr ActorIndex kState = 0;
+inline constexpr ActorIndex kNoActor = std::numeric_limits<ActorIndex>::max();
+inline constexpr PlaceIndex kNoPlace = std::numeric_limits<PlaceIndex>::max();
+inline constexpr std::uint32_t kNoAgent = std::numeric_limits<std::uint32_t>::max();
+
+enum class Status : std::uint8_t { Resident, Displaced, Refugee, Fighter, KilledViolently, DiedNaturally };
+
+// Attributes in [0, 1] are stored as bytes: value = byte / 255.
+inline double unit(std::uint8_t b) { return static_cast<double>(b) / 255.0; }
+inline std::uint8_t to_byte(double v) {
+  const double c = v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
+  return static_cast<std::uint8_t>(c * 255.0 + 0.5);
+}
+
+struct People {
+  double people_per_agent = 100.0;  // k
+  std::vector<std::uint16_t> cell;  // index into State::cells
+  std::vector<std::uint8_t> community;
+  std::vector<std::uint8_t> livelihood;
+  std::vector<Status> status;
+  std::vector<ActorIndex> group;             // a fighter's group, else kNoActor
+  std::vector<std::uint8_t> hardship;        // H (M1)
+  std::vector<std::uint8_t> risk_aversion;   // R (M2)
+  std::vector<std::uint8_t> legitimacy;      // L as the agent perceives it (M1)
+  std::vector<std::uint8_t> tolerance_days;  // days of violence endured before leaving (M7); 255 never
+
+  [[nodiscard]] std::size_t size() const { return status.size(); }
+  // Appends one resident; returns its index.
+  std::uint32_t add(std::uint16_t in_cell, std::uint8_t comm, std::uint8_t liv);
+};
+
+struct Cell {
+  std::uint16_t region = 0;
+  PlaceIndex place = kNoPlace;  // the nearest town in Mali: where the cell's violence is felt
+  double lat = 0, lon = 0;
+};
+
+enum class PlaceKind : std::uint8_t { Town, Camp, Abroad };
+
+struct Place {
+  std::string id;
+  std::string name;
+  PlaceKind kind = PlaceKind::Town;
+  bool in_mali = true;
+  std::uint16_t region = 0;  // valid when in_mali
+  std::string admin1, admin2, country;
+  double lat = 0, lon = 0;
+  double weight = 1.0;  // strategic value (M3): grows with the people around it
+  // --- dynamic ---
+  ActorIndex controller = kState;
+  double state_authority = 1.0;  // M8, 0..1
+  double danger = 0.0;           // M7: recent violence, decaying (fatalities-equivalent)
+  double exposure_days = 0.0;    // M7: days of violence endured so far (sum of daily intensity)
+  double army = 0.0;             // government troops (people)
+  double foreign = 0.0;          // international troops on the state's side (people)
+  double peacekeepers = 0.0;     // of which UN (people)
+  double foreign_power = 0.0;    // sum of foreign troops times their capability
+  std::int32_t last_change_day = -1;
+};
+
+enum class GroupKind : std::uint8_t { Separatist, Jihadist, ProGovernment, SelfDefence };
+enum class Posture : std::uint8_t { Hold, Guerrilla };
+
+struct Group {
+  std::string id;
+  std::string name;  // as events name it (ACLED actor1/actor2)
+  GroupKind kind = GroupKind::Separatist;
+  std::uint32_t communities = 0;  // bit c: recruits from community c
+  std::uint32_t regions = 0;      // bit r: operates in region r
+  bool active = false;            // exists today
+  bool designated = false;        // listed as terrorist (M10, M11)
+  bool offensive = false;         // a scheduled offensive is on today (M3)
+  std::uint32_t offensive_regions = 0;
+  Posture posture = Posture::Guerrilla;
+  double capability = 1.0;              // combat multiplier (M5)
+  double resources = 0.0;               // recruits it can still absorb this month (people)
+  std::vector<double> at_place;         // fighters deployed by place (people)
+  double dispersed = 0.0;               // fighters blended into the population (guerrilla), people
+  std::vector<std::uint32_t> fighters;  // agent indices with status Fighter and this group
+  std::int32_t rest_until = 0;          // M3: no new assault before this day
+  double fighters_people() const;       // at_place + dispersed
+};
+
+// An international operation (or a contingent of one) on the state's side.
+struct Force {
+  std::string id;
+  std::string name;
+  bool offensive = false;  // offensive counter-terrorism in its mandate (M4)
+  bool protects_civilians = false;
+  bool trains = false;             // EUTM: raises the army's capability (M4)
+  bool un = false;                 // a UN operation (M11: impartiality, attacks on peacekeepers)
+  double capability = 1.0;         // combat multiplier (M5)
+  std::uint32_t regions = 0;       // area of operations (bit r)
+  double strength = 0.0;           // deployed today (people), from the scenario's record
+  std::vector<double> at_place;    // where it is today
+  PlaceIndex target = kNoPlace;    // offensive operations: the town it is moving on (M4)
+  PlaceIndex position = kNoPlace;  // where its mobile element is (kNoPlace: at its stations)
+  std::int32_t arrival_day = 0;
+  std::vector<double> station;  // shares of its strength by place when not manoeuvring (sum 1)
+};
+
+// A battle in progress at a town (M5).
+struct Battle {
+  PlaceIndex place = kNoPlace;
+  ActorIndex attacker = kNoActor;  // kState: the state's side attacks a group-held town
+  ActorIndex defender = kNoActor;
+  double attacker_start = 0, defender_start = 0;  // people when it began
+  double attacker_lost = 0, defender_lost = 0;    // people
+  std::int32_t started = 0;
+  int force = -1;  // the state's side attacking: the leading force (index into State::forces), -1 the army
+};
+
+struct State {
+  People people;
+  std::vector<Cell> cells;
+  std::vector<Place> places;
+  std::vector<std::vector<PlaceIndex>> neighbours;  // route graph adjacency (places)
+  std::vector<std::vector<double>> road_km;         // shortest road distance between places
+  std::vector<std::string> regions;                 // admin1 names
+  std::vector<Group> groups;                        // index g-1 for ActorIndex g
+  std::vector<std::vector<std::uint8_t>> hostile;   // [a][b] for actors (0 = state)
+  std::vector<Force> forces;
+  std::vector<Battle> battles;
+  double army_capability = 0.5;   // FAMa combat multiplier (M4 training raises it)
+  double army_morale = 1.0;       // multiplier after shocks such as a coup (M4)
+  double army_establishment = 0;  // the strength the army recruits back towards (people)
+  PlaceIndex capital = 0;         // where the army's reserve is
+  std::int32_t coup_day = -1000000;
+  double army_total = 0.0;                 // people
+  double un_impartiality = 1.0;            // M11, 0..1
+  double un_partiality_pressure = 0.0;     // M11 input: the UN's counter-terrorism tasks and links (0..1)
+  std::vector<double> resentment;          // M11: of foreign forces, by region, 0..1
+  std::vector<double> abuses_by_state;     // M6 -> M1: recent civilian deaths by the state's side, by region
+  std::vector<double> abuses_by_groups;    // by region
+  double regime_legitimacy = 0.6;          // M1: the government's baseline (falls with a coup)
+  std::uint32_t excluded_communities = 0;  // M1: communities outside the peace process (bit c)
+  bool towns_change_hands = true;          // M8's switch
+  std::int32_t day = 0;
+  engine::Date date;
+
+  // Per-cell index of the agents living there (residents and fighters at home), rebuilt monthly.
+  std::vector<std::uint32_t> cell_begin;
+  std::vector<std::uint32_t> by_cell;
+
+  // Conservation bookkeeping (agents).
+  std::uint64_t initial_agents = 0, births = 0, natural_deaths = 0;
+
+  [[nodiscard]] std::size_t actor_count() const { return groups.size() + 1; }
+  [[nodiscard]] Group& group(ActorIndex a) { return groups[a - 1]; }
+  [[nodiscard]] const Group& group(ActorIndex a) const { return groups[a - 1]; }
+  [[nodiscard]] std::string actor_name(ActorIndex a) const;
+  [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }
+  // The state side's effective strength at a place: army and foreign troops times capability.
+  [[nodiscard]] double state_power(PlaceIndex p) const;
+  [[nodiscard]] double state_people(PlaceIndex p) const { return places[p].army + places[p].foreign; }
+  void rebuild_cell_index();
+  // Recomputes each place's foreign, peacekeepers and foreign_power from the forces' positions.
+  void refresh_foreign();
+  // The nearest town by road held by `actor`, other than p (kNoPlace if none is reachable).
+  [[nodiscard]] PlaceIndex nearest_held(PlaceIndex p, ActorIndex actor) const;
+};
+
+}  // namespace peacesim::mechanisms::conflict

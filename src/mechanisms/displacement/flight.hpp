@@ -1,0 +1,54 @@
+// M7 in a full theatre: who flees, and what becomes of them. The people agents of the conflict
+// state (mechanisms/conflict) decide to leave; the displacement mechanism (displacement.hpp) moves
+// them along the route graph to safer towns and camps abroad and brings them home.
+//
+// Each day a town's violence intensity is v_p = 1 − exp(−danger_p / danger_scale), danger_p the
+// recent fatalities there (M5, M6), decaying with a time constant of memory_days. Its people have
+// endured E_p = Σ v_p days of violence so far, and a resident leaves when E_p passes their own
+// tolerance (in days; drawn once per person: exponential with mean tolerance_days for a share
+// leaving_share of people, the rest never leave). Those who leave become displacement agents
+// (one per person agent); they are internally displaced while in Mali, refugees abroad, and
+// residents again once back home for good.
+#pragma once
+
+#include <vector>
+
+#include "engine/parameters.hpp"
+#include "mechanisms/conflict/context.hpp"
+#include "mechanisms/displacement/displacement.hpp"
+
+namespace peacesim::mechanisms::displacement {
+
+struct FlightParams {
+  bool enabled = true;
+  double danger_scale = 10.0;
+  double memory_days = 30.0;
+  double tolerance_days = 20.0;
+  double leaving_share = 0.5;
+};
+
+std::vector<engine::ParameterSpec> flight_parameter_specs();
+FlightParams flight_params_from(const engine::ParameterSet& parameters);
+
+// A person's tolerance in days (255 = never leaves).
+std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& params);
+
+class Flight {
+ public:
+  Flight(FlightParams params, Displacement& displacement) : params_(params), displacement_(displacement) {}
+
+  // One day: intensities, departures, the displacement mechanism's move, statuses.
+  void day(conflict::State& state, conflict::Context& context);
+
+  [[nodiscard]] double refugees_at(PlaceId p) const { return displacement_.people_at(p); }
+  [[nodiscard]] std::size_t departures() const { return owner_.size(); }
+
+ private:
+  void sync(conflict::State& state);
+
+  FlightParams params_;
+  Displacement& displacement_;
+  std::vector<std::uint32_t> owner_;  // by displacement slot: the person agent (kNoAgent once home)
+};
+
+}  // namespace peacesim::mechanisms::displacement

@@ -1,0 +1,104 @@
+#include "mechanisms/events/event_log.hpp"
+
+#include <algorithm>
+
+namespace peacesim::mechanisms::events {
+
+std::string_view event_type_name(EventType type) {
+  switch (type) {
+    case EventType::Battles:
+      return "Battles";
+    case EventType::ViolenceAgainstCivilians:
+      return "Violence against civilians";
+    case EventType::ExplosionsRemoteViolence:
+      return "Explosions/Remote violence";
+    case EventType::StrategicDevelopments:
+      return "Strategic developments";
+  }
+  return "";
+}
+
+ActorType actor_type(const conflict::Group& group) {
+  switch (group.kind) {
+    case conflict::GroupKind::Separatist:
+    case conflict::GroupKind::Jihadist:
+      return ActorType::Rebel;
+    case conflict::GroupKind::ProGovernment:
+      return ActorType::Political;
+    case conflict::GroupKind::SelfDefence:
+      return ActorType::Identity;
+  }
+  return ActorType::Rebel;
+}
+
+int interaction(ActorType a, ActorType b) {
+  const int x = static_cast<int>(a);
+  const int y = static_cast<int>(b);
+  return 10 * std::min(x, y) + std::max(x, y);
+}
+
+namespace {
+// Series names: lower case, words joined by underscores.
+std::string slug(EventType type) {
+  switch (type) {
+    case EventType::Battles:
+      return "battles";
+    case EventType::ViolenceAgainstCivilians:
+      return "violence_against_civilians";
+    case EventType::ExplosionsRemoteViolence:
+      return "explosions_remote_violence";
+    case EventType::StrategicDevelopments:
+      return "strategic_developments";
+  }
+  return "";
+}
+}  // namespace
+
+void EventLog::declare(engine::Recorder& recorder) {
+  using engine::Cadence;
+  using engine::SeriesKind;
+  for (std::size_t t = 0; t < kEventTypes; ++t) {
+    const auto type = static_cast<EventType>(t);
+    const std::string name(event_type_name(type));
+    events_[t] = recorder.declare({"events_" + slug(type), "events",
+                                   "Simulated events of ACLED type '" + name + "' (M13), by admin1",
+                                   SeriesKind::Flow, Cadence::Monthly});
+    fatalities_[t] = recorder.declare({"fatalities_" + slug(type), "people",
+                                       "Fatalities in events of type '" + name + "' (M13), by admin1",
+                                       SeriesKind::Flow, Cadence::Monthly});
+  }
+  civilians_ = recorder.declare({"civilians_killed", "people",
+                                 "Civilians killed (in any event type: M5 crossfire, M6 violence), by admin1",
+                                 SeriesKind::Flow, Cadence::Monthly});
+}
+
+void EventLog::emit(engine::Recorder& recorder, const conflict::State& state, const Happening& h) {
+  const conflict::Place& place = state.places[h.place];
+  engine::Event e;
+  e.step = static_cast<std::uint32_t>(state.day);
+  e.event_date = state.date;
+  e.event_type = std::string(event_type_name(h.type));
+  e.sub_event_type = h.sub_type;
+  e.actor1 = h.actor1;
+  e.actor2 = h.actor2;
+  e.interaction = interaction(h.type1, h.type2);
+  e.admin1 = place.admin1;
+  e.admin2 = place.admin2;
+  e.location = place.name;
+  e.latitude = place.lat;
+  e.longitude = place.lon;
+  e.fatalities = h.fatalities;
+  recorder.event(std::move(e));
+
+  const auto t = static_cast<std::size_t>(h.type);
+  const auto region = static_cast<engine::RegionIndex>(1 + place.region);
+  for (const engine::RegionIndex r : {engine::RegionIndex{0}, region}) {
+    recorder.add(events_[t], r, 1.0);
+    recorder.add(fatalities_[t], r, h.fatalities);
+    recorder.add(civilians_, r, h.civilian_fatalities);
+  }
+  events_total_ += 1;
+  fatalities_total_ += h.fatalities;
+}
+
+}  // namespace peacesim::mechanisms::events

@@ -1,0 +1,235 @@
+#include "mechanisms/force_employment/force_employment.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "mechanisms/conflict/draws.hpp"
+
+namespace peacesim::mechanisms::force_employment {
+
+using conflict::ActorIndex;
+using conflict::kNoPlace;
+using conflict::kState;
+using conflict::PlaceIndex;
+using conflict::State;
+using engine::ParameterKind;
+
+std::vector<engine::ParameterSpec> parameter_specs() {
+  return {
+      {"forces_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
+       "assumption: a switch for ablation (MODEL.md §4)",
+       "Run M4: offensives, raids, training; off, forces stay at their stations"},
+      {"forces_mobile_share", ParameterKind::Real, 0.6, 0.0, 1.0, "1",
+       "assumption: counter-terrorism operations keep most of their strength manoeuvring (004 §3.3, Serval's "
+       "columns north)",
+       "Share of an offensive operation's strength that manoeuvres"},
+      {"forces_speed_km", ParameterKind::Real, 100, 10, 500, "km/day",
+       "004 §3.3 (Gao, Timbuktu and Kidal retaken within three weeks of Serval's launch); assumption",
+       "Road kilometres an offensive column covers a day, logistics included"},
+      {"forces_garrison_people", ParameterKind::Real, 200, 0, 2000, "people",
+       "assumption: a company of the army follows into each retaken town",
+       "Army garrison sent to a town the state's side takes"},
+      {"forces_raid_rate", ParameterKind::Real, 0.02, 0.0, 1.0, "1/(1000 troops·day)",
+       "assumption: calibrated on ACLED 2013-2016 battles (docs/model/force-employment.md)",
+       "Raids per 1,000 mobile troops per day against each hostile group dispersed in the area"},
+      {"forces_raid_people", ParameterKind::Real, 100, 10, 1000, "people",
+       "assumption: a raid is company-sized", "Troops in a raid"},
+      {"forces_army_raid_share", ParameterKind::Real, 0.2, 0.0, 1.0, "1",
+       "001 (the army 'unfit to secure its own towns'); size: assumption",
+       "Raids per army soldier in the area relative to an offensive operation's troops"},
+      {"forces_training_rate", ParameterKind::Real, 0.002, 0.0, 0.05, "1/day",
+       "004 §4.4 (EUTM trains battalions over months); rate: assumption",
+       "Daily rate at which 500 trainers close the gap between the army's capability and the ceiling"},
+      {"forces_training_ceiling", ParameterKind::Real, 1.0, 0.3, 3.0, "1",
+       "assumption: a trained army matches the armed groups' fighters man for man",
+       "Capability the army's training tends to"},
+      {"forces_coup_shock", ParameterKind::Real, 0.6, 0.0, 1.0, "1",
+       "004 §3.2 (after the March 2012 coup the army collapsed in the north); size: assumption",
+       "Share of the army's morale lost to a coup"},
+      {"forces_coup_recovery_days", ParameterKind::Real, 120, 10, 1000, "days",
+       "assumption: a command takes months to recover from a coup",
+       "Time constant of the army's morale recovery"},
+      {"forces_replenish_rate", ParameterKind::Real, 1.0 / 180.0, 0.0, 0.1, "1/day",
+       "assumption: recruiting and training replacements takes about six months",
+       "Daily share of the gap to the army's establishment filled by new soldiers"},
+  };
+}
+
+Params params_from(const engine::ParameterSet& p) {
+  Params r;
+  r.enabled = p.boolean("forces_enabled");
+  r.mobile_share = p.real("forces_mobile_share");
+  r.speed_km = p.real("forces_speed_km");
+  r.garrison_people = p.real("forces_garrison_people");
+  r.raid_rate = p.real("forces_raid_rate");
+  r.raid_people = p.real("forces_raid_people");
+  r.army_raid_share = p.real("forces_army_raid_share");
+  r.training_rate = p.real("forces_training_rate");
+  r.training_ceiling = p.real("forces_training_ceiling");
+  r.coup_shock = p.real("forces_coup_shock");
+  r.coup_recovery_days = p.real("forces_coup_recovery_days");
+  r.replenish_rate = p.real("forces_replenish_rate");
+  return r;
+}
+
+namespace {
+
+bool in_mask(std::uint32_t mask, std::uint16_t region) { return ((mask >> region) & 1u) != 0; }
+bool is_town(const conflict::Place& p) { return p.in_mali && p.kind == conflict::PlaceKind::Town; }
+
+bool enemy_town(const State& state, const conflict::Place& place) {
+  return is_town(place) && place.controller != kState && state.are_hostile(kState, place.controller);
+}
+
+// Where a force's mobile element starts from: its position, else its main station.
+PlaceIndex origin_of(const conflict::Force& f) {
+  if (f.position != kNoPlace) return f.position;
+  std::size_t best = 0;
+  for (std::size_t p = 1; p < f.station.size(); ++p) {
+    if (f.station[p] > f.station[best]) best = p;
+  }
+  return static_cast<PlaceIndex>(best);
+}
+
+PlaceIndex choose_target(const State& state, const conflict::Force& f) {
+  const PlaceIndex from = origin_of(f);
+  PlaceIndex best = kNoPlace;
+  double best_score = 0.0;
+  for (std::size_t q = 0; q < state.places.size(); ++q) {
+    const auto& place = state.places[q];
+    if (!enemy_town(state, place) || !in_mask(f.regions, place.region)) continue;
+    const double km = state.road_km[from][q];
+    if (!std::isfinite(km)) continue;
+    const double score = place.weight / (1.0 + km / 500.0);
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<PlaceIndex>(q);
+    }
+  }
+  return best;
+}
+
+// The army's reserve sends a garrison to a town the state's side has taken.
+void garrison(State& state, PlaceIndex p, const Params& params) {
+  auto& reserve = state.places[state.capital].army;
+  const double sent = std::min(params.garrison_people, std::max(0.0, reserve - params.garrison_people));
+  reserve -= sent;
+  state.places[p].army += sent;
+}
+
+void place_forces(State& state, const Params& params) {
+  for (auto& f : state.forces) {
+    const double mobile = f.offensive && params.enabled ? params.mobile_share * f.strength : 0.0;
+    std::fill(f.at_place.begin(), f.at_place.end(), 0.0);
+    // Stations in towns the state's side does not hold are manned from the capital until retaken.
+    for (std::size_t p = 0; p < f.station.size(); ++p) {
+      const bool held = state.places[p].controller == kState;
+      f.at_place[held ? p : state.capital] += (f.strength - mobile) * f.station[p];
+    }
+    if (mobile > 0.0 && f.position != kNoPlace && state.day >= f.arrival_day)
+      f.at_place[f.position] += mobile;
+    if (mobile > 0.0 && f.position == kNoPlace) {
+      const PlaceIndex o = origin_of(f);
+      f.at_place[o] += mobile;
+    }
+  }
+  state.refresh_foreign();
+}
+
+void offensive(State& state, conflict::Context& context, std::size_t fi, const Params& params) {
+  auto& f = state.forces[fi];
+  if (f.strength <= 0.0) return;
+  if (f.target != kNoPlace && state.places[f.target].controller == kState) f.target = kNoPlace;
+  if (f.target == kNoPlace) {
+    const PlaceIndex t = choose_target(state, f);
+    if (t == kNoPlace) return;
+    const double km = state.road_km[origin_of(f)][t];
+    f.target = t;
+    f.position = t;
+    f.arrival_day = state.day + static_cast<std::int32_t>(std::ceil(km / params.speed_km));
+    return;
+  }
+  if (state.day < f.arrival_day) return;
+  const PlaceIndex t = f.target;
+  const ActorIndex holder = state.places[t].controller;
+  if (state.group(holder).at_place[t] > 0.0) {
+    combat::start_battle(state, t, kState, static_cast<int>(fi));
+  } else {
+    control::capture(state, context, t, kState, 0);
+    garrison(state, t, params);
+    f.target = kNoPlace;
+  }
+}
+
+void raids(State& state, conflict::Context& context, const Params& params,
+           const combat::Params& combat_params) {
+  auto draws = context.random.draws(conflict::kForceStream, static_cast<std::uint32_t>(state.day), 0);
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    const auto a = static_cast<ActorIndex>(gi + 1);
+    auto& g = state.group(a);
+    if (!g.active || g.dispersed <= 0.0 || !state.are_hostile(kState, a)) continue;
+    // Raiders: offensive forces' mobile troops, and the army, in the group's regions.
+    std::vector<double> weight(state.places.size(), 0.0);
+    std::vector<int> leader(state.places.size(), -1);
+    double total = 0.0;
+    for (std::size_t p = 0; p < state.places.size(); ++p) {
+      const auto& place = state.places[p];
+      if (!is_town(place) || !in_mask(g.regions, place.region)) continue;
+      double best = place.army * params.army_raid_share;
+      weight[p] = best;
+      for (std::size_t fi = 0; fi < state.forces.size(); ++fi) {
+        const auto& f = state.forces[fi];
+        if (!f.offensive) continue;
+        weight[p] += f.at_place[p];
+        if (f.at_place[p] > best) {
+          best = f.at_place[p];
+          leader[p] = static_cast<int>(fi);
+        }
+      }
+      total += weight[p];
+    }
+    const std::uint32_t n = conflict::poisson(draws, params.raid_rate * total / 1000.0);
+    for (std::uint32_t i = 0; i < n && g.dispersed > 0.0; ++i) {
+      const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
+      const int f = leader[p];
+      const double capability = f < 0 ? state.army_capability * state.army_morale
+                                      : state.forces[static_cast<std::size_t>(f)].capability;
+      const std::string name =
+          f < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(f)].name;
+      combat::skirmish(state, context, combat_params, p, a, std::min(20.0, g.dispersed),
+                       params.raid_people * capability, name, false, draws);
+    }
+  }
+}
+
+void army_upkeep(State& state, const Params& params) {
+  const double since_coup = static_cast<double>(state.day - state.coup_day);
+  state.army_morale = 1.0 - params.coup_shock * std::exp(-since_coup / params.coup_recovery_days);
+  double trainers = 0.0;
+  for (const auto& f : state.forces) trainers += f.trains ? f.strength : 0.0;
+  state.army_capability += params.training_rate * (trainers / 500.0) *
+                           std::max(0.0, params.training_ceiling - state.army_capability);
+  const double gap = state.army_establishment - state.army_total;
+  if (gap > 0.0) {
+    const double recruits = gap * params.replenish_rate;
+    state.army_total += recruits;
+    state.places[state.capital].army += recruits;
+  }
+}
+
+}  // namespace
+
+void employ(State& state, conflict::Context& context, const Params& params,
+            const combat::Params& combat_params) {
+  army_upkeep(state, params);
+  place_forces(state, params);
+  if (!params.enabled) return;
+  for (std::size_t fi = 0; fi < state.forces.size(); ++fi) {
+    if (state.forces[fi].offensive) offensive(state, context, fi, params);
+  }
+  place_forces(state, params);
+  raids(state, context, params, combat_params);
+}
+
+}  // namespace peacesim::mechanisms::force_employment

@@ -1,0 +1,54 @@
+// M4 Force employment (MODEL.md §4): what the state's side does with its troops each day.
+//
+// Stations. Every force is spread over its stations (bases, or its deployment map, set by the
+// model from the scenario's record); an operation whose mandate includes offensive
+// counter-terrorism keeps only (1 − mobile_share) there and manoeuvres the rest.
+//
+// Offensives. The mobile element of an offensive force moves on the enemy-held town in its area
+// with the best score weight / (1 + km / 500) from where it is, at speed_km a day; on arrival it
+// assaults (M5) if the town is defended and enters it if not. The army follows: each town the
+// state's side takes gets a garrison of garrison_people from the army's reserve in the capital.
+//
+// Raids. With no town to take, the mobile element hunts: for each hostile group with fighters
+// dispersed in the force's area, N ~ Poisson(raid_rate · mobile / 1000) raids a day, each a
+// skirmish (M5) of raid_people troops against a band of 20 fighters. The army raids too, at
+// army_raid_share of that rate per soldier in the north.
+//
+// The army. Training by a training mission raises its capability towards training_ceiling,
+// c' = c + training_rate · (trainers / 500) · (ceiling − c) a day; a coup cuts its morale by
+// coup_shock, recovering with a time constant of coup_recovery_days; losses are made good at
+// replenish_rate a day of the gap to its establishment, into the reserve.
+#pragma once
+
+#include <vector>
+
+#include "engine/parameters.hpp"
+#include "mechanisms/combat/combat.hpp"
+#include "mechanisms/conflict/context.hpp"
+#include "mechanisms/control/control.hpp"
+
+namespace peacesim::mechanisms::force_employment {
+
+struct Params {
+  bool enabled = true;
+  double mobile_share = 0.6;
+  double speed_km = 100.0;
+  double garrison_people = 200.0;
+  double raid_rate = 0.02;
+  double raid_people = 100.0;
+  double army_raid_share = 0.2;
+  double training_rate = 0.002;
+  double training_ceiling = 1.0;
+  double coup_shock = 0.6;
+  double coup_recovery_days = 120.0;
+  double replenish_rate = 1.0 / 180.0;
+};
+
+std::vector<engine::ParameterSpec> parameter_specs();
+Params params_from(const engine::ParameterSet& parameters);
+
+// One day: positions, offensives, raids, training, morale and replenishment.
+void employ(conflict::State& state, conflict::Context& context, const Params& params,
+            const combat::Params& combat);
+
+}  // namespace peacesim::mechanisms::force_employment

@@ -1,0 +1,56 @@
+// M3 Armed-group strategy (MODEL.md §4). Each day every active group chooses what to do.
+//
+// Posture. With F the group's effective strength (fighters times capability) and S the effective
+// strength of hostile conventional forces in the regions it operates in, a group holds territory
+// while S < guerrilla_ratio · F and a scheduled offensive is on or it still holds towns; otherwise
+// it goes guerrilla: it leaves its towns and its fighters blend into the population (000; 004 §3.3).
+//
+// Assaults (holding posture, during a scheduled offensive). A target is a town held by an enemy in
+// the offensive's regions; its score is weight / (1 + km / 300), km the road distance from the
+// nearest town the group holds (or its home regions' towns), and the group attacks the best town
+// that its mobile fighters outgun by attack_ratio (effective strengths), resting
+// attack_interval_days between assaults. The scenario schedules the offensive (a decision); who
+// wins is M5's.
+//
+// Guerrilla attacks (any posture, by dispersed fighters). Each day N ~ Poisson(rate · D / 100)
+// attacks, D the dispersed fighters. Each picks a town in the group's regions with troops of the
+// state's side, weighted by the troops there, with UN troops weighted up by
+// un_weight · (1 − impartiality) (M11: a partial UN is a party). A share ied_share are
+// IEDs/remote attacks (Poisson(ied_fatalities) deaths among the troops hit, no losses to the
+// group); the rest are ambushes: skirmishes (M5) of ambush_people fighters against
+// exposed_share of the troops present.
+#pragma once
+
+#include <vector>
+
+#include "engine/parameters.hpp"
+#include "mechanisms/combat/combat.hpp"
+#include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::group_strategy {
+
+struct Params {
+  bool enabled = true;
+  double guerrilla_ratio = 1.0;
+  double attack_ratio = 1.5;
+  int attack_interval_days = 4;
+  double garrison_share = 0.3;  // of a holding group's fighters left in the towns it holds
+  double attack_rate = 0.01;    // guerrilla attacks per 100 dispersed fighters per day
+  double ied_share = 0.4;
+  double ied_fatalities = 1.5;
+  double ambush_people = 30;
+  double exposed_share = 0.15;
+  double un_weight = 2.0;
+};
+
+std::vector<engine::ParameterSpec> parameter_specs();
+Params params_from(const engine::ParameterSet& parameters);
+
+// One day of decisions and guerrilla attacks for every active group.
+void act(conflict::State& state, conflict::Context& context, const Params& params,
+         const combat::Params& combat);
+
+// The effective strength of conventional forces hostile to group g in its regions.
+double hostile_power(const conflict::State& state, conflict::ActorIndex g);
+
+}  // namespace peacesim::mechanisms::group_strategy

@@ -1,0 +1,185 @@
+#include "mechanisms/mobilization/mobilization.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "mechanisms/grievance/grievance.hpp"
+
+namespace peacesim::mechanisms::mobilization {
+
+using conflict::ActorIndex;
+using conflict::State;
+using conflict::Status;
+using engine::ParameterKind;
+
+std::vector<engine::ParameterSpec> parameter_specs() {
+  return {
+      {"mobilization_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
+       "assumption: a switch for ablation (MODEL.md §4)",
+       "Run M2: people join groups; off, groups have only their scheduled influxes"},
+      {"mobilization_threshold", ParameterKind::Real, 0.35, 0.0, 2.0, "1",
+       "MODEL.md §7 (Epstein's threshold T = 0.1, here on a scale with affinity and pull); size: assumption",
+       "Score above which a person is ready to join a group"},
+      {"mobilization_other_affinity", ParameterKind::Real, 0.2, 0.0, 1.0, "1",
+       "004 §3.2 (groups recruit across communities, jihadists more so); size: assumption",
+       "Affinity of a person for a group that does not recruit from their community"},
+      {"mobilization_pull_base", ParameterKind::Real, 0.05, 0.0, 1.0, "1",
+       "MODEL.md M2 (pull(g)); size: assumption", "Pull of any active group (pay, protection)"},
+      {"mobilization_pull_towns", ParameterKind::Real, 0.1, 0.0, 1.0, "1",
+       "assumption: success attracts recruits (the 2012 victories swelled the groups, 004 §3.2)",
+       "Extra pull of a group holding five towns or more"},
+      {"mobilization_arrest_k", ParameterKind::Real, 2.3, 0.1, 10.0, "1", "MODEL.md §7 (Epstein's k = 2.3)",
+       "Constant of the arrest-risk estimate P = 1 - exp(-k C / (A + 1))"},
+      {"mobilization_absorb_base", ParameterKind::Real, 50, 0, 1000, "people/month",
+       "assumption: even a small group can take in a few dozen recruits a month",
+       "Recruits any group can absorb a month"},
+      {"mobilization_absorb_share", ParameterKind::Real, 0.03, 0.0, 0.5, "1/month",
+       "MODEL.md M2 (groups need resources to absorb recruits); size: assumption",
+       "Recruits a group can absorb a month per fighter it has"},
+      {"mobilization_join_rate", ParameterKind::Real, 0.05, 0.0, 1.0, "1/month",
+       "assumption: being ready is not joining; a few per cent act on it in a month",
+       "Monthly chance that a ready person joins, when the group has room"},
+      {"mobilization_desert_rate", ParameterKind::Real, 0.03, 0.0, 0.5, "1/month",
+       "assumption: fighters drift home (seasonal work, family)",
+       "Monthly share of a group's fighters who go home"},
+  };
+}
+
+Params params_from(const engine::ParameterSet& p) {
+  Params r;
+  r.enabled = p.boolean("mobilization_enabled");
+  r.threshold = p.real("mobilization_threshold");
+  r.other_affinity = p.real("mobilization_other_affinity");
+  r.pull_base = p.real("mobilization_pull_base");
+  r.pull_towns = p.real("mobilization_pull_towns");
+  r.arrest_k = p.real("mobilization_arrest_k");
+  r.absorb_base = p.real("mobilization_absorb_base");
+  r.absorb_share = p.real("mobilization_absorb_share");
+  r.join_rate = p.real("mobilization_join_rate");
+  r.desert_rate = p.real("mobilization_desert_rate");
+  return r;
+}
+
+namespace {
+bool in_mask(std::uint32_t mask, std::size_t bit) { return ((mask >> bit) & 1u) != 0; }
+}  // namespace
+
+std::vector<double> arrest_risk(const State& state, const Params& params) {
+  std::vector<double> troops(state.regions.size(), 0.0);
+  std::vector<double> fighters(state.regions.size(), 0.0);
+  for (std::size_t p = 0; p < state.places.size(); ++p) {
+    const auto& place = state.places[p];
+    if (!place.in_mali) continue;
+    troops[place.region] += place.army + place.foreign;
+    for (const auto& g : state.groups) fighters[place.region] += g.at_place[p];
+  }
+  for (const auto& g : state.groups) {
+    const auto n = static_cast<double>(std::popcount(g.regions));
+    if (n == 0) continue;
+    for (std::size_t r = 0; r < state.regions.size(); ++r) {
+      if (in_mask(g.regions, r)) fighters[r] += g.dispersed / n;
+    }
+  }
+  std::vector<double> risk(state.regions.size(), 0.0);
+  for (std::size_t r = 0; r < risk.size(); ++r) {
+    risk[r] = 1.0 - std::exp(-params.arrest_k * (troops[r] / 1000.0) / (fighters[r] / 1000.0 + 1.0));
+  }
+  return risk;
+}
+
+void recruit(State& state, conflict::Context& context, const Params& params) {
+  const double k = state.people.people_per_agent;
+  // Desertion first: whole agents, the fraction carried by the rounding of the expected count.
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    auto& g = state.groups[gi];
+    if (g.fighters.empty()) continue;
+    auto draws =
+        context.random.draws(conflict::kMobilizationStream, static_cast<std::uint32_t>(state.day), gi);
+    const double expected = params.desert_rate * static_cast<double>(g.fighters.size());
+    auto leaving = static_cast<std::size_t>(expected);
+    if (draws.uniform() < expected - static_cast<double>(leaving)) ++leaving;
+    const double people = std::min(static_cast<double>(leaving) * k, g.dispersed);
+    leaving = static_cast<std::size_t>(people / k);
+    g.dispersed -= static_cast<double>(leaving) * k;
+    context.ops.release(state, static_cast<ActorIndex>(gi + 1), leaving);
+  }
+  if (!params.enabled) return;
+
+  const std::vector<double> risk = arrest_risk(state, params);
+  std::vector<double> pull(state.groups.size(), 0.0);
+  std::vector<double> towns(state.actor_count(), 0.0);
+  for (const auto& place : state.places) {
+    if (place.in_mali && place.kind == conflict::PlaceKind::Town) towns[place.controller] += 1;
+  }
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    pull[gi] = params.pull_base + params.pull_towns * std::min(1.0, towns[gi + 1] / 5.0);
+  }
+  // Pass 1 (parallel): each resident's best group, or none.
+  auto& people = state.people;
+  std::vector<ActorIndex> choice(people.size(), conflict::kNoActor);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, people.size(), 1 << 14), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      if (people.status[i] != Status::Resident) continue;
+      const auto region = state.cells[people.cell[i]].region;
+      const double g_i = grievance::grievance(people, i);
+      const double r_i = conflict::unit(people.risk_aversion[i]) * risk[region];
+      double best = params.threshold;
+      for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+        const auto& g = state.groups[gi];
+        if (!g.active || !in_mask(g.regions, region)) continue;
+        const double affinity = in_mask(g.communities, people.community[i]) ? 1.0 : params.other_affinity;
+        const double score = g_i * affinity + pull[gi] - r_i;
+        if (score > best) {
+          best = score;
+          choice[i] = static_cast<ActorIndex>(gi + 1);
+        }
+      }
+    }
+  });
+  std::vector<double> eligible(state.groups.size(), 0.0);
+  for (const ActorIndex c : choice) {
+    if (c != conflict::kNoActor) eligible[c - 1] += k;
+  }
+  std::vector<double> accept(state.groups.size(), 0.0);
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    const double capacity = params.absorb_base + params.absorb_share * state.groups[gi].fighters_people();
+    accept[gi] = eligible[gi] > 0 ? std::min(params.join_rate, capacity / eligible[gi]) : 0.0;
+  }
+  // Pass 2 (in person order, draws keyed by person: the same whatever the threads).
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const ActorIndex c = choice[i];
+    if (c == conflict::kNoActor) continue;
+    auto draws =
+        context.random.draws(conflict::kMobilizationStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+    if (draws.uniform() < accept[c - 1]) context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
+  }
+}
+
+double influx(State& state, conflict::Context& context, ActorIndex g, double people, std::uint32_t key) {
+  auto& group = state.group(g);
+  const double k = state.people.people_per_agent;
+  const auto wanted = static_cast<std::size_t>(std::llround(people / k));
+  if (wanted == 0) return 0.0;
+  // Candidates: residents of the group's communities in its regions.
+  std::vector<std::uint32_t> candidates;
+  for (std::size_t i = 0; i < state.people.size(); ++i) {
+    if (state.people.status[i] != Status::Resident) continue;
+    if (group.communities != 0 && !in_mask(group.communities, state.people.community[i])) continue;
+    if (!in_mask(group.regions, state.cells[state.people.cell[i]].region)) continue;
+    candidates.push_back(static_cast<std::uint32_t>(i));
+  }
+  auto draws =
+      context.random.draws(conflict::kMobilizationStream, static_cast<std::uint32_t>(state.day), key);
+  std::size_t taken = 0;
+  // A partial Fisher-Yates shuffle picks `wanted` distinct candidates.
+  for (; taken < wanted && taken < candidates.size(); ++taken) {
+    const auto j = taken + draws.below(static_cast<std::uint32_t>(candidates.size() - taken));
+    std::swap(candidates[taken], candidates[j]);
+    context.ops.enlist(state, candidates[taken], g);
+  }
+  return static_cast<double>(taken) * k;
+}
+
+}  // namespace peacesim::mechanisms::mobilization

@@ -1,0 +1,54 @@
+// M2 Mobilization (MODEL.md §4): people join armed groups.
+//
+// Monthly, a resident i of region r considers the active groups that operate in r and joins the
+// one with the best score if
+//
+//     S_ig = G_i · affinity(c_i, g) + pull_g − R_i · P_r  >  threshold
+//
+// with G_i the grievance (M1), affinity 1 for the group's own communities and other_affinity for
+// the rest, pull_g = pull_base + pull_towns · min(1, towns held / 5) (success attracts), R_i the
+// person's risk aversion and P_r = 1 − exp(−arrest_k · C_r / (A_r + 1)) the risk of arrest or death
+// (Epstein's estimate, generalized): C_r the state's troops and A_r the groups' fighters in the
+// region, in thousands. Groups need resources to absorb recruits: a group takes at most
+// absorb_base + absorb_share · fighters people a month; each eligible person joins with
+// probability min(join_rate, capacity / eligible). Fighters desert at desert_rate a month.
+//
+// Exogenous influxes (the fighters back from Libya in 2011-12, 000; 004 §3.1) come from the
+// scenario as dated numbers and enlist people of the group's communities in its regions.
+#pragma once
+
+#include <vector>
+
+#include "engine/parameters.hpp"
+#include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::mobilization {
+
+struct Params {
+  bool enabled = true;
+  double threshold = 0.35;
+  double other_affinity = 0.2;
+  double pull_base = 0.05;
+  double pull_towns = 0.1;
+  double arrest_k = 2.3;
+  double absorb_base = 50.0;
+  double absorb_share = 0.03;
+  double join_rate = 0.05;
+  double desert_rate = 0.03;
+};
+
+std::vector<engine::ParameterSpec> parameter_specs();
+Params params_from(const engine::ParameterSet& parameters);
+
+// One month of recruitment and desertion.
+void recruit(conflict::State& state, conflict::Context& context, const Params& params);
+
+// Enlists `people` people of group g's communities living in its regions (an exogenous influx).
+// Returns the people enlisted (whole agents).
+double influx(conflict::State& state, conflict::Context& context, conflict::ActorIndex g, double people,
+              std::uint32_t key);
+
+// P_r for each region.
+std::vector<double> arrest_risk(const conflict::State& state, const Params& params);
+
+}  // namespace peacesim::mechanisms::mobilization

@@ -1,0 +1,33 @@
+// M11 Perceptions (MODEL.md §4).
+//
+// UN impartiality I relaxes monthly towards 1 − pressure, where the pressure in [0, 1] is set
+// from the UN operation's counter-terrorism tasks, intelligence sharing and joint effects with the
+// French operation (002: ASIFU, target packages), I' = I + rate · (1 − pressure − I). A partial UN
+// is attacked more (M3's un_weight · (1 − I)).
+//
+// Resentment of foreign forces in region r grows with their share of the troops there and with
+// time, and fades when they leave: R' = R + growth · s_r · (1 − R) − decay · R, s_r = foreign /
+// (foreign + army) troops in the region (004 §3.4: foreign forces seen "as one and the same").
+#pragma once
+
+#include <vector>
+
+#include "engine/parameters.hpp"
+#include "mechanisms/conflict/state.hpp"
+
+namespace peacesim::mechanisms::perceptions {
+
+struct Params {
+  bool enabled = true;
+  double impartiality_rate = 0.1;
+  double resentment_growth = 0.03;
+  double resentment_decay = 0.01;
+};
+
+std::vector<engine::ParameterSpec> parameter_specs();
+Params params_from(const engine::ParameterSet& parameters);
+
+// One month.
+void update(conflict::State& state, const Params& params);
+
+}  // namespace peacesim::mechanisms::perceptions

@@ -1,0 +1,342 @@
+#include "models/mali/build_state.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "mechanisms/conflict/context.hpp"
+#include "mechanisms/conflict/draws.hpp"
+#include "mechanisms/displacement/flight.hpp"
+#include "mechanisms/displacement/parameters.hpp"
+#include "scenario/error.hpp"
+#include "theatre/schedule.hpp"
+
+namespace peacesim::models::mali {
+
+namespace conflict = mechanisms::conflict;
+using conflict::PlaceIndex;
+
+namespace {
+
+double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRad;
+  const double dlon = (lon2 - lon1) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2.0 * 6371.0 * std::asin(std::sqrt(a));
+}
+
+std::uint32_t region_bit(const MaliWorld& world, const theatre::Ref& ref) {
+  const auto r = world.regions.index_of(ref.id);
+  if (!r)
+    throw scenario::ScenarioError(ref.where, ref.field, "'" + ref.id + "' is not a region of the boundaries");
+  return 1u << *r;
+}
+
+std::size_t group_index(const MaliWorld& world, const theatre::Ref& ref) {
+  const auto& groups = world.theatre.groups;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    if (groups[i].id == ref.id) return i;
+  }
+  throw scenario::ScenarioError(ref.where, ref.field,
+                                "'" + ref.id + "' is not an armed group of the scenario");
+}
+
+std::size_t category_index(const std::vector<theatre::Category>& cats, const std::string& id) {
+  for (std::size_t i = 0; i < cats.size(); ++i) {
+    if (cats[i].id == id) return i;
+  }
+  return cats.size();
+}
+
+// Shares by region index for communities or livelihoods: [region][category].
+std::vector<std::vector<double>> shares_by_region(const MaliWorld& world,
+                                                  const std::vector<theatre::RegionShares>& rs,
+                                                  const std::vector<theatre::Category>& cats) {
+  std::vector<std::vector<double>> out(world.regions.units.size(), std::vector<double>(cats.size(), 0.0));
+  for (auto& row : out) {
+    if (!cats.empty()) row.back() = 1.0;  // a region without shares: the last category
+  }
+  for (const auto& entry : rs) {
+    const auto r = world.regions.index_of(entry.region.id);
+    if (!r) continue;
+    std::fill(out[*r].begin(), out[*r].end(), 0.0);
+    for (const auto& [ref, share] : entry.shares) {
+      const std::size_t c = category_index(cats, ref.id);
+      if (c < cats.size()) out[*r][c] = share;
+    }
+  }
+  return out;
+}
+
+std::uint8_t draw_category(engine::RandomDraws& draws, const std::vector<double>& shares) {
+  const double total = std::accumulate(shares.begin(), shares.end(), 0.0);
+  return static_cast<std::uint8_t>(total > 0 ? conflict::weighted_pick(draws, shares, total) : 0);
+}
+
+conflict::GroupKind group_kind(theatre::GroupType t) {
+  switch (t) {
+    case theatre::GroupType::Separatist:
+      return conflict::GroupKind::Separatist;
+    case theatre::GroupType::Jihadist:
+      return conflict::GroupKind::Jihadist;
+    case theatre::GroupType::ProGovernmentMilitia:
+      return conflict::GroupKind::ProGovernment;
+    case theatre::GroupType::SelfDefenceMilitia:
+      return conflict::GroupKind::SelfDefence;
+    case theatre::GroupType::Coalition:
+      return conflict::GroupKind::Separatist;
+  }
+  return conflict::GroupKind::Separatist;
+}
+
+bool has_task(const theatre::Operation& op, const std::string& category) {
+  for (const auto& m : op.mandates) {
+    for (const auto& t : m.tasks) {
+      if (t.category == category) return true;
+    }
+  }
+  return false;
+}
+
+void add_places(const MaliWorld& world, conflict::State& s) {
+  const auto& places = world.theatre.places;
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const auto& tp = places[i];
+    conflict::Place p;
+    p.id = tp.id;
+    p.name = tp.name;
+    p.country = tp.country;
+    p.lat = tp.lat;
+    p.lon = tp.lon;
+    p.in_mali = world.place_region[i].has_value();
+    p.kind = !p.in_mali ? (tp.kind == theatre::PlaceKind::Camp ? conflict::PlaceKind::Camp
+                                                               : conflict::PlaceKind::Abroad)
+                        : conflict::PlaceKind::Town;
+    if (p.in_mali) {
+      p.region = static_cast<std::uint16_t>(*world.place_region[i]);
+      p.admin1 = world.regions.units[p.region].name;
+      if (auto c = world.cercles.find(tp.lat, tp.lon)) p.admin2 = world.cercles.units[*c].name;
+    }
+    p.controller = conflict::kState;
+    p.state_authority = p.in_mali ? 1.0 : 0.0;
+    s.places.push_back(std::move(p));
+  }
+  const std::size_t n = places.size();
+  s.road_km.assign(n, std::vector<double>(n, std::numeric_limits<double>::infinity()));
+  for (std::size_t a = 0; a < n; ++a)
+    s.road_km[a] = world.routes.distances_from(static_cast<engine::PlaceIndex>(a));
+}
+
+// Cells of Mali, each given its nearest town, sorted by that town; people agents cell by cell.
+void add_people(const MaliWorld& world, conflict::State& s, engine::Date start, double k,
+                const engine::RandomStreams& random, const mechanisms::displacement::FlightParams& flight) {
+  const auto& grid = world.grid;
+  struct Raw {
+    conflict::Cell cell;
+    double people;
+  };
+  std::vector<Raw> raw;
+  const double years =
+      static_cast<double>(days_between(world.theatre.population.census_date.date, start)) / 365.25;
+  const double growth = std::exp(world.growth_rate * years);
+  for (std::size_t c = 0; c < grid.grid.size(); ++c) {
+    if (grid.region[c] == geo::kOutside) continue;
+    Raw r;
+    r.cell.region = static_cast<std::uint16_t>(grid.region[c]);
+    r.cell.lat = grid.grid.centre_lat(static_cast<engine::CellIndex>(c));
+    r.cell.lon = grid.grid.centre_lon(static_cast<engine::CellIndex>(c));
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t p = 0; p < s.places.size(); ++p) {
+      if (s.places[p].kind != conflict::PlaceKind::Town) continue;
+      const double km = great_circle_km(r.cell.lat, r.cell.lon, s.places[p].lat, s.places[p].lon);
+      if (km < best) {
+        best = km;
+        r.cell.place = static_cast<PlaceIndex>(p);
+      }
+    }
+    r.people = static_cast<double>(world.cell_census[c]) * growth;
+    raw.push_back(r);
+  }
+  std::stable_sort(raw.begin(), raw.end(),
+                   [](const Raw& a, const Raw& b) { return a.cell.place < b.cell.place; });
+  const auto& pop = world.theatre.population;
+  const auto communities = shares_by_region(world, pop.community_shares, pop.communities);
+  const auto livelihoods = shares_by_region(world, pop.livelihood_shares, pop.livelihoods);
+  s.people.people_per_agent = k;
+  double carry = 0.0;
+  for (std::size_t c = 0; c < raw.size(); ++c) {
+    s.cells.push_back(raw[c].cell);
+    s.places[raw[c].cell.place].weight += raw[c].people;
+    carry += raw[c].people / k;
+    const auto n = static_cast<std::size_t>(std::floor(carry));
+    carry -= static_cast<double>(n);
+    for (std::size_t j = 0; j < n; ++j) {
+      const auto id = static_cast<std::uint32_t>(s.people.size());
+      auto draws = random.draws(conflict::kDemographyStream, 0, id);
+      const auto region = raw[c].cell.region;
+      const std::uint32_t i =
+          s.people.add(static_cast<std::uint16_t>(c), draw_category(draws, communities[region]),
+                       draw_category(draws, livelihoods[region]));
+      s.people.hardship[i] = conflict::to_byte(draws.uniform());
+      s.people.risk_aversion[i] = conflict::to_byte(draws.uniform());
+      s.people.legitimacy[i] = conflict::to_byte(0.5);
+      s.people.tolerance_days[i] = mechanisms::displacement::draw_tolerance(draws, flight);
+    }
+  }
+  // A town's strategic weight: the square root of the people around it, in tens of thousands,
+  // plus one so that empty desert posts still count a little.
+  for (auto& p : s.places) p.weight = p.in_mali ? 1.0 + std::sqrt(p.weight / 1e4) : 0.0;
+  s.initial_agents = s.people.size();
+  s.rebuild_cell_index();
+}
+
+void add_groups(const MaliWorld& world, const DynamicsSpec& spec, conflict::State& s, BuiltState& out) {
+  const auto& groups = world.theatre.groups;
+  const auto& comms = world.theatre.population.communities;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto& tg = groups[i];
+    if (tg.type == theatre::GroupType::Coalition) continue;  // coalitions act through their members
+    conflict::Group g;
+    g.id = tg.id;
+    g.name = tg.name;
+    g.kind = group_kind(tg.type);
+    for (const auto& c : tg.communities) {
+      const std::size_t ci = category_index(comms, c.id);
+      if (ci < comms.size()) g.communities |= 1u << ci;
+    }
+    for (const auto& a : tg.areas) g.regions |= region_bit(world, a.region);
+    g.at_place.assign(s.places.size(), 0.0);
+    s.groups.push_back(std::move(g));
+    out.group_theatre.push_back(i);
+  }
+  for (const auto& traits : spec.groups) {
+    const std::size_t gi = group_index(world, traits.group);
+    const auto it = std::find(out.group_theatre.begin(), out.group_theatre.end(), gi);
+    if (it == out.group_theatre.end()) {
+      throw scenario::ScenarioError(traits.group.where, traits.group.field,
+                                    "a coalition has no fighters of its own");
+    }
+    s.groups[static_cast<std::size_t>(it - out.group_theatre.begin())].capability = traits.capability;
+  }
+  const std::size_t actors = s.actor_count();
+  s.hostile.assign(actors, std::vector<std::uint8_t>(actors, 0));
+}
+
+void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::State& s, BuiltState& out) {
+  const auto& ops = world.theatre.operations;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const auto& op = ops[i];
+    if (op.status == "planned_never_deployed" || !op.start) continue;
+    conflict::Force f;
+    f.id = op.id;
+    f.name = op.name;
+    f.offensive = has_task(op, "offensive_counter_terrorism");
+    f.protects_civilians = has_task(op, "protection_of_civilians");
+    f.trains = op.kind == "eu_training";
+    f.un = op.kind == "un_peacekeeping";
+    f.capability = 1.0;
+    for (const auto& r : op.area_regions) {
+      if (world.regions.index_of(r.id)) f.regions |= region_bit(world, r);
+    }
+    if (f.regions == 0) f.regions = (1u << world.regions.units.size()) - 1u;
+    f.at_place.assign(s.places.size(), 0.0);
+    f.station.assign(s.places.size(), 0.0);
+    s.forces.push_back(std::move(f));
+    out.force_operation.push_back(i);
+  }
+  for (const auto& traits : spec.forces) {
+    bool found = false;
+    for (std::size_t f = 0; f < s.forces.size(); ++f) {
+      if (s.forces[f].id == traits.operation.id) {
+        s.forces[f].capability = traits.capability;
+        found = true;
+      }
+    }
+    if (!found) {
+      throw scenario::ScenarioError(
+          traits.operation.where, traits.operation.field,
+          "'" + traits.operation.id + "' is not a deployed operation of the scenario");
+    }
+  }
+}
+
+void add_army(const MaliWorld& world, const DynamicsSpec& spec, conflict::State& s) {
+  std::uint32_t north = 0;
+  for (const auto& r : spec.army.north_regions) north |= region_bit(world, r);
+  double north_weight = 0.0, south_weight = 0.0;
+  for (const auto& p : s.places) {
+    if (p.kind != conflict::PlaceKind::Town) continue;
+    ((north >> p.region) & 1u ? north_weight : south_weight) += p.weight;
+  }
+  const auto capital = std::find_if(s.places.begin(), s.places.end(),
+                                    [](const conflict::Place& p) { return p.id == "bamako"; });
+  s.capital = static_cast<PlaceIndex>(capital == s.places.end() ? 0 : capital - s.places.begin());
+  const double in_north = spec.army.strength * spec.army.north_share;
+  // The south's share: half as garrisons of its towns, half in reserve in the capital.
+  const double in_south = spec.army.strength - in_north;
+  for (auto& p : s.places) {
+    if (p.kind != conflict::PlaceKind::Town) continue;
+    const bool is_north = ((north >> p.region) & 1u) != 0;
+    p.army = is_north ? (north_weight > 0 ? in_north * p.weight / north_weight : 0.0)
+                      : (south_weight > 0 ? 0.5 * in_south * p.weight / south_weight : 0.0);
+  }
+  s.places[s.capital].army += 0.5 * in_south;
+  s.army_total = spec.army.strength;
+  s.army_establishment = spec.army.strength;
+}
+
+}  // namespace
+
+BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
+                       const engine::ParameterSet& parameters, engine::Date start, double people_per_agent,
+                       const engine::RandomStreams& random) {
+  BuiltState out;
+  conflict::State& s = out.state;
+  s.date = start;
+  for (const auto& r : world.regions.units) s.regions.push_back(r.name);
+  s.resentment.assign(s.regions.size(), 0.0);
+  s.abuses_by_state.assign(s.regions.size(), 0.0);
+  s.abuses_by_groups.assign(s.regions.size(), 0.0);
+  add_places(world, s);
+  add_people(world, s, start, people_per_agent, random,
+             mechanisms::displacement::flight_params_from(parameters));
+  add_groups(world, spec, s, out);
+  add_forces(world, spec, s, out);
+  add_army(world, spec, s);
+  for (const auto& inf : spec.influxes) (void)group_index(world, inf.group);
+  for (const auto& off : spec.offensives) {
+    for (const auto& g : off.groups) (void)group_index(world, g);
+    for (const auto& r : off.regions) (void)region_bit(world, r);
+  }
+  for (const auto& h : spec.hostilities) {
+    (void)group_index(world, h.a);
+    (void)group_index(world, h.b);
+  }
+
+  // The displacement mechanism over the same places, with the scenario's routes.
+  std::vector<mechanisms::displacement::Place> places;
+  for (const auto& p : s.places) {
+    mechanisms::displacement::Place d;
+    d.name = p.name;
+    d.country = p.country;
+    d.kind = p.kind == conflict::PlaceKind::Camp ? mechanisms::displacement::PlaceKind::Camp
+                                                 : mechanisms::displacement::PlaceKind::Town;
+    d.foreign = !p.in_mali;
+    places.push_back(std::move(d));
+  }
+  std::vector<mechanisms::displacement::Link> links;
+  const auto& routes = world.routes.routes();
+  for (std::size_t e = 0; e < routes.size(); ++e) {
+    links.push_back({static_cast<mechanisms::displacement::PlaceId>(routes[e].a),
+                     static_cast<mechanisms::displacement::PlaceId>(routes[e].b), world.route_km[e]});
+  }
+  out.displacement = std::make_unique<mechanisms::displacement::Displacement>(
+      std::move(places), std::move(links),
+      mechanisms::displacement::rules_from(parameters, people_per_agent));
+  return out;
+}
+
+}  // namespace peacesim::models::mali

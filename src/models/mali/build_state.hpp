@@ -1,0 +1,30 @@
+// Builds the operational layer's state (mechanisms/conflict/state.hpp) from the Mali world and
+// the scenario's `dynamics` section: people agents from the census grown to the start date and
+// split by the scenario's community and livelihood shares, cells sorted by their nearest town,
+// towns and camps, armed groups, forces, the army and the road distances.
+#pragma once
+
+#include <memory>
+
+#include "engine/parameters.hpp"
+#include "engine/random.hpp"
+#include "mechanisms/conflict/state.hpp"
+#include "mechanisms/displacement/displacement.hpp"
+#include "models/mali/dynamics_spec.hpp"
+#include "models/mali/world.hpp"
+
+namespace peacesim::models::mali {
+
+struct BuiltState {
+  mechanisms::conflict::State state;
+  std::unique_ptr<mechanisms::displacement::Displacement> displacement;  // places in the same order
+  std::vector<std::size_t> force_operation;  // State::forces[i] comes from theatre operation [i]
+  std::vector<std::size_t> group_theatre;    // State::groups[i] is theatre group [i]
+};
+
+// Throws scenario::ScenarioError for references the dynamics section gets wrong.
+BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
+                       const engine::ParameterSet& parameters, engine::Date start, double people_per_agent,
+                       const engine::RandomStreams& random);
+
+}  // namespace peacesim::models::mali

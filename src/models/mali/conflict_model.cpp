@@ -1,0 +1,521 @@
+#include "models/mali/conflict_model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "mechanisms/conflict/draws.hpp"
+#include "theatre/schedule.hpp"
+
+namespace peacesim::models::mali {
+
+namespace conflict = mechanisms::conflict;
+using conflict::ActorIndex;
+using conflict::kState;
+using conflict::Status;
+using engine::Cadence;
+using engine::SeriesKind;
+
+ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::ParameterSet& parameters,
+                             engine::Date start, engine::Date end, double people_per_agent,
+                             std::uint64_t seed)
+    : schedule_(std::move(world), end),
+      spec_(std::move(spec)),
+      built_(build_state(schedule_.world(), spec_, parameters, start, people_per_agent,
+                         engine::RandomStreams(seed))),
+      grievance_(mechanisms::grievance::params_from(parameters)),
+      mobilization_(mechanisms::mobilization::params_from(parameters)),
+      strategy_(mechanisms::group_strategy::params_from(parameters)),
+      forces_(mechanisms::force_employment::params_from(parameters)),
+      combat_(mechanisms::combat::params_from(parameters)),
+      civilians_(mechanisms::civilians::params_from(parameters)),
+      control_(mechanisms::control::params_from(parameters)),
+      perceptions_(mechanisms::perceptions::params_from(parameters)),
+      flight_params_(mechanisms::displacement::flight_params_from(parameters)),
+      birth_rate_(parameters.real("demography_birth_rate")),
+      death_rate_(parameters.real("demography_death_rate")),
+      end_(end),
+      influx_done_(spec_.influxes.size(), false) {
+  ops_ = std::make_unique<conflict::PeopleOps>(built_.state);
+  flight_ = std::make_unique<mechanisms::displacement::Flight>(flight_params_, *built_.displacement);
+  built_.state.towns_change_hands = control_.enabled;
+  last_controller_.assign(built_.state.places.size(), kState);
+}
+
+conflict::Context ConflictModel::context(engine::StepContext& c) {
+  return {c.random, c.recorder, log_, *ops_, casualties_, c.threads};
+}
+
+void ConflictModel::declare_outputs(engine::Recorder& recorder) {
+  schedule_.declare_outputs(recorder);
+  log_.declare(recorder);
+  const auto& s = built_.state;
+  casualties_.push_back(
+      recorder.declare({"casualties_army", "people", "The army's dead in fighting (M5), by admin1",
+                        SeriesKind::Flow, Cadence::Monthly}));
+  for (const auto& f : s.forces) {
+    casualties_.push_back(recorder.declare(
+        {"casualties_" + f.id, "people", f.name + ": dead in fighting (M5), by admin1; losses are replaced",
+         SeriesKind::Flow, Cadence::Monthly}));
+  }
+  towns_held_.push_back(recorder.declare({"towns_held_state", "towns",
+                                          "Towns of the scenario held by the state's side (M8), by admin1",
+                                          SeriesKind::Gauge, Cadence::Monthly}));
+  for (const auto& g : s.groups) {
+    towns_held_.push_back(
+        recorder.declare({"towns_held_" + g.id, "towns", g.name + ": towns held (M8), by admin1",
+                          SeriesKind::Gauge, Cadence::Monthly}));
+    fighters_.push_back(
+        recorder.declare({"fighters_" + g.id, "people",
+                          g.name + ": fighters (M2), by admin1 where deployed; dispersed fighters "
+                                   "split evenly over the group's regions",
+                          SeriesKind::Gauge, Cadence::Monthly}));
+  }
+  authority_ =
+      recorder.declare({"state_authority", "1",
+                        "Mean state authority (M8) of the people's towns, weighted by people, by admin1",
+                        SeriesKind::Gauge, Cadence::Monthly});
+  idp_ = recorder.declare({"internally_displaced", "people",
+                           "People displaced inside Mali (M7), by admin1 of origin", SeriesKind::Gauge,
+                           Cadence::Monthly});
+  refugees_ = recorder.declare({"refugees", "people", "People abroad as refugees (M7), by admin1 of origin",
+                                SeriesKind::Gauge, Cadence::Monthly});
+  for (std::size_t p = 0; p < s.places.size(); ++p) {
+    if (s.places[p].kind != conflict::PlaceKind::Camp) continue;
+    refugees_camp_.push_back(
+        recorder.declare({"refugees_camp_" + s.places[p].id, "people",
+                          "Refugees at " + s.places[p].name + " (" + s.places[p].country + "), national only",
+                          SeriesKind::Gauge, Cadence::Monthly}));
+    const std::string& country = s.places[p].country;
+    if (std::none_of(refugees_country_.begin(), refugees_country_.end(),
+                     [&](const auto& x) { return x.first == country; })) {
+      refugees_country_.emplace_back(
+          country, recorder.declare({"refugees_in_" + country, "people",
+                                     "Refugees in " + country + " (camps and places there), national only",
+                                     SeriesKind::Gauge, Cadence::Monthly}));
+    }
+  }
+  alive_ = recorder.declare({"people_alive_in_mali", "people",
+                             "People alive in Mali (residents, displaced, fighters)", SeriesKind::Gauge,
+                             Cadence::Monthly});
+  abroad_ =
+      recorder.declare({"people_abroad", "people", "Refugees abroad", SeriesKind::Gauge, Cadence::Monthly});
+  killed_ =
+      recorder.declare({"people_killed", "people", "People (civilians and fighters) killed since the start",
+                        SeriesKind::Gauge, Cadence::Monthly});
+  born_ = recorder.declare(
+      {"people_born", "people", "Births since the start", SeriesKind::Gauge, Cadence::Monthly});
+  died_ = recorder.declare({"people_died_naturally", "people", "Natural deaths since the start",
+                            SeriesKind::Gauge, Cadence::Monthly});
+  impartiality_ =
+      recorder.declare({"un_impartiality", "1", "UN impartiality as the parties see it (M11), national",
+                        SeriesKind::Gauge, Cadence::Monthly});
+  army_capability_ = recorder.declare({"army_capability", "1",
+                                       "The army's combat capability times its morale (M4), national",
+                                       SeriesKind::Gauge, Cadence::Monthly});
+  army_strength_ =
+      recorder.declare({"army_strength", "people", "The army's troops (M4), by admin1 where stationed",
+                        SeriesKind::Gauge, Cadence::Monthly});
+}
+
+std::vector<engine::System> ConflictModel::systems() {
+  std::vector<engine::System> out = schedule_.systems();
+  auto daily = [&](std::string name, auto fn) {
+    out.push_back({std::move(name), Cadence::Daily, engine::Phase::Step, fn});
+  };
+  daily("scheduled decisions", [this](engine::StepContext& c) { schedule(c); });
+  daily("M4 force employment", [this](engine::StepContext& c) {
+    auto ctx = context(c);
+    mechanisms::force_employment::employ(built_.state, ctx, forces_, combat_);
+  });
+  daily("M3 group strategy", [this](engine::StepContext& c) {
+    auto ctx = context(c);
+    mechanisms::group_strategy::act(built_.state, ctx, strategy_, combat_);
+  });
+  daily("M5 combat", [this](engine::StepContext& c) {
+    auto ctx = context(c);
+    mechanisms::combat::fight(built_.state, ctx, combat_);
+  });
+  daily("M8 control", [this](engine::StepContext&) {
+    if (control_.enabled) mechanisms::control::update_authority(built_.state, control_);
+    note_changes();
+  });
+  daily("M6 civilians", [this](engine::StepContext& c) {
+    auto ctx = context(c);
+    mechanisms::civilians::act(built_.state, ctx, civilians_);
+  });
+  daily("M7 displacement", [this](engine::StepContext& c) {
+    auto ctx = context(c);
+    flight_->day(built_.state, ctx);
+  });
+  out.push_back({"M1 M2 M11 demography", Cadence::Monthly, engine::Phase::Step,
+                 [this](engine::StepContext& c) { monthly(c); }});
+  out.push_back({"conflict outputs", Cadence::Monthly, engine::Phase::Observe,
+                 [this](engine::StepContext& c) { observe(c); }});
+  return out;
+}
+
+namespace {
+
+bool signed_by(const theatre::Theatre& t, const std::string& group, engine::Date today) {
+  for (const auto& a : t.agreements) {
+    if (a.role != theatre::Role::Input) continue;
+    for (const auto& sig : a.signatures) {
+      if (sig.party.id == group && sig.when.date <= today) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a group has signed an agreement in force, itself or through a coalition it has joined.
+bool signatory(const theatre::Theatre& t, const theatre::ArmedGroup& g, engine::Date today) {
+  if (signed_by(t, g.id, today)) return true;
+  for (const auto& c : g.changes) {
+    if (c.kind == theatre::ChangeKind::Joined && c.group && c.role == theatre::Role::Input &&
+        c.when.date <= today && signed_by(t, c.group->id, today)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A group that merges into another hands over its fighters (MUJAO into al-Mourabitoun, 2013).
+void merge_fighters(conflict::State& s, const theatre::Theatre& t, const theatre::ArmedGroup& tg,
+                    std::size_t from, engine::Date today) {
+  const theatre::GroupChange* end = tg.end();
+  if (end == nullptr || end->kind != theatre::ChangeKind::MergedInto || !end->group || end->when.date > today)
+    return;
+  (void)t;
+  for (std::size_t to = 0; to < s.groups.size(); ++to) {
+    if (s.groups[to].id != end->group->id || to == from) continue;
+    auto& a = s.groups[from];
+    auto& b = s.groups[to];
+    for (const std::uint32_t agent : a.fighters) s.people.group[agent] = static_cast<ActorIndex>(to + 1);
+    b.fighters.insert(b.fighters.end(), a.fighters.begin(), a.fighters.end());
+    a.fighters.clear();
+    b.dispersed += a.fighters_people();
+    std::fill(a.at_place.begin(), a.at_place.end(), 0.0);
+    a.dispersed = 0.0;
+    return;
+  }
+}
+
+bool active_on(const theatre::When& from, const std::optional<theatre::When>& to, engine::Date today) {
+  return from.date <= today && (!to || today <= to->date);
+}
+
+}  // namespace
+
+void ConflictModel::schedule(engine::StepContext& c) {
+  auto& s = built_.state;
+  const engine::Date today = c.clock.today();
+  s.day = static_cast<std::int32_t>(c.clock.step());
+  s.date = today;
+  const auto& t = schedule_.world().theatre;
+
+  // Groups: existence, designation, hostility, offensives (decisions, on their dates).
+  s.excluded_communities = 0;
+  for (std::size_t i = 0; i < s.groups.size(); ++i) {
+    auto& g = s.groups[i];
+    const auto& tg = t.groups[built_.group_theatre[i]];
+    const bool was_active = g.active;
+    g.active = theatre::group_exists(tg, today, true);
+    if (was_active && !g.active) merge_fighters(s, t, tg, i, today);
+    g.designated = theatre::group_designated(tg, today, true);
+    if (g.active && g.designated) s.excluded_communities |= g.communities;
+    g.offensive = false;
+    g.offensive_regions = 0;
+  }
+  for (const auto& off : spec_.offensives) {
+    if (today < off.from.date || today > off.to.date) continue;
+    for (const auto& ref : off.groups) {
+      for (std::size_t i = 0; i < s.groups.size(); ++i) {
+        if (s.groups[i].id != ref.id) continue;
+        s.groups[i].offensive = true;
+        for (const auto& r : off.regions) {
+          if (auto ri = schedule_.world().regions.index_of(r.id)) s.groups[i].offensive_regions |= 1u << *ri;
+        }
+      }
+    }
+  }
+  const std::size_t n = s.actor_count();
+  for (auto& row : s.hostile) std::fill(row.begin(), row.end(), 0);
+  for (std::size_t i = 0; i < s.groups.size(); ++i) {
+    const auto& g = s.groups[i];
+    const bool pro = g.kind == conflict::GroupKind::ProGovernment;
+    const bool at_peace = signatory(t, t.groups[built_.group_theatre[i]], today);
+    const bool enemy = !pro && !at_peace;
+    s.hostile[0][i + 1] = s.hostile[i + 1][0] = enemy ? 1 : 0;
+    for (std::size_t j = 0; j < s.groups.size(); ++j) {
+      const bool other_pro = s.groups[j].kind == conflict::GroupKind::ProGovernment;
+      if (i != j && pro != other_pro && !s.groups[j].designated && !g.designated) {
+        s.hostile[i + 1][j + 1] = 1;  // pro-government militias against the rebels
+      }
+    }
+  }
+  for (const auto& h : spec_.hostilities) {
+    if (!active_on(h.from, h.to, today)) continue;
+    std::size_t a = n, b = n;
+    for (std::size_t i = 0; i < s.groups.size(); ++i) {
+      if (s.groups[i].id == h.a.id) a = i + 1;
+      if (s.groups[i].id == h.b.id) b = i + 1;
+    }
+    if (a < n && b < n) s.hostile[a][b] = s.hostile[b][a] = 1;
+  }
+
+  // The government: its baseline legitimacy and the last coup.
+  const theatre::GovernmentPeriod* gov = nullptr;
+  for (const auto& period : t.state.governments) {
+    if (period.role == theatre::Role::Input && period.from.date <= today) gov = &period;
+  }
+  if (gov != nullptr) {
+    s.regime_legitimacy = gov->kind == "military"       ? grievance_.legitimacy_military
+                          : gov->kind == "transitional" ? grievance_.legitimacy_transitional
+                                                        : grievance_.legitimacy_elected;
+    for (const auto& period : t.state.governments) {
+      if (period.role == theatre::Role::Input && period.how == "coup" && period.from.date <= today) {
+        s.coup_day = static_cast<std::int32_t>(days_between(c.clock.start(), period.from.date));
+      }
+    }
+  }
+
+  // Forces: the recorded strength today, and where they are stationed.
+  double pressure = 0.0;
+  for (std::size_t f = 0; f < s.forces.size(); ++f) {
+    auto& force = s.forces[f];
+    const auto& op = t.operations[built_.force_operation[f]];
+    force.strength = theatre::actual_strength(op, today);
+    for (const auto& unit : op.units) {
+      const bool on = (!unit.from || today >= unit.from->date) && (!unit.to || today <= unit.to->date);
+      const auto* p = on ? theatre::in_force(unit.strength, today) : nullptr;
+      if (p != nullptr && unit.kind == "contingent") force.strength += p->total();
+      if (on && force.un && unit.kind == "intelligence") pressure += 0.3;
+    }
+    if (force.un && force.strength > 0.0) {
+      for (const auto& rel : op.relations) {
+        if (rel.kind == "support_under_threat" && (!rel.from || rel.from->date <= today) &&
+            (!rel.to || today <= rel.to->date)) {
+          pressure += 0.2;
+        }
+      }
+    }
+    std::fill(force.station.begin(), force.station.end(), 0.0);
+    const theatre::SpreadSnapshot* snap = nullptr;
+    for (const auto& sn : op.spread_snapshots) {
+      if (sn.date <= today) snap = &sn;
+    }
+    if (snap != nullptr) {
+      for (const auto& site : snap->sites) {
+        if (s.places[site.place].in_mali) force.station[site.place] += site.troops;
+      }
+    } else {
+      for (const auto& b : op.bases) {
+        const bool on = (!b.from || b.from->date <= today) && (!b.to || today <= b.to->date);
+        const auto* place = t.find_place(b.place.id);
+        if (!on || place == nullptr) continue;
+        const auto p = static_cast<std::size_t>(place - t.places.data());
+        if (s.places[p].in_mali) force.station[p] += 1.0;
+      }
+    }
+    double total = 0.0;
+    for (double x : force.station) total += x;
+    if (total <= 0.0) {
+      force.station[s.capital] = 1.0;
+    } else {
+      for (double& x : force.station) x /= total;
+    }
+  }
+  s.un_partiality_pressure = std::min(1.0, pressure);
+
+  // Influxes due today.
+  for (std::size_t i = 0; i < spec_.influxes.size(); ++i) {
+    if (influx_done_[i] || spec_.influxes[i].when.date > today) continue;
+    influx_done_[i] = true;
+    for (std::size_t g = 0; g < s.groups.size(); ++g) {
+      if (s.groups[g].id != spec_.influxes[i].group.id) continue;
+      auto ctx = context(c);
+      mechanisms::mobilization::influx(s, ctx, static_cast<ActorIndex>(g + 1), spec_.influxes[i].fighters,
+                                       static_cast<std::uint32_t>(1u << 30) + static_cast<std::uint32_t>(i));
+    }
+  }
+}
+
+void ConflictModel::note_changes() {
+  const auto& s = built_.state;
+  for (std::size_t p = 0; p < s.places.size(); ++p) {
+    if (s.places[p].controller == last_controller_[p]) continue;
+    last_controller_[p] = s.places[p].controller;
+    changes_.push_back({s.date, s.places[p].name, s.actor_name(s.places[p].controller)});
+  }
+}
+
+void ConflictModel::demography(engine::StepContext& c) {
+  auto& s = built_.state;
+  auto& people = s.people;
+  const std::size_t n = people.size();
+  const double birth = birth_rate_ / 12.0;
+  const double death = death_rate_ / 12.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Status st = people.status[i];
+    if (st != Status::Resident && st != Status::Displaced) continue;
+    auto draws = c.random.draws(conflict::kDemographyStream, c.clock.step(), i);
+    if (draws.uniform() < death) {
+      people.status[i] = Status::DiedNaturally;
+      ++s.natural_deaths;
+      continue;
+    }
+    if (draws.uniform() < birth) {
+      const std::uint32_t child = people.add(people.cell[i], people.community[i], people.livelihood[i]);
+      people.hardship[child] = conflict::to_byte(draws.uniform());
+      people.risk_aversion[child] = conflict::to_byte(draws.uniform());
+      people.legitimacy[child] = people.legitimacy[i];
+      people.tolerance_days[child] = mechanisms::displacement::draw_tolerance(draws, flight_params_);
+      ++s.births;
+    }
+  }
+  s.rebuild_cell_index();
+}
+
+void ConflictModel::monthly(engine::StepContext& c) {
+  auto ctx = context(c);
+  mechanisms::perceptions::update(built_.state, perceptions_);
+  mechanisms::grievance::update(built_.state, ctx, grievance_);
+  mechanisms::mobilization::recruit(built_.state, ctx, mobilization_);
+  demography(c);
+}
+
+void ConflictModel::observe(engine::StepContext& c) {
+  auto& rec = c.recorder;
+  const auto& s = built_.state;
+  const std::size_t regions = s.regions.size();
+  auto set_both = [&](engine::SeriesId id, const std::vector<double>& by_region) {
+    double total = 0.0;
+    for (std::size_t r = 0; r < regions; ++r) {
+      rec.set(id, static_cast<engine::RegionIndex>(r + 1), by_region[r]);
+      total += by_region[r];
+    }
+    rec.set(id, 0, total);
+  };
+  // Towns held and fighters.
+  for (std::size_t a = 0; a < s.actor_count(); ++a) {
+    std::vector<double> held(regions, 0.0);
+    for (const auto& p : s.places) {
+      if (p.kind == conflict::PlaceKind::Town && p.controller == a) held[p.region] += 1.0;
+    }
+    set_both(towns_held_[a], held);
+  }
+  for (std::size_t g = 0; g < s.groups.size(); ++g) {
+    std::vector<double> f(regions, 0.0);
+    for (std::size_t p = 0; p < s.places.size(); ++p) {
+      if (s.places[p].in_mali) f[s.places[p].region] += s.groups[g].at_place[p];
+    }
+    const auto k = static_cast<double>(std::popcount(s.groups[g].regions));
+    for (std::size_t r = 0; r < regions && k > 0; ++r) {
+      if ((s.groups[g].regions >> r) & 1u) f[r] += s.groups[g].dispersed / k;
+    }
+    set_both(fighters_[g], f);
+  }
+  // People: statuses by region of home.
+  std::vector<double> alive(regions, 0.0), idp(regions, 0.0), refugees(regions, 0.0), authority(regions, 0.0),
+      residents(regions, 0.0);
+  double killed = 0.0;
+  const double k = s.people.people_per_agent;
+  for (std::size_t i = 0; i < s.people.size(); ++i) {
+    const auto& cell = s.cells[s.people.cell[i]];
+    switch (s.people.status[i]) {
+      case Status::Resident:
+        residents[cell.region] += k;
+        authority[cell.region] += k * s.places[cell.place].state_authority;
+        alive[cell.region] += k;
+        break;
+      case Status::Fighter:
+        alive[cell.region] += k;
+        break;
+      case Status::Displaced:
+        idp[cell.region] += k;
+        alive[cell.region] += k;
+        break;
+      case Status::Refugee:
+        refugees[cell.region] += k;
+        break;
+      case Status::KilledViolently:
+        killed += k;
+        break;
+      case Status::DiedNaturally:
+        break;
+    }
+  }
+  for (std::size_t r = 0; r < regions; ++r) {
+    rec.set(authority_, static_cast<engine::RegionIndex>(r + 1),
+            residents[r] > 0 ? authority[r] / residents[r] : 0.0);
+  }
+  double all_auth = 0.0, all_res = 0.0;
+  for (std::size_t r = 0; r < regions; ++r) {
+    all_auth += authority[r];
+    all_res += residents[r];
+  }
+  rec.set(authority_, 0, all_res > 0 ? all_auth / all_res : 0.0);
+  set_both(idp_, idp);
+  set_both(refugees_, refugees);
+  set_both(alive_, alive);
+  double abroad = 0.0;
+  for (double x : refugees) abroad += x;
+  rec.set(abroad_, 0, abroad);
+  rec.set(killed_, 0, killed);
+  rec.set(born_, 0, static_cast<double>(s.births) * k);
+  rec.set(died_, 0, static_cast<double>(s.natural_deaths) * k);
+  std::size_t camp = 0;
+  std::vector<double> by_country(refugees_country_.size(), 0.0);
+  for (std::size_t p = 0; p < s.places.size(); ++p) {
+    if (s.places[p].kind != conflict::PlaceKind::Camp) continue;
+    const double here = flight_->refugees_at(static_cast<mechanisms::displacement::PlaceId>(p));
+    rec.set(refugees_camp_[camp++], 0, here);
+    for (std::size_t ci = 0; ci < refugees_country_.size(); ++ci) {
+      if (refugees_country_[ci].first == s.places[p].country) by_country[ci] += here;
+    }
+  }
+  for (std::size_t ci = 0; ci < refugees_country_.size(); ++ci)
+    rec.set(refugees_country_[ci].second, 0, by_country[ci]);
+  rec.set(impartiality_, 0, s.un_impartiality);
+  rec.set(army_capability_, 0, s.army_capability * s.army_morale);
+  std::vector<double> army(regions, 0.0);
+  for (const auto& p : s.places) {
+    if (p.in_mali) army[p.region] += p.army;
+  }
+  set_both(army_strength_, army);
+}
+
+std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const {
+  auto out = schedule_.summary();
+  const auto& s = built_.state;
+  auto first_change = [&](const std::string& town) {
+    std::vector<std::string> parts;
+    for (const auto& ch : changes_) {
+      if (ch.town == town) parts.push_back(ch.date.iso() + " " + ch.controller);
+      if (parts.size() == 3) break;
+    }
+    return parts.empty() ? std::string("never changed hands") : fmt::format("{}", fmt::join(parts, "; "));
+  };
+  for (const std::string town : {"Kidal", "Gao", "Timbuktu"})
+    out.emplace_back(town + " (first changes of hands)", first_change(town));
+  double killed = 0, idp = 0, refugees = 0, fighters = 0;
+  for (std::size_t i = 0; i < s.people.size(); ++i) {
+    const auto st = s.people.status[i];
+    killed += st == Status::KilledViolently ? 1 : 0;
+    idp += st == Status::Displaced ? 1 : 0;
+    refugees += st == Status::Refugee ? 1 : 0;
+    fighters += st == Status::Fighter ? 1 : 0;
+  }
+  const double k = s.people.people_per_agent;
+  out.emplace_back("events (ACLED schema)", fmt::format("{:.0f}, with {:.0f} fatalities", log_.total_events(),
+                                                        log_.total_fatalities()));
+  out.emplace_back(
+      "on " + end_.iso(),
+      fmt::format("{:.0f} fighters, {:.0f} displaced in Mali, {:.0f} refugees; {:.0f} people killed "
+                  "(agents of {} people)",
+                  fighters * k, idp * k, refugees * k, killed * k, k));
+  return out;
+}
+
+}  // namespace peacesim::models::mali

@@ -1,0 +1,86 @@
+// The Mali model with its operational layer (issue 5): the scheduled inputs (schedule_model.hpp)
+// plus the mechanisms M1-M8, M11 and M13 driving the state built by build_state.hpp. The scenario
+// schedules decisions (offensives, deployments, coups); results come from the mechanisms.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/model.hpp"
+#include "mechanisms/civilians/civilians.hpp"
+#include "mechanisms/combat/combat.hpp"
+#include "mechanisms/control/control.hpp"
+#include "mechanisms/displacement/flight.hpp"
+#include "mechanisms/events/event_log.hpp"
+#include "mechanisms/force_employment/force_employment.hpp"
+#include "mechanisms/grievance/grievance.hpp"
+#include "mechanisms/group_strategy/group_strategy.hpp"
+#include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/perceptions/perceptions.hpp"
+#include "models/mali/build_state.hpp"
+#include "models/mali/schedule_model.hpp"
+
+namespace peacesim::models::mali {
+
+class ConflictModel final : public engine::Model {
+ public:
+  ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::ParameterSet& parameters,
+                engine::Date start, engine::Date end, double people_per_agent, std::uint64_t seed);
+
+  void declare_outputs(engine::Recorder& recorder) override;
+  std::vector<engine::System> systems() override;
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> summary() const override;
+  [[nodiscard]] std::size_t agent_count() const override { return built_.state.people.size(); }
+
+  [[nodiscard]] const mechanisms::conflict::State& state() const { return built_.state; }
+  [[nodiscard]] const mechanisms::events::EventLog& event_log() const { return log_; }
+
+ private:
+  mechanisms::conflict::Context context(engine::StepContext& c);
+  void schedule(engine::StepContext& c);
+  void monthly(engine::StepContext& c);
+  void observe(engine::StepContext& c);
+  void demography(engine::StepContext& c);
+  void note_changes();
+
+  ScheduleModel schedule_;
+  DynamicsSpec spec_;
+  BuiltState built_;
+  std::unique_ptr<mechanisms::conflict::PeopleOps> ops_;
+  std::unique_ptr<mechanisms::displacement::Flight> flight_;
+  mechanisms::events::EventLog log_;
+
+  mechanisms::grievance::Params grievance_;
+  mechanisms::mobilization::Params mobilization_;
+  mechanisms::group_strategy::Params strategy_;
+  mechanisms::force_employment::Params forces_;
+  mechanisms::combat::Params combat_;
+  mechanisms::civilians::Params civilians_;
+  mechanisms::control::Params control_;
+  mechanisms::perceptions::Params perceptions_;
+  mechanisms::displacement::FlightParams flight_params_;
+  double birth_rate_ = 0, death_rate_ = 0;
+  engine::Date end_;
+  std::vector<bool> influx_done_;
+
+  // Series.
+  std::vector<engine::SeriesId> casualties_;  // army, then each force
+  std::vector<engine::SeriesId> towns_held_;  // state, then each group
+  std::vector<engine::SeriesId> fighters_;    // each group
+  std::vector<engine::SeriesId> refugees_camp_;
+  std::vector<std::pair<std::string, engine::SeriesId>> refugees_country_;
+  engine::SeriesId authority_ = 0, idp_ = 0, refugees_ = 0, alive_ = 0, killed_ = 0, abroad_ = 0, born_ = 0,
+                   died_ = 0, impartiality_ = 0, army_capability_ = 0, army_strength_ = 0;
+
+  // Town changes of hands, for the summary: (date, town, new controller).
+  struct Change {
+    engine::Date date;
+    std::string town;
+    std::string controller;
+  };
+  std::vector<Change> changes_;
+  std::vector<mechanisms::conflict::ActorIndex> last_controller_;
+};
+
+}  // namespace peacesim::models::mali

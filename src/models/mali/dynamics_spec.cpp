@@ -1,0 +1,92 @@
+#include "models/mali/dynamics_spec.hpp"
+
+#include "scenario/error.hpp"
+#include "scenario/reader.hpp"
+
+namespace peacesim::models::mali {
+
+using scenario::MapReader;
+using theatre::for_each;
+
+namespace {
+// A list of region names (admin1 names as the boundaries spell them, not ids).
+std::vector<theatre::Ref> region_list(MapReader& r, const std::string& key) {
+  std::vector<theatre::Ref> out;
+  const scenario::Node* node = r.optional(key);
+  if (node == nullptr) return out;
+  if (!node->is_sequence())
+    throw scenario::ScenarioError(node->where(), r.field(key), "must be a list of region names");
+  for (std::size_t i = 0; i < node->items().size(); ++i) {
+    const auto& item = node->items()[i];
+    const std::string field = r.field(key) + "[" + std::to_string(i) + "]";
+    out.push_back({scenario::read_string(item, field), item.where(), field});
+  }
+  return out;
+}
+}  // namespace
+
+DynamicsSpec read_dynamics(const scenario::Node& root) {
+  const scenario::Node* node = root.get("dynamics");
+  if (node == nullptr || node->is_null()) {
+    throw scenario::ScenarioError(root.where(), "dynamics", "is required by the mali model but missing");
+  }
+  DynamicsSpec spec;
+  MapReader r(*node, "dynamics");
+  {
+    MapReader a(r.required("army"), r.field("army"));
+    spec.army.strength = theatre::non_negative(a, "strength");
+    spec.army.north_share = theatre::non_negative(a, "north_share");
+    if (spec.army.north_share > 1.0) {
+      throw scenario::ScenarioError(a.required("north_share").where(), a.field("north_share"),
+                                    "must be a share between 0 and 1");
+    }
+    spec.army.north_regions = region_list(a, "north_regions");
+    spec.army.source = theatre::read_source(a);
+    a.finish();
+  }
+  for_each(r, "groups", [&](MapReader& g, std::size_t) {
+    spec.groups.push_back(
+        {theatre::ref_field(g, "group"), theatre::non_negative(g, "capability"), theatre::read_source(g)});
+  });
+  for_each(r, "influxes", [&](MapReader& i, std::size_t) {
+    spec.influxes.push_back({theatre::ref_field(i, "group"), theatre::when_field(i, "date"),
+                             theatre::non_negative(i, "fighters"), theatre::read_source(i)});
+  });
+  for_each(r, "offensives", [&](MapReader& o, std::size_t) {
+    Offensive off;
+    off.groups = theatre::ref_list(o, "groups");
+    off.from = theatre::when_field(o, "from");
+    off.to = theatre::when_field(o, "to");
+    off.regions = region_list(o, "regions");
+    off.text = o.string_or("text", "");
+    off.source = theatre::read_source(o);
+    if (off.groups.empty())
+      throw scenario::ScenarioError(o.node().where(), o.field("groups"), "must name at least one group");
+    if (off.regions.empty())
+      throw scenario::ScenarioError(o.node().where(), o.field("regions"), "must name at least one region");
+    if (off.to.date < off.from.date)
+      throw scenario::ScenarioError(off.to.where, off.to.field, "is before 'from'");
+    spec.offensives.push_back(std::move(off));
+  });
+  for_each(r, "hostilities", [&](MapReader& h, std::size_t) {
+    Hostility x;
+    const auto between = theatre::ref_list(h, "between");
+    if (between.size() != 2) {
+      throw scenario::ScenarioError(h.node().where(), h.field("between"), "must name exactly two groups");
+    }
+    x.a = between[0];
+    x.b = between[1];
+    x.from = theatre::when_field(h, "from");
+    x.to = theatre::optional_when(h, "to");
+    x.source = theatre::read_source(h);
+    spec.hostilities.push_back(std::move(x));
+  });
+  for_each(r, "forces", [&](MapReader& f, std::size_t) {
+    spec.forces.push_back({theatre::ref_field(f, "operation"), theatre::non_negative(f, "capability"),
+                           theatre::read_source(f)});
+  });
+  r.finish();
+  return spec;
+}
+
+}  // namespace peacesim::models::mali

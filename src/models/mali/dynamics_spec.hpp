@@ -1,0 +1,72 @@
+// The scenario's `dynamics` section: what the operational layer needs beyond the theatre. It
+// holds decisions and starting strengths only, never results (issue 5): the dates groups decide
+// to attack (offensives), to turn on one another (hostilities), fighters coming back from Libya
+// (influxes), the army's starting strength and each side's combat capability. Who wins, who dies
+// and who flees come from the mechanisms. Format: docs/scenario-format.md (dynamics).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenario/node.hpp"
+#include "theatre/read.hpp"
+
+namespace peacesim::models::mali {
+
+struct ArmySpec {
+  double strength = 0;     // people at the start
+  double north_share = 0;  // share garrisoned in the north's towns
+  std::vector<theatre::Ref> north_regions;
+  theatre::Source source;
+};
+
+struct GroupTraits {
+  theatre::Ref group;
+  double capability = 1.0;
+  theatre::Source source;
+};
+
+struct Influx {
+  theatre::Ref group;
+  theatre::When when;
+  double fighters = 0;
+  theatre::Source source;
+};
+
+struct Offensive {
+  std::vector<theatre::Ref> groups;
+  theatre::When from;
+  theatre::When to;
+  std::vector<theatre::Ref> regions;
+  std::string text;
+  theatre::Source source;
+};
+
+struct Hostility {
+  theatre::Ref a, b;
+  theatre::When from;
+  std::optional<theatre::When> to;
+  theatre::Source source;
+};
+
+struct ForceTraits {
+  theatre::Ref operation;
+  double capability = 1.0;
+  theatre::Source source;
+};
+
+struct DynamicsSpec {
+  ArmySpec army;
+  std::vector<GroupTraits> groups;
+  std::vector<Influx> influxes;
+  std::vector<Offensive> offensives;
+  std::vector<Hostility> hostilities;
+  std::vector<ForceTraits> forces;
+};
+
+// Reads `dynamics` from the scenario's merged tree; throws scenario::ScenarioError at the field.
+// References to groups, regions and operations are checked by check_dynamics.
+DynamicsSpec read_dynamics(const scenario::Node& root);
+
+}  // namespace peacesim::models::mali

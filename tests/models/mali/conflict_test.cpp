@@ -1,0 +1,163 @@
+// The Mali model's operational layer (issue 5): invariants (people conserved, events equal the
+// series, no negative strengths), reproducibility across threads, a mechanism's switch, and the
+// loss of the north in 2012 as a behaviour that could fail. Runs at 1,000 people per agent.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "engine/simulation.hpp"
+#include "models/mali/conflict_model.hpp"
+#include "models/mali/dynamics_spec.hpp"
+#include "support.hpp"
+
+namespace peacesim::testing {
+namespace {
+
+namespace conflict = mechanisms::conflict;
+
+struct Outcome {
+  std::map<std::pair<std::string, std::string>, double> national;  // (series, date) -> value
+  std::vector<engine::Event> events;
+  std::vector<std::string> series;
+  bool no_negative = true;
+  std::uint64_t initial = 0, births = 0, deaths = 0;
+  std::vector<std::pair<std::string, std::string>> summary;
+};
+
+Outcome run(std::uint64_t seed, unsigned threads, engine::Date end, const engine::ParameterSet& parameters) {
+  const auto& f = mali();
+  models::mali::ConflictModel model(f.world, models::mali::read_dynamics(f.scenario.root), parameters,
+                                    f.scenario.start, end, 1000.0, seed);
+  engine::SimulationOptions options;
+  options.seed = seed;
+  options.threads = threads;
+  engine::Simulation sim(model, engine::Clock(f.scenario.start, end), options);
+  EXPECT_TRUE(sim.run().completed);
+  Outcome out;
+  for (const auto& s : sim.recorder().series()) out.series.push_back(s.name);
+  for (const auto& row : sim.recorder().rows()) {
+    if (row.region == 0) out.national[{out.series[row.series], row.date.iso()}] += row.value;
+  }
+  out.events = sim.recorder().events();
+  const auto& s = model.state();
+  for (const auto& g : s.groups) {
+    out.no_negative = out.no_negative && g.dispersed >= 0.0;
+    for (double x : g.at_place) out.no_negative = out.no_negative && x >= 0.0;
+  }
+  for (const auto& p : s.places) out.no_negative = out.no_negative && p.army >= 0.0 && p.foreign >= 0.0;
+  out.initial = s.initial_agents;
+  out.births = s.births;
+  out.deaths = s.natural_deaths;
+  out.summary = model.summary();
+  return out;
+}
+
+const Outcome& default_run() {
+  static const Outcome o = run(1, 1, engine::Date(2014, 12, 31), mali().parameters);
+  return o;
+}
+
+double series_total(const Outcome& o, const std::string& name) {
+  double total = 0.0;
+  for (const auto& [key, value] : o.national) {
+    if (key.first == name) total += value;
+  }
+  return total;
+}
+
+TEST(MaliConflict, PeopleAreConservedEveryMonth) {
+  const auto& o = default_run();
+  std::size_t months = 0;
+  for (const auto& [key, alive] : o.national) {
+    if (key.first != "people_alive_in_mali") continue;
+    const std::string& date = key.second;
+    const double abroad = o.national.at({"people_abroad", date});
+    const double killed = o.national.at({"people_killed", date});
+    const double born = o.national.at({"people_born", date});
+    const double died = o.national.at({"people_died_naturally", date});
+    EXPECT_DOUBLE_EQ(alive + abroad + killed, static_cast<double>(o.initial) * 1000.0 + born - died) << date;
+    ++months;
+  }
+  EXPECT_GT(months, 30u);
+  EXPECT_GT(o.births, 0u);
+  EXPECT_GT(o.deaths, 0u);
+}
+
+TEST(MaliConflict, EventTotalsEqualTheSeriesTotals) {
+  const auto& o = default_run();
+  ASSERT_FALSE(o.events.empty());
+  std::map<std::string, double> events, fatalities;
+  for (const auto& e : o.events) {
+    events[e.event_type] += 1;
+    fatalities[e.event_type] += e.fatalities;
+  }
+  const std::map<std::string, std::string> slug{{"Battles", "battles"},
+                                                {"Violence against civilians", "violence_against_civilians"},
+                                                {"Explosions/Remote violence", "explosions_remote_violence"},
+                                                {"Strategic developments", "strategic_developments"}};
+  for (const auto& [type, name] : slug) {
+    EXPECT_DOUBLE_EQ(series_total(o, "events_" + name), events[type]) << type;
+    EXPECT_DOUBLE_EQ(series_total(o, "fatalities_" + name), fatalities[type]) << type;
+  }
+}
+
+TEST(MaliConflict, EventsFollowAcledsSchema) {
+  const std::set<std::string> types{"Battles", "Violence against civilians", "Explosions/Remote violence",
+                                    "Strategic developments"};
+  for (const auto& e : default_run().events) {
+    EXPECT_TRUE(types.count(e.event_type)) << e.event_type;
+    EXPECT_FALSE(e.actor1.empty());
+    EXPECT_FALSE(e.admin1.empty());
+    EXPECT_FALSE(e.location.empty());
+    EXPECT_GE(e.fatalities, 0);
+    EXPECT_GT(e.latitude, 10.0);
+    EXPECT_LT(e.latitude, 25.1);
+  }
+}
+
+TEST(MaliConflict, NoNegativeStrengths) { EXPECT_TRUE(default_run().no_negative); }
+
+TEST(MaliConflict, TheNorthsTownsAreLostByApril2012) {
+  // A behaviour, not a number: the rebellion (scheduled) must take Kidal, Gao and Timbuktu from
+  // the army by the end of April 2012 through the mechanisms (M3, M5, M8).
+  const auto& o = default_run();
+  std::set<std::string> lost;
+  for (const auto& e : o.events) {
+    if (e.sub_event_type == "Non-state actor overtakes territory" &&
+        e.event_date <= engine::Date(2012, 4, 30)) {
+      lost.insert(e.location);
+    }
+  }
+  EXPECT_TRUE(lost.count("Kidal"));
+  EXPECT_TRUE(lost.count("Gao"));
+  EXPECT_TRUE(lost.count("Timbuktu"));
+}
+
+TEST(MaliConflict, SameSeedSameEventsWhateverTheThreads) {
+  const auto a = run(3, 1, engine::Date(2013, 6, 30), mali().parameters);
+  const auto b = run(3, 2, engine::Date(2013, 6, 30), mali().parameters);
+  ASSERT_EQ(a.events.size(), b.events.size());
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    EXPECT_EQ(a.events[i].event_date, b.events[i].event_date);
+    EXPECT_EQ(a.events[i].location, b.events[i].location);
+    EXPECT_EQ(a.events[i].fatalities, b.events[i].fatalities);
+  }
+  EXPECT_EQ(a.national, b.national);
+}
+
+TEST(MaliConflict, CombatSwitchedOffKillsNobodyInBattle) {
+  engine::ParameterSet p = mali().parameters;
+  p.set("combat_enabled", 0, {"test", "test"});
+  const auto o = run(1, 1, engine::Date(2013, 6, 30), p);
+  double battle_deaths = 0;
+  for (const auto& e : o.events) {
+    if (e.event_type == "Battles") battle_deaths += e.fatalities;
+  }
+  EXPECT_EQ(battle_deaths, 0.0);
+  EXPECT_GT(series_total(default_run(), "fatalities_battles"), 0.0);
+}
+
+}  // namespace
+}  // namespace peacesim::testing
