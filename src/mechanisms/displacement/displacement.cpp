@@ -142,6 +142,7 @@ std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t 
   for (std::size_t i = 0; i < count; ++i) {
     // A new agent decides today (rest ends today; regime 0 forces a fresh draw at its place).
     agents_.create(origin, kNoPath, 0, 0.0f, origin, day, kNever);
+    retired_.push_back(0);
   }
   resting_[origin] += static_cast<std::uint32_t>(count);
   return count;
@@ -268,6 +269,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
   auto wake_of = agents_.column<kWake>();
   auto regime_of = agents_.column<kRegime>();
 
+  if (retired_[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
   if (resting) {
     const PlaceId p = at[slot];
@@ -376,6 +378,7 @@ void Displacement::step(const engine::RandomStreams& random, std::uint32_t day, 
   const auto at = agents_.column<kAt>();
   const auto path_of = agents_.column<kPath>();
   for (std::size_t s = 0; s < n; ++s) {
+    if (retired_[s] != 0) continue;
     if (path_of[s] == kNoPath) {
       ++resting_[at[s]];
     } else {
@@ -396,6 +399,17 @@ Displacement::Whereabouts Displacement::whereabouts(std::size_t slot) const {
     heading = paths_[pid].places[agents_.column<kLeg>()[s] + 1];
   }
   return {at, heading, home, agents_.column<kProgress>()[s]};
+}
+
+void Displacement::retire(std::size_t slot) {
+  if (retired_.at(slot) != 0) return;
+  retired_[slot] = 1;
+  const auto s = static_cast<std::uint32_t>(slot);
+  if (agents_.column<kPath>()[s] == kNoPath) {
+    --resting_[agents_.column<kAt>()[s]];
+  } else {
+    --in_transit_;
+  }
 }
 
 bool Displacement::settled_home(std::size_t slot) const {

@@ -117,6 +117,10 @@ class Displacement {
 
   // Whether the agent is back home for good (it returned; it will not move again).
   [[nodiscard]] bool settled_home(std::size_t slot) const;
+  // Takes an agent out of the mechanism for good (the person it stands for is home again or dead,
+  // in a model that tracks people itself): it no longer moves or counts anywhere.
+  void retire(std::size_t slot);
+  [[nodiscard]] bool retired(std::size_t slot) const { return retired_[slot] != 0; }
 
   // The daily move chance of a place with its current recent violence.
   [[nodiscard]] double move_chance(PlaceId p) const;
@@ -173,6 +177,7 @@ class Displacement {
   engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t>
       agents_;
   std::vector<std::uint32_t> resting_;
+  std::vector<std::uint8_t> retired_;  // by slot
   std::size_t in_transit_ = 0;
 };
 

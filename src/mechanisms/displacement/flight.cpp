@@ -80,13 +80,15 @@ void Flight::sync(conflict::State& state) {
     const std::uint32_t i = owner_[s];
     if (i == conflict::kNoAgent) continue;
     const Status now = people.status[i];
-    if (now != Status::Displaced && now != Status::Refugee) {  // killed, died or enlisted meanwhile
+    if (now != Status::Displaced && now != Status::Refugee) {  // died meanwhile
       owner_[s] = conflict::kNoAgent;
+      displacement_.retire(s);
       continue;
     }
     if (displacement_.settled_home(s)) {
       people.status[i] = Status::Resident;
       owner_[s] = conflict::kNoAgent;
+      displacement_.retire(s);
       continue;
     }
     const auto w = displacement_.whereabouts(s);
