@@ -103,7 +103,7 @@ inline constexpr auto kSelectInByte = [] {
 
 // The position of the k-th (from 0) set bit of x; k < popcount(x). Broadword (Vigna 2008):
 // byte-wise prefix popcounts locate the byte, a table the bit within it. No branches.
-inline std::uint32_t select_bit(std::uint64_t x, std::uint32_t k) {
+[[gnu::always_inline]] inline std::uint32_t select_bit(std::uint64_t x, std::uint32_t k) {
   constexpr std::uint64_t kOnes8 = 0x0101010101010101ULL;
   constexpr std::uint64_t kMsbs8 = 0x8080808080808080ULL;
   std::uint64_t s = x - ((x >> 1) & 0x5555555555555555ULL);

@@ -69,7 +69,7 @@ MesaWorld::~MesaWorld() = default;
 void MesaWorld::init(std::uint32_t tile_side, Use use) {
   const std::uint32_t pad = p_.max_vision();
   board_ = TileBoard(p_.width, p_.height, pad, use == Use::Parallel);
-  cells_.assign(board_.cell_slots(), Cell{0.0f, 0.0f, 0, kQuiet, 0});
+  cells_.assign(board_.cell_slots(), Cell{0.0f, 0.0f, 0, kQuiet, 0, 0});
   citizen_window_ = TileWindow(board_, diamond_rows(static_cast<int>(p_.citizen_vision)), false);
   cop_window_ = TileWindow(board_, diamond_rows(static_cast<int>(p_.cop_vision)), false);
   const std::uint32_t max_cells = std::max(citizen_window_.cells(), cop_window_.cells());
@@ -78,8 +78,19 @@ void MesaWorld::init(std::uint32_t tile_side, Use use) {
     // As Python computes it: 1 - math.exp(-1 * k * n).
     arrest_probability_[n] = 1.0 - std::exp(-1.0 * p_.arrest_prob_constant * static_cast<double>(n));
   }
+  // The limits (limit_for) need P non-decreasing in n, which 1 - exp(-k n) is.
+  for (std::uint32_t n = 1; n <= max_cells; ++n) {
+    if (arrest_probability_[n] < arrest_probability_[n - 1])
+      throw std::logic_error("arrest probability decreases");
+  }
+  saturated_ = max_cells;
+  while (saturated_ > 0 && arrest_probability_[saturated_ - 1] == arrest_probability_[max_cells])
+    --saturated_;
+  // The unrolled, grouped scan of nine tiles needs both windows groupable (diamonds up to radius 7).
   entries_ = citizen_window_.entries() == cop_window_.entries() ? citizen_window_.entries() : 0;
+  if (entries_ == 9 && !(citizen_window_.groupable() && cop_window_.groupable())) entries_ = 0;
   grievance_scale_ = 1.0 - p_.legitimacy;
+  limits_scale_ = grievance_scale_;
   const std::uint32_t min_side = 2 * pad + 8;  // 2*vision, plus a margin of whole bytes of the board
   tiles_x_ = tiles_along(p_.width, tile_side, min_side);
   tiles_y_ = tiles_along(p_.height, tile_side, min_side);
@@ -90,7 +101,7 @@ void MesaWorld::place_citizen(std::uint32_t row, std::uint32_t col, float hardsh
                               State state, std::uint16_t jail) {
   const CellId c = board_.id(row, col);
   if (board_.get(c) != kEmpty) throw std::logic_error("cell already occupied");
-  cells_[c] = Cell{hardship, risk_aversion, jail, state, 0};
+  cells_[c] = Cell{hardship, risk_aversion, jail, state, 0, limit_for(hardship, risk_aversion)};
   board_.set_parity(c, 1);  // "acted in an odd step": not yet in step 0
   order_valid_ = false;
   board_.set(c, state == kActiveState ? kActive : kCitizen);
@@ -100,14 +111,52 @@ void MesaWorld::place_citizen(std::uint32_t row, std::uint32_t col, float hardsh
 void MesaWorld::place_cop(std::uint32_t row, std::uint32_t col) {
   const CellId c = board_.id(row, col);
   if (board_.get(c) != kEmpty) throw std::logic_error("cell already occupied");
-  cells_[c] = Cell{0.0f, 0.0f, 0, kQuiet, kCopFlag};
+  cells_[c] = Cell{0.0f, 0.0f, 0, kQuiet, kCopFlag, 0};
   board_.set_parity(c, 1);
   order_valid_ = false;
   board_.set(c, kCop);
   counts_.cops += 1;
 }
 
-void MesaWorld::begin_step(std::uint32_t step) { grievance_scale_ = 1.0 - p_.legitimacy_at(step + 1); }
+void MesaWorld::begin_step(std::uint32_t step) {
+  grievance_scale_ = 1.0 - p_.legitimacy_at(step + 1);
+  if (grievance_scale_ != limits_scale_) refresh_limits();
+}
+
+// Mesa's citizen is active iff G - R * P(n) > T, n = round(C / A), evaluated in double precision
+// as Python does. P is non-decreasing in n, and so (IEEE arithmetic being monotone) the rule holds
+// for n = 0 .. limit - 1 and fails from limit on: the limit, found once per citizen and legitimacy
+// by bisection over the table of P, turns the decision into one integer comparison.
+std::int32_t MesaWorld::limit_for(float h, float r) const {
+  const double g = static_cast<double>(h) * grievance_scale_;
+  const double threshold = p_.active_threshold;
+  const auto holds = [&](std::uint32_t n) {
+    return g - static_cast<double>(r) * arrest_probability_[n] > threshold;
+  };
+  // P is constant from saturated_ on: if the rule holds there it holds for every n.
+  if (holds(saturated_)) return static_cast<std::int32_t>(arrest_probability_.size());
+  std::uint32_t lo = 0;  // the first n where the rule fails is in [lo, hi]
+  std::uint32_t hi = saturated_;
+  while (lo < hi) {
+    const std::uint32_t mid = (lo + hi) / 2;
+    if (holds(mid)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return static_cast<std::int32_t>(lo);
+}
+
+void MesaWorld::refresh_limits() {
+  limits_scale_ = grievance_scale_;
+  for (std::uint32_t row = 0; row < p_.height; ++row) {
+    for_each_occupied_in(row, 0, p_.width, [&](CellId c) {
+      Cell& a = cells_[c];
+      if ((a.flags & kCopFlag) == 0) a.limit = limit_for(a.h, a.r);
+    });
+  }
+}
 
 void MesaWorld::apply(const Tally& t) {
   counts_.quiet = static_cast<std::uint64_t>(static_cast<std::int64_t>(counts_.quiet) + t.quiet);
@@ -116,7 +165,9 @@ void MesaWorld::apply(const Tally& t) {
 }
 
 // One agent's turn, Mesa's Citizen.step / Cop.step. kEntries: the windows' entry count when
-// known at compile time (else 0); kLayout: the board's layout.
+// known at compile time (else 0); kLayout: the board's layout. Cops and citizens take one path
+// (a cop is a citizen that never becomes active, plus an arrest that is rarely possible): whether
+// an agent is a cop is a coin toss the branch predictor would lose.
 template <std::uint32_t kEntries, Layout kLayout, class Draws>
 [[gnu::always_inline]] inline CellId MesaWorld::activate(CellId c, Draws& draws, Tally& t,
                                                          std::uint8_t parity) {
@@ -124,41 +175,34 @@ template <std::uint32_t kEntries, Layout kLayout, class Draws>
   constexpr std::uint32_t kPicked = kLayout == Layout::Seamed ? 0 : kEntries;
   Cell& a = cells_[c];
   board_.set_parity(c, parity);
+  if (a.state == kArrested && a.jail > 0) [[unlikely]] {
+    --a.jail;  // `if self.jail_sentence: self.jail_sentence -= 1; return` (cops are never arrested)
+    return c;
+  }
+  const bool cop = (a.flags & kCopFlag) != 0;
+  const TileWindow& window = cop ? cop_window_ : citizen_window_;
   TileScan scan;
-  if ((a.flags & kCopFlag) != 0) {
-    scan_window<true, kEntries, kLayout>(board_, cop_window_, c, scan);
-    if (scan.actives > 0) {
-      const CellId target = board_.canonical_in<kLayout>(
-          scanned_active(board_, cop_window_, c, scan, draws.below(scan.actives)));
-      Cell& arrestee = cells_[target];
-      arrestee.state = kArrested;
-      // random.randint(0, max_jail_term): both ends included.
-      arrestee.jail = static_cast<std::uint16_t>(draws.below(p_.max_jail_term + 1));
-      board_.set(target, kCitizen);
-      t.active -= 1;
-      t.jailed += 1;
-    }
+  scan_window<true, kEntries, kLayout>(board_, window, c, scan);
+  if (cop && scan.actives > 0) [[unlikely]] {
+    const CellId target =
+        board_.canonical_in<kLayout>(scanned_active(board_, window, c, scan, draws.below(scan.actives)));
+    Cell& arrestee = cells_[target];
+    arrestee.state = kArrested;
+    // random.randint(0, max_jail_term): both ends included.
+    arrestee.jail = static_cast<std::uint16_t>(draws.below(p_.max_jail_term + 1));
+    board_.set(target, kCitizen);
+    t.active -= 1;
+    t.jailed += 1;
     // The arrest leaves occupancy as it was: the empty cells scanned above are still empty.
-    if (p_.movement && scan.empties > 0) {
-      const CellId to = board_.canonical_in<kLayout>(scanned_empty<kPicked>(scan, draws.below(scan.empties)));
-      move<kLayout>(c, to, kCop, parity);
-      return to;
-    }
-    return c;
   }
-  if (a.state == kArrested && a.jail > 0) {
-    --a.jail;  // `if self.jail_sentence: self.jail_sentence -= 1; return`
-    return c;
-  }
-  const double threshold = p_.active_threshold;
-  const double g = static_cast<double>(a.h) * grievance_scale_;
-  // Counting is needed for the move anyway, so count everything and decide without branches
-  // (whether G <= T or G - R > T settles the decision is a coin toss the branch predictor loses).
-  scan_window<true, kEntries, kLayout>(board_, citizen_window_, c, scan);
-  const std::uint32_t n = round_half_even_ratio(scan.cops, scan.actives + 1);
-  const bool active = g - static_cast<double>(a.r) * arrest_probability_[n] > threshold;
+  // Citizens: active iff round(C / A) < limit, A = 1 + actives (limit_for), that is, with
+  // m = limit: 2C < (2m - 1) A, or 2C = (2m - 1) A (a tie, C/A = m - 1/2) and m - 1 even (Python's
+  // round takes ties to even). Cops have limit 0 and are never active.
+  const std::int32_t m = a.limit;
+  const bool active = static_cast<std::int32_t>(2 * scan.cops) <
+                      (2 * m - 1) * static_cast<std::int32_t>(scan.actives + 1) + (m & 1);
   const auto new_state = static_cast<std::uint8_t>(active ? kActiveState : kQuiet);
-  if (new_state != a.state) {
+  if (!cop && new_state != a.state) {
     (a.state == kQuiet ? t.quiet : a.state == kActiveState ? t.active : t.jailed) -= 1;
     (active ? t.active : t.quiet) += 1;
     if (active || a.state == kActiveState) board_.set(c, active ? kActive : kCitizen);
@@ -167,7 +211,9 @@ template <std::uint32_t kEntries, Layout kLayout, class Draws>
   // Deciding does not change occupancy: the empty cells scanned above are still empty.
   if (p_.movement && scan.empties > 0) {
     const CellId to = board_.canonical_in<kLayout>(scanned_empty<kPicked>(scan, draws.below(scan.empties)));
-    move<kLayout>(c, to, active ? kActive : kCitizen, parity);
+    // kCitizen = 1, kCop = 2, kActive = 3.
+    const unsigned code = cop ? unsigned{kCop} : (active ? unsigned{kActive} : unsigned{kCitizen});
+    move<kLayout>(c, to, code, parity);
     return to;
   }
   return c;
@@ -206,7 +252,7 @@ void MesaWorld::for_each_occupied_in(std::uint32_t row, std::uint32_t col, std::
     const std::uint32_t c8 = pcol & 7u;
     const std::uint32_t n = std::min(8 - c8, end - pcol);
     const std::uint64_t run = (1u << n) - 1u;
-    std::uint64_t bits = parity > 1 ? (board_.tile_words(tile)[TileBoard::kOccupied] >> (8 * r8 + c8)) & run
+    std::uint64_t bits = parity > 1 ? (~board_.tile_words(tile)[TileBoard::kFree] >> (8 * r8 + c8)) & run
                                     : board_.unacted(tile, 8 * r8 + c8, run, parity);
     while (bits != 0) {
       emit((tile << 6) | (r8 << 3) | (c8 + static_cast<std::uint32_t>(std::countr_zero(bits))));
@@ -305,6 +351,14 @@ void MesaWorld::run_tile(std::uint32_t tx, std::uint32_t ty, std::uint32_t ox, s
   const std::uint32_t cols = x1 - x0;
   for (std::uint32_t y = y0; y < y1; ++y) {
     const std::uint32_t row = (oy + y) % h;
+    // The tile's records come from memory once per step, in an order the hardware cannot guess:
+    // ask for all of them now, a row at a time (two cache lines per 8 cells), so that the
+    // prefetch a few turns ahead below finds them in the L2 cache instead of waiting for memory.
+    for (std::uint32_t x = 0; x < cols + 8; x += 8) {
+      const Cell* rec = &cells_[board_.id(row, (cx + std::min(x, cols - 1)) % w) & ~7u];
+      __builtin_prefetch(rec, 1, 2);
+      __builtin_prefetch(rec + 4, 1, 2);
+    }
     if (cx + cols <= w) {
       for_each_occupied_in(row, cx, cols, keep, parity);
     } else {

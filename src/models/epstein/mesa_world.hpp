@@ -20,7 +20,7 @@
 //    Cops move too.
 //  - Outputs: citizens counted by state (quiet, active, arrested = jailed) after each step.
 //
-// Layout: everything about an agent lives in its cell (a 12-byte record), next to bit tiles saying
+// Layout: everything about an agent lives in its cell (a 16-byte record), next to bit tiles saying
 // which cells are occupied, by cops, by active citizens (tile_board.hpp); the agent moves with
 // its record. An agent is identified, within a step, by the cell it stood on when the step began:
 // agents that have not acted yet never move, so the cells occupied at the start of a step, in a
@@ -121,8 +121,11 @@ class MesaWorld {
     std::uint16_t jail;  // remaining sentence
     std::uint8_t state;  // State
     std::uint8_t flags;  // kCopFlag
+    // Citizens: the citizen is active after deciding iff round(C/A) < limit (0 for cops), which is
+    // exactly G - R*P(round(C/A)) > T for the current legitimacy (see limit_for).
+    std::int32_t limit;
   };
-  static_assert(sizeof(Cell) == 12);
+  static_assert(sizeof(Cell) == 16);
   static constexpr std::uint8_t kCopFlag = 2;
 
   struct Tally {
@@ -134,12 +137,16 @@ class MesaWorld {
 
   void init(std::uint32_t tile_side, Use use);
   void begin_step(std::uint32_t step);
+  // The decision limit of a citizen with hardship h and risk aversion r at the current legitimacy.
+  [[nodiscard]] std::int32_t limit_for(float h, float r) const;
+  // Recomputes every citizen's limit (legitimacy changed).
+  void refresh_limits();
   void apply(const Tally& t);
   // One agent's turn; returns the cell it ends on.
   template <std::uint32_t kEntries, Layout kLayout, class Draws>
   CellId activate(CellId c, Draws& draws, Tally& t, std::uint8_t parity);
   template <Layout kLayout>
-  void move(CellId from, CellId to, unsigned code, unsigned parity) {
+  [[gnu::always_inline]] void move(CellId from, CellId to, unsigned code, unsigned parity) {
     cells_[to] = cells_[from];
     board_.move<kLayout>(from, to, code, parity);
   }
@@ -162,7 +169,9 @@ class MesaWorld {
   TileWindow citizen_window_;
   TileWindow cop_window_;
   std::vector<double> arrest_probability_;  // by round(C/A)
+  std::uint32_t saturated_ = 0;             // the first n from which arrest_probability_ is constant
   double grievance_scale_ = 0.0;            // 1 - L for the current step
+  double limits_scale_ = -1.0;              // the grievance scale the cells' limits were computed for
   std::uint32_t entries_ = 0;               // tiles per window when both windows agree, else 0
   Counts counts_;
   HugeVector<std::uint32_t> order_;  // the activation order (cells); small worlds: their end cells

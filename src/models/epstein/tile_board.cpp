@@ -35,6 +35,7 @@ TileBoard::TileBoard(std::uint32_t width, std::uint32_t height, std::uint32_t ra
     throw std::invalid_argument("grid too large");
   }
   words_.assign(4 * (static_cast<std::size_t>(tiles_y_) << tshift_), 0);
+  for (std::size_t t = 0; t < words_.size(); t += 4) words_[t + kFree] = ~std::uint64_t{0};  // all empty
 }
 
 TileWindow::TileWindow(const TileBoard& board, const std::vector<RowSpan>& rows, bool include_centre) {
@@ -84,6 +85,17 @@ TileWindow::TileWindow(const TileBoard& board, const std::vector<RowSpan>& rows,
         masks_[static_cast<std::size_t>(place) * entries_ + entry] |= std::uint64_t{1}
                                                                       << ((row % 8) * 8 + col % 8);
       }
+    }
+  }
+  if (entries_ == 9) {
+    groupable_ = true;
+    for (int place = 0; place < 64; ++place) {
+      const std::uint64_t* m = masks_.data() + static_cast<std::size_t>(place) * entries_;
+      const std::uint64_t corners[4] = {m[0], m[2], m[6], m[8]};
+      for (int a = 0; a < 4; ++a) {
+        for (int b = a + 1; b < 4; ++b) groupable_ = groupable_ && (corners[a] & corners[b]) == 0;
+      }
+      groupable_ = groupable_ && (m[1] & m[7]) == 0 && (m[3] & m[5]) == 0;
     }
   }
   if (board.layout() == Layout::Seamed) {
