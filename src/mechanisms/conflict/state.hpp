@@ -94,6 +94,7 @@ struct Group {
   bool designated = false;        // listed as terrorist (M10, M11)
   bool offensive = false;         // a scheduled offensive is on today (M3)
   std::uint32_t offensive_regions = 0;
+  std::vector<PlaceIndex> offensive_towns;  // if not empty, the offensive's only objectives
   Posture posture = Posture::Guerrilla;
   double capability = 1.0;              // combat multiplier (M5)
   double resources = 0.0;               // recruits it can still absorb this month (people)
@@ -119,7 +120,8 @@ struct Force {
   PlaceIndex target = kNoPlace;    // offensive operations: the town it is moving on (M4)
   PlaceIndex position = kNoPlace;  // where its mobile element is (kNoPlace: at its stations)
   std::int32_t arrival_day = 0;
-  std::vector<double> station;  // shares of its strength by place when not manoeuvring (sum 1)
+  std::vector<double> station;         // shares of its strength by place when not manoeuvring (sum 1)
+  std::vector<PlaceIndex> objectives;  // towns it takes first (its plan), in no particular order
 };
 
 // A battle in progress at a town (M5).

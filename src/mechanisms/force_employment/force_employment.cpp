@@ -94,11 +94,15 @@ PlaceIndex origin_of(const conflict::Force& f) {
 
 PlaceIndex choose_target(const State& state, const conflict::Force& f) {
   const PlaceIndex from = origin_of(f);
+  // The plan's objectives first, while any is in enemy hands.
+  const bool plan = std::any_of(f.objectives.begin(), f.objectives.end(),
+                                [&](PlaceIndex q) { return enemy_town(state, state.places[q]); });
   PlaceIndex best = kNoPlace;
   double best_score = 0.0;
   for (std::size_t q = 0; q < state.places.size(); ++q) {
     const auto& place = state.places[q];
     if (!enemy_town(state, place) || !in_mask(f.regions, place.region)) continue;
+    if (plan && std::find(f.objectives.begin(), f.objectives.end(), q) == f.objectives.end()) continue;
     const double km = state.road_km[from][q];
     if (!std::isfinite(km)) continue;
     const double score = place.weight / (1.0 + km / 500.0);

@@ -137,6 +137,10 @@ void assault(State& state, ActorIndex a, const Params& params) {
     if (!is_town(place) || !in_mask(g.offensive_regions, place.region)) continue;
     if (place.controller == a || !state.are_hostile(a, place.controller)) continue;
     if (under_fire(state, static_cast<PlaceIndex>(q))) continue;
+    if (!g.offensive_towns.empty() &&
+        std::find(g.offensive_towns.begin(), g.offensive_towns.end(), q) == g.offensive_towns.end()) {
+      continue;
+    }
     if (mobile_power < params.attack_ratio * defender_power(state, static_cast<PlaceIndex>(q))) continue;
     double km = std::numeric_limits<double>::infinity();
     for (const PlaceIndex o : origins) km = std::min(km, state.road_km[o][q]);

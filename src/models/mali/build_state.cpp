@@ -44,6 +44,16 @@ std::size_t group_index(const MaliWorld& world, const theatre::Ref& ref) {
                                 "'" + ref.id + "' is not an armed group of the scenario");
 }
 
+conflict::PlaceIndex place_index(const MaliWorld& world, const theatre::Ref& ref) {
+  const auto* place = world.theatre.find_place(ref.id);
+  if (place == nullptr ||
+      !world.place_region[static_cast<std::size_t>(place - world.theatre.places.data())]) {
+    throw scenario::ScenarioError(ref.where, ref.field,
+                                  "'" + ref.id + "' is not a town of the scenario in Mali");
+  }
+  return static_cast<conflict::PlaceIndex>(place - world.theatre.places.data());
+}
+
 std::size_t category_index(const std::vector<theatre::Category>& cats, const std::string& id) {
   for (std::size_t i = 0; i < cats.size(); ++i) {
     if (cats[i].id == id) return i;
@@ -252,6 +262,7 @@ void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
     for (std::size_t f = 0; f < s.forces.size(); ++f) {
       if (s.forces[f].id == traits.operation.id) {
         s.forces[f].capability = traits.capability;
+        for (const auto& ref : traits.objectives) s.forces[f].objectives.push_back(place_index(world, ref));
         found = true;
       }
     }
@@ -310,6 +321,7 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
   for (const auto& off : spec.offensives) {
     for (const auto& g : off.groups) (void)group_index(world, g);
     for (const auto& r : off.regions) (void)region_bit(world, r);
+    for (const auto& t : off.towns) (void)place_index(world, t);
   }
   for (const auto& h : spec.hostilities) {
     (void)group_index(world, h.a);

@@ -226,6 +226,7 @@ void ConflictModel::schedule(engine::StepContext& c) {
     if (g.active && g.designated) s.excluded_communities |= g.communities;
     g.offensive = false;
     g.offensive_regions = 0;
+    g.offensive_towns.clear();
   }
   for (const auto& off : spec_.offensives) {
     if (today < off.from.date || today > off.to.date) continue;
@@ -233,6 +234,11 @@ void ConflictModel::schedule(engine::StepContext& c) {
       for (std::size_t i = 0; i < s.groups.size(); ++i) {
         if (s.groups[i].id != ref.id) continue;
         s.groups[i].offensive = true;
+        for (const auto& town : off.towns) {
+          const auto* place = t.find_place(town.id);
+          if (place != nullptr)
+            s.groups[i].offensive_towns.push_back(static_cast<conflict::PlaceIndex>(place - t.places.data()));
+        }
         for (const auto& r : off.regions) {
           if (auto ri = schedule_.world().regions.index_of(r.id)) s.groups[i].offensive_regions |= 1u << *ri;
         }

@@ -58,6 +58,7 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     off.from = theatre::when_field(o, "from");
     off.to = theatre::when_field(o, "to");
     off.regions = region_list(o, "regions");
+    off.towns = theatre::ref_list(o, "towns");
     off.text = o.string_or("text", "");
     off.source = theatre::read_source(o);
     if (off.groups.empty())
@@ -82,8 +83,12 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     spec.hostilities.push_back(std::move(x));
   });
   for_each(r, "forces", [&](MapReader& f, std::size_t) {
-    spec.forces.push_back({theatre::ref_field(f, "operation"), theatre::non_negative(f, "capability"),
-                           theatre::read_source(f)});
+    ForceTraits traits;
+    traits.operation = theatre::ref_field(f, "operation");
+    traits.capability = theatre::non_negative(f, "capability");
+    traits.objectives = theatre::ref_list(f, "objectives");
+    traits.source = theatre::read_source(f);
+    spec.forces.push_back(std::move(traits));
   });
   r.finish();
   return spec;

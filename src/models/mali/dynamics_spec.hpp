@@ -39,6 +39,7 @@ struct Offensive {
   theatre::When from;
   theatre::When to;
   std::vector<theatre::Ref> regions;
+  std::vector<theatre::Ref> towns;  // optional: the offensive's only objectives (place ids)
   std::string text;
   theatre::Source source;
 };
@@ -53,6 +54,7 @@ struct Hostility {
 struct ForceTraits {
   theatre::Ref operation;
   double capability = 1.0;
+  std::vector<theatre::Ref> objectives;  // optional: towns it takes first (place ids)
   theatre::Source source;
 };
 
