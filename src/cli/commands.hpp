@@ -24,11 +24,25 @@ struct RunOptions {
   bool quiet = false;
 };
 
+struct CompareOptions {
+  ScenarioOptions base;                        // the base scenario, and options for both
+  std::string variant;                         // the variant scenario file
+  std::vector<std::string> variant_overrides;  // --set applies to both
+  std::size_t runs = 20;
+  std::uint64_t first_seed = 1;
+  bool independent = false;
+  unsigned threads = 1;
+  std::vector<std::string> outcomes;  // empty: a default set
+  std::string out;                    // JSON file with every outcome; empty: none
+  bool quiet = false;
+};
+
 using DescribeFormat = models::DescribeFormat;
 
 int run_command(const RunOptions& options);
 int check_command(const ScenarioOptions& options);
 int describe_command(const ScenarioOptions& options, DescribeFormat format);
 int version_command();
+int compare_command(const CompareOptions& options);
 
 }  // namespace peacesim::cli

@@ -22,6 +22,7 @@ constexpr const char* kFooter = R"(Examples:
   peacesim run scenarios/examples/epstein_netlogo.yaml --set parameters.legitimacy=0.6
   peacesim check scenarios/examples/epstein_mesa.yaml
   peacesim describe scenarios/examples/epstein_mesa.yaml --format markdown
+  peacesim compare scenarios/mali/mali.yaml scenarios/mali/variants/q1_france_leaves_early.yaml --runs 20
 
 Exit codes:
   0    success
@@ -90,6 +91,30 @@ int main(int argc, char** argv) {
   describe_cmd->add_option("--format", format, "text, markdown or json")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
 
+  CompareOptions compare;
+  auto* compare_cmd = app.add_subcommand(
+      "compare", "Run ensembles of two scenarios and report the differences in outcomes with 90 % intervals");
+  add_scenario_options(compare_cmd, compare.base);
+  compare_cmd->add_option("variant", compare.variant, "Variant scenario file (YAML)")
+      ->required()
+      ->type_name("FILE");
+  compare_cmd->add_option("--runs", compare.runs, "Members per scenario (default 20)")
+      ->check(CLI::Range(2, 100000));
+  compare_cmd->add_option("--first-seed", compare.first_seed, "Seed of the first member (default 1)");
+  compare_cmd->add_flag("--independent", compare.independent,
+                        "Independent seeds for the variant instead of common random numbers");
+  compare_cmd->add_option("--threads", compare.threads, "Members run side by side (0 = all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  compare_cmd
+      ->add_option("--outcome", compare.outcomes,
+                   "Outcome to show, e.g. 'civilians_killed[Mali]' (repeatable)")
+      ->type_name("NAME");
+  compare_cmd
+      ->add_option("--out", compare.out,
+                   "Write every outcome's difference to this JSON file (must not exist)")
+      ->type_name("FILE");
+  compare_cmd->add_flag("--quiet,-q", compare.quiet, "Print nothing but errors");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
   try {
@@ -116,6 +141,12 @@ int main(int argc, char** argv) {
     if (*describe_cmd) {
       expand_parameter_shorthand(describe);
       return describe_command(describe, format);
+    }
+    if (*compare_cmd) {
+      expand_parameter_shorthand(compare.base);
+      compare.variant_overrides = compare.base.overrides;
+      if (compare.threads == 0) compare.threads = peacesim::engine::hardware_threads();
+      return compare_command(compare);
     }
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {

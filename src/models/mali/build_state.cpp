@@ -266,10 +266,10 @@ void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
         found = true;
       }
     }
-    if (!found) {
-      throw scenario::ScenarioError(
-          traits.operation.where, traits.operation.field,
-          "'" + traits.operation.id + "' is not a deployed operation of the scenario");
+    // Traits of an operation a variant does not deploy are kept for nothing; unknown ids are errors.
+    if (!found && world.theatre.find_operation(traits.operation.id) == nullptr) {
+      throw scenario::ScenarioError(traits.operation.where, traits.operation.field,
+                                    "'" + traits.operation.id + "' is not an operation of the scenario");
     }
   }
 }

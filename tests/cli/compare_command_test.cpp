@@ -1,0 +1,92 @@
+// `peacesim compare` end to end: a real difference shows, a scenario against itself shows none,
+// the JSON file holds every outcome, and bad input fails cleanly.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "run_peacesim.hpp"
+
+namespace peacesim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path fresh(const std::string& name) {
+  const auto p = fs::temp_directory_path() / ("peacesim_compare_" + std::to_string(::getpid()) + "_" + name);
+  fs::remove_all(p);
+  return p;
+}
+
+const std::string kSmall = " --runs 4 --threads 2 --set width=20 --set height=20 --set calendar.steps=30";
+
+TEST(CompareCommand, LowerLegitimacyMeansMoreRebellion) {
+  const auto out = fresh("legitimacy.json");
+  const auto r = run_peacesim(
+      "compare scenarios/examples/epstein_mesa.yaml "
+      "scenarios/examples/epstein_low_legitimacy.yaml --out " +
+      out.string() + kSmall);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("common random numbers"), std::string::npos);
+  EXPECT_NE(r.out.find("90 % interval"), std::string::npos);
+  const auto j = nlohmann::json::parse(read_file(out));
+  EXPECT_EQ(j["runs"], 4);
+  EXPECT_TRUE(j["common_random_numbers"].get<bool>());
+  bool found = false;
+  for (const auto& d : j["differences"]) {
+    if (d["outcome"].get<std::string>().rfind("active[", 0) != 0) continue;
+    if (d["outcome"].get<std::string>().find('@') != std::string::npos) continue;
+    found = true;
+    EXPECT_GE(d["variant_mean"].get<double>(), d["base_mean"].get<double>());
+  }
+  EXPECT_TRUE(found);
+  fs::remove(out);
+}
+
+TEST(CompareCommand, AScenarioAgainstItselfDiffersInNothing) {
+  const auto out = fresh("same.json");
+  const auto r = run_peacesim(
+      "compare scenarios/examples/epstein_mesa.yaml scenarios/examples/epstein_mesa.yaml "
+      "-q --out " +
+      out.string() + kSmall);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  const auto j = nlohmann::json::parse(read_file(out));
+  ASSERT_FALSE(j["differences"].empty());
+  for (const auto& d : j["differences"]) {
+    EXPECT_EQ(d["difference"].get<double>(), 0.0) << d["outcome"];
+    EXPECT_EQ(d["high"].get<double>() - d["low"].get<double>(), 0.0) << d["outcome"];
+  }
+  fs::remove(out);
+}
+
+TEST(CompareCommand, BadInputFailsCleanly) {
+  const auto missing =
+      run_peacesim("compare scenarios/examples/epstein_mesa.yaml does_not_exist.yaml" + kSmall);
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("does_not_exist.yaml"), std::string::npos);
+
+  const auto other_model =
+      run_peacesim("compare scenarios/examples/epstein_mesa.yaml scenarios/flee/mali2012.yaml --runs 2");
+  EXPECT_EQ(other_model.exit_code, 2);
+  EXPECT_NE(other_model.err.find("same model"), std::string::npos);
+
+  const auto taken = fresh("taken.json");
+  { std::ofstream(taken) << "keep me\n"; }
+  const auto r = run_peacesim(
+      "compare scenarios/examples/epstein_mesa.yaml scenarios/examples/epstein_mesa.yaml "
+      "--out " +
+      taken.string() + kSmall);
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(read_file(taken), "keep me\n");
+  fs::remove(taken);
+
+  const auto outcome = run_peacesim(
+      "compare scenarios/examples/epstein_mesa.yaml "
+      "scenarios/examples/epstein_mesa.yaml --outcome nonsense[all]" +
+      kSmall);
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.err.find("nonsense[all]"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace peacesim::testing
