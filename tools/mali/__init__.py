@@ -1,0 +1,1 @@
+"""Validation, pattern and calibration tools for the Mali reference scenario (docs/calibration.md)."""
