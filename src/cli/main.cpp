@@ -22,7 +22,7 @@ constexpr const char* kFooter = R"(Examples:
   peacesim run scenarios/examples/epstein_netlogo.yaml --set parameters.legitimacy=0.6
   peacesim check scenarios/examples/epstein_mesa.yaml
   peacesim describe scenarios/examples/epstein_mesa.yaml --format markdown
-  peacesim compare scenarios/mali/mali.yaml scenarios/mali/variants/q1_france_leaves_early.yaml --runs 20
+  peacesim compare scenarios/mali/mali.yaml scenarios/mali/variants/q2_france_leaves_early.yaml --runs 20
 
 Exit codes:
   0    success

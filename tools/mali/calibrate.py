@@ -73,6 +73,8 @@ DEFAULT_SPACE = {
     "flight_tolerance_days": (5.0, 200.0, "real"),        # mean days of violence endured
     "flight_leaving_share": (0.05, 0.9, "real"),          # share of people who can ever leave
     "displacement_return_chance": (0.01, 0.3, "real"),    # chance a day of going home
+    "combat_attrition": (0.003, 0.05, "real"),            # battle casualties per enemy fighter-day
+    "forces_speed_km": (50.0, 400.0, "real"),             # km a day of an offensive column
 }
 LOG_RATIO = 20  # a range hi/lo above this is searched on a log scale
 

@@ -201,6 +201,31 @@ void merge_fighters(conflict::State& s, const theatre::Theatre& t, const theatre
   }
 }
 
+bool relation_on(const theatre::Relation& rel, engine::Date today) {
+  return (!rel.from || rel.from->date <= today) && (!rel.to || today <= rel.to->date);
+}
+
+// M11's input for a UN operation: how far its links with offensive counter-terrorism make it a
+// party (002: ASIFU's target packages, Barkhane's support, exchanges of intelligence). Weights:
+// assumption, documented in docs/model/operational-layer.md.
+double partiality_pressure(const conflict::State& s, const theatre::Operation& op, engine::Date today,
+                           bool military_intelligence) {
+  double pressure = 0.0;
+  bool linked = false;
+  for (const auto& rel : op.relations) {
+    if (!relation_on(rel, today)) continue;
+    const bool with_offensive = std::any_of(s.forces.begin(), s.forces.end(), [&](const conflict::Force& f) {
+      return f.id == rel.with.id && f.offensive && f.strength > 0.0;
+    });
+    if (!with_offensive) continue;
+    if (rel.kind == "support_under_threat") pressure += 0.2;
+    if (rel.kind == "intelligence_sharing") pressure += 0.3;
+    linked = linked || rel.kind == "support_under_threat" || rel.kind == "intelligence_sharing";
+  }
+  if (military_intelligence && linked) pressure += 0.3;  // its intelligence feeds counter-terrorism
+  return pressure;
+}
+
 bool active_on(const theatre::When& from, const std::optional<theatre::When>& to, engine::Date today) {
   return from.date <= today && (!to || today <= to->date);
 }
@@ -292,20 +317,16 @@ void ConflictModel::schedule(engine::StepContext& c) {
     auto& force = s.forces[f];
     const auto& op = t.operations[built_.force_operation[f]];
     force.strength = theatre::actual_strength(op, today);
+    bool military_intelligence = false;
     for (const auto& unit : op.units) {
       const bool on = (!unit.from || today >= unit.from->date) && (!unit.to || today <= unit.to->date);
       const auto* p = on ? theatre::in_force(unit.strength, today) : nullptr;
       if (p != nullptr && unit.kind == "contingent") force.strength += p->total();
-      if (on && force.un && unit.kind == "intelligence") pressure += 0.3;
+      military_intelligence =
+          military_intelligence || (on && unit.kind == "intelligence" && unit.command == "military");
     }
-    if (force.un && force.strength > 0.0) {
-      for (const auto& rel : op.relations) {
-        if (rel.kind == "support_under_threat" && (!rel.from || rel.from->date <= today) &&
-            (!rel.to || today <= rel.to->date)) {
-          pressure += 0.2;
-        }
-      }
-    }
+    if (force.un && force.strength > 0.0)
+      pressure += partiality_pressure(s, op, today, military_intelligence);
     std::fill(force.station.begin(), force.station.end(), 0.0);
     const theatre::SpreadSnapshot* snap = nullptr;
     for (const auto& sn : op.spread_snapshots) {
