@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "mechanisms/conflict/draws.hpp"
+#include "scenario/error.hpp"
 #include "theatre/schedule.hpp"
 
 namespace peacesim::models::mali {
@@ -41,6 +42,28 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
   flight_ = std::make_unique<mechanisms::displacement::Flight>(flight_params_, *built_.displacement);
   built_.state.towns_change_hands = control_.enabled;
   last_controller_.assign(built_.state.places.size(), kState);
+  if (parameters.boolean("costs_enabled")) {
+    mechanisms::costs::Rules rules;
+    for (const auto& [kind, usd] : spec_.costs.troop_year_usd) rules.troop_year_usd[kind] = usd;
+    for (const auto& [funding, shares] : spec_.costs.payers) {
+      for (const auto& [payer, share] : shares) rules.payers[funding].push_back({payer, share});
+    }
+    std::vector<mechanisms::costs::Costs::Operation> ops;
+    const auto& t = schedule_.world().theatre;
+    for (std::size_t f = 0; f < built_.state.forces.size(); ++f) {
+      const auto& op = t.operations[built_.force_operation[f]];
+      ops.push_back(
+          {op.id, op.name, op.kind, op.organizations.empty() ? op.id : op.organizations.front().id});
+      for (const auto& b : op.budgets) {
+        if (!rules.payers.count(b.funding)) {
+          throw scenario::ScenarioError(
+              spec_.costs.where, spec_.costs.field + ".payers",
+              "has no entry for funding '" + b.funding + "' (used by " + op.id + ")");
+        }
+      }
+    }
+    costs_ = std::make_unique<mechanisms::costs::Costs>(std::move(rules), std::move(ops));
+  }
 }
 
 conflict::Context ConflictModel::context(engine::StepContext& c) {
@@ -50,6 +73,7 @@ conflict::Context ConflictModel::context(engine::StepContext& c) {
 void ConflictModel::declare_outputs(engine::Recorder& recorder) {
   schedule_.declare_outputs(recorder);
   log_.declare(recorder);
+  if (costs_) costs_->declare(recorder);
   const auto& s = built_.state;
   casualties_.push_back(
       recorder.declare({"casualties_army", "people", "The army's dead in fighting (M5), by admin1",
@@ -354,6 +378,7 @@ void ConflictModel::schedule(engine::StepContext& c) {
     }
   }
   s.un_partiality_pressure = std::min(1.0, pressure);
+  if (costs_) pay(c.recorder, today);
 
   // Influxes due today.
   for (std::size_t i = 0; i < spec_.influxes.size(); ++i) {
@@ -365,6 +390,23 @@ void ConflictModel::schedule(engine::StepContext& c) {
       mechanisms::mobilization::influx(s, ctx, static_cast<ActorIndex>(g + 1), spec_.influxes[i].fighters,
                                        static_cast<std::uint32_t>(1u << 30) + static_cast<std::uint32_t>(i));
     }
+  }
+}
+
+void ConflictModel::pay(engine::Recorder& recorder, engine::Date today) {
+  const auto& t = schedule_.world().theatre;
+  for (std::size_t f = 0; f < built_.state.forces.size(); ++f) {
+    const auto& op = t.operations[built_.force_operation[f]];
+    if (!theatre::deployed_on(op, today) || op.budgets.empty()) continue;
+    const theatre::Budget* in_force = nullptr;
+    for (const auto& b : op.budgets) {
+      if (b.from.date <= today && (!b.to || today <= b.to->date)) in_force = &b;
+    }
+    // Outside any budget period the last funding source known still applies (no figure, so the
+    // troop-year cost is used).
+    const theatre::Budget& b = in_force != nullptr ? *in_force : op.budgets.back();
+    const double per_year = in_force != nullptr && b.usd_per_year ? *b.usd_per_year : 0.0;
+    costs_->day(recorder, f, per_year, built_.state.forces[f].strength, b.funding);
   }
 }
 
@@ -535,6 +577,18 @@ std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const 
     fighters += st == Status::Fighter ? 1 : 0;
   }
   const double k = s.people.people_per_agent;
+  if (costs_) {
+    std::vector<std::pair<double, std::string>> payers;
+    for (const auto& [payer, usd] : costs_->by_payer()) payers.emplace_back(usd, payer);
+    std::sort(payers.rbegin(), payers.rend());
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < payers.size() && i < 5; ++i) {
+      parts.push_back(
+          fmt::format("{} {:.0f} %", payers[i].second, 100.0 * payers[i].first / costs_->total()));
+    }
+    out.emplace_back("operations' cost (M12)",
+                     fmt::format("{:.2f} bn USD; paid by {}", costs_->total() / 1e9, fmt::join(parts, ", ")));
+  }
   out.emplace_back("events (ACLED schema)", fmt::format("{:.0f}, with {:.0f} fatalities", log_.total_events(),
                                                         log_.total_fatalities()));
   out.emplace_back(

@@ -11,6 +11,7 @@
 #include "mechanisms/civilians/civilians.hpp"
 #include "mechanisms/combat/combat.hpp"
 #include "mechanisms/control/control.hpp"
+#include "mechanisms/costs/costs.hpp"
 #include "mechanisms/displacement/flight.hpp"
 #include "mechanisms/events/event_log.hpp"
 #include "mechanisms/force_employment/force_employment.hpp"
@@ -43,6 +44,7 @@ class ConflictModel final : public engine::Model {
   void observe(engine::StepContext& c);
   void demography(engine::StepContext& c);
   void note_changes();
+  void pay(engine::Recorder& recorder, engine::Date today);
 
   ScheduleModel schedule_;
   DynamicsSpec spec_;
@@ -50,6 +52,7 @@ class ConflictModel final : public engine::Model {
   std::unique_ptr<mechanisms::conflict::PeopleOps> ops_;
   std::unique_ptr<mechanisms::displacement::Flight> flight_;
   mechanisms::events::EventLog log_;
+  std::unique_ptr<mechanisms::costs::Costs> costs_;  // null when switched off
 
   mechanisms::grievance::Params grievance_;
   mechanisms::mobilization::Params mobilization_;

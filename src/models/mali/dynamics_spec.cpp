@@ -1,5 +1,7 @@
 #include "models/mali/dynamics_spec.hpp"
 
+#include <cmath>
+
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
 
@@ -90,6 +92,38 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     traits.source = theatre::read_source(f);
     spec.forces.push_back(std::move(traits));
   });
+  if (const scenario::Node* c = r.optional("costs")) {
+    MapReader cr(*c, r.field("costs"));
+    spec.costs.where = c->where();
+    spec.costs.field = r.field("costs");
+    for_each(cr, "troop_year_usd", [&](MapReader& t, std::size_t) {
+      spec.costs.troop_year_usd.emplace_back(t.string("kind"), theatre::non_negative(t, "usd"));
+      (void)theatre::read_source(t);
+    });
+    for_each(cr, "payers", [&](MapReader& p, std::size_t) {
+      const std::string funding = p.string("funding");
+      const scenario::Node& shares = p.required("shares");
+      if (!shares.is_map())
+        throw scenario::ScenarioError(shares.where(), p.field("shares"), "must map payers to shares");
+      std::vector<std::pair<std::string, double>> list;
+      double total = 0.0;
+      for (const auto& [payer, value] : shares.entries()) {
+        MapReader one(shares, p.field("shares"));
+        const double share = one.number(payer);
+        if (share < 0.0)
+          throw scenario::ScenarioError(value.where(), one.field(payer), "must not be negative");
+        list.emplace_back(payer, share);
+        total += share;
+      }
+      if (std::abs(total - 1.0) > 1e-6) {
+        throw scenario::ScenarioError(shares.where(), p.field("shares"),
+                                      "shares add up to " + std::to_string(total) + ", not 1");
+      }
+      (void)theatre::read_source(p);
+      spec.costs.payers.emplace_back(funding, std::move(list));
+    });
+    cr.finish();
+  }
   r.finish();
   return spec;
 }

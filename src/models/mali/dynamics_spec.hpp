@@ -58,6 +58,15 @@ struct ForceTraits {
   theatre::Source source;
 };
 
+// M12: the cost of a troop-year by kind of operation (where no budget is in force), and who pays
+// each funding source.
+struct CostSpec {
+  std::vector<std::pair<std::string, double>> troop_year_usd;
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, double>>>> payers;
+  scenario::Location where;
+  std::string field;
+};
+
 struct DynamicsSpec {
   ArmySpec army;
   std::vector<GroupTraits> groups;
@@ -65,6 +74,7 @@ struct DynamicsSpec {
   std::vector<Offensive> offensives;
   std::vector<Hostility> hostilities;
   std::vector<ForceTraits> forces;
+  CostSpec costs;
 };
 
 // Reads `dynamics` from the scenario's merged tree; throws scenario::ScenarioError at the field.

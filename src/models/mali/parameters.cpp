@@ -3,6 +3,7 @@
 #include "mechanisms/civilians/civilians.hpp"
 #include "mechanisms/combat/combat.hpp"
 #include "mechanisms/control/control.hpp"
+#include "mechanisms/costs/costs.hpp"
 #include "mechanisms/displacement/flight.hpp"
 #include "mechanisms/displacement/parameters.hpp"
 #include "mechanisms/force_employment/force_employment.hpp"
@@ -45,7 +46,7 @@ std::vector<engine::ParameterSpec> parameter_specs() {
        {grievance::parameter_specs(), mobilization::parameter_specs(), group_strategy::parameter_specs(),
         force_employment::parameter_specs(), combat::parameter_specs(), civilians::parameter_specs(),
         displacement::flight_parameter_specs(), displacement::parameter_specs(), control::parameter_specs(),
-        perceptions::parameter_specs()}) {
+        perceptions::parameter_specs(), costs::parameter_specs()}) {
     specs.insert(specs.end(), more.begin(), more.end());
   }
   return specs;

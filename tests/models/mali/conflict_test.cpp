@@ -117,6 +117,20 @@ TEST(MaliConflict, EventsFollowAcledsSchema) {
   }
 }
 
+TEST(MaliConflict, EveryDollarHasAPayer) {
+  // M12: what the operations cost equals what their payers paid; France pays for Serval alone.
+  const auto& o = default_run();
+  double cost = 0.0, paid = 0.0;
+  for (const auto& name : o.series) {
+    if (name.rfind("cost_", 0) == 0) cost += series_total(o, name);
+    if (name.rfind("paid_by_", 0) == 0) paid += series_total(o, name);
+  }
+  EXPECT_GT(cost, 1e9);
+  EXPECT_NEAR(paid, cost, 1e-6 * cost);
+  EXPECT_GE(series_total(o, "paid_by_france"), series_total(o, "cost_serval"));
+  EXPECT_GT(series_total(o, "paid_by_usa"), 0.0);  // assessed MINUSMA contributions
+}
+
 TEST(MaliConflict, NoNegativeStrengths) { EXPECT_TRUE(default_run().no_negative); }
 
 TEST(MaliConflict, TheNorthsTownsAreLostByApril2012) {

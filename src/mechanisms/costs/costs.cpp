@@ -1,0 +1,82 @@
+#include "mechanisms/costs/costs.hpp"
+
+#include <numeric>
+#include <stdexcept>
+
+namespace peacesim::mechanisms::costs {
+
+std::vector<engine::ParameterSpec> parameter_specs() {
+  return {{"costs_enabled", engine::ParameterKind::Boolean, 1, 0, 1, "1",
+           "assumption: a switch for ablation (MODEL.md §4)",
+           "Run M12: each operation's cost and who pays it"}};
+}
+
+Costs::Costs(Rules rules, std::vector<Operation> operations)
+    : rules_(std::move(rules)), operations_(std::move(operations)), cost_(operations_.size(), 0.0) {
+  for (const auto& [funding, shares] : rules_.payers) {
+    double total = 0.0;
+    for (const auto& s : shares) {
+      if (s.share < 0.0)
+        throw std::invalid_argument("payer shares of '" + funding + "' must not be negative");
+      total += s.share;
+    }
+    if (std::abs(total - 1.0) > 1e-6) {
+      throw std::invalid_argument("payer shares of '" + funding + "' add up to " + std::to_string(total) +
+                                  ", not 1");
+    }
+  }
+}
+
+void Costs::declare(engine::Recorder& recorder) {
+  for (const auto& op : operations_) {
+    cost_series_.push_back(
+        recorder.declare({"cost_" + op.id, "USD",
+                          op.name + ": cost (M12), budget in force or troops times the cost of "
+                                    "a troop-year; national only",
+                          engine::SeriesKind::Flow, engine::Cadence::Monthly}));
+  }
+  std::vector<std::string> payers;
+  for (const auto& [funding, shares] : rules_.payers) {
+    for (const auto& s : shares) {
+      if (s.payer == "lead") {
+        for (const auto& op : operations_) payers.push_back(op.lead);
+      } else {
+        payers.push_back(s.payer);
+      }
+    }
+  }
+  for (const auto& p : payers) {
+    if (paid_series_.count(p)) continue;
+    paid_series_[p] =
+        recorder.declare({"paid_by_" + p, "USD", "Costs of operations paid by " + p + " (M12); national only",
+                          engine::SeriesKind::Flow, engine::Cadence::Monthly});
+  }
+}
+
+void Costs::day(engine::Recorder& recorder, std::size_t i, double budget_per_year, double strength,
+                const std::string& funding) {
+  const auto& op = operations_[i];
+  double per_year = budget_per_year;
+  if (per_year <= 0.0) {
+    const auto it = rules_.troop_year_usd.find(op.kind);
+    per_year = it == rules_.troop_year_usd.end() ? 0.0 : strength * it->second;
+  }
+  if (per_year <= 0.0) return;
+  const double usd = per_year / 365.0;
+  const auto rule = rules_.payers.find(funding);
+  if (rule == rules_.payers.end()) {
+    throw std::invalid_argument("no payers for funding source '" + funding + "' (operation " + op.id + ")");
+  }
+  cost_[i] += usd;
+  if (i < cost_series_.size()) recorder.add(cost_series_[i], 0, usd);
+  for (const auto& s : rule->second) {
+    const std::string& payer = s.payer == "lead" ? op.lead : s.payer;
+    paid_[payer] += usd * s.share;
+    const auto series = paid_series_.find(payer);
+    if (series != paid_series_.end()) recorder.add(series->second, 0, usd * s.share);
+  }
+}
+
+double Costs::total() const { return std::accumulate(cost_.begin(), cost_.end(), 0.0); }
+
+}  // namespace peacesim::mechanisms::costs

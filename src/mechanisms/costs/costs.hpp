@@ -1,0 +1,63 @@
+// M12 Costs and burden (MODEL.md §4): what each operation costs and who pays.
+//
+// Each day an operation is deployed it costs its budget in force divided by 365 (the scenario's
+// `budget` entries: UN approved budgets, the AU/ECOWAS estimates), or, where no figure is in
+// force, its strength that day times the cost of a troop-year for its kind of operation, over 365.
+// The cost is split among payers by the funding source in force: `assessed` by the UN scale of
+// assessments, `voluntary_trust_fund` by the donors' shares, `national` to the operation's lead
+// organization, and so on, as the scenario's `dynamics.costs.payers` says. A run reports each
+// operation's cost and each payer's total and share.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/parameters.hpp"
+#include "engine/recorder.hpp"
+
+namespace peacesim::mechanisms::costs {
+
+struct Share {
+  std::string payer;  // an institution id, "lead" (the operation's first organization) or "others"
+  double share = 0.0;
+};
+
+struct Rules {
+  std::map<std::string, double> troop_year_usd;      // by operation kind
+  std::map<std::string, std::vector<Share>> payers;  // by funding source
+};
+
+std::vector<engine::ParameterSpec> parameter_specs();  // the switch `costs_enabled`
+
+class Costs {
+ public:
+  // `operations`: id, kind and lead organization of each operation the model tracks.
+  struct Operation {
+    std::string id, name, kind, lead;
+  };
+  Costs(Rules rules, std::vector<Operation> operations);
+
+  // Declares cost_<operation> and paid_by_<payer> (USD, monthly flows, national region 0).
+  void declare(engine::Recorder& recorder);
+
+  // One day of operation i: its budget per year in force (0 if none), its strength, its funding.
+  // Throws std::invalid_argument for a funding source the rules do not know.
+  void day(engine::Recorder& recorder, std::size_t i, double budget_per_year, double strength,
+           const std::string& funding);
+
+  [[nodiscard]] double total() const;
+  [[nodiscard]] const std::map<std::string, double>& by_payer() const { return paid_; }
+  [[nodiscard]] const std::vector<double>& by_operation() const { return cost_; }
+  [[nodiscard]] const std::vector<Operation>& operations() const { return operations_; }
+
+ private:
+  Rules rules_;
+  std::vector<Operation> operations_;
+  std::vector<double> cost_;
+  std::map<std::string, double> paid_;
+  std::vector<engine::SeriesId> cost_series_;
+  std::map<std::string, engine::SeriesId> paid_series_;
+};
+
+}  // namespace peacesim::mechanisms::costs
