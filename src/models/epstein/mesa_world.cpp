@@ -68,7 +68,10 @@ MesaWorld::~MesaWorld() = default;
 
 void MesaWorld::init(std::uint32_t tile_side, Use use) {
   const std::uint32_t pad = p_.max_vision();
-  board_ = TileBoard(p_.width, p_.height, pad, use == Use::Parallel);
+  // Both uses take the board's default layout: the halo layout on large grids serves the parallel
+  // variant too (its windows are loads at fixed offsets, with no neighbour table to read).
+  static_cast<void>(use);
+  board_ = TileBoard(p_.width, p_.height, pad);
   cells_.assign(board_.cell_slots(), Cell{0.0f, 0.0f, 0, kQuiet, 0, 0});
   citizen_window_ = TileWindow(board_, diamond_rows(static_cast<int>(p_.citizen_vision)), false);
   cop_window_ = TileWindow(board_, diamond_rows(static_cast<int>(p_.cop_vision)), false);
@@ -174,8 +177,10 @@ template <std::uint32_t kEntries, Layout kLayout, class Draws>
   // Seamed boards give centres near an edge lists of their own length.
   constexpr std::uint32_t kPicked = kLayout == Layout::Seamed ? 0 : kEntries;
   Cell& a = cells_[c];
-  board_.set_parity(c, parity);
+  // The agent's parity bit ("acted in this step") is set where it ends its turn: on its cell if it
+  // stays, by the move otherwise (nothing in between reads it).
   if (a.state == kArrested && a.jail > 0) [[unlikely]] {
+    board_.set_parity(c, parity);
     --a.jail;  // `if self.jail_sentence: self.jail_sentence -= 1; return` (cops are never arrested)
     return c;
   }
@@ -184,6 +189,7 @@ template <std::uint32_t kEntries, Layout kLayout, class Draws>
   TileScan scan;
   scan_window<true, kEntries, kLayout>(board_, window, c, scan);
   if (cop && scan.actives > 0) [[unlikely]] {
+    complete_scan<kEntries, kLayout>(scan, window, c);
     const CellId target =
         board_.canonical_in<kLayout>(scanned_active(board_, window, c, scan, draws.below(scan.actives)));
     Cell& arrestee = cells_[target];
@@ -210,12 +216,14 @@ template <std::uint32_t kEntries, Layout kLayout, class Draws>
   }
   // Deciding does not change occupancy: the empty cells scanned above are still empty.
   if (p_.movement && scan.empties > 0) {
-    const CellId to = board_.canonical_in<kLayout>(scanned_empty<kPicked>(scan, draws.below(scan.empties)));
+    const CellId to = board_.canonical_in<kLayout>(
+        scanned_empty<kPicked, kLayout>(scan, draws.below(scan.empties), window, c));
     // kCitizen = 1, kCop = 2, kActive = 3.
     const unsigned code = cop ? unsigned{kCop} : (active ? unsigned{kActive} : unsigned{kCitizen});
     move<kLayout>(c, to, code, parity);
     return to;
   }
+  board_.set_parity(c, parity);
   return c;
 }
 

@@ -55,10 +55,9 @@ class MesaWorld {
   using Counts = epstein::Counts;
   struct EmptyTag {};
 
-  // How the world will mostly be stepped; it only chooses the grid's memory layout (the results
-  // do not depend on it): a grid of more than 2^20 cells stepped in one random order is best laid
-  // out with a halo (tile_board.hpp), one stepped tile by tile with a neighbour table when its
-  // sides are multiples of 8.
+  // How the world will mostly be stepped. It chose the grid's memory layout once (the results do
+  // not depend on it); both uses now take the same one (tile_board.hpp), and the argument is kept
+  // so that callers need not change.
   enum class Use : std::uint8_t { Exact, Parallel };
 
   // `tile_side`: the parallel variant's target tile side in cells (see step_parallel).

@@ -36,6 +36,24 @@ TileBoard::TileBoard(std::uint32_t width, std::uint32_t height, std::uint32_t ra
   }
   words_.assign(4 * (static_cast<std::size_t>(tiles_y_) << tshift_), 0);
   for (std::size_t t = 0; t < words_.size(); t += 4) words_[t + kFree] = ~std::uint64_t{0};  // all empty
+  if (layout_ == Layout::Halo) {
+    // A tile is flagged if one of its cells lies outside the torus, or within `radius` of an edge
+    // (padded coordinates: the torus is [pad, pad + side) on each axis).
+    edge_.assign(static_cast<std::size_t>(tiles_y_) << tshift_, 0);
+    const auto outside = [&](std::uint32_t x, std::uint32_t side) { return x < pad_ || x >= pad_ + side; };
+    const auto near = [&](std::uint32_t x, std::uint32_t side) {
+      return x >= pad_ && x < pad_ + side && (x < pad_ + radius_ || x >= pad_ + side - radius_);
+    };
+    for (std::uint32_t r = 0; r < 8 * tiles_y_; ++r) {
+      for (std::uint32_t q = 0; q < 8 * tiles_x_; ++q) {
+        std::uint8_t& f = edge_[at(r, q) >> 6];
+        if (outside(r, height_) || outside(q, width_))
+          f |= kHaloTile;
+        else if (near(r, height_) || near(q, width_))
+          f |= kMirroredTile;
+      }
+    }
+  }
 }
 
 TileWindow::TileWindow(const TileBoard& board, const std::vector<RowSpan>& rows, bool include_centre) {

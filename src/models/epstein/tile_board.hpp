@@ -113,6 +113,9 @@ class TileBoard {
   template <Layout kLayout>
   [[nodiscard]] [[gnu::always_inline]] CellId canonical_in(CellId c) const {
     if constexpr (kLayout == Layout::Halo) {
+      // Most cells lie in tiles wholly inside the torus: one test on the tile's number.
+      if ((edge_[c >> 6] & kHaloTile) == 0) [[likely]]
+        return c;
       return canonical(c);
     } else {
       return c;
@@ -174,7 +177,9 @@ class TileBoard {
     }
   }
 
-  [[nodiscard]] std::size_t bytes() const { return words_.capacity() * sizeof(std::uint64_t); }
+  [[nodiscard]] std::size_t bytes() const {
+    return words_.capacity() * sizeof(std::uint64_t) + edge_.capacity();
+  }
 
  private:
   // The mirror of padded coordinate x on an axis of `size` canonical positions whose first and
@@ -184,8 +189,17 @@ class TileBoard {
     const std::uint32_t down = 0u - static_cast<std::uint32_t>(x >= pad_ + size - radius_);
     return x + (size & up) - (size & down);
   }
-  // Writes a canonical cell's bits to its mirror cells (most cells, away from the edges, have none).
-  void mirror_cell(CellId c, unsigned code) {
+  // Halo layout, edge_ flags of a tile: some of its cells lie in the halo; some have a mirror.
+  static constexpr std::uint8_t kHaloTile = 1;
+  static constexpr std::uint8_t kMirroredTile = 2;
+  // Writes a canonical cell's bits to its mirror cells (most cells, away from the edges, have none:
+  // all those of the tiles not flagged kMirroredTile).
+  [[gnu::always_inline]] void mirror_cell(CellId c, unsigned code) {
+    if ((edge_[c >> 6] & kMirroredTile) == 0) [[likely]]
+      return;
+    mirror_edge_cell(c, code);
+  }
+  [[gnu::noinline]] void mirror_edge_cell(CellId c, unsigned code) {
     const std::uint32_t r = prow(c);
     const std::uint32_t q = pcol(c);
     if (r - (pad_ + radius_) < height_ - 2 * radius_ && q - (pad_ + radius_) < width_ - 2 * radius_) return;
@@ -211,6 +225,7 @@ class TileBoard {
   std::uint32_t tiles_x_ = 0;  // tiles per stored row (a power of two)
   std::uint32_t tiles_y_ = 0;
   std::uint32_t tshift_ = 0;
+  std::vector<std::uint8_t> edge_;  // halo layout: kHaloTile | kMirroredTile, by tile
   HugeVector<std::uint64_t> words_;
 };
 
@@ -327,18 +342,30 @@ template <bool kAgents, std::uint32_t kEntries, Layout kLayout>
   if constexpr (kEntries == 9 && kAgents) {
     // A groupable window (the caller checked w.groupable()): cops and active citizens are counted
     // over the OR of the masked words of tiles whose masks are disjoint, in four popcounts.
+    // Halo layout: the 3x3 tiles are fixed offsets from the centre's, one row of tiles apart
+    // vertically, so their words are loads at constant displacements from three row pointers
+    // and their numbers need not be kept (scanned_empty and complete_scan recompute them).
     std::uint64_t cop[9];
     std::uint64_t act[9];
+    const std::uint64_t* centre_words = b.tile_words(tile);
+    const std::size_t stride = 4 * static_cast<std::size_t>(b.tiles_across());
+#pragma GCC unroll 9
     for (std::uint32_t i = 0; i < 9; ++i) {
-      std::uint32_t t;
+      const std::uint64_t* words;
       if constexpr (kLayout == Layout::Wrapped) {
-        t = w.tiles_around(tile)[i];
+        const std::uint32_t t = w.tiles_around(tile)[i];
+        s.tile[i] = t;
+        words = b.tile_words(t);
+      } else if constexpr (kLayout == Layout::Halo) {
+        words = centre_words +
+                (static_cast<std::ptrdiff_t>(i / 3) - 1) * static_cast<std::ptrdiff_t>(stride) +
+                4 * (static_cast<std::ptrdiff_t>(i % 3) - 1);
       } else {
-        t = tile + static_cast<std::uint32_t>(w.deltas()[i]);
+        const std::uint32_t t = tile + static_cast<std::uint32_t>(w.deltas()[i]);
+        s.tile[i] = t;
+        words = b.tile_words(t);
       }
-      const std::uint64_t* words = b.tile_words(t);
       const std::uint64_t em = words[TileBoard::kFree] & masks[i];
-      s.tile[i] = t;
       s.empty[i] = em;
       s.before[i] = empties;
       empties += static_cast<std::uint32_t>(std::popcount(em));
@@ -371,27 +398,35 @@ template <bool kAgents, std::uint32_t kEntries, Layout kLayout>
   s.entries = n;
 }
 
-// The k-th (from 0) empty cell a scan recorded (k < s.empties), maybe a halo cell. Branch-free:
-// `before` never decreases, so the cell is in the last entry whose `before` is <= k (an entry
-// without empty cells shares its `before` with the next one).
-template <std::uint32_t kEntries>
-[[gnu::always_inline]] inline CellId scanned_empty(const TileScan& s, std::uint32_t k) {
+// The k-th (from 0) empty cell a scan of the window `w` around canonical cell `centre` recorded
+// (k < s.empties), maybe a halo cell. Branch-free: `before` never decreases, so the cell is in
+// the last entry whose `before` is <= k (an entry without empty cells shares its `before` with
+// the next one). The comparisons are scalar: `before` was just stored one word at a time, and a
+// wider load of it would wait for those stores to reach the cache (no store forwarding).
+template <std::uint32_t kEntries, Layout kLayout = Layout::Wrapped>
+[[gnu::always_inline]] inline CellId scanned_empty(const TileScan& s, std::uint32_t k, const TileWindow& w,
+                                                   CellId centre) {
   std::uint32_t i = 0;
-  if constexpr (kEntries == 9) {
-    // Entries 1..8 in two vectors (counts are far below 2^31, so signed comparisons are right).
-    using V = std::int32_t __attribute__((vector_size(16)));
-    V lo;
-    V hi;
-    std::memcpy(&lo, &s.before[1], sizeof lo);
-    std::memcpy(&hi, &s.before[5], sizeof hi);
-    const auto kk = static_cast<std::int32_t>(k);
-    const V le = (lo <= kk) + (hi <= kk);  // each lane: 0, -1 or -2
-    i = static_cast<std::uint32_t>(-(le[0] + le[1] + le[2] + le[3]));
-    return (s.tile[i] << 6) | select_bit(s.empty[i], k - s.before[i]);
-  }
   const std::uint32_t n = kEntries != 0 ? kEntries : s.entries;
+#pragma GCC unroll 8
   for (std::uint32_t j = 1; j < n; ++j) i += s.before[j] <= k ? 1u : 0u;
-  return (s.tile[i] << 6) | select_bit(s.empty[i], k - s.before[i]);
+  std::uint32_t tile;
+  if constexpr (kEntries == 9 && kLayout == Layout::Halo) {
+    tile = (centre >> 6) + static_cast<std::uint32_t>(w.deltas()[i]);  // scan_window kept no tiles
+  } else {
+    tile = s.tile[i];
+  }
+  return (tile << 6) | select_bit(s.empty[i], k - s.before[i]);
+}
+
+// Tiles a scan of the window `w` around `centre` did not record (the nine-tile halo path), for
+// scanned_active.
+template <std::uint32_t kEntries, Layout kLayout>
+[[gnu::always_inline]] inline void complete_scan(TileScan& s, const TileWindow& w, CellId centre) {
+  if constexpr (kEntries == 9 && kLayout == Layout::Halo) {
+    for (std::uint32_t i = 0; i < 9; ++i)
+      s.tile[i] = (centre >> 6) + static_cast<std::uint32_t>(w.deltas()[i]);
+  }
 }
 
 // The k-th (from 0) active citizen of the window around canonical cell `centre` (k below the

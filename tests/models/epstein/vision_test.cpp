@@ -121,8 +121,44 @@ TEST(Vision, TiledScanAgreesWithBruteForce) {
           ASSERT_EQ(scan.actives, actives);
           ASSERT_EQ(scan.empties, empty.size());
           std::set<CellId> picked;
-          for (std::uint32_t k = 0; k < scan.empties; ++k) picked.insert(canon(scanned_empty<0>(scan, k)));
+          for (std::uint32_t k = 0; k < scan.empties; ++k) {
+            picked.insert(canon(scanned_empty<0>(scan, k, window, centre)));
+          }
           ASSERT_EQ(picked, empty);
+          if (window.entries() == 9 && window.groupable()) {
+            // The unrolled nine-tile scan (the models' hot path) finds the same counts, and the
+            // k-th empty cell it picks is the generic scan's k-th.
+            TileScan nine;
+            std::vector<CellId> generic;
+            std::vector<CellId> unrolled;
+            for (std::uint32_t k = 0; k < scan.empties; ++k)
+              generic.push_back(scanned_empty<0>(scan, k, window, centre));
+            switch (layout) {
+              case Layout::Wrapped:
+                scan_window<true, 9, Layout::Wrapped>(board, window, centre, nine);
+                for (std::uint32_t k = 0; k < nine.empties; ++k)
+                  unrolled.push_back(scanned_empty<9, Layout::Wrapped>(nine, k, window, centre));
+                break;
+              case Layout::Seamed:
+                scan_window<true, 9, Layout::Seamed>(board, window, centre, nine);
+                for (std::uint32_t k = 0; k < nine.empties; ++k)
+                  unrolled.push_back(scanned_empty<0, Layout::Seamed>(nine, k, window, centre));
+                break;
+              case Layout::Halo:
+                scan_window<true, 9, Layout::Halo>(board, window, centre, nine);
+                for (std::uint32_t k = 0; k < nine.empties; ++k)
+                  unrolled.push_back(scanned_empty<9, Layout::Halo>(nine, k, window, centre));
+                complete_scan<9, Layout::Halo>(nine, window, centre);
+                break;
+            }
+            ASSERT_EQ(nine.cops, cops) << w << "x" << h << " r=" << radius << " layout " << int(layout);
+            ASSERT_EQ(nine.actives, actives);
+            ASSERT_EQ(unrolled, generic);
+            for (std::uint32_t k = 0; k < nine.actives; ++k) {
+              ASSERT_EQ(scanned_active(board, window, centre, nine, k),
+                        scanned_active(board, window, centre, scan, k));
+            }
+          }
           std::set<CellId> arrested;
           for (std::uint32_t k = 0; k < scan.actives; ++k) {
             arrested.insert(canon(scanned_active(board, window, centre, scan, k)));
