@@ -8,6 +8,8 @@
 namespace peacesim::mechanisms::civilians {
 
 using conflict::ActorIndex;
+using conflict::in_mask;
+using conflict::is_town;
 using conflict::kState;
 using conflict::PlaceIndex;
 using conflict::State;
@@ -53,9 +55,6 @@ double protection(const State& state, PlaceIndex p, const Params& params) {
 }
 
 namespace {
-
-bool in_mask(std::uint32_t mask, std::uint16_t region) { return ((mask >> region) & 1u) != 0; }
-bool is_town(const conflict::Place& p) { return p.in_mali && p.kind == conflict::PlaceKind::Town; }
 
 void attack(State& state, conflict::Context& context, const Params& params, PlaceIndex p, ActorIndex by,
             engine::RandomDraws& draws) {

@@ -35,6 +35,9 @@ inline std::uint8_t to_byte(double v) {
   return static_cast<std::uint8_t>(c * 255.0 + 0.5);
 }
 
+// Whether bit `bit` of a mask (regions, communities) is set.
+inline bool in_mask(std::uint32_t mask, std::size_t bit) { return ((mask >> bit) & 1u) != 0; }
+
 struct People {
   double people_per_agent = 100.0;  // k
   std::vector<std::uint16_t> cell;  // index into State::cells
@@ -80,6 +83,9 @@ struct Place {
   double foreign_power = 0.0;    // sum of foreign troops times their capability
   std::int32_t last_change_day = -1;
 };
+
+// A town of the theatre in Mali (not a camp or a place abroad): what can be held and fought over.
+inline bool is_town(const Place& p) { return p.in_mali && p.kind == PlaceKind::Town; }
 
 enum class GroupKind : std::uint8_t { Separatist, Jihadist, ProGovernment, SelfDefence };
 enum class Posture : std::uint8_t { Hold, Guerrilla };

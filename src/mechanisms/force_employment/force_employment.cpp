@@ -9,6 +9,8 @@
 namespace peacesim::mechanisms::force_employment {
 
 using conflict::ActorIndex;
+using conflict::in_mask;
+using conflict::is_town;
 using conflict::kNoPlace;
 using conflict::kState;
 using conflict::PlaceIndex;
@@ -74,9 +76,6 @@ Params params_from(const engine::ParameterSet& p) {
 }
 
 namespace {
-
-bool in_mask(std::uint32_t mask, std::uint16_t region) { return ((mask >> region) & 1u) != 0; }
-bool is_town(const conflict::Place& p) { return p.in_mali && p.kind == conflict::PlaceKind::Town; }
 
 bool enemy_town(const State& state, const conflict::Place& place) {
   return is_town(place) && place.controller != kState && state.are_hostile(kState, place.controller);

@@ -9,6 +9,8 @@
 namespace peacesim::mechanisms::group_strategy {
 
 using conflict::ActorIndex;
+using conflict::in_mask;
+using conflict::is_town;
 using conflict::kNoPlace;
 using conflict::kState;
 using conflict::PlaceIndex;
@@ -70,10 +72,6 @@ Params params_from(const engine::ParameterSet& p) {
 }
 
 namespace {
-
-bool in_mask(std::uint32_t mask, std::uint16_t region) { return ((mask >> region) & 1u) != 0; }
-
-bool is_town(const conflict::Place& p) { return p.in_mali && p.kind == conflict::PlaceKind::Town; }
 
 // Effective strength of the side holding p, as an attacker must face it.
 double defender_power(const State& state, PlaceIndex p) {

@@ -10,6 +10,7 @@
 namespace peacesim::mechanisms::mobilization {
 
 using conflict::ActorIndex;
+using conflict::in_mask;
 using conflict::State;
 using conflict::Status;
 using engine::ParameterKind;
@@ -61,10 +62,6 @@ Params params_from(const engine::ParameterSet& p) {
   r.desert_rate = p.real("mobilization_desert_rate");
   return r;
 }
-
-namespace {
-bool in_mask(std::uint32_t mask, std::size_t bit) { return ((mask >> bit) & 1u) != 0; }
-}  // namespace
 
 std::vector<double> arrest_risk(const State& state, const Params& params) {
   std::vector<double> troops(state.regions.size(), 0.0);

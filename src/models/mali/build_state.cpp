@@ -301,9 +301,32 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, conflict::State&
 
 }  // namespace
 
+void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
+  for (const auto& r : spec.army.north_regions) (void)region_bit(world, r);
+  for (const auto& g : spec.groups) (void)group_index(world, g.group);
+  for (const auto& inf : spec.influxes) (void)group_index(world, inf.group);
+  for (const auto& off : spec.offensives) {
+    for (const auto& g : off.groups) (void)group_index(world, g);
+    for (const auto& r : off.regions) (void)region_bit(world, r);
+    for (const auto& t : off.towns) (void)place_index(world, t);
+  }
+  for (const auto& h : spec.hostilities) {
+    (void)group_index(world, h.a);
+    (void)group_index(world, h.b);
+  }
+  for (const auto& f : spec.forces) {
+    if (world.theatre.find_operation(f.operation.id) == nullptr) {
+      throw scenario::ScenarioError(f.operation.where, f.operation.field,
+                                    "'" + f.operation.id + "' is not an operation of the scenario");
+    }
+    for (const auto& t : f.objectives) (void)place_index(world, t);
+  }
+}
+
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
                        const engine::ParameterSet& parameters, engine::Date start, double people_per_agent,
                        const engine::RandomStreams& random) {
+  check_dynamics(world, spec);
   BuiltState out;
   conflict::State& s = out.state;
   s.date = start;
@@ -317,16 +340,6 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
   add_groups(world, spec, s, out);
   add_forces(world, spec, s, out);
   add_army(world, spec, s);
-  for (const auto& inf : spec.influxes) (void)group_index(world, inf.group);
-  for (const auto& off : spec.offensives) {
-    for (const auto& g : off.groups) (void)group_index(world, g);
-    for (const auto& r : off.regions) (void)region_bit(world, r);
-    for (const auto& t : off.towns) (void)place_index(world, t);
-  }
-  for (const auto& h : spec.hostilities) {
-    (void)group_index(world, h.a);
-    (void)group_index(world, h.b);
-  }
 
   // The displacement mechanism over the same places, with the scenario's routes.
   std::vector<mechanisms::displacement::Place> places;

@@ -22,6 +22,10 @@ struct BuiltState {
   std::vector<std::size_t> group_theatre;    // State::groups[i] is theatre group [i]
 };
 
+// Checks the dynamics section's references (groups, regions, towns, operations) against the world.
+// Throws scenario::ScenarioError at the offending field.
+void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec);
+
 // Throws scenario::ScenarioError for references the dynamics section gets wrong.
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
                        const engine::ParameterSet& parameters, engine::Date start, double people_per_agent,

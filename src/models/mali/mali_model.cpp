@@ -1,5 +1,6 @@
 #include "models/mali/mali_model.hpp"
 
+#include "models/mali/build_state.hpp"
 #include "models/mali/conflict_model.hpp"
 #include "models/mali/describe.hpp"
 #include "models/mali/dynamics_spec.hpp"
@@ -25,7 +26,9 @@ ModelInfo mali_info() {
                                            input.scale, input.seed);
   };
   info.describe = [](const ModelInput& input, DescribeFormat format) {
-    return describe_world(load_world(input.scenario, input.parameters), input.scenario, format);
+    MaliWorld world = load_world(input.scenario, input.parameters);
+    check_dynamics(world, read_dynamics(input.scenario.root));  // describe rejects what run rejects
+    return describe_world(std::move(world), input.scenario, format);
   };
   return info;
 }
