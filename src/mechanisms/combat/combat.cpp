@@ -150,6 +150,8 @@ void state_withdraws(State& state, PlaceIndex p) {
     if (to != conflict::kNoPlace) f.at_place[to] += f.at_place[p];
     f.at_place[p] = 0.0;
     if (f.target == p) f.target = conflict::kNoPlace;
+    // A column that fell back starts again from where it regrouped, not from the enemy town.
+    if (f.position == p) f.position = to;
   }
   state.refresh_foreign();
 }

@@ -165,7 +165,9 @@ struct State {
   std::vector<double> abuses_by_groups;    // by region
   double regime_legitimacy = 0.6;          // M1: the government's baseline (falls with a coup)
   std::uint32_t excluded_communities = 0;  // M1: communities outside the peace process (bit c)
-  bool towns_change_hands = true;          // M8's switch
+  std::vector<double> included_communities;  // M10 -> M1: how far each community's exclusion is lifted, 0..1
+  std::vector<double> authority_bonus;       // M10 -> M8: added to a town's state-authority baseline
+  bool towns_change_hands = true;            // M8's switch
   std::int32_t day = 0;
   engine::Date date;
 

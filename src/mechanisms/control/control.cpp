@@ -51,11 +51,14 @@ void capture(conflict::State& state, conflict::Context& context, conflict::Place
 }
 
 void update_authority(conflict::State& state, const Params& params) {
-  for (conflict::Place& place : state.places) {
-    if (!place.in_mali || place.kind != conflict::PlaceKind::Town) continue;
+  for (std::size_t p = 0; p < state.places.size(); ++p) {
+    conflict::Place& place = state.places[p];
+    if (!conflict::is_town(place)) continue;
     double target = 0.0;
     if (place.controller == conflict::kState) {
-      target = std::min(1.0, params.base + (place.army + place.foreign) / params.presence_people);
+      // M10's redeployment adds to the baseline where an agreement is being implemented.
+      const double bonus = p < state.authority_bonus.size() ? state.authority_bonus[p] : 0.0;
+      target = std::min(1.0, params.base + bonus + (place.army + place.foreign) / params.presence_people);
     }
     place.state_authority += params.rate * (target - place.state_authority);
   }

@@ -4,8 +4,10 @@
 // attacker wins a battle there (M5) or enters it undefended. Each town's state authority A in
 // [0, 1] relaxes daily towards a target:
 //
-//     A' = A + rate · (T − A),   T = [controller is the state] · min(1, base + (army + foreign) /
-//     presence_people)
+//     A' = A + rate · (T − A),
+//     T = [controller is the state] · min(1, base + bonus + (army + foreign) / presence_people)
+//
+// where bonus is the army's redeployment under a peace agreement being implemented (M10).
 //
 // so authority returns slowly after a recapture (administrators come back after soldiers) and
 // collapses as quickly when a town falls. Cells share their nearest town's authority.

@@ -4,7 +4,8 @@
 //
 // Each day a town's violence intensity is v_p = 1 − exp(−danger_p / danger_scale), danger_p the
 // recent fatalities there (M5, M6), decaying with a time constant of memory_days. Its people have
-// endured E_p = Σ v_p days of violence so far, and a resident leaves when E_p passes their own
+// endured E_p days of recent violence, E_p' = E_p · exp(−1/memory_days) + v_p (fear fades in calm),
+// and a resident leaves when E_p passes their own
 // tolerance (in days; drawn once per person: exponential with mean tolerance_days for a share
 // leaving_share of people, the rest never leave). Those who leave become displacement agents
 // (one per person agent); they are internally displaced while in Mali, refugees abroad, and

@@ -208,7 +208,8 @@ void raids(State& state, conflict::Context& context, const Params& params,
 
 void army_upkeep(State& state, const Params& params) {
   const double since_coup = static_cast<double>(state.day - state.coup_day);
-  state.army_morale = 1.0 - params.coup_shock * std::exp(-since_coup / params.coup_recovery_days);
+  state.army_morale =
+      since_coup < 0.0 ? 1.0 : 1.0 - params.coup_shock * std::exp(-since_coup / params.coup_recovery_days);
   double trainers = 0.0;
   for (const auto& f : state.forces) trainers += f.trains ? f.strength : 0.0;
   state.army_capability += params.training_rate * (trainers / 500.0) *

@@ -85,8 +85,12 @@ void update(conflict::State& state, const conflict::Context& context, const Para
       // A fixed draw per person: step 0 of the grievance stream, keyed by the person.
       engine::RandomDraws draws(seed, conflict::kGrievanceStream, 0, i);
       const bool excluded = ((state.excluded_communities >> people.community[i]) & 1u) != 0;
+      const double lifted = people.community[i] < state.included_communities.size()
+                                ? state.included_communities[people.community[i]]
+                                : 0.0;
       const double l = base + place_term[cell.place] + region_term[cell.region] -
-                       (excluded ? params.exclusion_weight : 0.0) + params.spread * (draws.uniform() - 0.5);
+                       (excluded ? params.exclusion_weight * (1.0 - lifted) : 0.0) +
+                       params.spread * (draws.uniform() - 0.5);
       people.legitimacy[i] = conflict::to_byte(l);
     }
   });

@@ -246,8 +246,12 @@ void act(State& state, conflict::Context& context, const Params& params,
     if (!g.active || !state.are_hostile(a, kState)) continue;
     const double own = g.fighters_people() * g.capability;
     const bool outgunned = hostile_power(state, a) >= params.guerrilla_ratio * own;
-    if (outgunned) {
-      if (g.posture == conflict::Posture::Hold) go_guerrilla(state, a);
+    const bool holds_towns =
+        std::any_of(state.places.begin(), state.places.end(),
+                    [&](const conflict::Place& p) { return is_town(p) && p.controller == a; });
+    if (outgunned || (!g.offensive && !holds_towns)) {
+      // Every day while outgunned: fighters pinned by a battle slip away once it is over.
+      go_guerrilla(state, a);
     } else if (g.offensive) {
       g.posture = conflict::Posture::Hold;
     }

@@ -1,9 +1,11 @@
 // M3 Armed-group strategy (MODEL.md §4). Each day every active group chooses what to do.
 //
 // Posture. With F the group's effective strength (fighters times capability) and S the effective
-// strength of hostile conventional forces in the regions it operates in, a group holds territory
-// while S < guerrilla_ratio · F and a scheduled offensive is on or it still holds towns; otherwise
-// it goes guerrilla: it leaves its towns and its fighters blend into the population (000; 004 §3.3).
+// strength of hostile foreign forces in the regions it operates in (the intervention's conventional
+// superiority: the Malian army alone never drove the groups out of the towns, 004 §3.2-3.3), a
+// group holds territory while S < guerrilla_ratio · F and a scheduled offensive is on or it still
+// holds towns; otherwise it goes guerrilla, every day it stays so: it leaves its towns (those not
+// under attack) and its fighters blend into the population (000; 004 §3.3).
 //
 // Assaults (holding posture, during a scheduled offensive). A target is a town held by an enemy in
 // the offensive's regions; its score is weight / (1 + km / 300), km the road distance from the

@@ -33,6 +33,7 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
       civilians_(mechanisms::civilians::params_from(parameters)),
       control_(mechanisms::control::params_from(parameters)),
       perceptions_(mechanisms::perceptions::params_from(parameters)),
+      peace_(mechanisms::peace_process::params_from(parameters)),
       flight_params_(mechanisms::displacement::flight_params_from(parameters)),
       birth_rate_(parameters.real("demography_birth_rate")),
       death_rate_(parameters.real("demography_death_rate")),
@@ -41,6 +42,48 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
   ops_ = std::make_unique<conflict::PeopleOps>(built_.state);
   flight_ = std::make_unique<mechanisms::displacement::Flight>(flight_params_, *built_.displacement);
   built_.state.towns_change_hands = control_.enabled;
+  auto& st = built_.state;
+  st.included_communities.assign(schedule_.world().theatre.population.communities.size(), 0.0);
+  st.authority_bonus.assign(st.places.size(), 0.0);
+  // M10: the scenario's agreements, their armed signatories and what they provide for.
+  for (const auto& a : schedule_.world().theatre.agreements) {
+    if (a.role != theatre::Role::Input) continue;
+    mechanisms::peace_process::Agreement m;
+    m.id = a.id;
+    m.name = a.name;
+    engine::Date last;
+    for (const auto& sig : a.signatures) {
+      for (std::size_t g = 0; g < st.groups.size(); ++g) {
+        if (st.groups[g].id != sig.party.id) continue;
+        m.signatories.push_back(static_cast<ActorIndex>(g + 1));
+        m.regions |= st.groups[g].regions;
+        if (sig.when.date > last) last = sig.when.date;
+      }
+    }
+    // A coalition's signature binds its members (the CMA for the MNLA and the HCUA).
+    for (std::size_t g = 0; g < st.groups.size(); ++g) {
+      const auto& tg = schedule_.world().theatre.groups[built_.group_theatre[g]];
+      for (const auto& ch : tg.changes) {
+        if (ch.kind != theatre::ChangeKind::Joined || !ch.group || ch.role != theatre::Role::Input) continue;
+        for (const auto& sig : a.signatures) {
+          if (sig.party.id != ch.group->id) continue;
+          m.signatories.push_back(static_cast<ActorIndex>(g + 1));
+          m.regions |= st.groups[g].regions;
+          const engine::Date when = std::max(sig.when.date, ch.when.date);
+          if (when > last) last = when;
+        }
+      }
+    }
+    if (m.signatories.empty()) continue;
+    m.signed_day = static_cast<std::int32_t>(days_between(start, last));
+    for (const auto& p : a.provisions) {
+      m.cantonment = m.cantonment || p == "cantonment";
+      m.ddr = m.ddr || p == "ddr";
+      m.decentralization = m.decentralization || p == "decentralization";
+      m.redeployment = m.redeployment || p == "army_redeployment" || p == "return_of_state_presence";
+    }
+    agreements_.push_back(std::move(m));
+  }
   last_controller_.assign(built_.state.places.size(), kState);
   if (parameters.boolean("costs_enabled")) {
     mechanisms::costs::Rules rules;
@@ -74,6 +117,15 @@ void ConflictModel::declare_outputs(engine::Recorder& recorder) {
   schedule_.declare_outputs(recorder);
   log_.declare(recorder);
   if (costs_) costs_->declare(recorder);
+  for (const auto& a : agreements_) {
+    implementation_.push_back(recorder.declare({"implementation_" + a.id, "1",
+                                                a.name + ": implementation (M10), 0 to 1; national only",
+                                                SeriesKind::Gauge, Cadence::Monthly}));
+  }
+  demobilized_ =
+      recorder.declare({"fighters_demobilized", "people",
+                        "Signatories' fighters sent home by cantonment and DDR (M10), national only",
+                        SeriesKind::Flow, Cadence::Monthly});
   const auto& s = built_.state;
   casualties_.push_back(
       recorder.declare({"casualties_army", "people", "The army's dead in fighting (M5), by admin1",
@@ -449,6 +501,8 @@ void ConflictModel::demography(engine::StepContext& c) {
 void ConflictModel::monthly(engine::StepContext& c) {
   auto ctx = context(c);
   mechanisms::perceptions::update(built_.state, perceptions_);
+  const std::size_t home = mechanisms::peace_process::implement(built_.state, ctx, agreements_, peace_);
+  c.recorder.add(demobilized_, 0, static_cast<double>(home) * built_.state.people.people_per_agent);
   mechanisms::grievance::update(built_.state, ctx, grievance_);
   mechanisms::mobilization::recruit(built_.state, ctx, mobilization_);
   demography(c);
@@ -547,6 +601,8 @@ void ConflictModel::observe(engine::StepContext& c) {
   for (std::size_t ci = 0; ci < refugees_country_.size(); ++ci)
     rec.set(refugees_country_[ci].second, 0, by_country[ci]);
   rec.set(impartiality_, 0, s.un_impartiality);
+  for (std::size_t a = 0; a < agreements_.size(); ++a)
+    rec.set(implementation_[a], 0, agreements_[a].implementation);
   rec.set(army_capability_, 0, s.army_capability * s.army_morale);
   std::vector<double> army(regions, 0.0);
   for (const auto& p : s.places) {

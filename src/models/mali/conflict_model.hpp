@@ -18,6 +18,7 @@
 #include "mechanisms/grievance/grievance.hpp"
 #include "mechanisms/group_strategy/group_strategy.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
 #include "models/mali/build_state.hpp"
 #include "models/mali/schedule_model.hpp"
@@ -62,6 +63,10 @@ class ConflictModel final : public engine::Model {
   mechanisms::civilians::Params civilians_;
   mechanisms::control::Params control_;
   mechanisms::perceptions::Params perceptions_;
+  mechanisms::peace_process::Params peace_;
+  std::vector<mechanisms::peace_process::Agreement> agreements_;
+  std::vector<engine::SeriesId> implementation_;
+  engine::SeriesId demobilized_ = 0;
   mechanisms::displacement::FlightParams flight_params_;
   double birth_rate_ = 0, death_rate_ = 0;
   engine::Date end_;

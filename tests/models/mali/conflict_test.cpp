@@ -131,6 +131,22 @@ TEST(MaliConflict, EveryDollarHasAPayer) {
   EXPECT_GT(series_total(o, "paid_by_usa"), 0.0);  // assessed MINUSMA contributions
 }
 
+TEST(MaliConflict, AgreementsAreImplementedOnlyAfterTheyAreSigned) {
+  const auto& o = default_run();
+  EXPECT_EQ(o.national.at({"implementation_ouagadougou_2013", "2013-05-31"}), 0.0);
+  EXPECT_GT(o.national.at({"implementation_ouagadougou_2013", "2014-12-31"}), 0.0);
+  EXPECT_EQ(o.national.at({"implementation_algiers_2015", "2014-12-31"}), 0.0);  // signed in 2015
+}
+
+TEST(MaliConflict, ForeignSubstitutionSlowsImplementation) {
+  // M10's vicious circle (Q7): without the substitution effect, implementation goes faster.
+  engine::ParameterSet p = mali().parameters;
+  p.set("peace_substitution", 0, {"test", "test"});
+  const auto fast = run(1, 1, engine::Date(2014, 12, 31), p);
+  EXPECT_GT(fast.national.at({"implementation_ouagadougou_2013", "2014-12-31"}),
+            default_run().national.at({"implementation_ouagadougou_2013", "2014-12-31"}));
+}
+
 TEST(MaliConflict, NoNegativeStrengths) { EXPECT_TRUE(default_run().no_negative); }
 
 TEST(MaliConflict, TheNorthsTownsAreLostByApril2012) {

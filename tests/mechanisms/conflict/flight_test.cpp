@@ -1,0 +1,181 @@
+// M7 in the theatre: tolerances (exponential with mean tolerance_days for leaving_share of people,
+// 255 = never), violence intensity v = 1 − exp(−danger / danger_scale), exposure E = Σ v with
+// recent violence only, departures when E passes a person's tolerance; people agents are conserved.
+#include "mechanisms/displacement/flight.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "fixture.hpp"
+
+namespace peacesim::mechanisms::conflict::testing {
+namespace {
+
+namespace dm = displacement;
+
+// The displacement mechanism over the fixture's places and roads.
+std::unique_ptr<dm::Displacement> displacement_of(const World& w) {
+  std::vector<dm::Place> places;
+  for (const Place& p : w.state.places) {
+    dm::Place d;
+    d.name = p.name;
+    d.country = p.country;
+    d.kind = p.kind == PlaceKind::Camp ? dm::PlaceKind::Camp : dm::PlaceKind::Town;
+    d.foreign = !p.in_mali;
+    places.push_back(d);
+  }
+  std::vector<dm::Link> links = {{kBamako, kGao, 1200.0}, {kGao, kAnsongo, 100.0}, {kGao, kMbera, 800.0}};
+  dm::Rules rules;
+  rules.people_per_agent = w.state.people.people_per_agent;
+  return std::make_unique<dm::Displacement>(std::move(places), std::move(links), rules);
+}
+
+TEST(FlightMechanism, ToleranceRespectsLeavingShareAndMean) {
+  dm::FlightParams params;
+  params.leaving_share = 0.3;
+  params.tolerance_days = 20.0;
+  const int n = 100000;
+  int never = 0;
+  double sum = 0.0;
+  int leavers = 0;
+  for (int i = 0; i < n; ++i) {
+    engine::RandomDraws draws(5, kDeparturesStream, 0, static_cast<std::uint64_t>(i));
+    const std::uint8_t t = dm::draw_tolerance(draws, params);
+    if (t == 255) {
+      ++never;
+    } else {
+      ASSERT_LE(t, 254);
+      sum += t;
+      ++leavers;
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(never) / n, 0.7, 0.01);
+  // floor of an exponential with mean 20: mean 1 / (e^{1/20} − 1) = 19.50.
+  EXPECT_NEAR(sum / leavers, 1.0 / (std::exp(1.0 / 20.0) - 1.0), 0.4);
+
+  params.leaving_share = 0.0;
+  params.tolerance_days = 200.0;  // long tolerances are capped at 254, never 255
+  int capped = 0;
+  for (int i = 0; i < 1000; ++i) {
+    engine::RandomDraws draws(5, kDeparturesStream, 1, static_cast<std::uint64_t>(i));
+    ASSERT_EQ(dm::draw_tolerance(draws, params), 255);
+  }
+  params.leaving_share = 1.0;
+  for (int i = 0; i < 1000; ++i) {
+    engine::RandomDraws draws(5, kDeparturesStream, 2, static_cast<std::uint64_t>(i));
+    const auto t = dm::draw_tolerance(draws, params);
+    ASSERT_NE(t, 255);
+    capped += t == 254 ? 1 : 0;
+  }
+  // P(Exp(200) ≥ 254) = e^{−1.27} = 0.28.
+  EXPECT_NEAR(capped / 1000.0, std::exp(-254.0 / 200.0), 0.05);
+}
+
+TEST(FlightMechanism, IntensityAndExposureFollowTheDanger) {
+  World w;
+  auto disp = displacement_of(w);
+  dm::FlightParams params;  // scale 10, memory 30 days
+  dm::Flight flight(params, *disp);
+  w.state.places[kGao].danger = 5.0;
+  w.state.day = 1;
+  flight.day(w.state, w.ctx());
+  const double v = 1.0 - std::exp(-0.5);
+  EXPECT_NEAR(w.state.places[kGao].exposure_days, v, 1e-12);
+  EXPECT_NEAR(w.state.places[kGao].danger, 5.0 * std::exp(-1.0 / 30.0), 1e-12);
+  EXPECT_EQ(w.state.places[kAnsongo].exposure_days, 0.0);
+  w.state.day = 2;
+  flight.day(w.state, w.ctx());
+  // Exposure counts recent violence: it decays with the danger's time constant (flight.cpp; the
+  // header's "E_p = Σ v_p days of violence so far" leaves the decay out).
+  const double v2 = 1.0 - std::exp(-0.5 * std::exp(-1.0 / 30.0));
+  EXPECT_NEAR(w.state.places[kGao].exposure_days, v * std::exp(-1.0 / 30.0) + v2, 1e-12);
+  // Nobody has a tolerance yet (all 255): nobody leaves.
+  EXPECT_EQ(flight.departures(), 0u);
+  EXPECT_EQ(w.count(Status::Resident), w.state.people.size());
+}
+
+TEST(FlightMechanism, PeopleLeaveWhenExposurePassesTheirTolerance) {
+  World w;
+  auto disp = displacement_of(w);
+  dm::Flight flight({}, *disp);
+  // Gao's people: a third leave at once (0 days), a third after 3 days, a third never.
+  std::size_t at_gao = 0;
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    if (w.state.cells[w.state.people.cell[i]].place != kGao) {
+      w.state.people.tolerance_days[i] = 0;  // would leave at the first violence, but there is none
+      continue;
+    }
+    const std::uint8_t t[] = {0, 3, 255};
+    w.state.people.tolerance_days[i] = t[at_gao++ % 3];
+  }
+  const std::size_t zero = (at_gao + 2) / 3, three = (at_gao + 1) / 3;
+  w.state.places[kGao].danger = 1000.0;  // v = 1
+  w.state.day = 1;
+  flight.day(w.state, w.ctx());
+  EXPECT_EQ(flight.departures(), zero);
+  EXPECT_EQ(w.count_at(kGao, Status::Displaced), zero);
+  EXPECT_EQ(disp->agent_count(), zero);  // one displacement agent per person agent (k = 10)
+  EXPECT_NEAR(disp->people_displaced(), static_cast<double>(zero) * 10.0, 1e-9);
+  for (int d = 2; d <= 4; ++d) {
+    w.state.day = d;
+    w.state.places[kGao].danger = 1000.0;
+    flight.day(w.state, w.ctx());
+  }
+  // Exposure after 4 days ≈ 1 + e^{-1/30} + ... > 3: the 3-day people have gone too.
+  EXPECT_GT(w.state.places[kGao].exposure_days, 3.0);
+  EXPECT_EQ(flight.departures(), zero + three);
+  EXPECT_EQ(w.count_at(kGao, Status::Resident), at_gao - zero - three);
+  // Nobody left calm places.
+  EXPECT_EQ(w.count_at(kBamako, Status::Resident), 200u);
+  EXPECT_EQ(w.count_at(kAnsongo, Status::Resident), 200u);
+}
+
+TEST(FlightMechanism, DisabledNobodyLeavesButDangerFades) {
+  World w;
+  auto disp = displacement_of(w);
+  dm::FlightParams params;
+  params.enabled = false;
+  dm::Flight flight(params, *disp);
+  for (auto& t : w.state.people.tolerance_days) t = 0;
+  w.state.places[kGao].danger = 1000.0;
+  w.state.day = 1;
+  flight.day(w.state, w.ctx());
+  EXPECT_EQ(flight.departures(), 0u);
+  EXPECT_EQ(w.count(Status::Resident), w.state.people.size());
+  EXPECT_EQ(w.state.places[kGao].exposure_days, 0.0);
+  EXPECT_NEAR(w.state.places[kGao].danger, 1000.0 * std::exp(-1.0 / 30.0), 1e-9);
+}
+
+TEST(FlightMechanism, AgentsAreConservedAndRefugeesAreAbroad) {
+  World w;
+  auto disp = displacement_of(w);
+  dm::Flight flight({}, *disp);
+  engine::RandomDraws draws(3, kDeparturesStream, 0, 0);
+  for (auto& t : w.state.people.tolerance_days) t = dm::draw_tolerance(draws, {});
+  const std::size_t n = w.state.people.size();
+  std::size_t max_departures = 0;
+  for (int d = 1; d <= 60; ++d) {
+    w.state.day = d;
+    if (d <= 20) w.state.places[kGao].danger += 20.0;  // three weeks of fighting in Gao
+    flight.day(w.state, w.ctx());
+    max_departures = flight.departures();
+    ASSERT_EQ(w.state.people.size(), n);
+    ASSERT_EQ(w.count(Status::Resident) + w.count(Status::Displaced) + w.count(Status::Refugee), n)
+        << "day " << d;
+  }
+  EXPECT_GT(max_departures, 0u);
+  EXPECT_EQ(disp->agent_count(), max_departures);
+  // Only Gao's people left, and every one who left is displaced, a refugee or home again.
+  EXPECT_EQ(w.count_at(kBamako, Status::Resident) + w.count_at(kAnsongo, Status::Resident), 400u);
+  const std::size_t away = w.count(Status::Displaced) + w.count(Status::Refugee);
+  EXPECT_LE(away, max_departures);
+  EXPECT_GT(away, 0u);
+  // Refugees (after the weekly sync) are those whose agents rest abroad, in Mbera.
+  EXPECT_LE(static_cast<double>(w.count(Status::Refugee)) * 10.0,
+            disp->people_at(kMbera) + disp->people_in_transit() + 1e-9);
+}
+
+}  // namespace
+}  // namespace peacesim::mechanisms::conflict::testing

@@ -1,0 +1,123 @@
+// M1 Grievance and legitimacy:
+//   L_i = clamp01(L_regime + a_authority (A_p − 0.5) − a_abuse (1 − exp(−abuses_r / scale))
+//                 − a_foreign resentment_r − a_exclusion [excluded] + spread (u_i − 0.5)),
+//   G_i = H_i (1 − L_i).
+#include "mechanisms/grievance/grievance.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#include "fixture.hpp"
+
+namespace peacesim::mechanisms::conflict::testing {
+namespace {
+
+grievance::Params exact() {
+  grievance::Params p;
+  p.spread = 0.0;
+  return p;
+}
+
+PlaceIndex place_of(const World& w, std::size_t i) { return w.state.cells[w.state.people.cell[i]].place; }
+
+TEST(GrievanceMechanism, LegitimacyFollowsTheDocumentedFormula) {
+  World w;
+  w.state.regime_legitimacy = 0.6;
+  w.state.places[kGao].state_authority = 0.8;
+  w.state.abuses_by_state[1] = 20.0;
+  w.state.resentment[1] = 0.5;
+  const auto params = exact();  // authority 0.3, abuse 0.3 (scale 20), foreign 0.2
+  grievance::update(w.state, w.ctx(), params);
+  const double region1 = -0.3 * (1.0 - std::exp(-1.0)) - 0.2 * 0.5;
+  const double expected[] = {0.6 + 0.3 * 0.5, 0.6 + 0.3 * 0.3 + region1, 0.6 + 0.3 * 0.5 + region1};
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    const PlaceIndex p = place_of(w, i);
+    ASSERT_EQ(w.state.people.legitimacy[i], to_byte(expected[p])) << "person " << i << " at place " << p;
+  }
+  // A person's grievance is H · (1 − L).
+  w.state.people.hardship[0] = 255;
+  EXPECT_NEAR(grievance::grievance(w.state.people, 0), 1.0 - unit(to_byte(0.75)), 1e-12);
+  w.state.people.hardship[0] = 0;
+  EXPECT_EQ(grievance::grievance(w.state.people, 0), 0.0);
+}
+
+TEST(GrievanceMechanism, ExcludedCommunitiesLoseExclusionWeight) {
+  World w;
+  w.state.excluded_communities = 1u << 1;  // community 1 (even agents in the Gao region)
+  auto params = exact();
+  params.exclusion_weight = 0.25;
+  grievance::update(w.state, w.ctx(), params);
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    const bool excluded = w.state.people.community[i] == 1;
+    ASSERT_EQ(w.state.people.legitimacy[i], to_byte(0.75 - (excluded ? 0.25 : 0.0))) << "person " << i;
+  }
+}
+
+TEST(GrievanceMechanism, LegitimacyIsClampedToTheUnitInterval) {
+  World w;
+  w.state.regime_legitimacy = 1.0;
+  grievance::update(w.state, w.ctx(), exact());
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 255);
+  w.state.regime_legitimacy = 0.0;
+  w.state.abuses_by_state = {1000.0, 1000.0};
+  grievance::update(w.state, w.ctx(), exact());
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 0);
+}
+
+TEST(GrievanceMechanism, DeadPeopleAreUntouchedTheLivingUpdated) {
+  World w;
+  w.state.people.status[0] = Status::KilledViolently;
+  w.state.people.status[1] = Status::DiedNaturally;
+  w.state.people.status[2] = Status::Displaced;
+  w.state.people.status[3] = Status::Fighter;
+  for (std::size_t i = 0; i < 4; ++i) w.state.people.legitimacy[i] = 7;
+  grievance::update(w.state, w.ctx(), exact());
+  EXPECT_EQ(w.state.people.legitimacy[0], 7);
+  EXPECT_EQ(w.state.people.legitimacy[1], 7);
+  EXPECT_EQ(w.state.people.legitimacy[2], to_byte(0.75));
+  EXPECT_EQ(w.state.people.legitimacy[3], to_byte(0.75));
+}
+
+TEST(GrievanceMechanism, DisabledLeavesLegitimacyAsItWas) {
+  World w;
+  auto params = exact();
+  params.enabled = false;
+  w.state.regime_legitimacy = 0.1;
+  grievance::update(w.state, w.ctx(), params);
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 128);
+}
+
+TEST(GrievanceMechanism, SpreadMakesPeopleDifferAroundTheMeanAndIsFixedPerPerson) {
+  World w({10.0, 200, 11});
+  grievance::Params params;  // spread 0.4: ±0.2 around 0.75 in Bamako
+  grievance::update(w.state, w.ctx(), params);
+  std::set<int> values;
+  double mean = 0.0;
+  std::size_t n = 0;
+  std::vector<std::uint8_t> first = w.state.people.legitimacy;
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    if (place_of(w, i) != kBamako) continue;
+    const auto l = w.state.people.legitimacy[i];
+    EXPECT_GE(l, to_byte(0.55));
+    EXPECT_LE(l, to_byte(0.95));
+    values.insert(l);
+    mean += unit(l);
+    ++n;
+  }
+  mean /= static_cast<double>(n);
+  EXPECT_GT(values.size(), 30u);
+  EXPECT_NEAR(mean, 0.75, 0.03);  // 200 uniform draws: standard error 0.008
+  // The draw is per person, not per month: a second update gives the same values.
+  w.state.day = 31;
+  grievance::update(w.state, w.ctx(), params);
+  EXPECT_EQ(w.state.people.legitimacy, first);
+  // Another seed, other people.
+  World other({10.0, 200, 12});
+  grievance::update(other.state, other.ctx(), params);
+  EXPECT_NE(other.state.people.legitimacy, first);
+}
+
+}  // namespace
+}  // namespace peacesim::mechanisms::conflict::testing

@@ -1,0 +1,289 @@
+// M3 Armed-group strategy: posture (hold or guerrilla by the ratio of hostile conventional power
+// to the group's own), assaults on the best town the group outguns, guerrilla attacks at
+// Poisson(rate · D / 100) a day on towns with troops of the state's side.
+#include "mechanisms/group_strategy/group_strategy.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fixture.hpp"
+
+namespace peacesim::mechanisms::conflict::testing {
+namespace {
+
+group_strategy::Params quiet() {
+  group_strategy::Params p;
+  p.attack_rate = 0.0;  // no guerrilla attacks unless a test wants them
+  return p;
+}
+
+const combat::Params kCombat{};
+
+TEST(GroupStrategyMechanism, HostilePowerIsForeignPowerInTheGroupsRegions) {
+  World w;
+  w.force(kServal).at_place[kGao] = 1000.0;     // capability 2
+  w.force(kServal).at_place[kBamako] = 5000.0;  // not in the group's regions
+  w.force(kMinusma).at_place[kAnsongo] = 300.0;
+  w.state.refresh_foreign();
+  EXPECT_DOUBLE_EQ(group_strategy::hostile_power(w.state, kMnla), 2300.0);
+  w.state.hostile[kMnla][kState] = 0;  // a group at peace with the state faces no hostile power
+  EXPECT_DOUBLE_EQ(group_strategy::hostile_power(w.state, kMnla), 0.0);
+}
+
+TEST(GroupStrategyMechanism, OutgunnedGroupGoesGuerrillaAndItsFightersDisperse) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.state.places[kGao].controller = kMnla;
+  w.give_fighters(kMnla, 50, kGao);  // 500 fighters holding Gao
+  g.posture = Posture::Hold;
+  g.offensive = true;
+  w.force(kServal).at_place[kAnsongo] = 250.0;  // power 500 >= 1.0 · 500
+  w.state.refresh_foreign();
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_EQ(g.posture, Posture::Guerrilla);
+  EXPECT_EQ(g.at_place[kGao], 0.0);
+  EXPECT_EQ(g.dispersed, 500.0);
+  EXPECT_EQ(w.state.places[kGao].controller, kMnla);  // nominally its own until someone enters
+  EXPECT_TRUE(w.state.battles.empty());
+}
+
+TEST(GroupStrategyMechanism, GroupHoldsWhileHostilePowerIsBelowTheRatio) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.state.places[kGao].controller = kMnla;
+  w.give_fighters(kMnla, 50, kGao);
+  g.posture = Posture::Hold;
+  w.force(kServal).at_place[kAnsongo] = 249.0;  // power 498 < 500
+  w.state.refresh_foreign();
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_EQ(g.posture, Posture::Hold);
+  EXPECT_EQ(g.at_place[kGao], 500.0);
+  // With a higher ratio the same forces make it go guerrilla.
+  auto params = quiet();
+  params.guerrilla_ratio = 0.9;
+  group_strategy::act(w.state, w.ctx(), params, kCombat);
+  EXPECT_EQ(g.posture, Posture::Guerrilla);
+  EXPECT_EQ(g.dispersed, 500.0);
+}
+
+TEST(GroupStrategyMechanism, FightersUnderFireCannotSlipAway) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.state.places[kGao].controller = kMnla;
+  w.state.places[kAnsongo].controller = kMnla;
+  w.give_fighters(kMnla, 30, kGao);
+  w.give_fighters(kMnla, 20, kAnsongo);
+  g.posture = Posture::Hold;
+  w.state.places[kGao].army = 0.0;
+  w.force(kServal).at_place[kGao] = 1000.0;
+  w.state.refresh_foreign();
+  ASSERT_TRUE(combat::start_battle(w.state, kGao, kState, static_cast<int>(kServal)));
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_EQ(g.posture, Posture::Guerrilla);
+  EXPECT_EQ(g.at_place[kGao], 300.0);
+  EXPECT_EQ(g.at_place[kAnsongo], 0.0);
+  EXPECT_EQ(g.dispersed, 200.0);
+}
+
+// Regression (found by this suite, fixed in group_strategy.cpp act()): fighters pinned in a town by
+// a battle disperse once it is over, while the group stays outgunned.
+TEST(GroupStrategyMechanism, FightersLeftInATownDisperseOnceTheBattleIsOver) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.state.places[kGao].controller = kMnla;
+  w.give_fighters(kMnla, 30, kGao);
+  g.posture = Posture::Hold;
+  w.state.places[kGao].army = 0.0;
+  w.force(kServal).at_place[kGao] = 1000.0;
+  w.state.refresh_foreign();
+  ASSERT_TRUE(combat::start_battle(w.state, kGao, kState, static_cast<int>(kServal)));
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  ASSERT_EQ(g.posture, Posture::Guerrilla);
+  ASSERT_EQ(g.at_place[kGao], 300.0);  // under fire: cannot slip away today
+  w.state.battles.clear();             // the battle ends undecided, the attacker leaves
+  w.state.day = 1;
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);  // still outgunned (2000 >= 300)
+  EXPECT_EQ(g.at_place[kGao], 0.0);
+  EXPECT_EQ(g.dispersed, 300.0);
+}
+
+TEST(GroupStrategyMechanism, OffensiveGroupAssaultsTheBestTownItOutguns) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.give_fighters(kMnla, 100);  // 1000 dispersed
+  g.offensive = true;
+  w.state.day = 10;
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_EQ(g.posture, Posture::Hold);
+  // Gao (weight 2) beats Ansongo (weight 1), both 0 km from the group's home towns, and
+  // 1000 ≥ 1.5 · 150 (300 soldiers of capability 0.5).
+  ASSERT_EQ(w.state.battles.size(), 1u);
+  EXPECT_EQ(w.state.battles[0].place, kGao);
+  EXPECT_EQ(w.state.battles[0].attacker, kMnla);
+  EXPECT_EQ(w.state.battles[0].attacker_start, 1000.0);
+  EXPECT_EQ(g.at_place[kGao], 1000.0);
+  EXPECT_EQ(g.dispersed, 0.0);
+  EXPECT_EQ(g.rest_until, 14);
+}
+
+TEST(GroupStrategyMechanism, GroupDoesNotAssaultATownItDoesNotOutgun) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.give_fighters(kMnla, 100);
+  g.offensive = true;
+  w.state.places[kGao].army = 1400.0;  // effective 700: 1000 < 1.5 · 700
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  ASSERT_EQ(w.state.battles.size(), 1u);
+  EXPECT_EQ(w.state.battles[0].place, kAnsongo);  // 1000 ≥ 1.5 · 50
+  w.state.battles.clear();
+  w.state.day = 20;
+  g.dispersed += g.at_place[kAnsongo];
+  g.at_place[kAnsongo] = 0.0;
+  w.state.places[kAnsongo].army = 1400.0;
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_TRUE(w.state.battles.empty());
+  EXPECT_EQ(g.dispersed, 1000.0);
+}
+
+TEST(GroupStrategyMechanism, OffensiveTownsRestrictTheTargets) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.give_fighters(kMnla, 100);
+  g.offensive = true;
+  g.offensive_towns = {kAnsongo};
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  ASSERT_EQ(w.state.battles.size(), 1u);
+  EXPECT_EQ(w.state.battles[0].place, kAnsongo);
+}
+
+TEST(GroupStrategyMechanism, TargetsOnlyHostileTownsInTheOffensiveRegions) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.give_fighters(kMnla, 100);
+  g.offensive = true;
+  w.state.places[kGao].controller = kMujao;  // not hostile to the MNLA
+  w.state.places[kBamako].army = 10.0;       // an easy target outside the offensive's regions
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  ASSERT_EQ(w.state.battles.size(), 1u);
+  EXPECT_EQ(w.state.battles[0].place, kAnsongo);
+}
+
+TEST(GroupStrategyMechanism, RestingGroupDoesNotAssault) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.give_fighters(kMnla, 100);
+  g.offensive = true;
+  g.rest_until = 5;
+  w.state.day = 4;
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_TRUE(w.state.battles.empty());
+  w.state.day = 5;
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_EQ(w.state.battles.size(), 1u);
+}
+
+TEST(GroupStrategyMechanism, NoAssaultWithoutAScheduledOffensiveOrWhenDisabled) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.give_fighters(kMnla, 100);
+  g.posture = Posture::Hold;
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  EXPECT_TRUE(w.state.battles.empty());
+  g.offensive = true;
+  auto off = quiet();
+  off.enabled = false;
+  group_strategy::act(w.state, w.ctx(), off, kCombat);
+  EXPECT_TRUE(w.state.battles.empty());
+  EXPECT_EQ(g.dispersed, 1000.0);
+}
+
+TEST(GroupStrategyMechanism, HoldingGroupKeepsAGarrisonInItsTowns) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.state.places[kGao].controller = kMnla;
+  w.give_fighters(kMnla, 100, kGao);  // 1000 in Gao
+  g.posture = Posture::Hold;
+  g.offensive = true;
+  w.state.places[kAnsongo].army = 100.0;  // effective 50
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  ASSERT_EQ(w.state.battles.size(), 1u);
+  EXPECT_EQ(w.state.battles[0].place, kAnsongo);
+  EXPECT_DOUBLE_EQ(g.at_place[kGao], 300.0);  // garrison_share 0.3 of 1000 over one town
+  EXPECT_DOUBLE_EQ(g.at_place[kAnsongo], 700.0);
+}
+
+// Counts guerrilla attacks (events) over `days` days with D dispersed fighters kept constant.
+struct Tally {
+  std::size_t attacks = 0, ieds = 0, at_gao = 0, at_ansongo = 0, elsewhere = 0, on_un = 0;
+};
+
+Tally guerrilla_days(double dispersed, int days, const group_strategy::Params& params, double impartiality,
+                     bool minusma_at_ansongo) {
+  World w;
+  auto& g = w.group(kMnla);
+  w.state.un_impartiality = impartiality;
+  w.state.places[kAnsongo].army = minusma_at_ansongo ? 0.0 : 100.0;
+  w.state.places[kGao].army = 100.0;
+  if (minusma_at_ansongo) w.force(kMinusma).at_place[kAnsongo] = 100.0;
+  Tally t;
+  for (int d = 0; d < days; ++d) {
+    w.state.day = d;
+    g.dispersed = dispersed;
+    w.state.places[kGao].army = 100.0;
+    if (!minusma_at_ansongo) w.state.places[kAnsongo].army = 100.0;
+    w.state.refresh_foreign();
+    group_strategy::act(w.state, w.ctx(), params, kCombat);
+  }
+  for (const auto& e : w.recorder.events()) {
+    ++t.attacks;
+    if (e.event_type == "Explosions/Remote violence") ++t.ieds;
+    if (e.location == "Gao") {
+      ++t.at_gao;
+    } else if (e.location == "Ansongo") {
+      ++t.at_ansongo;
+    } else {
+      ++t.elsewhere;
+    }
+    if (e.actor2 == "MINUSMA") ++t.on_un;
+    EXPECT_EQ(e.actor1, "MNLA");
+  }
+  return t;
+}
+
+TEST(GroupStrategyMechanism, GuerrillaAttacksScaleWithDispersedFighters) {
+  group_strategy::Params params;
+  params.attack_rate = 0.1;  // a day: 1 attack per 1000 dispersed fighters
+  const int days = 400;
+  const Tally small = guerrilla_days(1000.0, days, params, 1.0, false);
+  const Tally large = guerrilla_days(3000.0, days, params, 1.0, false);
+  // Poisson means 400 and 1200; bounds at about five standard deviations.
+  EXPECT_GT(small.attacks, 300u);
+  EXPECT_LT(small.attacks, 500u);
+  EXPECT_GT(large.attacks, 1030u);
+  EXPECT_LT(large.attacks, 1370u);
+  // Never in Bamako (outside the group's regions), though it has the most troops.
+  EXPECT_EQ(small.elsewhere + large.elsewhere, 0u);
+  // Gao and Ansongo have 100 soldiers each: about half the attacks each.
+  EXPECT_NEAR(static_cast<double>(large.at_gao) / static_cast<double>(large.attacks), 0.5, 0.07);
+  // IEDs: ied_share 0.4 of the attacks.
+  EXPECT_NEAR(static_cast<double>(large.ieds) / static_cast<double>(large.attacks), 0.4, 0.07);
+
+  params.attack_rate = 0.0;
+  EXPECT_EQ(guerrilla_days(3000.0, 50, params, 1.0, false).attacks, 0u);
+}
+
+TEST(GroupStrategyMechanism, PartialUnIsAttackedMore) {
+  group_strategy::Params params;
+  params.attack_rate = 0.1;
+  params.un_weight = 2.0;
+  const int days = 300;
+  // 100 soldiers in Gao, 100 peacekeepers in Ansongo.
+  const Tally impartial = guerrilla_days(3000.0, days, params, 1.0, true);
+  const Tally partial = guerrilla_days(3000.0, days, params, 0.0, true);
+  // Weights: impartial 100 : 100; partial 100 : 100 + 2 · 100 = 100 : 300.
+  EXPECT_NEAR(static_cast<double>(impartial.at_ansongo) / static_cast<double>(impartial.attacks), 0.5, 0.08);
+  EXPECT_NEAR(static_cast<double>(partial.at_ansongo) / static_cast<double>(partial.attacks), 0.75, 0.08);
+  EXPECT_EQ(partial.on_un, partial.at_ansongo);  // in Ansongo the victims are peacekeepers
+}
+
+}  // namespace
+}  // namespace peacesim::mechanisms::conflict::testing
