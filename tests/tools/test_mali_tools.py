@@ -445,3 +445,15 @@ class CalibrateTests(Temp):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CellsReportTest(unittest.TestCase):
+    def test_every_region_year_is_printed_with_its_baselines(self):
+        import validate  # noqa: E402  (tools/mali is on the path above)
+        cell = {"region": "Gao", "year": 2013, "observed": 12, "model": 7.5, "persistence": 3, "trend": 4}
+        result = {"region_year": {"events": {"cells": [cell]}, "fatalities": {"cells": [dict(cell, observed=40)]}}}
+        text = validate.cells_report(result)
+        self.assertIn("Region-years: events", text)
+        self.assertIn("Region-years: fatalities", text)
+        self.assertRegex(text, r"Gao\s+2013\s+12\s+7\.5\s+3\s+4")
+        self.assertRegex(text, r"Gao\s+2013\s+40\s+7\.5\s+3\s+4")

@@ -697,6 +697,8 @@ def parse_args(argv):
     parser.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
     parser.add_argument("--observed-dir", default=os.path.join(ROOT, "data", "observed"),
                         help="folder of the observed files (default data/observed)")
+    parser.add_argument("--cells", action="store_true",
+                        help="also print every region-year: observed, model, persistence, trend")
     parser.add_argument("--baseline", choices=("rolling", "frozen"), default="rolling",
                         help="rolling: baselines from the year(s) just before each year "
                              "(default); frozen: from the years before the window only")
@@ -722,6 +724,19 @@ def window(args):
     return start, end
 
 
+def cells_report(result):
+    """Every region-year of events and fatalities: observed, model (ensemble mean), baselines."""
+    out = []
+    for quantity in ("events", "fatalities"):
+        out.append("")
+        out.append(f"Region-years: {quantity}")
+        out.append(f"{'region':<11} {'year':>4} {'observed':>9} {'model':>9} {'persistence':>11} {'trend':>7}")
+        for c in result["region_year"][quantity]["cells"]:
+            out.append(f"{c['region']:<11} {c['year']:>4} {c['observed']:>9,} {c['model']:>9,.1f} "
+                       f"{c['persistence']:>11,} {c['trend']:>7,}")
+    return "\n".join(out)
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
@@ -734,6 +749,8 @@ def main(argv=None):
     result = compare(runs, observed, start, end, args.baseline)
     result["run_dirs"] = [os.path.abspath(d) for d in args.runs]
     print(report(result, args.runs))
+    if args.cells:
+        print(cells_report(result))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=1)

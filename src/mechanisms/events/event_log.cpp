@@ -18,6 +18,12 @@ std::string_view event_type_name(EventType type) {
   return "";
 }
 
+std::vector<engine::ParameterSpec> parameter_specs() {
+  return {{"events_enabled", engine::ParameterKind::Boolean, 1, 0, 1, "1",
+           "assumption: a switch (MODEL.md §4); large ensembles may need only the series",
+           "Keep M13's event rows (ACLED schema); off, only the monthly series count events"}};
+}
+
 ActorType actor_type(const conflict::Group& group) {
   switch (group.kind) {
     case conflict::GroupKind::Separatist:
@@ -88,7 +94,7 @@ void EventLog::emit(engine::Recorder& recorder, const conflict::State& state, co
   e.latitude = place.lat;
   e.longitude = place.lon;
   e.fatalities = h.fatalities;
-  recorder.event(std::move(e));
+  if (enabled_) recorder.event(std::move(e));
 
   const auto t = static_cast<std::size_t>(h.type);
   const auto region = static_cast<engine::RegionIndex>(1 + place.region);

@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 
+#include "engine/parameters.hpp"
 #include "engine/recorder.hpp"
 #include "mechanisms/conflict/state.hpp"
 
@@ -44,8 +45,14 @@ struct Happening {
   int civilian_fatalities = 0;  // of which civilians
 };
 
+std::vector<engine::ParameterSpec> parameter_specs();  // the switch `events_enabled`
+
 class EventLog {
  public:
+  // Off, no event rows are kept (the monthly series still count them): for large ensembles that
+  // need only the series.
+  void set_enabled(bool on) { enabled_ = on; }
+
   // Declares events_<type>, fatalities_<type> and civilians_killed (monthly flows by region).
   void declare(engine::Recorder& recorder);
   // Records one event at a place in Mali on the state's date.
@@ -59,6 +66,7 @@ class EventLog {
   std::array<engine::SeriesId, kEventTypes> fatalities_{};
   engine::SeriesId civilians_ = 0;
   double events_total_ = 0, fatalities_total_ = 0;
+  bool enabled_ = true;
 };
 
 }  // namespace peacesim::mechanisms::events

@@ -9,13 +9,15 @@ using engine::ParameterKind;
 
 std::vector<engine::ParameterSpec> parameter_specs() {
   return {
-      {"peace_enabled", ParameterKind::Boolean, 1, 0, 1, "1", "assumption: a switch for ablation (MODEL.md §4)",
+      {"peace_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
+       "assumption: a switch for ablation (MODEL.md §4)",
        "Run M10's implementation: signed agreements demobilize, include and redeploy over time"},
       {"peace_rate", ParameterKind::Real, 0.02, 0.0, 0.5, "1/month",
        "002 Table (S/RES 2227: cantonment and redeployment years behind schedule); size: assumption",
        "Monthly rate at which an agreement's implementation closes its gap, without obstacles"},
       {"peace_substitution", ParameterKind::Real, 0.5, 0.0, 1.0, "1",
-       "002 (conflict resolution: foreign forces substituting for the state); MODEL.md M10, Q7; size: assumption",
+       "002 (conflict resolution: foreign forces substituting for the state); MODEL.md M10, Q7; size: "
+       "assumption",
        "How far a fully foreign security presence in the covered regions slows implementation"},
       {"peace_rent", ParameterKind::Real, 0.3, 0.0, 1.0, "1",
        "002 (international money makes the status quo attractive); MODEL.md M10, Q7; size: assumption",
@@ -33,8 +35,8 @@ std::vector<engine::ParameterSpec> parameter_specs() {
 }
 
 Params params_from(const engine::ParameterSet& p) {
-  return {p.boolean("peace_enabled"), p.real("peace_rate"),        p.real("peace_substitution"),
-          p.real("peace_rent"),       p.real("peace_rent_troops"), p.real("peace_ddr_rate"),
+  return {p.boolean("peace_enabled"),     p.real("peace_rate"),        p.real("peace_substitution"),
+          p.real("peace_rent"),           p.real("peace_rent_troops"), p.real("peace_ddr_rate"),
           p.real("peace_redeploy_weight")};
 }
 
@@ -60,8 +62,8 @@ std::size_t implement(conflict::State& state, conflict::Context& context, std::v
   for (auto& a : agreements) {
     if (a.signed_day < 0 || state.day < a.signed_day) continue;
     const double f = foreign_share(state, a.regions);
-    a.implementation += params.rate * (1.0 - params.substitution * f) * (1.0 - params.rent * m) *
-                        (1.0 - a.implementation);
+    a.implementation +=
+        params.rate * (1.0 - params.substitution * f) * (1.0 - params.rent * m) * (1.0 - a.implementation);
     const double i = a.implementation;
     for (std::size_t p = 0; p < state.places.size(); ++p) {
       const auto& place = state.places[p];

@@ -42,6 +42,7 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
   ops_ = std::make_unique<conflict::PeopleOps>(built_.state);
   flight_ = std::make_unique<mechanisms::displacement::Flight>(flight_params_, *built_.displacement);
   built_.state.towns_change_hands = control_.enabled;
+  log_.set_enabled(parameters.boolean("events_enabled"));
   auto& st = built_.state;
   st.included_communities.assign(schedule_.world().theatre.population.communities.size(), 0.0);
   st.authority_bonus.assign(st.places.size(), 0.0);

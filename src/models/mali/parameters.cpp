@@ -6,6 +6,7 @@
 #include "mechanisms/costs/costs.hpp"
 #include "mechanisms/displacement/flight.hpp"
 #include "mechanisms/displacement/parameters.hpp"
+#include "mechanisms/events/event_log.hpp"
 #include "mechanisms/force_employment/force_employment.hpp"
 #include "mechanisms/grievance/grievance.hpp"
 #include "mechanisms/group_strategy/group_strategy.hpp"
@@ -47,7 +48,8 @@ std::vector<engine::ParameterSpec> parameter_specs() {
        {grievance::parameter_specs(), mobilization::parameter_specs(), group_strategy::parameter_specs(),
         force_employment::parameter_specs(), combat::parameter_specs(), civilians::parameter_specs(),
         displacement::flight_parameter_specs(), displacement::parameter_specs(), control::parameter_specs(),
-        perceptions::parameter_specs(), costs::parameter_specs(), peace_process::parameter_specs()}) {
+        perceptions::parameter_specs(), costs::parameter_specs(), peace_process::parameter_specs(),
+        events::parameter_specs()}) {
     specs.insert(specs.end(), more.begin(), more.end());
   }
   return specs;

@@ -147,6 +147,14 @@ TEST(MaliConflict, ForeignSubstitutionSlowsImplementation) {
             default_run().national.at({"implementation_ouagadougou_2013", "2014-12-31"}));
 }
 
+TEST(MaliConflict, EventsSwitchedOffKeepTheSeries) {
+  engine::ParameterSet p = mali().parameters;
+  p.set("events_enabled", 0, {"test", "test"});
+  const auto o = run(1, 1, engine::Date(2014, 12, 31), p);
+  EXPECT_TRUE(o.events.empty());
+  EXPECT_EQ(series_total(o, "events_battles"), series_total(default_run(), "events_battles"));
+}
+
 TEST(MaliConflict, NoNegativeStrengths) { EXPECT_TRUE(default_run().no_negative); }
 
 TEST(MaliConflict, TheNorthsTownsAreLostByApril2012) {
