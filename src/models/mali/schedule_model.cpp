@@ -161,7 +161,7 @@ std::vector<std::pair<std::string, std::string>> ScheduleModel::summary() const 
   return {
       {"operations deployed on " + end_.iso(), fmt::format("{}", fmt::join(deployed, ", "))},
       {"armed groups existing on " + end_.iso() + " (inputs)", std::to_string(groups)},
-      {"population on " + end_.iso() + " (census grown, no displacement)",
+      {"census projection for " + end_.iso() + " (input, no conflict)",
        fmt::format("{:.0f}", world_.national_population(end_))},
       {"grid", fmt::format("{} x {} cells of {} degrees, {} in Mali", world_.grid.grid.rows(),
                            world_.grid.grid.cols(), world_.grid.grid.resolution(),
