@@ -37,6 +37,16 @@ struct CompareOptions {
   bool quiet = false;
 };
 
+struct EnsembleOptions {
+  ScenarioOptions input;
+  std::size_t runs = 20;
+  std::uint64_t first_seed = 1;
+  unsigned threads = 1;
+  std::optional<std::size_t> member;  // run only this member (array jobs); else SLURM_ARRAY_TASK_ID
+  std::string out;                    // default runs/NAME-ensemble; an existing folder is resumed
+  bool quiet = false;
+};
+
 using DescribeFormat = models::DescribeFormat;
 
 int run_command(const RunOptions& options);
@@ -44,5 +54,6 @@ int check_command(const ScenarioOptions& options);
 int describe_command(const ScenarioOptions& options, DescribeFormat format);
 int version_command();
 int compare_command(const CompareOptions& options);
+int ensemble_command(const EnsembleOptions& options);
 
 }  // namespace peacesim::cli

@@ -115,6 +115,25 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   compare_cmd->add_flag("--quiet,-q", compare.quiet, "Print nothing but errors");
 
+  EnsembleOptions ensemble;
+  auto* ensemble_cmd = app.add_subcommand(
+      "ensemble",
+      "Run N members of a scenario (seeds S, S+1, ...) into one folder; resumes where it stopped");
+  add_scenario_options(ensemble_cmd, ensemble.input);
+  ensemble_cmd->add_option("--runs", ensemble.runs, "Members (default 20)")->check(CLI::Range(1, 1000000));
+  ensemble_cmd->add_option("--first-seed", ensemble.first_seed, "Seed of member 0 (default 1)");
+  ensemble_cmd->add_option("--threads", ensemble.threads, "Members run side by side (0 = all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  ensemble_cmd->add_option(
+      "--member", ensemble.member,
+      "Run only this member (0-based), e.g. in a Slurm array job (default: SLURM_ARRAY_TASK_ID "
+      "if set)");
+  ensemble_cmd
+      ->add_option("--out", ensemble.out,
+                   "Ensemble folder (default runs/NAME-ensemble); resumed if it exists")
+      ->type_name("DIR");
+  ensemble_cmd->add_flag("--quiet,-q", ensemble.quiet, "Print nothing but errors");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
   try {
@@ -147,6 +166,11 @@ int main(int argc, char** argv) {
       compare.variant_overrides = compare.base.overrides;
       if (compare.threads == 0) compare.threads = peacesim::engine::hardware_threads();
       return compare_command(compare);
+    }
+    if (*ensemble_cmd) {
+      expand_parameter_shorthand(ensemble.input);
+      if (ensemble.threads == 0) ensemble.threads = peacesim::engine::hardware_threads();
+      return ensemble_command(ensemble);
     }
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {

@@ -1,0 +1,231 @@
+// `peacesim ensemble SCENARIO --runs N`: N members (seeds S, S+1, ...) of one scenario, each a
+// complete run folder `member-NNNN` inside the ensemble folder, then the members' series and
+// events merged into one file each. A member's folder appears only once it is complete (the run
+// store's atomic rename), so an interrupted ensemble resumes by running only the missing members.
+// `--member I` (or SLURM_ARRAY_TASK_ID) runs one member alone, for array jobs on a cluster; a
+// final call without it merges.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/prepared_run.hpp"
+#include "cli/progress.hpp"
+#include "engine/simulation.hpp"
+#include "output/output_error.hpp"
+#include "output/run_folder.hpp"
+#include "output/run_store.hpp"
+#include "peacesim/version.hpp"
+#include "scenario/error.hpp"
+
+namespace peacesim::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path member_path(const fs::path& dir, std::size_t i) { return dir / fmt::format("member-{:04}", i); }
+
+// Runs one member into its folder. Returns false if interrupted (nothing is left behind then).
+bool run_member(const PreparedRun& p, const fs::path& dir, std::size_t i, std::uint64_t seed,
+                const std::atomic<bool>& stop) {
+  const auto start = std::chrono::steady_clock::now();
+  scenario::Scenario s = p.scenario;
+  s.seed = seed;
+  output::RunFolder folder(member_path(dir, i));
+  auto model = p.model->make(models::ModelInput{p.parameters, s, seed, 1, s.people_per_agent});
+  const double setup = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  engine::SimulationOptions o;
+  o.seed = seed;
+  o.threads = 1;
+  o.stop = &stop;
+  engine::Simulation sim(*model, engine::Clock(s.start, s.end), o);
+  const auto result = sim.run();
+  if (!result.completed) return false;
+  output::RunRecord record{s, p.parameters,         sim.recorder(), result, model->summary(),
+                           1, model->agent_count(), setup};
+  output::write_run(folder, record);
+  return true;
+}
+
+// Concatenates a CSV file of every member with a leading `member` column, atomically.
+void merge_csv(const fs::path& dir, std::size_t members, const std::string& file, const fs::path& out) {
+  const fs::path tmp = out.string() + ".partial";
+  {
+    std::ofstream o(tmp, std::ios::binary);
+    if (!o) throw output::OutputError(out.string() + ": cannot open for writing");
+    for (std::size_t i = 0; i < members; ++i) {
+      std::ifstream in(member_path(dir, i) / file, std::ios::binary);
+      if (!in) throw output::OutputError((member_path(dir, i) / file).string() + ": cannot read");
+      std::string line;
+      bool header = true;
+      while (std::getline(in, line)) {
+        if (header) {
+          if (i == 0) o << "member," << line << '\n';
+          header = false;
+          continue;
+        }
+        o << i << ',' << line << '\n';
+      }
+    }
+    if (!o.flush()) throw output::OutputError(out.string() + ": write failed (disk full?)");
+  }
+  fs::rename(tmp, out);
+}
+
+void write_manifest(const PreparedRun& p, const EnsembleOptions& options, const fs::path& dir) {
+  nlohmann::json j;
+  j["peacesim"] = kVersion;
+  j["scenario"] = {{"path", p.scenario.path.string()}, {"name", p.scenario.name}, {"hash", p.scenario.hash}};
+  j["runs"] = options.runs;
+  j["first_seed"] = options.first_seed;
+  auto& members = j["members"];
+  members = nlohmann::json::array();
+  for (std::size_t i = 0; i < options.runs; ++i) {
+    members.push_back({{"index", i},
+                       {"seed", options.first_seed + i},
+                       {"folder", member_path(dir, i).filename().string()}});
+  }
+  j["merged"] = {{"series", "ensemble_timeseries.csv"}, {"events", "ensemble_events.csv"}};
+  const fs::path out = dir / "ensemble.json";
+  const fs::path tmp = out.string() + ".partial";
+  {
+    std::ofstream o(tmp);
+    o << j.dump(1) << '\n';
+    if (!o.flush()) throw output::OutputError(out.string() + ": write failed (disk full?)");
+  }
+  fs::rename(tmp, out);
+}
+
+// The scenario hash an existing ensemble folder was made with: from its ensemble.json, else from
+// any finished member's manifest (an ensemble interrupted before its first merge).
+std::optional<std::string> scenario_hash_in(const fs::path& dir) {
+  std::vector<fs::path> candidates{dir / "ensemble.json"};
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().filename().string().rfind("member-", 0) == 0)
+      candidates.push_back(entry.path() / "manifest.json");
+  }
+  for (const auto& file : candidates) {
+    std::ifstream in(file);
+    if (!in) continue;
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_discarded() && j.contains("scenario") && j["scenario"].contains("hash")) {
+      return j["scenario"]["hash"].get<std::string>();
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> member_from_environment() {
+  const char* v = std::getenv("SLURM_ARRAY_TASK_ID");
+  if (v == nullptr || *v == '\0') return std::nullopt;
+  char* end = nullptr;
+  const unsigned long long x = std::strtoull(v, &end, 10);
+  if (end == nullptr || *end != '\0') {
+    throw scenario::ScenarioError(scenario::Location{"<environment>", 0, 0}, "SLURM_ARRAY_TASK_ID",
+                                  std::string("'") + v + "' is not a member index");
+  }
+  return static_cast<std::size_t>(x);
+}
+
+}  // namespace
+
+int ensemble_command(const EnsembleOptions& options) {
+  const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
+  const PreparedRun p = prepare(options.input.scenario, load);
+  // Building one model checks the scenario's own sections before any folder is made.
+  (void)p.model->make(
+      models::ModelInput{p.parameters, p.scenario, options.first_seed, 1, p.scenario.people_per_agent});
+
+  const fs::path dir =
+      options.out.empty() ? fs::path("runs") / (p.scenario.name + "-ensemble") : fs::path(options.out);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw output::OutputError(dir.string() + ": cannot create: " + ec.message());
+  // A folder of another scenario is not resumed: its members would mix two inputs.
+  if (const auto held = scenario_hash_in(dir); held && *held != p.scenario.hash) {
+    throw output::OutputError(dir.string() + ": holds an ensemble of another scenario (hash " + *held +
+                              "); choose another --out");
+  }
+  std::optional<std::size_t> only = options.member;
+  if (!only) only = member_from_environment();
+  if (only && *only >= options.runs) {
+    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--member",
+                                  fmt::format("{} is not below --runs {}", *only, options.runs));
+  }
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < options.runs; ++i) {
+    if (only && i != *only) continue;
+    if (!fs::exists(member_path(dir, i))) todo.push_back(i);
+  }
+  const std::size_t done_before = (only ? 1 : options.runs) - todo.size();
+  if (!options.quiet) {
+    fmt::print("peacesim {} — ensemble of {} ({} members from seed {}) in {}/: {} done already, {} to run\n",
+               kVersion, p.scenario.path.string(), options.runs, options.first_seed, dir.string(),
+               done_before, todo.size());
+    std::fflush(stdout);
+  }
+  const auto& stop = install_interrupt_handlers();
+  Progress progress(Progress::style_for(stderr, options.quiet), "ensemble");
+  const std::size_t batch = std::max(1u, options.threads);
+  std::size_t finished = 0;
+  bool interrupted = false;
+  for (std::size_t b = 0; b < todo.size() && !interrupted; b += batch) {
+    const std::size_t e = std::min(todo.size(), b + batch);
+    std::vector<std::exception_ptr> errors(e - b);
+    std::vector<char> completed(e - b, 0);
+    {
+      std::vector<std::jthread> workers;
+      for (std::size_t k = b; k < e; ++k) {
+        workers.emplace_back([&, k] {
+          try {
+            completed[k - b] = run_member(p, dir, todo[k], options.first_seed + todo[k], stop) ? 1 : 0;
+          } catch (...) {
+            errors[k - b] = std::current_exception();
+          }
+        });
+      }
+    }
+    for (const auto& err : errors) {
+      if (err) std::rethrow_exception(err);
+    }
+    for (const char c : completed) {
+      interrupted = interrupted || c == 0;
+      finished += c != 0 ? 1 : 0;
+    }
+    progress.update(static_cast<std::uint32_t>(finished), static_cast<std::uint32_t>(todo.size()));
+  }
+  progress.finish();
+  if (interrupted) {
+    fmt::print(
+        stderr,
+        "peacesim: interrupted; {} member(s) finished are kept in {}/; run the same command to resume\n",
+        done_before + finished, dir.string());
+    return kInterrupted;
+  }
+  if (only) {
+    if (!options.quiet) fmt::print("member {} is in {}\n", *only, member_path(dir, *only).string());
+    return kOk;
+  }
+  write_manifest(p, options, dir);
+  merge_csv(dir, options.runs, output::kSeriesFile, dir / "ensemble_timeseries.csv");
+  merge_csv(dir, options.runs, output::kEventsFile, dir / "ensemble_events.csv");
+  if (!options.quiet) {
+    fmt::print("\n{} members in {}/\n", options.runs, dir.string());
+    fmt::print("  {:<24} every member: scenario hash, seeds, folders\n", "ensemble.json");
+    fmt::print("  {:<24} the members' series, a `member` column first\n", "ensemble_timeseries.csv");
+    fmt::print("  {:<24} the members' events, a `member` column first\n", "ensemble_events.csv");
+    fmt::print("  {:<24} each member's own run folder (manifest, SQLite, CSV)\n", "member-NNNN/");
+  }
+  return kOk;
+}
+
+}  // namespace peacesim::cli
