@@ -5,9 +5,9 @@
 #include <numeric>
 #include <set>
 #include <stdexcept>
-#include <thread>
 
 #include "engine/simulation.hpp"
+#include "engine/threads.hpp"
 
 namespace peacesim::analysis {
 
@@ -29,40 +29,25 @@ double t_quantile(double df) {
   return boost::math::quantile(boost::math::students_t(df), 0.95);
 }
 
-// Runs the members of one arm, in batches of `threads`. Models are built one at a time (building
-// may read files); runs go side by side on plain threads, each member on one thread (the engine's
-// thread limit is process-wide, so members are not nested in oneTBB tasks).
+// Runs the members of one arm, side by side (engine/threads.hpp), each on one thread.
 std::vector<Outcomes> run_arm(const Arm& arm, const std::vector<std::uint64_t>& seeds, unsigned threads,
                               const std::function<void()>& one_done) {
   std::vector<Outcomes> out(seeds.size());
-  const std::size_t batch = std::max(1u, threads);
-  for (std::size_t begin = 0; begin < seeds.size(); begin += batch) {
-    const std::size_t end = std::min(seeds.size(), begin + batch);
-    std::vector<std::unique_ptr<engine::Model>> models;
-    for (std::size_t i = begin; i < end; ++i) models.push_back(arm.make(seeds[i]));
-    std::vector<std::exception_ptr> errors(end - begin);
-    {
-      std::vector<std::jthread> workers;
-      for (std::size_t i = begin; i < end; ++i) {
-        workers.emplace_back([&, i] {
-          try {
-            engine::SimulationOptions o;
-            o.seed = seeds[i];
-            o.threads = 1;
-            engine::Simulation sim(*models[i - begin], engine::Clock(arm.start, arm.end), o);
-            if (!sim.run().completed) throw std::runtime_error("a member stopped early");
-            out[i] = outcomes_of(sim.recorder());
-          } catch (...) {
-            errors[i - begin] = std::current_exception();
-          }
-        });
-      }
-    }
-    for (const auto& e : errors) {
-      if (e) std::rethrow_exception(e);
-    }
-    for (std::size_t i = begin; i < end; ++i) one_done();
-  }
+  std::vector<std::unique_ptr<engine::Model>> models(seeds.size());
+  engine::side_by_side(
+      seeds.size(), threads, [&](std::size_t i) { models[i] = arm.make(seeds[i]); },
+      [&](std::size_t i) {
+        engine::SimulationOptions o;
+        o.seed = seeds[i];
+        o.threads = 1;
+        engine::Simulation sim(*models[i], engine::Clock(arm.start, arm.end), o);
+        if (!sim.run().completed) throw std::runtime_error("a member stopped early");
+        out[i] = outcomes_of(sim.recorder());
+      },
+      [&](std::size_t i) {
+        models[i].reset();
+        one_done();
+      });
   return out;
 }
 

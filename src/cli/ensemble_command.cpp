@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <thread>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -19,6 +19,7 @@
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
 #include "engine/simulation.hpp"
+#include "engine/threads.hpp"
 #include "output/output_error.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_store.hpp"
@@ -33,26 +34,38 @@ namespace {
 
 fs::path member_path(const fs::path& dir, std::size_t i) { return dir / fmt::format("member-{:04}", i); }
 
-// Runs one member into its folder. Returns false if interrupted (nothing is left behind then).
-bool run_member(const PreparedRun& p, const fs::path& dir, std::size_t i, std::uint64_t seed,
-                const std::atomic<bool>& stop) {
+// A member being run: its scenario (with its seed), folder and model, made on the calling thread.
+struct Member {
+  scenario::Scenario scenario;
+  std::unique_ptr<output::RunFolder> folder;
+  std::unique_ptr<engine::Model> model;
+  double setup_seconds = 0.0;
+  bool completed = false;
+};
+
+Member prepare_member(const PreparedRun& p, const fs::path& dir, std::size_t i, std::uint64_t seed) {
   const auto start = std::chrono::steady_clock::now();
-  scenario::Scenario s = p.scenario;
-  s.seed = seed;
-  output::RunFolder folder(member_path(dir, i));
-  auto model = p.model->make(models::ModelInput{p.parameters, s, seed, 1, s.people_per_agent});
-  const double setup = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Member m{p.scenario, nullptr, nullptr};
+  m.scenario.seed = seed;
+  m.folder = std::make_unique<output::RunFolder>(member_path(dir, i));
+  m.model = p.model->make(models::ModelInput{p.parameters, m.scenario, seed, 1, m.scenario.people_per_agent});
+  m.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return m;
+}
+
+// Runs a prepared member and writes its folder; an interrupted member leaves nothing behind.
+void run_member(const PreparedRun& p, Member& m, const std::atomic<bool>& stop) {
   engine::SimulationOptions o;
-  o.seed = seed;
+  o.seed = m.scenario.seed;
   o.threads = 1;
   o.stop = &stop;
-  engine::Simulation sim(*model, engine::Clock(s.start, s.end), o);
+  engine::Simulation sim(*m.model, engine::Clock(m.scenario.start, m.scenario.end), o);
   const auto result = sim.run();
-  if (!result.completed) return false;
-  output::RunRecord record{s, p.parameters,         sim.recorder(), result, model->summary(),
-                           1, model->agent_count(), setup};
-  output::write_run(folder, record);
-  return true;
+  if (!result.completed) return;
+  output::RunRecord record{m.scenario, p.parameters,           sim.recorder(), result, m.model->summary(),
+                           1,          m.model->agent_count(), m.setup_seconds};
+  output::write_run(*m.folder, record);
+  m.completed = true;
 }
 
 // Concatenates a CSV file of every member with a leading `member` column, atomically.
@@ -175,34 +188,24 @@ int ensemble_command(const EnsembleOptions& options) {
   }
   const auto& stop = install_interrupt_handlers();
   Progress progress(Progress::style_for(stderr, options.quiet), "ensemble");
-  const std::size_t batch = std::max(1u, options.threads);
   std::size_t finished = 0;
   bool interrupted = false;
-  for (std::size_t b = 0; b < todo.size() && !interrupted; b += batch) {
-    const std::size_t e = std::min(todo.size(), b + batch);
-    std::vector<std::exception_ptr> errors(e - b);
-    std::vector<char> completed(e - b, 0);
-    {
-      std::vector<std::jthread> workers;
-      for (std::size_t k = b; k < e; ++k) {
-        workers.emplace_back([&, k] {
-          try {
-            completed[k - b] = run_member(p, dir, todo[k], options.first_seed + todo[k], stop) ? 1 : 0;
-          } catch (...) {
-            errors[k - b] = std::current_exception();
-          }
-        });
-      }
-    }
-    for (const auto& err : errors) {
-      if (err) std::rethrow_exception(err);
-    }
-    for (const char c : completed) {
-      interrupted = interrupted || c == 0;
-      finished += c != 0 ? 1 : 0;
-    }
-    progress.update(static_cast<std::uint32_t>(finished), static_cast<std::uint32_t>(todo.size()));
-  }
+  std::vector<std::optional<Member>> members(todo.size());
+  engine::side_by_side(
+      todo.size(), options.threads,
+      [&](std::size_t k) {
+        if (!stop) members[k] = prepare_member(p, dir, todo[k], options.first_seed + todo[k]);
+      },
+      [&](std::size_t k) {
+        if (members[k]) run_member(p, *members[k], stop);
+      },
+      [&](std::size_t k) {
+        const bool ok = members[k] && members[k]->completed;
+        interrupted = interrupted || !ok;
+        finished += ok ? 1 : 0;
+        members[k].reset();  // removes an unfinished member's staging folder
+        progress.update(static_cast<std::uint32_t>(finished), static_cast<std::uint32_t>(todo.size()));
+      });
   progress.finish();
   if (interrupted) {
     fmt::print(

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 
 namespace tbb {
@@ -30,5 +31,14 @@ class ThreadLimit {
 };
 
 unsigned hardware_threads();
+
+// Runs whole simulations side by side (ensemble members): for each batch of up to `threads`
+// items, prepare(i) runs for each item in order on the calling thread (building a model may read
+// files), then work(i) runs for all of them at once on plain threads (a member's own oneTBB work
+// then stays on its thread: ThreadLimit is process-wide), then done(i) in order on the calling
+// thread. The first exception of a batch is rethrown after the batch. Items never share state
+// here, so results do not depend on `threads`.
+void side_by_side(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& prepare,
+                  const std::function<void(std::size_t)>& work, const std::function<void(std::size_t)>& done);
 
 }  // namespace peacesim::engine
