@@ -1,5 +1,6 @@
 #include "mechanisms/conflict/people_ops.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -70,6 +71,17 @@ void PeopleOps::enlist(State& state, std::uint32_t agent, ActorIndex g) {
   state.people.group[agent] = g;
   state.group(g).fighters.push_back(agent);
   state.group(g).dispersed += state.people.people_per_agent;
+}
+
+std::size_t PeopleOps::send_home(State& state, ActorIndex g, double expected, engine::RandomDraws& draws) {
+  auto n = static_cast<std::size_t>(expected);
+  if (draws.uniform() < expected - static_cast<double>(n)) ++n;
+  const double k = state.people.people_per_agent;
+  Group& group = state.group(g);
+  n = std::min(n, static_cast<std::size_t>(group.dispersed / k));
+  group.dispersed -= static_cast<double>(n) * k;
+  release(state, g, n);
+  return n;
 }
 
 void PeopleOps::release(State& state, ActorIndex g, std::size_t count) {

@@ -21,6 +21,10 @@ class PeopleOps {
   void enlist(State& state, std::uint32_t agent, ActorIndex g);
   // A fighter goes home (deserts or is demobilized): back to Resident.
   void release(State& state, ActorIndex g, std::size_t count);
+  // Sends home about `expected` of group g's dispersed fighters (agents): the whole part, plus one
+  // more with the fractional part's probability (one keyed draw), at most those dispersed; takes
+  // them off the dispersed strength. Returns the agents sent home.
+  std::size_t send_home(State& state, ActorIndex g, double expected, engine::RandomDraws& draws);
 
   // The agents living in place p's cells: [begin, end) into state.by_cell.
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> residents_range(const State& state,

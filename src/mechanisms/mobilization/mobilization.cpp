@@ -94,13 +94,8 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
     if (g.fighters.empty()) continue;
     auto draws =
         context.random.draws(conflict::kMobilizationStream, static_cast<std::uint32_t>(state.day), gi);
-    const double expected = params.desert_rate * static_cast<double>(g.fighters.size());
-    auto leaving = static_cast<std::size_t>(expected);
-    if (draws.uniform() < expected - static_cast<double>(leaving)) ++leaving;
-    const double people = std::min(static_cast<double>(leaving) * k, g.dispersed);
-    leaving = static_cast<std::size_t>(people / k);
-    g.dispersed -= static_cast<double>(leaving) * k;
-    context.ops.release(state, static_cast<ActorIndex>(gi + 1), leaving);
+    context.ops.send_home(state, static_cast<ActorIndex>(gi + 1),
+                          params.desert_rate * static_cast<double>(g.fighters.size()), draws);
   }
   if (!params.enabled) return;
 

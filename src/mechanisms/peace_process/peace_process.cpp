@@ -82,15 +82,9 @@ std::size_t implement(conflict::State& state, conflict::Context& context, std::v
       }
       if ((a.cantonment || a.ddr) && !group.fighters.empty()) {
         // Whole agents, the fraction decided by a keyed draw: the same whatever the threads.
-        const double expected = params.ddr_rate * i * static_cast<double>(group.fighters.size());
-        auto n = static_cast<std::size_t>(expected);
         auto draws = context.random.draws(conflict::kPeaceStream, static_cast<std::uint32_t>(state.day), g);
-        if (draws.uniform() < expected - static_cast<double>(n)) ++n;
-        const double k = state.people.people_per_agent;
-        n = std::min(n, static_cast<std::size_t>(group.dispersed / k));
-        group.dispersed -= static_cast<double>(n) * k;
-        context.ops.release(state, g, n);
-        sent_home += n;
+        sent_home += context.ops.send_home(
+            state, g, params.ddr_rate * i * static_cast<double>(group.fighters.size()), draws);
       }
     }
   }
