@@ -27,6 +27,13 @@ std::string State::actor_name(ActorIndex a) const {
   return group(a).name;
 }
 
+ActorIndex State::actor_of(const std::string& id) const {
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].id == id) return static_cast<ActorIndex>(g + 1);
+  }
+  return kNoActor;
+}
+
 double State::state_power(PlaceIndex p) const {
   return places[p].army * army_capability * army_morale + places[p].foreign_power;
 }

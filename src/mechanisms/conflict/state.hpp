@@ -182,6 +182,8 @@ struct State {
   [[nodiscard]] Group& group(ActorIndex a) { return groups[a - 1]; }
   [[nodiscard]] const Group& group(ActorIndex a) const { return groups[a - 1]; }
   [[nodiscard]] std::string actor_name(ActorIndex a) const;
+  // The armed group with this id (as the scenario names it), or kNoActor.
+  [[nodiscard]] ActorIndex actor_of(const std::string& id) const;
   [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }
   // The state side's effective strength at a place: army and foreign troops times capability.
   [[nodiscard]] double state_power(PlaceIndex p) const;

@@ -54,12 +54,11 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
     m.name = a.name;
     engine::Date last;
     for (const auto& sig : a.signatures) {
-      for (std::size_t g = 0; g < st.groups.size(); ++g) {
-        if (st.groups[g].id != sig.party.id) continue;
-        m.signatories.push_back(static_cast<ActorIndex>(g + 1));
-        m.regions |= st.groups[g].regions;
-        if (sig.when.date > last) last = sig.when.date;
-      }
+      const ActorIndex g = st.actor_of(sig.party.id);
+      if (g == conflict::kNoActor) continue;  // the government's own signature
+      m.signatories.push_back(g);
+      m.regions |= st.group(g).regions;
+      if (sig.when.date > last) last = sig.when.date;
     }
     // A coalition's signature binds its members (the CMA for the MNLA and the HCUA).
     for (std::size_t g = 0; g < st.groups.size(); ++g) {
@@ -258,24 +257,20 @@ bool signatory(const theatre::Theatre& t, const theatre::ArmedGroup& g, engine::
 }
 
 // A group that merges into another hands over its fighters (MUJAO into al-Mourabitoun, 2013).
-void merge_fighters(conflict::State& s, const theatre::Theatre& t, const theatre::ArmedGroup& tg,
-                    std::size_t from, engine::Date today) {
+void merge_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size_t from, engine::Date today) {
   const theatre::GroupChange* end = tg.end();
   if (end == nullptr || end->kind != theatre::ChangeKind::MergedInto || !end->group || end->when.date > today)
     return;
-  (void)t;
-  for (std::size_t to = 0; to < s.groups.size(); ++to) {
-    if (s.groups[to].id != end->group->id || to == from) continue;
-    auto& a = s.groups[from];
-    auto& b = s.groups[to];
-    for (const std::uint32_t agent : a.fighters) s.people.group[agent] = static_cast<ActorIndex>(to + 1);
-    b.fighters.insert(b.fighters.end(), a.fighters.begin(), a.fighters.end());
-    a.fighters.clear();
-    b.dispersed += a.fighters_people();
-    std::fill(a.at_place.begin(), a.at_place.end(), 0.0);
-    a.dispersed = 0.0;
-    return;
-  }
+  const ActorIndex to = s.actor_of(end->group->id);
+  if (to == conflict::kNoActor || to == from + 1) return;
+  auto& a = s.groups[from];
+  auto& b = s.group(to);
+  for (const std::uint32_t agent : a.fighters) s.people.group[agent] = to;
+  b.fighters.insert(b.fighters.end(), a.fighters.begin(), a.fighters.end());
+  a.fighters.clear();
+  b.dispersed += a.fighters_people();
+  std::fill(a.at_place.begin(), a.at_place.end(), 0.0);
+  a.dispersed = 0.0;
 }
 
 bool relation_on(const theatre::Relation& rel, engine::Date today) {
@@ -323,7 +318,7 @@ void ConflictModel::schedule(engine::StepContext& c) {
     const auto& tg = t.groups[built_.group_theatre[i]];
     const bool was_active = g.active;
     g.active = theatre::group_exists(tg, today, true);
-    if (was_active && !g.active) merge_fighters(s, t, tg, i, today);
+    if (was_active && !g.active) merge_fighters(s, tg, i, today);
     g.designated = theatre::group_designated(tg, today, true);
     if (g.active && g.designated) s.excluded_communities |= g.communities;
     g.offensive = false;
@@ -333,21 +328,20 @@ void ConflictModel::schedule(engine::StepContext& c) {
   for (const auto& off : spec_.offensives) {
     if (today < off.from.date || today > off.to.date) continue;
     for (const auto& ref : off.groups) {
-      for (std::size_t i = 0; i < s.groups.size(); ++i) {
-        if (s.groups[i].id != ref.id) continue;
-        s.groups[i].offensive = true;
-        for (const auto& town : off.towns) {
-          const auto* place = t.find_place(town.id);
-          if (place != nullptr)
-            s.groups[i].offensive_towns.push_back(static_cast<conflict::PlaceIndex>(place - t.places.data()));
-        }
-        for (const auto& r : off.regions) {
-          if (auto ri = schedule_.world().regions.index_of(r.id)) s.groups[i].offensive_regions |= 1u << *ri;
-        }
+      const ActorIndex a = s.actor_of(ref.id);
+      if (a == conflict::kNoActor) continue;
+      auto& g = s.group(a);
+      g.offensive = true;
+      for (const auto& town : off.towns) {
+        const auto* place = t.find_place(town.id);
+        if (place != nullptr)
+          g.offensive_towns.push_back(static_cast<conflict::PlaceIndex>(place - t.places.data()));
+      }
+      for (const auto& r : off.regions) {
+        if (auto ri = schedule_.world().regions.index_of(r.id)) g.offensive_regions |= 1u << *ri;
       }
     }
   }
-  const std::size_t n = s.actor_count();
   for (auto& row : s.hostile) std::fill(row.begin(), row.end(), 0);
   for (std::size_t i = 0; i < s.groups.size(); ++i) {
     const auto& g = s.groups[i];
@@ -364,12 +358,9 @@ void ConflictModel::schedule(engine::StepContext& c) {
   }
   for (const auto& h : spec_.hostilities) {
     if (!active_on(h.from, h.to, today)) continue;
-    std::size_t a = n, b = n;
-    for (std::size_t i = 0; i < s.groups.size(); ++i) {
-      if (s.groups[i].id == h.a.id) a = i + 1;
-      if (s.groups[i].id == h.b.id) b = i + 1;
-    }
-    if (a < n && b < n) s.hostile[a][b] = s.hostile[b][a] = 1;
+    const ActorIndex a = s.actor_of(h.a.id);
+    const ActorIndex b = s.actor_of(h.b.id);
+    if (a != conflict::kNoActor && b != conflict::kNoActor) s.hostile[a][b] = s.hostile[b][a] = 1;
   }
 
   // The government: its baseline legitimacy and the last coup.
@@ -437,12 +428,11 @@ void ConflictModel::schedule(engine::StepContext& c) {
   for (std::size_t i = 0; i < spec_.influxes.size(); ++i) {
     if (influx_done_[i] || spec_.influxes[i].when.date > today) continue;
     influx_done_[i] = true;
-    for (std::size_t g = 0; g < s.groups.size(); ++g) {
-      if (s.groups[g].id != spec_.influxes[i].group.id) continue;
-      auto ctx = context(c);
-      mechanisms::mobilization::influx(s, ctx, static_cast<ActorIndex>(g + 1), spec_.influxes[i].fighters,
-                                       static_cast<std::uint32_t>(1u << 30) + static_cast<std::uint32_t>(i));
-    }
+    const ActorIndex g = s.actor_of(spec_.influxes[i].group.id);
+    if (g == conflict::kNoActor) continue;
+    auto ctx = context(c);
+    mechanisms::mobilization::influx(s, ctx, g, spec_.influxes[i].fighters,
+                                     static_cast<std::uint32_t>(1u << 30) + static_cast<std::uint32_t>(i));
   }
 }
 
