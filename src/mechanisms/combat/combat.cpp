@@ -85,6 +85,7 @@ double state_losses(State& state, conflict::Context& context, PlaceIndex p, doub
     const double here = state.forces[f].at_place[p];
     if (here <= 0.0) continue;
     const double part = take * here / total;
+    state.forces[f].lost += part;
     if (f + 1 < context.casualty_series.size()) {
       context.recorder.add(context.casualty_series[f + 1], 0, part);
       context.recorder.add(context.casualty_series[f + 1], region, part);
@@ -102,7 +103,9 @@ double force_losses(State& state, conflict::Context& context, PlaceIndex p, int 
     place.army -= taken;
     state.army_total = std::max(0.0, state.army_total - taken);
   } else {
-    taken = std::min(people, state.forces[static_cast<std::size_t>(force)].at_place[p]);
+    auto& f = state.forces[static_cast<std::size_t>(force)];
+    taken = std::min(people, f.at_place[p]);
+    f.lost += taken;
   }
   const auto series = static_cast<std::size_t>(force + 1);
   if (series < context.casualty_series.size() && taken > 0.0) {

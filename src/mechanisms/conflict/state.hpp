@@ -121,7 +121,8 @@ struct Force {
   bool un = false;                 // a UN operation (M11: impartiality, attacks on peacekeepers)
   double capability = 1.0;         // combat multiplier (M5)
   std::uint32_t regions = 0;       // area of operations (bit r)
-  double strength = 0.0;           // deployed today (people), from the scenario's record
+  double strength = 0.0;           // deployed today (people): the scenario's record, or M9's decision
+  double lost = 0.0;               // its people killed so far (M5); M9 weighs the domestic cost
   std::vector<double> at_place;    // where it is today
   PlaceIndex target = kNoPlace;    // offensive operations: the town it is moving on (M4)
   PlaceIndex position = kNoPlace;  // where its mobile element is (kNoPlace: at its stations)

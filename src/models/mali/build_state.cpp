@@ -9,6 +9,7 @@
 #include "mechanisms/conflict/draws.hpp"
 #include "mechanisms/displacement/flight.hpp"
 #include "mechanisms/displacement/parameters.hpp"
+#include "models/mali/decisions.hpp"
 #include "scenario/error.hpp"
 #include "theatre/schedule.hpp"
 
@@ -239,7 +240,8 @@ void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
   const auto& ops = world.theatre.operations;
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const auto& op = ops[i];
-    if (op.status == "planned_never_deployed" || !op.start) continue;
+    // M9 may deploy an operation the record never deployed (a counterfactual).
+    if ((op.status == "planned_never_deployed" || !op.start) && !ruled_by_institutions(spec, op.id)) continue;
     conflict::Force f;
     f.id = op.id;
     f.name = op.name;
@@ -321,6 +323,7 @@ void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
     }
     for (const auto& t : f.objectives) (void)place_index(world, t);
   }
+  check_decisions(world, spec);
 }
 
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,

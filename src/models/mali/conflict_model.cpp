@@ -40,6 +40,16 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
       end_(end),
       influx_done_(spec_.influxes.size(), false) {
   ops_ = std::make_unique<conflict::PeopleOps>(built_.state);
+  start_ = start;
+  const auto& operations = schedule_.world().theatre.operations;
+  institutions_ = std::make_unique<mechanisms::institutions::Institutions>(
+      make_rules(schedule_.world(), spec_, start), mechanisms::institutions::params_from(parameters),
+      operations.size());
+  situation_ = std::make_unique<SituationReader>(schedule_.world(), spec_);
+  schedule_.set_decided([this](std::size_t op) -> std::optional<double> {
+    if (!institutions_->rules(op)) return std::nullopt;
+    return institutions_->strength(op);
+  });
   flight_ = std::make_unique<mechanisms::displacement::Flight>(flight_params_, *built_.displacement);
   built_.state.towns_change_hands = control_.enabled;
   log_.set_enabled(parameters.boolean("events_enabled"));
@@ -379,17 +389,21 @@ void ConflictModel::schedule(engine::StepContext& c) {
     }
   }
 
-  // Forces: the recorded strength today, and where they are stationed.
+  // Forces: today's strength (recorded, or decided by M9), and where they are stationed.
+  decide();
   double pressure = 0.0;
   for (std::size_t f = 0; f < s.forces.size(); ++f) {
     auto& force = s.forces[f];
-    const auto& op = t.operations[built_.force_operation[f]];
-    force.strength = theatre::actual_strength(op, today);
+    const std::size_t op_index = built_.force_operation[f];
+    const auto& op = t.operations[op_index];
+    const bool ruled = institutions_->rules(op_index);
+    force.strength = ruled ? institutions_->strength(op_index) : theatre::actual_strength(op, today);
     bool military_intelligence = false;
     for (const auto& unit : op.units) {
       const bool on = (!unit.from || today >= unit.from->date) && (!unit.to || today <= unit.to->date);
       const auto* p = on ? theatre::in_force(unit.strength, today) : nullptr;
-      if (p != nullptr && unit.kind == "contingent") force.strength += p->total();
+      // A ruled operation's ceiling covers its contingents.
+      if (p != nullptr && unit.kind == "contingent" && !ruled) force.strength += p->total();
       military_intelligence =
           military_intelligence || (on && unit.kind == "intelligence" && unit.command == "military");
     }
@@ -436,10 +450,28 @@ void ConflictModel::schedule(engine::StepContext& c) {
   }
 }
 
+void ConflictModel::decide() {
+  const auto& s = built_.state;
+  institutions_->step(
+      situation_->read(s, built_.force_operation, schedule_.world().theatre.operations.size()));
+}
+
 void ConflictModel::pay(engine::Recorder& recorder, engine::Date today) {
   const auto& t = schedule_.world().theatre;
   for (std::size_t f = 0; f < built_.state.forces.size(); ++f) {
-    const auto& op = t.operations[built_.force_operation[f]];
+    const std::size_t op_index = built_.force_operation[f];
+    const auto& op = t.operations[op_index];
+    if (institutions_->rules(op_index)) {
+      // A ruled operation pays troop-years (no recorded budget figure) from the source its rule
+      // names, else its first budget's (check_decisions ensures one of them exists).
+      std::string funding = op.budgets.empty() ? "" : op.budgets.front().funding;
+      for (const auto& d : spec_.decisions) {
+        if (d.operation.id == op.id && d.funding) funding = *d.funding;
+      }
+      if (built_.state.forces[f].strength > 0.0)
+        costs_->day(recorder, f, 0.0, built_.state.forces[f].strength, funding);
+      continue;
+    }
     if (!theatre::deployed_on(op, today) || op.budgets.empty()) continue;
     const theatre::Budget* in_force = nullptr;
     for (const auto& b : op.budgets) {
@@ -635,6 +667,15 @@ std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const 
     }
     out.emplace_back("operations' cost (M12)",
                      fmt::format("{:.2f} bn USD; paid by {}", costs_->total() / 1e9, fmt::join(parts, ", ")));
+  }
+  if (!institutions_->decisions().empty()) {
+    std::vector<std::string> parts;
+    const auto& ops = schedule_.world().theatre.operations;
+    for (const auto& d : institutions_->decisions()) {
+      parts.push_back(
+          fmt::format("{} {} {}", start_.plus_days(d.day).iso(), ops[d.operation].short_name, d.what));
+    }
+    out.emplace_back("institutions' decisions (M9)", fmt::format("{}", fmt::join(parts, "; ")));
   }
   out.emplace_back("events (ACLED schema)", fmt::format("{:.0f}, with {:.0f} fatalities", log_.total_events(),
                                                         log_.total_fatalities()));

@@ -17,10 +17,12 @@
 #include "mechanisms/force_employment/force_employment.hpp"
 #include "mechanisms/grievance/grievance.hpp"
 #include "mechanisms/group_strategy/group_strategy.hpp"
+#include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
 #include "models/mali/build_state.hpp"
+#include "models/mali/decisions.hpp"
 #include "models/mali/schedule_model.hpp"
 
 namespace peacesim::models::mali {
@@ -46,6 +48,7 @@ class ConflictModel final : public engine::Model {
   void demography(engine::StepContext& c);
   void note_changes();
   void pay(engine::Recorder& recorder, engine::Date today);
+  void decide();  // M9: the institutions' decisions of the day
 
   ScheduleModel schedule_;
   DynamicsSpec spec_;
@@ -53,7 +56,10 @@ class ConflictModel final : public engine::Model {
   std::unique_ptr<mechanisms::conflict::PeopleOps> ops_;
   std::unique_ptr<mechanisms::displacement::Flight> flight_;
   mechanisms::events::EventLog log_;
-  std::unique_ptr<mechanisms::costs::Costs> costs_;  // null when switched off
+  std::unique_ptr<mechanisms::costs::Costs> costs_;                       // null when switched off
+  std::unique_ptr<mechanisms::institutions::Institutions> institutions_;  // M9
+  std::unique_ptr<SituationReader> situation_;
+  engine::Date start_;
 
   mechanisms::grievance::Params grievance_;
   mechanisms::mobilization::Params mobilization_;

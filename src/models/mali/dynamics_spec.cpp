@@ -4,11 +4,13 @@
 
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
+#include "theatre/operations.hpp"
 
 namespace peacesim::models::mali {
 
 using scenario::MapReader;
 using theatre::for_each;
+using theatre::path_of;
 
 namespace {
 // A list of region names (admin1 names as the boundaries spell them, not ids).
@@ -91,6 +93,30 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     traits.objectives = theatre::ref_list(f, "objectives");
     traits.source = theatre::read_source(f);
     spec.forces.push_back(std::move(traits));
+  });
+  for_each(r, "decisions", [&](MapReader& d, std::size_t) {
+    DecisionSpec x;
+    x.where = d.node().where();
+    x.field = path_of(d);
+    x.operation = theatre::ref_field(d, "operation");
+    x.trigger = theatre::choice(d, "trigger", decision_triggers());
+    x.date = theatre::optional_when(d, "date");
+    if (x.trigger == "date" && !x.date)
+      throw scenario::ScenarioError(d.node().where(), d.field("date"), "is required when trigger is 'date'");
+    if (const scenario::Node* a = d.optional("authorization"))
+      x.authorization = scenario::read_bool(*a, d.field("authorization"));
+    x.ceiling = theatre::optional_non_negative(d, "ceiling");
+    x.funding = theatre::optional_choice(d, "funding", theatre::funding_kinds());
+    x.share_with = theatre::ref_list(d, "share_with");
+    if (const scenario::Node* w = d.optional("withdraw"))
+      x.withdraw = scenario::read_bool(*w, d.field("withdraw"));
+    x.takes_over = theatre::optional_ref(d, "takes_over");
+    if (x.trigger == "predecessor_deployed" && !x.takes_over) {
+      throw scenario::ScenarioError(d.node().where(), d.field("takes_over"),
+                                    "is required when trigger is 'predecessor_deployed'");
+    }
+    x.source = theatre::read_source(d);
+    spec.decisions.push_back(std::move(x));
   });
   if (const scenario::Node* c = r.optional("costs")) {
     MapReader cr(*c, r.field("costs"));

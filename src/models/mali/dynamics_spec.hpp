@@ -67,6 +67,28 @@ struct CostSpec {
   std::string field;
 };
 
+// M9: an operation handed to the institutions' rules in a counterfactual scenario (absent: the
+// operation keeps its recorded dates and figures).
+struct DecisionSpec {
+  theatre::Ref operation;
+  std::string trigger;  // date, acute_threat, north_stable, predecessor_deployed
+  std::optional<theatre::When> date;
+  std::optional<bool> authorization;   // needs the Security Council (default: unless national)
+  std::optional<double> ceiling;       // people (default: its largest authorized, planned or actual figure)
+  std::optional<std::string> funding;  // default: its first budget's funding
+  std::vector<theatre::Ref> share_with;
+  bool withdraw = false;
+  std::optional<theatre::Ref> takes_over;
+  theatre::Source source;
+  scenario::Location where;
+  std::string field;
+};
+
+inline const std::vector<std::string>& decision_triggers() {
+  static const std::vector<std::string> words{"date", "acute_threat", "north_stable", "predecessor_deployed"};
+  return words;
+}
+
 struct DynamicsSpec {
   ArmySpec army;
   std::vector<GroupTraits> groups;
@@ -75,6 +97,7 @@ struct DynamicsSpec {
   std::vector<Hostility> hostilities;
   std::vector<ForceTraits> forces;
   CostSpec costs;
+  std::vector<DecisionSpec> decisions;
 };
 
 // Reads `dynamics` from the scenario's merged tree; throws scenario::ScenarioError at the field.

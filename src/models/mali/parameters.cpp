@@ -10,6 +10,7 @@
 #include "mechanisms/force_employment/force_employment.hpp"
 #include "mechanisms/grievance/grievance.hpp"
 #include "mechanisms/group_strategy/group_strategy.hpp"
+#include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
@@ -49,7 +50,7 @@ std::vector<engine::ParameterSpec> parameter_specs() {
         force_employment::parameter_specs(), combat::parameter_specs(), civilians::parameter_specs(),
         displacement::flight_parameter_specs(), displacement::parameter_specs(), control::parameter_specs(),
         perceptions::parameter_specs(), costs::parameter_specs(), peace_process::parameter_specs(),
-        events::parameter_specs()}) {
+        institutions::parameter_specs(), events::parameter_specs()}) {
     specs.insert(specs.end(), more.begin(), more.end());
   }
   return specs;

@@ -37,7 +37,8 @@ void ScheduleModel::declare_outputs(engine::Recorder& recorder) {
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const auto& op = ops[i];
     OperationSeries s{i, 0, false, 0, theatre::authorized_schedule(op)};
-    if (!op.actual.empty()) {
+    s.has_actual = !op.actual.empty() || (decided_ && decided_(i).has_value());
+    if (s.has_actual) {
       s.actual = recorder.declare(
           {"strength_" + op.id, "people",
            fmt::format(
@@ -56,7 +57,7 @@ void ScheduleModel::declare_outputs(engine::Recorder& recorder) {
            op.short_name + ": authorized ceiling (military + police) in force; national only",
            SeriesKind::Gauge, Cadence::Monthly});
     }
-    if (!op.actual.empty() || s.has_authorized) operations_.push_back(std::move(s));
+    if (s.has_actual || s.has_authorized) operations_.push_back(std::move(s));
     for (std::size_t u = 0; u < op.units.size(); ++u) {
       if (op.units[u].strength.empty()) continue;
       units_.push_back(
@@ -74,9 +75,24 @@ std::vector<engine::System> ScheduleModel::systems() {
            [this](engine::StepContext& c) { observe(c); }}};
 }
 
-std::vector<double> ScheduleModel::strength_by_region(const theatre::Operation& op, engine::Date date) const {
+double ScheduleModel::strength(std::size_t operation, engine::Date date) const {
+  if (decided_) {
+    if (auto s = decided_(operation)) return *s;
+  }
+  return theatre::actual_strength(world_.theatre.operations[operation], date);
+}
+
+bool ScheduleModel::deployed(std::size_t operation, engine::Date date) const {
+  if (decided_) {
+    if (auto s = decided_(operation)) return *s > 0.0;
+  }
+  return theatre::deployed_on(world_.theatre.operations[operation], date);
+}
+
+std::vector<double> ScheduleModel::strength_by_region(std::size_t operation, engine::Date date) const {
+  const auto& op = world_.theatre.operations[operation];
   std::vector<double> out(1 + world_.regions.units.size(), 0.0);
-  out[0] = theatre::actual_strength(op, date);
+  out[0] = strength(operation, date);
   const theatre::SpreadSnapshot* snap = nullptr;
   for (const auto& s : op.spread_snapshots) {
     if (s.date > date) break;
@@ -123,14 +139,14 @@ void ScheduleModel::observe(engine::StepContext& c) {
     rec.set(groups_designated_, static_cast<engine::RegionIndex>(r), designated[r]);
   }
 
-  double deployed = 0.0;
+  double in_field = 0.0;
   const auto& ops = world_.theatre.operations;
-  for (const auto& op : ops) deployed += theatre::deployed_on(op, today) ? 1 : 0;
-  rec.set(operations_deployed_, 0, deployed);
+  for (std::size_t i = 0; i < ops.size(); ++i) in_field += deployed(i, today) ? 1 : 0;
+  rec.set(operations_deployed_, 0, in_field);
   for (const auto& s : operations_) {
     const auto& op = ops[s.operation];
-    if (!op.actual.empty()) {
-      const auto by_region = strength_by_region(op, today);
+    if (s.has_actual) {
+      const auto by_region = strength_by_region(s.operation, today);
       for (std::size_t r = 0; r < by_region.size(); ++r) {
         rec.set(s.actual, static_cast<engine::RegionIndex>(r), std::round(by_region[r] * 10.0) / 10.0);
       }
@@ -150,16 +166,17 @@ void ScheduleModel::observe(engine::StepContext& c) {
 }
 
 std::vector<std::pair<std::string, std::string>> ScheduleModel::summary() const {
-  std::vector<std::string> deployed;
-  for (const auto& op : world_.theatre.operations) {
-    if (!theatre::deployed_on(op, end_)) continue;
-    const double n = theatre::actual_strength(op, end_);
-    deployed.push_back(n > 0 ? fmt::format("{} {:.0f}", op.short_name, n) : op.short_name + " (no figure)");
+  std::vector<std::string> in_field;
+  for (std::size_t i = 0; i < world_.theatre.operations.size(); ++i) {
+    const auto& op = world_.theatre.operations[i];
+    if (!deployed(i, end_)) continue;
+    const double n = strength(i, end_);
+    in_field.push_back(n > 0 ? fmt::format("{} {:.0f}", op.short_name, n) : op.short_name + " (no figure)");
   }
   int groups = 0;
   for (const auto& g : world_.theatre.groups) groups += theatre::group_exists(g, end_, true) ? 1 : 0;
   return {
-      {"operations deployed on " + end_.iso(), fmt::format("{}", fmt::join(deployed, ", "))},
+      {"operations deployed on " + end_.iso(), fmt::format("{}", fmt::join(in_field, ", "))},
       {"armed groups existing on " + end_.iso() + " (inputs)", std::to_string(groups)},
       {"census projection for " + end_.iso() + " (input, no conflict)",
        fmt::format("{:.0f}", world_.national_population(end_))},

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/simulation.hpp"
@@ -26,10 +27,12 @@ struct Outcome {
   std::vector<std::pair<std::string, std::string>> summary;
 };
 
-Outcome run(std::uint64_t seed, unsigned threads, engine::Date end, const engine::ParameterSet& parameters) {
+Outcome run(std::uint64_t seed, unsigned threads, engine::Date end, const engine::ParameterSet& parameters,
+            std::optional<models::mali::DynamicsSpec> dynamics = std::nullopt) {
   const auto& f = mali();
-  models::mali::ConflictModel model(f.world, models::mali::read_dynamics(f.scenario.root), parameters,
-                                    f.scenario.start, end, 1000.0, seed);
+  models::mali::ConflictModel model(f.world,
+                                    dynamics ? *dynamics : models::mali::read_dynamics(f.scenario.root),
+                                    parameters, f.scenario.start, end, 1000.0, seed);
   engine::SimulationOptions options;
   options.seed = seed;
   options.threads = threads;
@@ -153,6 +156,28 @@ TEST(MaliConflict, EventsSwitchedOffKeepTheSeries) {
   const auto o = run(1, 1, engine::Date(2014, 12, 31), p);
   EXPECT_TRUE(o.events.empty());
   EXPECT_EQ(series_total(o, "events_battles"), series_total(default_run(), "events_battles"));
+}
+
+TEST(MaliConflict, AnOperationHandedToTheInstitutionsDeploysAfterTheirDelays) {
+  // M9: MINUSMA decided on 2012-06-01 by rule waits for the Council and force generation, then
+  // grows towards its ceiling; its recorded figures no longer apply.
+  auto spec = models::mali::read_dynamics(mali().scenario.root);
+  models::mali::DecisionSpec d;
+  d.operation.id = "minusma";
+  d.trigger = "date";
+  theatre::When when;
+  when.date = engine::Date(2012, 6, 1);
+  d.date = when;
+  spec.decisions.push_back(d);
+  const auto o = run(1, 1, engine::Date(2013, 12, 31), mali().parameters, spec);
+  const auto strength = [&](const char* date) { return o.national.at({"strength_minusma", date}); };
+  EXPECT_EQ(strength("2012-09-30"), 0.0);  // 4 months: still waiting for the Council
+  EXPECT_GT(strength("2012-12-31"), 0.0);  // authorized (3 months) and generated (2 months)
+  EXPECT_LT(strength("2012-12-31"), strength("2013-06-30"));
+  EXPECT_EQ(default_run().national.at({"strength_minusma", "2012-12-31"}), 0.0);  // the record: July 2013
+  bool logged = false;
+  for (const auto& [label, value] : o.summary) logged = logged || label.find("(M9)") != std::string::npos;
+  EXPECT_TRUE(logged);
 }
 
 TEST(MaliConflict, NoNegativeStrengths) { EXPECT_TRUE(default_run().no_negative); }

@@ -1,0 +1,139 @@
+// M9 Institutions and operations (MODEL.md §4): when an operation is decided, authorized, funded,
+// generated, deployed, transformed, drawn down and withdrawn.
+//
+// In the historical scenario every operation follows its recorded dates and figures, and this
+// mechanism does nothing. A counterfactual scenario hands some operations to it (the scenario's
+// `dynamics.decisions`), each with a trigger and the rules below; the others keep their record.
+//
+// Decision. The trigger fires on a date, when the threat to the capital is acute (a hostile group
+// holds a town within threat_km of it: France's direct intervention, 004 §4.3, §5), when the north
+// has been held by the state for stable_months (the UN deploying only after stability, Q3), or
+// when the operation it takes over has deployed (AFISMA → MINUSMA for reliable funding, 004 §4.5).
+//
+// Authorization. An operation that needs the Security Council waits authorization_months after
+// the decision (a plan, a host request and consensus take months: 004 §4.2); a national one waits
+// reaction_days. Force generation then takes deployment_months before the first troops arrive.
+//
+// Strength. From its start day t0 the deployed strength S approaches its target T:
+//
+//     S(t) = T − (T − S(t0)) · exp(−(t − t0) / τ),   τ = generation_months (days)
+//
+// where S(t0) is the strength it takes over (troops re-hatted from its predecessor, which ends
+// that day) and T = ceiling · φ (the ceiling in force: the scenario's authorized ceilings over
+// time, the first one before it was set), φ = 1 for assessed or national money and φ = trust_fund_share for a
+// voluntary trust fund (pledges cover part of the need and arrive late: 004 §4.2, §4.5); a trust
+// fund also slows generation, τ / φ.
+//
+// Burden sharing (004 §5). An operation with partners (`share_with`) keeps T = ceiling while the
+// threat is acute or while the partners' strength is below burden_share · ceiling; otherwise it
+// draws down to T = residual_share · ceiling (Africanization and multilateralization while
+// keeping influence).
+//
+// Withdrawal. An operation allowed to withdraw does so when its own deaths over the last 365 days
+// reach withdrawal_deaths (domestic cost) or when resentment of foreign forces in the north
+// reaches withdrawal_resentment (host hostility): T = 0 with τ = withdrawal_months / 3, and it
+// ends when fewer than one person is left.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/parameters.hpp"
+
+namespace peacesim::mechanisms::institutions {
+
+struct Params {
+  bool enabled = true;
+  double authorization_months = 3.0;
+  double reaction_days = 2.0;
+  double deployment_months = 2.0;
+  double generation_months = 8.0;
+  double trust_fund_share = 0.55;
+  double threat_km = 550.0;
+  double stable_months = 6.0;
+  double burden_share = 1.0;
+  double residual_share = 0.5;
+  double withdrawal_deaths = 100.0;
+  double withdrawal_resentment = 0.9;
+  double withdrawal_months = 6.0;
+};
+
+std::vector<engine::ParameterSpec> parameter_specs();
+Params params_from(const engine::ParameterSet& parameters);
+
+enum class Trigger : std::uint8_t { Date, AcuteThreat, NorthStable, PredecessorDeployed };
+
+// What the scenario hands to M9 for one operation (indices are the theatre's operations).
+struct Rule {
+  std::size_t operation = 0;
+  Trigger trigger = Trigger::Date;
+  std::int32_t trigger_day = 0;  // Trigger::Date: days since the run's start
+  bool needs_authorization = true;
+  // Its ceiling (people) over time: (day, people) in day order; before the first, the first holds.
+  std::vector<std::pair<std::int32_t, double>> ceilings;
+  bool trust_fund = false;
+  std::vector<std::size_t> share_with;
+  bool may_withdraw = false;
+  std::optional<std::size_t> takes_over;  // the operation whose troops it re-hats
+};
+
+enum class Phase : std::uint8_t { Waiting, Authorizing, Deployed, Withdrawing, Ended };
+
+// Where one ruled operation stands.
+struct Standing {
+  Phase phase = Phase::Waiting;
+  std::int32_t decided_day = -1;
+  std::int32_t start_day = -1;
+  std::int32_t end_day = -1;
+  double strength = 0.0;  // today
+  double target = 0.0;
+};
+
+// What the institutions see on a day.
+struct Situation {
+  std::int32_t day = 0;
+  double threat_km = std::numeric_limits<double>::infinity();  // nearest town held by a hostile group
+  bool north_held = false;                                     // the state holds the north's capitals
+  double resentment = 0.0;                                     // of foreign forces in the north, 0..1
+  std::vector<double> strength;                                // every operation's strength yesterday
+  std::vector<double> deaths;                                  // every operation's own deaths so far
+};
+
+// A decision taken, for the run's summary and the events log.
+struct Decision {
+  std::int32_t day = 0;
+  std::size_t operation = 0;
+  std::string what;  // "decided (acute threat)", "deploys", "draws down", "withdraws", "ends", ...
+};
+
+class Institutions {
+ public:
+  Institutions(std::vector<Rule> rules, const Params& params, std::size_t operations);
+
+  // One day: takes decisions and sets each ruled operation's strength for today.
+  void step(const Situation& situation);
+
+  [[nodiscard]] bool rules(std::size_t operation) const { return ruled_[operation] >= 0; }
+  // Today's strength of a ruled operation (0 outside its deployment).
+  [[nodiscard]] double strength(std::size_t operation) const;
+  [[nodiscard]] const Standing& standing(std::size_t operation) const;
+  [[nodiscard]] const std::vector<Decision>& decisions() const { return decisions_; }
+
+ private:
+  void decide(std::size_t r, const Situation& s);
+  static double ceiling(const Rule& rule, std::int32_t day);
+  double target(std::size_t r, const Situation& s) const;
+
+  std::vector<Rule> rules_;
+  Params params_;
+  std::vector<int> ruled_;  // by operation: index into rules_, or -1
+  std::vector<Standing> standing_;
+  std::vector<std::vector<double>> deaths_by_day_;  // by rule: cumulative deaths, a ring of 365 days
+  std::vector<Decision> decisions_;
+  std::int32_t north_held_since_ = -1;
+};
+
+}  // namespace peacesim::mechanisms::institutions

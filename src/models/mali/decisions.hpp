@@ -1,0 +1,37 @@
+// M9 in the Mali model: turns the scenario's `dynamics.decisions` into the institutions' rules,
+// and reads from the conflict state what the institutions see each day (the threat to the capital,
+// whether the north is secured, resentment, each operation's strength and losses).
+#pragma once
+
+#include <vector>
+
+#include "mechanisms/conflict/state.hpp"
+#include "mechanisms/institutions/institutions.hpp"
+#include "models/mali/dynamics_spec.hpp"
+#include "models/mali/world.hpp"
+
+namespace peacesim::models::mali {
+
+// Checks the decisions' references and that each ruled operation has a ceiling; throws
+// scenario::ScenarioError at the offending field.
+void check_decisions(const MaliWorld& world, const DynamicsSpec& spec);
+
+// Whether the scenario hands an operation to M9.
+bool ruled_by_institutions(const DynamicsSpec& spec, const std::string& operation_id);
+
+std::vector<mechanisms::institutions::Rule> make_rules(const MaliWorld& world, const DynamicsSpec& spec,
+                                                       engine::Date start);
+
+// What the institutions see today. `strength` and `deaths` are by theatre operation.
+class SituationReader {
+ public:
+  SituationReader(const MaliWorld& world, const DynamicsSpec& spec);
+  [[nodiscard]] mechanisms::institutions::Situation read(const mechanisms::conflict::State& state,
+                                                         const std::vector<std::size_t>& force_operation,
+                                                         std::size_t operations) const;
+
+ private:
+  std::uint32_t north_ = 0;  // the army's northern regions (bit r)
+};
+
+}  // namespace peacesim::models::mali
