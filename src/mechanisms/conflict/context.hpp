@@ -31,5 +31,6 @@ inline constexpr engine::StreamId kDeparturesStream = 0x0C07;
 inline constexpr engine::StreamId kDemographyStream = 0x0C08;
 inline constexpr engine::StreamId kControlStream = 0x0C09;
 inline constexpr engine::StreamId kPeaceStream = 0x0C0A;
+inline constexpr engine::StreamId kNegotiationStream = 0x0C0B;
 
 }  // namespace peacesim::mechanisms::conflict

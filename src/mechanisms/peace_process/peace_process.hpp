@@ -15,7 +15,8 @@
 //     (their exclusion penalty is multiplied by 1 − I);
 //   - army redeployment / return of state presence: towns of the covered regions get
 //     redeploy_weight · I added to their state-authority baseline (M8).
-// Who may negotiate (designation) and mediation are not modelled yet: agreements are inputs.
+// In the historical scenario, who signs and when are inputs; for agreements a counterfactual
+// scenario hands to negotiation (negotiation.hpp), they are results.
 #pragma once
 
 #include <string>
@@ -43,8 +44,10 @@ struct Agreement {
   std::string id;
   std::string name;
   std::vector<conflict::ActorIndex> signatories;  // armed groups that signed (the government too)
-  std::int32_t signed_day = -1;                   // when the last armed group signed; -1 not yet
-  std::uint32_t regions = 0;                      // regions it covers (the signatories' regions)
+  std::vector<std::int32_t> joined;               // negotiated: the day each signatory signed
+  bool negotiated = false;                        // signatures are M10's results (negotiation.hpp)
+  std::int32_t signed_day = -1;  // recorded: when the last armed group signed; negotiated: the first
+  std::uint32_t regions = 0;     // regions it covers (the signatories' regions)
   bool cantonment = false, ddr = false, decentralization = false, redeployment = false;
   double implementation = 0.0;  // I, 0..1
 };

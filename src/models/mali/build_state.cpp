@@ -10,6 +10,7 @@
 #include "mechanisms/displacement/flight.hpp"
 #include "mechanisms/displacement/parameters.hpp"
 #include "models/mali/decisions.hpp"
+#include "models/mali/talks.hpp"
 #include "scenario/error.hpp"
 #include "theatre/schedule.hpp"
 
@@ -324,6 +325,7 @@ void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
     for (const auto& t : f.objectives) (void)place_index(world, t);
   }
   check_decisions(world, spec);
+  check_negotiations(world, spec);
 }
 
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,

@@ -18,6 +18,17 @@ using conflict::Status;
 using engine::Cadence;
 using engine::SeriesKind;
 
+namespace {
+void set_provisions(mechanisms::peace_process::Agreement& m, const theatre::Agreement& a) {
+  for (const auto& p : a.provisions) {
+    m.cantonment = m.cantonment || p == "cantonment";
+    m.ddr = m.ddr || p == "ddr";
+    m.decentralization = m.decentralization || p == "decentralization";
+    m.redeployment = m.redeployment || p == "army_redeployment" || p == "return_of_state_presence";
+  }
+}
+}  // namespace
+
 ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::ParameterSet& parameters,
                              engine::Date start, engine::Date end, double people_per_agent,
                              std::uint64_t seed)
@@ -34,6 +45,7 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
       control_(mechanisms::control::params_from(parameters)),
       perceptions_(mechanisms::perceptions::params_from(parameters)),
       peace_(mechanisms::peace_process::params_from(parameters)),
+      negotiation_(mechanisms::peace_process::negotiation_params_from(parameters)),
       flight_params_(mechanisms::displacement::flight_params_from(parameters)),
       birth_rate_(parameters.real("demography_birth_rate")),
       death_rate_(parameters.real("demography_death_rate")),
@@ -57,11 +69,20 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
   st.included_communities.assign(schedule_.world().theatre.population.communities.size(), 0.0);
   st.authority_bonus.assign(st.places.size(), 0.0);
   // M10: the scenario's agreements, their armed signatories and what they provide for.
+  check_negotiations(schedule_.world(), spec_);
   for (const auto& a : schedule_.world().theatre.agreements) {
     if (a.role != theatre::Role::Input) continue;
     mechanisms::peace_process::Agreement m;
     m.id = a.id;
     m.name = a.name;
+    set_provisions(m, a);
+    if (negotiated(spec_, a.id)) {
+      // Who signs and when are M10's results: the talks open, nobody has signed yet.
+      m.negotiated = true;
+      talks_.push_back(make_talks(schedule_.world(), spec_, a, agreements_.size(), start, st));
+      agreements_.push_back(std::move(m));
+      continue;
+    }
     engine::Date last;
     for (const auto& sig : a.signatures) {
       const ActorIndex g = st.actor_of(sig.party.id);
@@ -86,12 +107,6 @@ ConflictModel::ConflictModel(MaliWorld world, DynamicsSpec spec, const engine::P
     }
     if (m.signatories.empty()) continue;
     m.signed_day = static_cast<std::int32_t>(days_between(start, last));
-    for (const auto& p : a.provisions) {
-      m.cantonment = m.cantonment || p == "cantonment";
-      m.ddr = m.ddr || p == "ddr";
-      m.decentralization = m.decentralization || p == "decentralization";
-      m.redeployment = m.redeployment || p == "army_redeployment" || p == "return_of_state_presence";
-    }
     agreements_.push_back(std::move(m));
   }
   last_controller_.assign(built_.state.places.size(), kState);
@@ -244,9 +259,11 @@ std::vector<engine::System> ConflictModel::systems() {
 
 namespace {
 
-bool signed_by(const theatre::Theatre& t, const std::string& group, engine::Date today) {
+// Recorded signatures only: a negotiated agreement's signatures are M10's results.
+bool signed_by(const theatre::Theatre& t, const DynamicsSpec& spec, const std::string& group,
+               engine::Date today) {
   for (const auto& a : t.agreements) {
-    if (a.role != theatre::Role::Input) continue;
+    if (a.role != theatre::Role::Input || negotiated(spec, a.id)) continue;
     for (const auto& sig : a.signatures) {
       if (sig.party.id == group && sig.when.date <= today) return true;
     }
@@ -255,11 +272,12 @@ bool signed_by(const theatre::Theatre& t, const std::string& group, engine::Date
 }
 
 // Whether a group has signed an agreement in force, itself or through a coalition it has joined.
-bool signatory(const theatre::Theatre& t, const theatre::ArmedGroup& g, engine::Date today) {
-  if (signed_by(t, g.id, today)) return true;
+bool signatory(const theatre::Theatre& t, const DynamicsSpec& spec, const theatre::ArmedGroup& g,
+               engine::Date today) {
+  if (signed_by(t, spec, g.id, today)) return true;
   for (const auto& c : g.changes) {
     if (c.kind == theatre::ChangeKind::Joined && c.group && c.role == theatre::Role::Input &&
-        c.when.date <= today && signed_by(t, c.group->id, today)) {
+        c.when.date <= today && signed_by(t, spec, c.group->id, today)) {
       return true;
     }
   }
@@ -356,7 +374,9 @@ void ConflictModel::schedule(engine::StepContext& c) {
   for (std::size_t i = 0; i < s.groups.size(); ++i) {
     const auto& g = s.groups[i];
     const bool pro = g.kind == conflict::GroupKind::ProGovernment;
-    const bool at_peace = signatory(t, t.groups[built_.group_theatre[i]], today);
+    const bool at_peace =
+        signatory(t, spec_, t.groups[built_.group_theatre[i]], today) ||
+        mechanisms::peace_process::signed_negotiated(agreements_, static_cast<ActorIndex>(i + 1), s.day);
     const bool enemy = !pro && !at_peace;
     s.hostile[0][i + 1] = s.hostile[i + 1][0] = enemy ? 1 : 0;
     for (std::size_t j = 0; j < s.groups.size(); ++j) {
@@ -524,6 +544,20 @@ void ConflictModel::demography(engine::StepContext& c) {
 void ConflictModel::monthly(engine::StepContext& c) {
   auto ctx = context(c);
   mechanisms::perceptions::update(built_.state, perceptions_);
+  if (peace_.enabled) {
+    for (const ActorIndex g :
+         mechanisms::peace_process::negotiate(built_.state, ctx, agreements_, talks_, negotiation_)) {
+      mechanisms::events::Happening h;
+      h.type = mechanisms::events::EventType::StrategicDevelopments;
+      h.sub_type = "Agreement";
+      h.actor1 = built_.state.actor_name(g);
+      h.type1 = mechanisms::events::actor_type(built_.state.group(g));
+      h.actor2 = built_.state.actor_name(kState);
+      h.type2 = mechanisms::events::ActorType::State;
+      h.place = built_.state.capital;
+      log_.emit(c.recorder, built_.state, h);
+    }
+  }
   const std::size_t home = mechanisms::peace_process::implement(built_.state, ctx, agreements_, peace_);
   c.recorder.add(demobilized_, 0, static_cast<double>(home) * built_.state.people.people_per_agent);
   mechanisms::grievance::update(built_.state, ctx, grievance_);

@@ -19,11 +19,13 @@
 #include "mechanisms/group_strategy/group_strategy.hpp"
 #include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/peace_process/negotiation.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
 #include "models/mali/build_state.hpp"
 #include "models/mali/decisions.hpp"
 #include "models/mali/schedule_model.hpp"
+#include "models/mali/talks.hpp"
 
 namespace peacesim::models::mali {
 
@@ -70,7 +72,9 @@ class ConflictModel final : public engine::Model {
   mechanisms::control::Params control_;
   mechanisms::perceptions::Params perceptions_;
   mechanisms::peace_process::Params peace_;
+  mechanisms::peace_process::NegotiationParams negotiation_;
   std::vector<mechanisms::peace_process::Agreement> agreements_;
+  std::vector<mechanisms::peace_process::Talks> talks_;  // negotiated agreements (M10)
   std::vector<engine::SeriesId> implementation_;
   engine::SeriesId demobilized_ = 0;
   mechanisms::displacement::FlightParams flight_params_;

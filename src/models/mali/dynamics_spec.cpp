@@ -118,6 +118,17 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.source = theatre::read_source(d);
     spec.decisions.push_back(std::move(x));
   });
+  for_each(r, "negotiations", [&](MapReader& n, std::size_t) {
+    NegotiationSpec x;
+    x.where = n.node().where();
+    x.field = path_of(n);
+    x.agreement = theatre::ref_field(n, "agreement");
+    x.eligibility = theatre::optional_choice(n, "eligibility", {"undesignated", "no_jihadists", "all"})
+                        .value_or("undesignated");
+    x.from = theatre::optional_when(n, "from");
+    x.source = theatre::read_source(n);
+    spec.negotiations.push_back(std::move(x));
+  });
   if (const scenario::Node* c = r.optional("costs")) {
     MapReader cr(*c, r.field("costs"));
     spec.costs.where = c->where();

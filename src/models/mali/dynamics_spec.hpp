@@ -84,6 +84,17 @@ struct DecisionSpec {
   std::string field;
 };
 
+// M10: an agreement whose signatures become results of talks in a counterfactual scenario
+// (absent: the recorded signatures).
+struct NegotiationSpec {
+  theatre::Ref agreement;
+  std::string eligibility = "undesignated";  // undesignated, no_jihadists or all (Q5)
+  std::optional<theatre::When> from;         // talks open (default: the agreement's talks_from)
+  theatre::Source source;
+  scenario::Location where;
+  std::string field;
+};
+
 inline const std::vector<std::string>& decision_triggers() {
   static const std::vector<std::string> words{"date", "acute_threat", "north_stable", "predecessor_deployed"};
   return words;
@@ -98,6 +109,7 @@ struct DynamicsSpec {
   std::vector<ForceTraits> forces;
   CostSpec costs;
   std::vector<DecisionSpec> decisions;
+  std::vector<NegotiationSpec> negotiations;
 };
 
 // Reads `dynamics` from the scenario's merged tree; throws scenario::ScenarioError at the field.

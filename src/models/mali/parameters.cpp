@@ -12,6 +12,7 @@
 #include "mechanisms/group_strategy/group_strategy.hpp"
 #include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/peace_process/negotiation.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
 
@@ -50,7 +51,8 @@ std::vector<engine::ParameterSpec> parameter_specs() {
         force_employment::parameter_specs(), combat::parameter_specs(), civilians::parameter_specs(),
         displacement::flight_parameter_specs(), displacement::parameter_specs(), control::parameter_specs(),
         perceptions::parameter_specs(), costs::parameter_specs(), peace_process::parameter_specs(),
-        institutions::parameter_specs(), events::parameter_specs()}) {
+        peace_process::negotiation_parameter_specs(), institutions::parameter_specs(),
+        events::parameter_specs()}) {
     specs.insert(specs.end(), more.begin(), more.end());
   }
   return specs;
