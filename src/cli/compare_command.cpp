@@ -39,6 +39,12 @@ std::vector<std::string> default_outcomes(const analysis::Comparison& c) {
       "state_authority[Tombouctou]",
       "state_authority[Mopti]",
       "towns_held_state[Mali]",
+      "implementation_ouagadougou_2013[Mali]",
+      "implementation_algiers_2015[Mali]",
+      "cost_total[Mali]",
+      "share_paid_by_france[Mali]",
+      "share_paid_by_usa[Mali]",
+      "share_paid_by_donors[Mali]",
   };
   std::set<std::string> present;
   for (const auto& d : c.differences) present.insert(d.outcome);

@@ -50,6 +50,22 @@ void Costs::declare(engine::Recorder& recorder) {
     paid_series_[p] =
         recorder.declare({"paid_by_" + p, "USD", "Costs of operations paid by " + p + " (M12); national only",
                           engine::SeriesKind::Flow, engine::Cadence::Monthly});
+    share_series_[p] = recorder.declare(
+        {"share_paid_by_" + p, "1",
+         "Share of all operations' costs since the start paid by " + p + " (M12); national only",
+         engine::SeriesKind::Gauge, engine::Cadence::Monthly});
+  }
+  total_series_ = recorder.declare({"cost_total", "USD",
+                                    "All operations' costs since the start (M12), cumulative; national only",
+                                    engine::SeriesKind::Gauge, engine::Cadence::Monthly});
+}
+
+void Costs::observe(engine::Recorder& recorder) const {
+  const double all = total();
+  recorder.set(total_series_, 0, all);
+  for (const auto& [payer, series] : share_series_) {
+    const auto it = paid_.find(payer);
+    recorder.set(series, 0, all > 0.0 && it != paid_.end() ? it->second / all : 0.0);
   }
 }
 

@@ -38,8 +38,11 @@ class Costs {
   };
   Costs(Rules rules, std::vector<Operation> operations);
 
-  // Declares cost_<operation> and paid_by_<payer> (USD, monthly flows, national region 0).
+  // Declares cost_<operation> and paid_by_<payer> (USD, monthly flows, national region 0), and the
+  // gauges cost_total (cumulative USD) and share_paid_by_<payer> (cumulative share, 0..1).
   void declare(engine::Recorder& recorder);
+  // Sets the cumulative gauges.
+  void observe(engine::Recorder& recorder) const;
 
   // One day of operation i: its budget per year in force (0 if none), its strength, its funding.
   // Throws std::invalid_argument for a funding source the rules do not know.
@@ -58,6 +61,8 @@ class Costs {
   std::map<std::string, double> paid_;
   std::vector<engine::SeriesId> cost_series_;
   std::map<std::string, engine::SeriesId> paid_series_;
+  std::map<std::string, engine::SeriesId> share_series_;
+  engine::SeriesId total_series_ = 0;
 };
 
 }  // namespace peacesim::mechanisms::costs

@@ -567,6 +567,7 @@ void ConflictModel::monthly(engine::StepContext& c) {
 
 void ConflictModel::observe(engine::StepContext& c) {
   auto& rec = c.recorder;
+  if (costs_) costs_->observe(rec);
   const auto& s = built_.state;
   const std::size_t regions = s.regions.size();
   auto set_both = [&](engine::SeriesId id, const std::vector<double>& by_region) {

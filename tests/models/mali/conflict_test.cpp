@@ -125,13 +125,22 @@ TEST(MaliConflict, EveryDollarHasAPayer) {
   const auto& o = default_run();
   double cost = 0.0, paid = 0.0;
   for (const auto& name : o.series) {
-    if (name.rfind("cost_", 0) == 0) cost += series_total(o, name);
+    if (name.rfind("cost_", 0) == 0 && name != "cost_total") cost += series_total(o, name);
     if (name.rfind("paid_by_", 0) == 0) paid += series_total(o, name);
   }
   EXPECT_GT(cost, 1e9);
   EXPECT_NEAR(paid, cost, 1e-6 * cost);
   EXPECT_GE(series_total(o, "paid_by_france"), series_total(o, "cost_serval"));
   EXPECT_GT(series_total(o, "paid_by_usa"), 0.0);  // assessed MINUSMA contributions
+  // The cumulative gauges: the total at the end is the sum of the flows, and the shares add to 1.
+  EXPECT_NEAR(o.national.at({"cost_total", "2014-12-31"}), cost, 1e-6 * cost);
+  double shares = 0.0;
+  for (const auto& name : o.series) {
+    if (name.rfind("share_paid_by_", 0) == 0) shares += o.national.at({name, "2014-12-31"});
+  }
+  EXPECT_NEAR(shares, 1.0, 1e-9);
+  EXPECT_NEAR(o.national.at({"share_paid_by_france", "2014-12-31"}), series_total(o, "paid_by_france") / cost,
+              1e-9);
 }
 
 TEST(MaliConflict, AgreementsAreImplementedOnlyAfterTheyAreSigned) {
