@@ -309,8 +309,9 @@ bool relation_on(const theatre::Relation& rel, engine::Date today) {
 // party (002: ASIFU's target packages, Barkhane's support, exchanges of intelligence). Weights:
 // assumption, documented in docs/model/operational-layer.md.
 double partiality_pressure(const conflict::State& s, const theatre::Operation& op, engine::Date today,
-                           bool military_intelligence) {
-  double pressure = 0.0;
+                           bool military_intelligence, bool own_offensive) {
+  // A UN operation that carries out counter-terrorism itself is a party (002: the 'robust' posture).
+  double pressure = own_offensive ? 1.0 : 0.0;
   bool linked = false;
   for (const auto& rel : op.relations) {
     if (!relation_on(rel, today)) continue;
@@ -324,6 +325,18 @@ double partiality_pressure(const conflict::State& s, const theatre::Operation& o
   }
   if (military_intelligence && linked) pressure += 0.3;  // its intelligence feeds counter-terrorism
   return pressure;
+}
+
+// Whether the mandate in force on a date (the latest adopted; before the first, the first) has a
+// task: mandates change what an operation does over time.
+bool task_on(const theatre::Operation& op, const std::string& category, engine::Date today) {
+  const theatre::Mandate* in_force = op.mandates.empty() ? nullptr : &op.mandates.front();
+  for (const auto& m : op.mandates) {
+    if (m.adopted.date <= today) in_force = &m;
+  }
+  if (in_force == nullptr) return false;
+  return std::any_of(in_force->tasks.begin(), in_force->tasks.end(),
+                     [&](const theatre::Task& t) { return t.category == category; });
 }
 
 bool active_on(const theatre::When& from, const std::optional<theatre::When>& to, engine::Date today) {
@@ -427,8 +440,9 @@ void ConflictModel::schedule(engine::StepContext& c) {
       military_intelligence =
           military_intelligence || (on && unit.kind == "intelligence" && unit.command == "military");
     }
+    force.offensive = task_on(op, "offensive_counter_terrorism", today);
     if (force.un && force.strength > 0.0)
-      pressure += partiality_pressure(s, op, today, military_intelligence);
+      pressure += partiality_pressure(s, op, today, military_intelligence, force.offensive);
     std::fill(force.station.begin(), force.station.end(), 0.0);
     const theatre::SpreadSnapshot* snap = nullptr;
     for (const auto& sn : op.spread_snapshots) {

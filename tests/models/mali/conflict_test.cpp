@@ -184,6 +184,7 @@ TEST(MaliConflict, AnOperationHandedToTheInstitutionsDeploysAfterTheirDelays) {
   EXPECT_GT(strength("2012-12-31"), 0.0);  // authorized (3 months) and generated (2 months)
   EXPECT_LT(strength("2012-12-31"), strength("2013-06-30"));
   EXPECT_EQ(default_run().national.at({"strength_minusma", "2012-12-31"}), 0.0);  // the record: July 2013
+  EXPECT_GT(o.national.at({"cost_minusma", "2012-12-31"}), 0.0);                  // paid as troop-years (M12)
   bool logged = false;
   for (const auto& [label, value] : o.summary) logged = logged || label.find("(M9)") != std::string::npos;
   EXPECT_TRUE(logged);
