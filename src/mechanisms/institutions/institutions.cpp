@@ -19,7 +19,7 @@ std::string trigger_name(Trigger t) {
     case Trigger::AcuteThreat:
       return "acute threat to the capital";
     case Trigger::NorthStable:
-      return "the north held by the state";
+      return "the north secured";
     case Trigger::PredecessorDeployed:
       return "to take over a deployed operation";
   }
@@ -142,11 +142,15 @@ void Institutions::decide(std::size_t r, const Situation& s) {
   if (!fire) return;
   st.phase = Phase::Authorizing;
   st.decided_day = s.day;
-  const double wait = rule.needs_authorization
-                          ? (params_.authorization_months + params_.deployment_months) * kDaysPerMonth
-                          : params_.reaction_days;
-  st.start_day = s.day + static_cast<std::int32_t>(std::lround(wait));
-  decisions_.push_back({s.day, rule.operation, "decided (" + trigger_name(rule.trigger) + ")"});
+  if (rule.needs_authorization) {
+    st.wait_days = (params_.authorization_months + params_.deployment_months) * kDaysPerMonth;
+  } else {
+    st.start_day = s.day + static_cast<std::int32_t>(std::lround(params_.reaction_days));
+  }
+  decisions_.push_back(
+      {s.day, rule.operation,
+       "decided (" + trigger_name(rule.trigger) + ")" +
+           (rule.needs_authorization && s.host_military ? ", no host request under the junta" : "")});
 }
 
 double Institutions::ceiling(const Rule& rule, std::int32_t day) {
@@ -186,8 +190,14 @@ void Institutions::step(const Situation& s) {
     ring[slot] = now;
     const double deaths_year = now - year_ago;
 
-    if (st.phase == Phase::Waiting) decide(r, s);
-    if (st.phase == Phase::Authorizing && s.day >= st.start_day) {
+    if (st.phase == Phase::Waiting) {
+      decide(r, s);
+    } else if (st.phase == Phase::Authorizing && rule.needs_authorization && !s.host_military) {
+      st.wait_days -= 1.0;  // the decision day itself does not count
+    }
+    if (st.phase == Phase::Authorizing && rule.needs_authorization && st.start_day < 0 && st.wait_days <= 0.5)
+      st.start_day = s.day;
+    if (st.phase == Phase::Authorizing && st.start_day >= 0 && s.day >= st.start_day) {
       st.phase = Phase::Deployed;
       if (rule.takes_over) {
         st.strength = s.strength[*rule.takes_over];

@@ -11,8 +11,11 @@
 // when the operation it takes over has deployed (AFISMA → MINUSMA for reliable funding, 004 §4.5).
 //
 // Authorization. An operation that needs the Security Council waits authorization_months after
-// the decision (a plan, a host request and consensus take months: 004 §4.2); a national one waits
-// reaction_days. Force generation then takes deployment_months before the first troops arrive.
+// the decision (a credible plan and the Council's consensus took months: 004 §4.2), counted only
+// on days when the host government is not military: the Council wanted a clear request from the
+// host, and a junta does not ask for foreign ground troops (004 §4.2: the request of September
+// 2012 came against the coup leaders' wishes). Force generation then takes deployment_months
+// before the first troops arrive. A national operation waits reaction_days.
 //
 // Strength. From its start day t0 the deployed strength S approaches its target T:
 //
@@ -86,9 +89,10 @@ enum class Phase : std::uint8_t { Waiting, Authorizing, Deployed, Withdrawing, E
 struct Standing {
   Phase phase = Phase::Waiting;
   std::int32_t decided_day = -1;
-  std::int32_t start_day = -1;
+  std::int32_t start_day = -1;  // national: set on the decision; else when the wait is over
   std::int32_t end_day = -1;
-  double strength = 0.0;  // today
+  double wait_days = 0.0;  // authorization and generation days still to go (Security Council)
+  double strength = 0.0;   // today
   double target = 0.0;
 };
 
@@ -96,7 +100,8 @@ struct Standing {
 struct Situation {
   std::int32_t day = 0;
   double threat_km = std::numeric_limits<double>::infinity();  // nearest town held by a hostile group
-  bool north_held = false;                                     // the state holds the north's capitals
+  bool north_held = false;                                     // no northern town held by a hostile group
+  bool host_military = false;                                  // the host government is a junta
   double resentment = 0.0;                                     // of foreign forces in the north, 0..1
   std::vector<double> strength;                                // every operation's strength yesterday
   std::vector<double> deaths;                                  // every operation's own deaths so far

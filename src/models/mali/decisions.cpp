@@ -100,7 +100,16 @@ std::vector<institutions::Rule> make_rules(const MaliWorld& world, const Dynamic
   return rules;
 }
 
-SituationReader::SituationReader(const MaliWorld& world, const DynamicsSpec& spec) {
+bool SituationReader::host_military(engine::Date today) const {
+  const theatre::GovernmentPeriod* in_force = nullptr;
+  for (const auto& g : *governments_) {
+    if (g.role == theatre::Role::Input && g.from.date <= today) in_force = &g;
+  }
+  return in_force != nullptr && in_force->kind == "military";
+}
+
+SituationReader::SituationReader(const MaliWorld& world, const DynamicsSpec& spec)
+    : governments_(&world.theatre.state.governments) {
   for (const auto& r : spec.army.north_regions) {
     if (auto i = world.regions.index_of(r.id)) north_ |= 1u << *i;
   }
@@ -121,6 +130,7 @@ institutions::Situation SituationReader::read(const conflict::State& s,
     if (conflict::in_mask(north_, p.region)) secured = false;
   }
   out.north_held = secured;
+  out.host_military = host_military(s.date);
   double resentment = 0.0, regions = 0.0;
   for (std::size_t r = 0; r < s.resentment.size(); ++r) {
     if (!conflict::in_mask(north_, r)) continue;

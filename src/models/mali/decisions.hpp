@@ -31,7 +31,10 @@ class SituationReader {
                                                          std::size_t operations) const;
 
  private:
-  std::uint32_t north_ = 0;  // the army's northern regions (bit r)
+  [[nodiscard]] bool host_military(engine::Date today) const;
+
+  const std::vector<theatre::GovernmentPeriod>* governments_;  // the host's, in date order
+  std::uint32_t north_ = 0;                                    // the army's northern regions (bit r)
 };
 
 }  // namespace peacesim::models::mali

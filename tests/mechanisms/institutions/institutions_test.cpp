@@ -38,16 +38,42 @@ TEST(Institutions, DateTriggerWaitsForTheCouncilThenGeneratesTowardsTheCeiling) 
   EXPECT_EQ(inst.standing(0).phase, Phase::Waiting);
   inst.step(quiet(10, 1));
   EXPECT_EQ(inst.standing(0).phase, Phase::Authorizing);
-  const auto start = inst.standing(0).start_day;
-  EXPECT_EQ(start, 10 + std::lround((p.authorization_months + p.deployment_months) * kMonth));
+  const auto start = 10 + std::lround((p.authorization_months + p.deployment_months) * kMonth);
   for (std::int32_t d = 11; d < start; ++d) inst.step(quiet(d, 1));
   EXPECT_DOUBLE_EQ(inst.strength(0), 0.0);
-  inst.step(quiet(start, 1));
+  EXPECT_EQ(inst.standing(0).phase, Phase::Authorizing);
+  inst.step(quiet(static_cast<std::int32_t>(start), 1));
   EXPECT_EQ(inst.standing(0).phase, Phase::Deployed);
+  EXPECT_EQ(inst.standing(0).start_day, start);
   // S(t) = T - (T - 0) exp(-t / tau) after t days; the first deployed day counts as one.
   const double tau = p.generation_months * kMonth;
-  for (std::int32_t d = start + 1; d < start + 100; ++d) inst.step(quiet(d, 1));
+  for (auto d = static_cast<std::int32_t>(start) + 1; d < start + 100; ++d) inst.step(quiet(d, 1));
   EXPECT_NEAR(inst.strength(0), 1000.0 * (1.0 - std::exp(-100.0 / tau)), 1e-6);
+}
+
+TEST(Institutions, NoAuthorizationClockWhileTheHostGovernmentIsAJunta) {
+  // 004 §4.2: the Council wanted the host's request, which a junta does not make.
+  Params p;
+  Rule r = national(0, Trigger::Date, 1000);
+  r.needs_authorization = true;
+  Rule france = national(1, Trigger::Date, 1000);  // a national operation needs no request
+  Institutions inst({r, france}, p, 2);
+  auto s = quiet(0, 2);
+  s.host_military = true;
+  for (std::int32_t d = 0; d < 300; ++d) {
+    s.day = d;
+    inst.step(s);
+  }
+  EXPECT_EQ(inst.standing(0).phase, Phase::Authorizing);
+  EXPECT_EQ(inst.standing(1).phase, Phase::Deployed);
+  s.host_military = false;  // a transitional government asks
+  const auto wait = std::lround((p.authorization_months + p.deployment_months) * kMonth);
+  for (std::int32_t d = 300; d <= 300 + wait; ++d) {
+    s.day = d;
+    inst.step(s);
+  }
+  EXPECT_EQ(inst.standing(0).phase, Phase::Deployed);
+  EXPECT_EQ(inst.standing(0).start_day, 300 + wait - 1);
 }
 
 TEST(Institutions, ATrustFundPaysForPartOfTheCeilingAndSlowsGeneration) {
