@@ -15,6 +15,7 @@ PACKAGES=(
   nlohmann-json3-dev     # manifest, JSON output
   libxxhash-dev          # scenario content hash
   libgdal-dev            # boundary files of the Mali theatre (src/geo, OGR API)
+  libopenmpi-dev openmpi-bin  # distributed ensembles (mpirun -n K peacesim ensemble)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
 )

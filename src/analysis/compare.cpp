@@ -29,18 +29,22 @@ double t_quantile(double df) {
   return boost::math::quantile(boost::math::students_t(df), 0.95);
 }
 
-// Runs the members of one arm, side by side (engine/threads.hpp), each on one thread.
-std::vector<Outcomes> run_arm(const Arm& arm, const std::vector<std::uint64_t>& seeds, unsigned threads,
-                              const std::function<void()>& one_done) {
-  std::vector<Outcomes> out(seeds.size());
-  std::vector<std::unique_ptr<engine::Model>> models(seeds.size());
+}  // namespace
+
+std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
+                                 unsigned threads, const std::function<void()>& one_done) {
+  const std::size_t n = arms.size() * seeds.size();
+  std::vector<Outcomes> out(n);
+  std::vector<std::unique_ptr<engine::Model>> models(n);
+  const auto arm_of = [&](std::size_t i) -> const Arm& { return arms[i / seeds.size()]; };
+  const auto seed_of = [&](std::size_t i) { return seeds[i % seeds.size()]; };
   engine::side_by_side(
-      seeds.size(), threads, [&](std::size_t i) { models[i] = arm.make(seeds[i]); },
+      n, threads, [&](std::size_t i) { models[i] = arm_of(i).make(seed_of(i)); },
       [&](std::size_t i) {
         engine::SimulationOptions o;
-        o.seed = seeds[i];
+        o.seed = seed_of(i);
         o.threads = 1;
-        engine::Simulation sim(*models[i], engine::Clock(arm.start, arm.end), o);
+        engine::Simulation sim(*models[i], engine::Clock(arm_of(i).start, arm_of(i).end), o);
         if (!sim.run().completed) throw std::runtime_error("a member stopped early");
         out[i] = outcomes_of(sim.recorder());
       },
@@ -51,7 +55,21 @@ std::vector<Outcomes> run_arm(const Arm& arm, const std::vector<std::uint64_t>& 
   return out;
 }
 
-}  // namespace
+std::vector<Outcomes> run_members(const Arm& arm, const std::vector<std::uint64_t>& seeds, unsigned threads,
+                                  const std::function<void()>& one_done) {
+  return run_points({arm}, seeds, threads, one_done);
+}
+
+MeanInterval mean_interval(const std::vector<double>& x) {
+  MeanInterval m;
+  m.mean = mean_of(x);
+  const double half = x.size() < 2 ? 0.0
+                                   : t_quantile(static_cast<double>(x.size() - 1)) *
+                                         std::sqrt(variance_of(x, m.mean) / static_cast<double>(x.size()));
+  m.low = m.mean - half;
+  m.high = m.mean + half;
+  return m;
+}
 
 Difference difference(const std::string& name, const std::vector<double>& base,
                       const std::vector<double>& variant, bool paired) {
@@ -103,8 +121,8 @@ Comparison compare(const Arm& base, const Arm& variant, const CompareOptions& op
     ++done;
     if (options.on_progress) options.on_progress(done, total);
   };
-  const auto b = run_arm(base, c.base_seeds, options.threads, one_done);
-  const auto v = run_arm(variant, c.variant_seeds, options.threads, one_done);
+  const auto b = run_members(base, c.base_seeds, options.threads, one_done);
+  const auto v = run_members(variant, c.variant_seeds, options.threads, one_done);
 
   std::set<std::string> names;
   for (const auto& member : b) {

@@ -52,6 +52,21 @@ struct Comparison {
   bool common_random_numbers = true;
 };
 
+// Runs the members of one arm (one per seed) side by side (engine/threads.hpp), each on one
+// thread, and returns each member's outcomes; `one_done` is called as each finishes.
+std::vector<Outcomes> run_members(const Arm& arm, const std::vector<std::uint64_t>& seeds, unsigned threads,
+                                  const std::function<void()>& one_done);
+
+// Runs every arm's members (arm a, seed s at index a · seeds + s) in one pool of threads.
+std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
+                                 unsigned threads, const std::function<void()>& one_done);
+
+// A mean over members with its 90 % Student-t interval.
+struct MeanInterval {
+  double mean = 0, low = 0, high = 0;
+};
+MeanInterval mean_interval(const std::vector<double>& values);
+
 // Runs both arms and compares them. Outcomes missing from a member count as 0.
 Comparison compare(const Arm& base, const Arm& variant, const CompareOptions& options);
 

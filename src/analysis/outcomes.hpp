@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "engine/recorder.hpp"
 
@@ -16,5 +17,10 @@ namespace peacesim::analysis {
 using Outcomes = std::map<std::string, double>;
 
 Outcomes outcomes_of(const engine::Recorder& recorder);
+
+// The outcomes shown when none are asked for: those of issue 6 (fatalities, civilian deaths,
+// peacekeeper deaths, displaced, state authority in the north, implementation, cost and shares)
+// that are present, else the first whole-run outcomes (at most 12).
+std::vector<std::string> headline_outcomes(const std::vector<std::string>& present);
 
 }  // namespace peacesim::analysis

@@ -47,6 +47,32 @@ struct EnsembleOptions {
   bool quiet = false;
 };
 
+struct SweepOptions {
+  ScenarioOptions input;
+  std::vector<std::string> params;    // NAME or NAME=LOW:HIGH
+  std::string design = "grid";        // grid or lhs
+  std::optional<std::size_t> points;  // grid: levels per parameter (3); lhs: points (10)
+  std::size_t runs = 4;
+  std::uint64_t first_seed = 1;
+  unsigned threads = 1;
+  std::vector<std::string> outcomes;
+  std::string out;  // default runs/NAME-sweep; an existing sweep of the same design is resumed
+  bool quiet = false;
+};
+
+struct SensitivityOptions {
+  ScenarioOptions input;
+  std::vector<std::string> params;
+  std::size_t trajectories = 10;
+  std::size_t levels = 4;
+  std::size_t runs = 2;
+  std::uint64_t first_seed = 1;
+  unsigned threads = 1;
+  std::vector<std::string> outcomes;
+  std::string out;  // JSON file; empty: none
+  bool quiet = false;
+};
+
 using DescribeFormat = models::DescribeFormat;
 
 int run_command(const RunOptions& options);
@@ -55,5 +81,7 @@ int describe_command(const ScenarioOptions& options, DescribeFormat format);
 int version_command();
 int compare_command(const CompareOptions& options);
 int ensemble_command(const EnsembleOptions& options);
+int sweep_command(const SweepOptions& options);
+int sensitivity_command(const SensitivityOptions& options);
 
 }  // namespace peacesim::cli

@@ -10,6 +10,7 @@
 #include "analysis/compare.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/json_file.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
 #include "output/output_error.hpp"
@@ -25,39 +26,9 @@ namespace {
 // The outcomes the table shows when none are asked for: those of issue 6 where the model has
 // them (national figures), else the first whole-run outcomes.
 std::vector<std::string> default_outcomes(const analysis::Comparison& c) {
-  static const std::vector<std::string> preferred{
-      "fatalities_battles[Mali]",
-      "fatalities_violence_against_civilians[Mali]",
-      "fatalities_explosions_remote_violence[Mali]",
-      "civilians_killed[Mali]",
-      "casualties_minusma[Mali]",
-      "casualties_army[Mali]",
-      "internally_displaced[Mali]",
-      "refugees[Mali]",
-      "state_authority[Gao]",
-      "state_authority[Kidal]",
-      "state_authority[Tombouctou]",
-      "state_authority[Mopti]",
-      "towns_held_state[Mali]",
-      "implementation_ouagadougou_2013[Mali]",
-      "implementation_algiers_2015[Mali]",
-      "cost_total[Mali]",
-      "share_paid_by_france[Mali]",
-      "share_paid_by_usa[Mali]",
-      "share_paid_by_donors[Mali]",
-  };
-  std::set<std::string> present;
-  for (const auto& d : c.differences) present.insert(d.outcome);
-  std::vector<std::string> out;
-  for (const auto& name : preferred) {
-    if (present.count(name)) out.push_back(name);
-  }
-  if (!out.empty()) return out;
-  for (const auto& d : c.differences) {
-    if (d.outcome.find('@') == std::string::npos) out.push_back(d.outcome);
-    if (out.size() == 12) break;
-  }
-  return out;
+  std::vector<std::string> present;
+  for (const auto& d : c.differences) present.push_back(d.outcome);
+  return analysis::headline_outcomes(present);
 }
 
 std::string number(double x) {
@@ -87,20 +58,7 @@ void write_json(const fs::path& path, const CompareOptions& options, const Prepa
                     {"high", d.high},
                     {"n", d.n}});
   }
-  // Written beside the target and renamed: a crash never leaves half a file.
-  const fs::path tmp = path.string() + ".partial";
-  {
-    std::ofstream out(tmp);
-    if (!out) throw output::OutputError(path.string() + ": cannot open for writing");
-    out << j.dump(1) << '\n';
-    if (!out.flush()) throw output::OutputError(path.string() + ": write failed (disk full?)");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw output::OutputError(path.string() + ": cannot write: " + ec.message());
-  }
+  write_json_atomically(path, j);
 }
 
 }  // namespace

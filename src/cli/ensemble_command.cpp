@@ -3,7 +3,9 @@
 // events merged into one file each. A member's folder appears only once it is complete (the run
 // store's atomic rename), so an interrupted ensemble resumes by running only the missing members.
 // `--member I` (or SLURM_ARRAY_TASK_ID) runs one member alone, for array jobs on a cluster; a
-// final call without it merges.
+// final call without it merges. Under `mpirun -n K`, process r runs the members i with
+// i mod K == r (each on its own threads) and rank 0 merges once all are done: the member folders
+// and the merged files are the same bytes whatever K (src/distributed/ranks.hpp).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -18,6 +20,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
+#include "distributed/ranks.hpp"
 #include "engine/simulation.hpp"
 #include "engine/threads.hpp"
 #include "output/output_error.hpp"
@@ -151,7 +154,18 @@ std::optional<std::size_t> member_from_environment() {
 
 }  // namespace
 
-int ensemble_command(const EnsembleOptions& options) {
+int ensemble_command(const EnsembleOptions& given) {
+  const distributed::Ranks ranks = distributed::Ranks::from_environment();
+  EnsembleOptions options = given;
+  // Only rank 0 speaks; the others report problems only.
+  options.quiet = options.quiet || ranks.rank() != 0;
+  // All cores by default, shared among this machine's processes.
+  if (options.threads == 0)
+    options.threads = std::max(1u, engine::hardware_threads() / static_cast<unsigned>(ranks.local_size()));
+  if (ranks.distributed() && options.member) {
+    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--member",
+                                  "cannot be combined with mpirun: the processes share the members out");
+  }
   const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   // Building one model checks the scenario's own sections before any folder is made.
@@ -169,7 +183,7 @@ int ensemble_command(const EnsembleOptions& options) {
                               "); choose another --out");
   }
   std::optional<std::size_t> only = options.member;
-  if (!only) only = member_from_environment();
+  if (!only && !ranks.distributed()) only = member_from_environment();
   if (only && *only >= options.runs) {
     throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--member",
                                   fmt::format("{} is not below --runs {}", *only, options.runs));
@@ -177,13 +191,15 @@ int ensemble_command(const EnsembleOptions& options) {
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < options.runs; ++i) {
     if (only && i != *only) continue;
-    if (!fs::exists(member_path(dir, i))) todo.push_back(i);
+    if (!fs::exists(member_path(dir, i)) && ranks.owns(i)) todo.push_back(i);
   }
-  const std::size_t done_before = (only ? 1 : options.runs) - todo.size();
+  const std::size_t all_todo = ranks.sum(todo.size());
+  const std::size_t done_before = (only ? 1 : options.runs) - all_todo;
   if (!options.quiet) {
-    fmt::print("peacesim {} — ensemble of {} ({} members from seed {}) in {}/: {} done already, {} to run\n",
-               kVersion, p.scenario.path.string(), options.runs, options.first_seed, dir.string(),
-               done_before, todo.size());
+    fmt::print(
+        "peacesim {} — ensemble of {} ({} members from seed {}) in {}/: {} done already, {} to run{}\n",
+        kVersion, p.scenario.path.string(), options.runs, options.first_seed, dir.string(), done_before,
+        all_todo, ranks.distributed() ? fmt::format(" on {} processes", ranks.size()) : std::string());
     std::fflush(stdout);
   }
   const auto& stop = install_interrupt_handlers();
@@ -191,23 +207,43 @@ int ensemble_command(const EnsembleOptions& options) {
   std::size_t finished = 0;
   bool interrupted = false;
   std::vector<std::optional<Member>> members(todo.size());
-  engine::side_by_side(
-      todo.size(), options.threads,
-      [&](std::size_t k) {
-        if (!stop) members[k] = prepare_member(p, dir, todo[k], options.first_seed + todo[k]);
-      },
-      [&](std::size_t k) {
-        if (members[k]) run_member(p, *members[k], stop);
-      },
-      [&](std::size_t k) {
-        const bool ok = members[k] && members[k]->completed;
-        interrupted = interrupted || !ok;
-        finished += ok ? 1 : 0;
-        members[k].reset();  // removes an unfinished member's staging folder
-        progress.update(static_cast<std::uint32_t>(finished), static_cast<std::uint32_t>(todo.size()));
-      });
+  // A failure on one process must not leave the others waiting in a collective: it is caught,
+  // shared, and reported after them.
+  std::string failure;
+  int failure_code = kOk;
+  try {
+    engine::side_by_side(
+        todo.size(), options.threads,
+        [&](std::size_t k) {
+          if (!stop) members[k] = prepare_member(p, dir, todo[k], options.first_seed + todo[k]);
+        },
+        [&](std::size_t k) {
+          if (members[k]) run_member(p, *members[k], stop);
+        },
+        [&](std::size_t k) {
+          const bool ok = members[k] && members[k]->completed;
+          interrupted = interrupted || !ok;
+          finished += ok ? 1 : 0;
+          members[k].reset();  // removes an unfinished member's staging folder
+          progress.update(static_cast<std::uint32_t>(finished), static_cast<std::uint32_t>(todo.size()));
+        });
+  } catch (const output::OutputError& e) {
+    failure = std::string("cannot write results: ") + e.what();
+    failure_code = kOutputError;
+  } catch (const std::exception& e) {
+    failure = std::string("internal error: ") + e.what();
+    failure_code = kInternalError;
+  }
   progress.finish();
+  members.clear();
+  if (!failure.empty())
+    fmt::print(stderr, "peacesim: {}{}\n",
+               ranks.distributed() ? fmt::format("process {}: ", ranks.rank()) : "", failure);
+  if (ranks.any(!failure.empty())) return failure_code != kOk ? failure_code : kInternalError;
+  interrupted = ranks.any(interrupted);
+  finished = ranks.sum(finished);
   if (interrupted) {
+    if (ranks.rank() != 0) return kInterrupted;
     fmt::print(
         stderr,
         "peacesim: interrupted; {} member(s) finished are kept in {}/; run the same command to resume\n",
@@ -218,6 +254,8 @@ int ensemble_command(const EnsembleOptions& options) {
     if (!options.quiet) fmt::print("member {} is in {}\n", *only, member_path(dir, *only).string());
     return kOk;
   }
+  ranks.barrier();  // every member folder is in place
+  if (ranks.rank() != 0) return kOk;
   write_manifest(p, options, dir);
   merge_csv(dir, options.runs, output::kSeriesFile, dir / "ensemble_timeseries.csv");
   merge_csv(dir, options.runs, output::kEventsFile, dir / "ensemble_events.csv");

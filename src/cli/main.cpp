@@ -23,6 +23,9 @@ constexpr const char* kFooter = R"(Examples:
   peacesim check scenarios/examples/epstein_mesa.yaml
   peacesim describe scenarios/examples/epstein_mesa.yaml --format markdown
   peacesim compare scenarios/mali/mali.yaml scenarios/mali/variants/q2_france_leaves_early.yaml --runs 20
+  mpirun -n 4 peacesim ensemble scenarios/mali/mali.yaml --runs 100 --out runs/mali-100
+  peacesim sweep scenarios/examples/epstein_mesa.yaml --param legitimacy=0.6:0.9 --design lhs --points 8
+  peacesim sensitivity scenarios/mali/mali.yaml --param peace_rate --param combat_attrition --trajectories 6
 
 Exit codes:
   0    success
@@ -122,7 +125,9 @@ int main(int argc, char** argv) {
   add_scenario_options(ensemble_cmd, ensemble.input);
   ensemble_cmd->add_option("--runs", ensemble.runs, "Members (default 20)")->check(CLI::Range(1, 1000000));
   ensemble_cmd->add_option("--first-seed", ensemble.first_seed, "Seed of member 0 (default 1)");
-  ensemble_cmd->add_option("--threads", ensemble.threads, "Members run side by side (0 = all cores)")
+  ensemble_cmd
+      ->add_option("--threads", ensemble.threads,
+                   "Members run side by side (0 = all cores, shared among the processes of mpirun)")
       ->check(CLI::Range(0u, 1024u));
   ensemble_cmd->add_option(
       "--member", ensemble.member,
@@ -133,6 +138,62 @@ int main(int argc, char** argv) {
                    "Ensemble folder (default runs/NAME-ensemble); resumed if it exists")
       ->type_name("DIR");
   ensemble_cmd->add_flag("--quiet,-q", ensemble.quiet, "Print nothing but errors");
+
+  SweepOptions sweep;
+  auto* sweep_cmd = app.add_subcommand(
+      "sweep",
+      "Run a scenario over a grid or Latin hypercube of parameter values, an ensemble at each point");
+  add_scenario_options(sweep_cmd, sweep.input);
+  sweep_cmd
+      ->add_option("--param", sweep.params,
+                   "Parameter and range, NAME=LOW:HIGH or NAME (its plausible range)")
+      ->type_name("NAME=LOW:HIGH")
+      ->required();
+  sweep_cmd->add_option("--design", sweep.design, "grid (every combination) or lhs (Latin hypercube)");
+  sweep_cmd
+      ->add_option("--points", sweep.points,
+                   "grid: levels per parameter (default 3); lhs: points (default 10)")
+      ->check(CLI::Range(1, 100000));
+  sweep_cmd->add_option("--runs", sweep.runs, "Members per point, same seeds at every point (default 4)")
+      ->check(CLI::Range(1, 100000));
+  sweep_cmd->add_option("--first-seed", sweep.first_seed,
+                        "Seed of member 0 (default 1); also the design's seed");
+  sweep_cmd->add_option("--threads", sweep.threads, "Members run side by side (0 = all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  sweep_cmd->add_option("--outcome", sweep.outcomes, "Outcome for the table and CSV (repeatable)")
+      ->type_name("NAME");
+  sweep_cmd
+      ->add_option("--out", sweep.out,
+                   "Sweep folder (default runs/NAME-sweep); resumed if it holds the same design")
+      ->type_name("DIR");
+  sweep_cmd->add_flag("--quiet,-q", sweep.quiet, "Print nothing but errors");
+
+  SensitivityOptions sensitivity;
+  auto* sensitivity_cmd = app.add_subcommand(
+      "sensitivity", "Global sensitivity of the outcomes to parameters (Morris elementary effects)");
+  add_scenario_options(sensitivity_cmd, sensitivity.input);
+  sensitivity_cmd
+      ->add_option("--param", sensitivity.params,
+                   "Parameter and range, NAME=LOW:HIGH or NAME (its plausible range)")
+      ->type_name("NAME=LOW:HIGH")
+      ->required();
+  sensitivity_cmd->add_option("--trajectories", sensitivity.trajectories, "Morris trajectories (default 10)")
+      ->check(CLI::Range(1, 10000));
+  sensitivity_cmd->add_option("--levels", sensitivity.levels, "Levels of each range (default 4)")
+      ->check(CLI::Range(2, 1000));
+  sensitivity_cmd
+      ->add_option("--runs", sensitivity.runs, "Members per point, same seeds everywhere (default 2)")
+      ->check(CLI::Range(1, 10000));
+  sensitivity_cmd->add_option("--first-seed", sensitivity.first_seed,
+                              "Seed of member 0 and of the trajectories");
+  sensitivity_cmd->add_option("--threads", sensitivity.threads, "Runs side by side (0 = all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  sensitivity_cmd->add_option("--outcome", sensitivity.outcomes, "Outcome to analyse (repeatable)")
+      ->type_name("NAME");
+  sensitivity_cmd
+      ->add_option("--out", sensitivity.out, "Write every effect to this JSON file (must not exist)")
+      ->type_name("FILE");
+  sensitivity_cmd->add_flag("--quiet,-q", sensitivity.quiet, "Print nothing but errors");
 
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
@@ -169,8 +230,17 @@ int main(int argc, char** argv) {
     }
     if (*ensemble_cmd) {
       expand_parameter_shorthand(ensemble.input);
-      if (ensemble.threads == 0) ensemble.threads = peacesim::engine::hardware_threads();
-      return ensemble_command(ensemble);
+      return ensemble_command(ensemble);  // threads 0: shared among the machine's MPI processes
+    }
+    if (*sweep_cmd) {
+      expand_parameter_shorthand(sweep.input);
+      if (sweep.threads == 0) sweep.threads = peacesim::engine::hardware_threads();
+      return sweep_command(sweep);
+    }
+    if (*sensitivity_cmd) {
+      expand_parameter_shorthand(sensitivity.input);
+      if (sensitivity.threads == 0) sensitivity.threads = peacesim::engine::hardware_threads();
+      return sensitivity_command(sensitivity);
     }
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {
