@@ -73,6 +73,15 @@ struct SensitivityOptions {
   bool quiet = false;
 };
 
+struct ValidateOptions {
+  std::vector<std::string> runs;      // run folders or ensemble folders
+  std::vector<std::string> observed;  // ACLED, UNHCR, UN peacekeeping fatality files
+  std::string from = "2012-01-01", to = "2016-12-31";
+  std::string baseline = "rolling";
+  std::string out;  // JSON file; empty: none
+  bool quiet = false;
+};
+
 using DescribeFormat = models::DescribeFormat;
 
 int run_command(const RunOptions& options);
@@ -82,6 +91,7 @@ int version_command();
 int compare_command(const CompareOptions& options);
 int ensemble_command(const EnsembleOptions& options);
 int sweep_command(const SweepOptions& options);
+int validate_command(const ValidateOptions& options);
 int sensitivity_command(const SensitivityOptions& options);
 
 }  // namespace peacesim::cli

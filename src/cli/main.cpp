@@ -26,6 +26,7 @@ constexpr const char* kFooter = R"(Examples:
   mpirun -n 4 peacesim ensemble scenarios/mali/mali.yaml --runs 100 --out runs/mali-100
   peacesim sweep scenarios/examples/epstein_mesa.yaml --param legitimacy=0.6:0.9 --design lhs --points 8
   peacesim sensitivity scenarios/mali/mali.yaml --param peace_rate --param combat_attrition --trajectories 6
+  peacesim validate runs/mali-seed1 --observed data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv
 
 Exit codes:
   0    success
@@ -195,6 +196,29 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   sensitivity_cmd->add_flag("--quiet,-q", sensitivity.quiet, "Print nothing but errors");
 
+  ValidateOptions validate;
+  auto* validate_cmd = app.add_subcommand(
+      "validate",
+      "Compare a Mali run (or ensemble) with observed data, beside persistence and trend baselines");
+  validate_cmd->add_option("run", validate.runs, "Run folder(s) or ensemble folder(s)")
+      ->required()
+      ->type_name("RUN");
+  validate_cmd
+      ->add_option("--observed", validate.observed,
+                   "An ACLED export or aggregate, UNHCR population statistics, or UN peacekeeping fatalities "
+                   "(repeatable)")
+      ->required()
+      ->type_name("FILE");
+  validate_cmd->add_option("--from", validate.from, "Window start (default 2012-01-01)")->type_name("DATE");
+  validate_cmd->add_option("--to", validate.to, "Window end (default 2016-12-31)")->type_name("DATE");
+  validate_cmd->add_option(
+      "--baseline", validate.baseline,
+      "rolling (from the years just before each year) or frozen (from before the window)");
+  validate_cmd
+      ->add_option("--out", validate.out, "Write every cell and metric to this JSON file (must not exist)")
+      ->type_name("FILE");
+  validate_cmd->add_flag("--quiet,-q", validate.quiet, "Print nothing but errors");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
   try {
@@ -242,6 +266,7 @@ int main(int argc, char** argv) {
       if (sensitivity.threads == 0) sensitivity.threads = peacesim::engine::hardware_threads();
       return sensitivity_command(sensitivity);
     }
+    if (*validate_cmd) return validate_command(validate);
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());

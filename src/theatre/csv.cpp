@@ -17,12 +17,15 @@ std::optional<std::size_t> CsvTable::column(const std::string& name) const {
 
 CsvTable parse_csv(const std::string& text) {
   std::vector<std::vector<std::string>> records;
+  std::vector<std::size_t> starts;  // line of each record's first character
+  std::size_t line = 1, record_line = 1;
   std::vector<std::string> record;
   std::string cell;
   bool quoted = false;
   bool any = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c == '\n') ++line;
     if (quoted) {
       if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
         cell += '"';
@@ -42,11 +45,16 @@ CsvTable parse_csv(const std::string& text) {
       cell.clear();
       any = true;
     } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
+        ++line;
+      }
       if (any || !cell.empty()) {
         record.push_back(std::move(cell));
         records.push_back(std::move(record));
+        starts.push_back(record_line);
       }
+      record_line = line;
       record.clear();
       cell.clear();
       any = false;
@@ -55,10 +63,11 @@ CsvTable parse_csv(const std::string& text) {
       any = true;
     }
   }
-  if (quoted) throw std::runtime_error("unterminated quoted field");
+  if (quoted) throw std::runtime_error(fmt::format("line {}: unterminated quoted field", record_line));
   if (any || !cell.empty()) {
     record.push_back(std::move(cell));
     records.push_back(std::move(record));
+    starts.push_back(record_line);
   }
   if (records.empty()) throw std::runtime_error("no header row");
   CsvTable table;
@@ -66,10 +75,11 @@ CsvTable parse_csv(const std::string& text) {
   if (!table.header.empty() && table.header[0].rfind("\xEF\xBB\xBF", 0) == 0) table.header[0].erase(0, 3);
   for (std::size_t r = 1; r < records.size(); ++r) {
     if (records[r].size() != table.header.size()) {
-      throw std::runtime_error(fmt::format("row {} has {} fields, the header has {}", r + 1,
+      throw std::runtime_error(fmt::format("line {}: {} fields, the header has {}", starts[r],
                                            records[r].size(), table.header.size()));
     }
     table.rows.push_back(std::move(records[r]));
+    table.lines.push_back(starts[r]);
   }
   return table;
 }

@@ -11,6 +11,7 @@ namespace peacesim::theatre {
 struct CsvTable {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  std::vector<std::size_t> lines;  // the file line on which each row starts (the header is line 1)
   [[nodiscard]] std::optional<std::size_t> column(const std::string& name) const;
 };
 

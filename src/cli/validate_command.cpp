@@ -1,0 +1,127 @@
+// `peacesim validate RUN... --observed FILE...`: a Mali run (or an ensemble's members) against the
+// observed record, with the metrics of MODEL.md §6 beside persistence and trend baselines, for a
+// date window (src/validation, docs/validation.md).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/json_file.hpp"
+#include "output/output_error.hpp"
+#include "peacesim/version.hpp"
+#include "scenario/error.hpp"
+#include "validation/metrics.hpp"
+
+namespace peacesim::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void bad(const std::string& field, const std::string& message) {
+  throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, field, message);
+}
+
+engine::Date date_option(const std::string& text, const std::string& field) {
+  if (auto d = engine::Date::parse(text)) return *d;
+  bad(field, "'" + text + "' is not a date YYYY-MM-DD");
+}
+
+// A run folder, or an ensemble folder's members.
+std::vector<fs::path> run_folders(const std::vector<std::string>& given) {
+  std::vector<fs::path> out;
+  for (const auto& g : given) {
+    const fs::path p(g);
+    if (fs::exists(p / "ensemble.json")) {
+      std::vector<fs::path> members;
+      for (const auto& e : fs::directory_iterator(p)) {
+        if (e.is_directory() && e.path().filename().string().rfind("member-", 0) == 0)
+          members.push_back(e.path());
+      }
+      std::sort(members.begin(), members.end());
+      if (members.empty()) bad("RUN", g + ": an ensemble folder without members");
+      out.insert(out.end(), members.begin(), members.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int validate_command(const ValidateOptions& options) {
+  const engine::Date from = date_option(options.from, "--from");
+  const engine::Date to = date_option(options.to, "--to");
+  if (to < from) bad("--to", options.to + " is before --from " + options.from);
+  validation::BaselineMode mode = validation::BaselineMode::Rolling;
+  if (options.baseline == "frozen") {
+    mode = validation::BaselineMode::Frozen;
+  } else if (options.baseline != "rolling") {
+    bad("--baseline", "'" + options.baseline + "' is not rolling or frozen");
+  }
+  if (!options.out.empty() && fs::exists(options.out)) {
+    throw output::OutputError(options.out + ": already exists; choose another --out");
+  }
+  validation::Observed observed;
+  std::vector<validation::RunFigures> runs;
+  try {
+    for (const auto& file : options.observed) {
+      observed.files.push_back(file);
+      switch (validation::kind_of(file)) {
+        case validation::ObservedKind::Acled:
+        case validation::ObservedKind::AcledAggregates:
+          observed.events =
+              validation::read_events(file, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
+          observed.events_in_window = validation::read_events(file, from, to);
+          break;
+        case validation::ObservedKind::UnhcrPopulation:
+          observed.displacement = validation::read_unhcr(file);
+          break;
+        case validation::ObservedKind::PeacekeepingFatalities: {
+          auto all = validation::read_peacekeeping_fatalities(file, engine::Date(1900, 1, 1),
+                                                              engine::Date(2200, 12, 31));
+          const auto window = validation::read_peacekeeping_fatalities(file, from, to);
+          for (const auto& [year, n] : window) all[year] = n;  // the window's own count for its years
+          observed.minusma = std::move(all);
+          break;
+        }
+      }
+    }
+    for (const auto& run : run_folders(options.runs)) runs.push_back(validation::read_run(run, from, to));
+  } catch (const validation::InputError& e) {
+    fmt::print(stderr, "peacesim: error: {}\n", e.what());
+    return kBadInput;
+  }
+  auto result = validation::validate(runs, observed, from, to, mode);
+  result["runs"] = options.runs;
+  result["peacesim"] = kVersion;
+  if (!options.quiet) {
+    fmt::print("peacesim {} — validation of {} run(s) against {} observed file(s), {} → {}, {} baselines\n\n",
+               kVersion, runs.size(), observed.files.size(), from.iso(), to.iso(), options.baseline);
+    fmt::print("  {:<52} {:>10} {:>12} {:>10}  {}\n", "metric", "model", "persistence", "trend",
+               "model better than both");
+    auto cell = [](const nlohmann::json& x) {
+      return x.is_null() ? std::string("-") : fmt::format("{:.3f}", x.get<double>());
+    };
+    for (const auto& m : result["metrics"]) {
+      fmt::print("  {:<52} {:>10} {:>12} {:>10}  {}\n", m["name"].get<std::string>(), cell(m["model"]),
+                 cell(m["persistence"]), cell(m["trend"]),
+                 m["better_than_baselines"].get<bool>() ? "yes" : "no");
+    }
+    fmt::print(
+        "\n  The model beats both baselines on {} of {} metrics. Spearman: higher is better; log-MAE "
+        "(mean |ln(1+sim) − ln(1+obs)|) and share distance: lower is better.\n",
+        result["summary"]["better_than_both_baselines"].get<int>(),
+        result["summary"]["metrics"].get<std::size_t>());
+  }
+  if (!options.out.empty()) {
+    write_json_atomically(options.out, result);
+    if (!options.quiet) fmt::print("  Every cell and metric in {}\n", options.out);
+  }
+  return kOk;
+}
+
+}  // namespace peacesim::cli

@@ -1,0 +1,229 @@
+#include "validation/observed.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "theatre/csv.hpp"
+#include "validation/regions.hpp"
+
+namespace peacesim::validation {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A table with the columns a reader needs, and located errors.
+class Table {
+ public:
+  Table(const fs::path& path, const std::vector<std::string>& required) : path_(path) {
+    try {
+      table_ = theatre::read_csv(path);
+    } catch (const std::runtime_error& e) {
+      throw InputError(fmt::format("{}: {}", path.string(), e.what()));
+    }
+    for (const auto& name : required) {
+      const auto c = table_.column(name);
+      if (!c) throw InputError(fmt::format("{}:1: missing column '{}'", path.string(), name));
+      columns_[name] = *c;
+    }
+  }
+  [[nodiscard]] std::size_t size() const { return table_.rows.size(); }
+  [[nodiscard]] const std::string& cell(std::size_t row, const std::string& column) const {
+    return table_.rows[row][columns_.at(column)];
+  }
+  [[noreturn]] void fail(std::size_t row, const std::string& column, const std::string& message) const {
+    throw InputError(
+        fmt::format("{}:{}: column '{}': {}", path_.string(), table_.lines[row], column, message));
+  }
+  [[nodiscard]] double number(std::size_t row, const std::string& column, bool na_is_zero = false) const {
+    const std::string& text = cell(row, column);
+    if (na_is_zero && (text.empty() || text == "NA")) return 0.0;
+    char* end = nullptr;
+    const double x = std::strtod(text.c_str(), &end);
+    if (text.empty() || end == nullptr || *end != '\0' || !std::isfinite(x))
+      fail(row, column, "'" + text + "' is not a number");
+    if (x < 0) fail(row, column, "'" + text + "' is negative");
+    return x;
+  }
+  [[nodiscard]] engine::Date date(std::size_t row, const std::string& column) const {
+    const std::string& text = cell(row, column);
+    if (auto d = engine::Date::parse(text)) return *d;
+    fail(row, column, "'" + text + "' is not a date YYYY-MM-DD");
+  }
+  [[nodiscard]] std::string region(std::size_t row, const std::string& column) const {
+    const std::string& text = cell(row, column);
+    if (auto r = harmonize_admin1(text)) return *r;
+    fail(row, column, "'" + text + "' is not a region of Mali");
+  }
+
+ private:
+  fs::path path_;
+  theatre::CsvTable table_;
+  std::map<std::string, std::size_t> columns_;
+};
+
+// ACLED's event types, current and older names: violent (counted) or not; unknown is an error.
+std::optional<bool> violent(const std::string& type) {
+  std::string key;
+  for (const char c : type) key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  static const std::set<std::string> counted{"battles",
+                                             "battle-no change of territory",
+                                             "battle-government regains territory",
+                                             "battle-non-state actor overtakes territory",
+                                             "battle-non-state actors overtake territory",
+                                             "violence against civilians",
+                                             "explosions/remote violence",
+                                             "remote violence"};
+  static const std::set<std::string> other{"strategic developments",
+                                           "protests",
+                                           "riots",
+                                           "riots/protests",
+                                           "non-violent transfer of territory",
+                                           "headquarters or base established"};
+  if (counted.count(key)) return true;
+  if (other.count(key)) return false;
+  return std::nullopt;
+}
+
+bool has_columns(const theatre::CsvTable& t, std::initializer_list<const char*> names) {
+  return std::all_of(names.begin(), names.end(), [&](const char* n) { return t.column(n).has_value(); });
+}
+
+}  // namespace
+
+ObservedKind kind_of(const fs::path& path) {
+  theatre::CsvTable t;
+  try {
+    t = theatre::read_csv(path);
+  } catch (const std::runtime_error& e) {
+    throw InputError(fmt::format("{}: {}", path.string(), e.what()));
+  }
+  if (has_columns(t, {"event_id_cnty", "event_date", "event_type", "admin1", "fatalities"}))
+    return ObservedKind::Acled;
+  if (has_columns(t, {"month", "admin1", "event_type", "events", "fatalities"}))
+    return ObservedKind::AcledAggregates;
+  if (has_columns(t, {"year", "coo_iso", "coa_iso", "refugees", "idps"}))
+    return ObservedKind::UnhcrPopulation;
+  if (has_columns(t, {"incident_date", "type_of_incident"})) return ObservedKind::PeacekeepingFatalities;
+  throw InputError(fmt::format(
+      "{}:1: not a format validate reads (an ACLED export, ACLED aggregates by month, UNHCR population "
+      "statistics, or UN peacekeeping fatalities): see docs/validation.md",
+      path.string()));
+}
+
+EventTable read_events(const fs::path& path, engine::Date from, engine::Date to) {
+  EventTable out;
+  if (kind_of(path) == ObservedKind::AcledAggregates) {
+    const Table t(path, {"month", "admin1", "event_type", "events", "fatalities"});
+    for (std::size_t r = 0; r < t.size(); ++r) {
+      ++out.rows;
+      const std::string& m = t.cell(r, "month");
+      const auto first = engine::Date::parse(m + "-01");
+      if (m.size() != 7 || !first) t.fail(r, "month", "'" + m + "' is not YYYY-MM");
+      const auto kind = violent(t.cell(r, "event_type"));
+      if (!kind) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
+      const std::string region = t.region(r, "admin1");
+      const double events = t.number(r, "events"), fatalities = t.number(r, "fatalities");
+      if (!*kind || *first < engine::Date(from.year(), from.month(), 1) || *first > to) continue;
+      auto& c = out.cells[{region, first->year()}];
+      c.events += events;
+      c.fatalities += fatalities;
+    }
+    return out;
+  }
+  const Table t(path, {"event_id_cnty", "event_date", "event_type", "admin1", "fatalities"});
+  std::set<std::string> seen;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    ++out.rows;
+    const std::string& id = t.cell(r, "event_id_cnty");
+    if (id.empty()) t.fail(r, "event_id_cnty", "empty event id");
+    const engine::Date date = t.date(r, "event_date");
+    const auto kind = violent(t.cell(r, "event_type"));
+    if (!kind) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
+    const std::string region = t.region(r, "admin1");
+    const double fatalities = t.number(r, "fatalities");
+    // A monadic export repeats each event once per actor: count it once.
+    if (!seen.insert(id).second) {
+      ++out.duplicates;
+      continue;
+    }
+    if (!*kind || date < from || date > to) continue;
+    auto& c = out.cells[{region, date.year()}];
+    c.events += 1;
+    c.fatalities += fatalities;
+  }
+  return out;
+}
+
+Displacement read_unhcr(const fs::path& path) {
+  const Table t(path, {"year", "coo_iso", "coa_iso", "refugees", "idps"});
+  Displacement out;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const double y = t.number(r, "year");
+    if (y != std::floor(y) || y < 1900 || y > 2200)
+      t.fail(r, "year", "'" + t.cell(r, "year") + "' is not a year");
+    const int year = static_cast<int>(y);
+    if (t.cell(r, "coo_iso") != "MLI") continue;
+    const std::string& asylum = t.cell(r, "coa_iso");
+    if (asylum == "MLI") {
+      out.idps[year] += t.number(r, "idps", true);
+    } else {
+      const double n = t.number(r, "refugees", true);
+      out.refugees[year] += n;
+      out.hosts[asylum][year] += n;
+    }
+  }
+  return out;
+}
+
+std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine::Date from, engine::Date to) {
+  const Table t(path, {"incident_date", "type_of_incident"});
+  std::map<int, double> out;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const engine::Date d = t.date(r, "incident_date");
+    std::string type = t.cell(r, "type_of_incident");
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (type == "malicious act" && d >= from && d <= to) out[d.year()] += 1;
+  }
+  return out;
+}
+
+RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
+  if (!fs::is_directory(run)) throw InputError(run.string() + ": not a run folder (no such directory)");
+  RunFigures out;
+  out.events = read_events(run / "events.csv", from, to);
+  const Table t(run / "timeseries.csv", {"date", "region", "series", "value"});
+  static const std::set<std::string> wanted{"casualties_minusma", "refugees",        "internally_displaced",
+                                            "refugees_in_MRT",    "refugees_in_NER", "refugees_in_BFA"};
+  std::map<std::string, std::map<engine::Date, double>> series;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    if (t.cell(r, "region") != "Mali" || !wanted.count(t.cell(r, "series"))) continue;
+    series[t.cell(r, "series")][t.date(r, "date")] = t.number(r, "value");
+  }
+  if (series["refugees"].empty()) {
+    throw InputError((run / "timeseries.csv").string() +
+                     ": no national 'refugees' series (is this a Mali run?)");
+  }
+  if (series["refugees"].rbegin()->first < to) {
+    throw InputError(fmt::format("{}: the run ends on {}, before the window's end {}",
+                                 (run / "timeseries.csv").string(), series["refugees"].rbegin()->first.iso(),
+                                 to.iso()));
+  }
+  for (const auto& [d, v] : series["casualties_minusma"]) {
+    if (d >= from && d <= to) out.minusma[d.year()] += v;
+  }
+  auto year_end = [&](const std::string& name, std::map<int, double>& into) {
+    for (const auto& [d, v] : series[name]) into[d.year()] = v;  // the last date of each year wins
+  };
+  year_end("refugees", out.displacement.refugees);
+  year_end("internally_displaced", out.displacement.idps);
+  for (const std::string iso : {"MRT", "NER", "BFA"})
+    year_end("refugees_in_" + iso, out.displacement.hosts[iso]);
+  return out;
+}
+
+}  // namespace peacesim::validation

@@ -1,0 +1,69 @@
+// The observed data validate reads, and a run's own figures in the same shape. Every reader
+// checks its columns and values and throws InputError naming the file, line and column.
+//
+// - ACLED: a standard export (one row per event, or ACLED's "monadic" layout with one row per
+//   actor, i.e. two rows sharing an event_id_cnty: each event is counted once), or the project's
+//   aggregates by month (`month,admin1,event_type,events,fatalities`, data/observed). A run's
+//   events.csv has ACLED's columns and is read by the same reader.
+// - UNHCR population statistics (`year,coo_iso,coa_iso,refugees,idps`, as UNHCR's refugee data
+//   finder exports them): Malian refugees abroad and IDPs in Mali at the end of each year.
+// - UN peacekeeping fatalities (`incident_date,type_of_incident`, the UN's open data): MINUSMA
+//   personnel killed by malicious acts.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "engine/calendar.hpp"
+
+namespace peacesim::validation {
+
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+using RegionYear = std::pair<std::string, int>;
+
+struct Counts {
+  double events = 0, fatalities = 0;
+};
+
+// Violent events (Battles, Violence against civilians, Explosions/Remote violence) by region and
+// year, within [from, to] (an aggregate month counts when it lies inside the window).
+struct EventTable {
+  std::map<RegionYear, Counts> cells;
+  std::size_t rows = 0, duplicates = 0;  // rows read; rows that repeated an event id
+};
+
+enum class ObservedKind { Acled, AcledAggregates, UnhcrPopulation, PeacekeepingFatalities };
+
+// Which format a file is, from its header; throws InputError for none of them.
+ObservedKind kind_of(const std::filesystem::path& path);
+
+EventTable read_events(const std::filesystem::path& path, engine::Date from, engine::Date to);
+
+struct Displacement {
+  std::map<int, double> refugees, idps;                // year-end stocks
+  std::map<std::string, std::map<int, double>> hosts;  // refugees by country of asylum (ISO3)
+};
+Displacement read_unhcr(const std::filesystem::path& path);
+
+// MINUSMA personnel killed by malicious acts, by year, within [from, to].
+std::map<int, double> read_peacekeeping_fatalities(const std::filesystem::path& path, engine::Date from,
+                                                   engine::Date to);
+
+// A run folder's figures: its events (events.csv) and the national series validate needs
+// (timeseries.csv): MINUSMA casualties per year (window), refugees, IDPs and refugees by host
+// at the end of each year.
+struct RunFigures {
+  EventTable events;
+  std::map<int, double> minusma;
+  Displacement displacement;
+};
+RunFigures read_run(const std::filesystem::path& run_folder, engine::Date from, engine::Date to);
+
+}  // namespace peacesim::validation

@@ -1,0 +1,127 @@
+// The validation readers and metrics (src/validation): region names harmonized, ACLED exports
+// de-duplicated and windowed, located errors for bad rows, and the metrics on hand-computable
+// cases.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "validation/metrics.hpp"
+#include "validation/observed.hpp"
+#include "validation/regions.hpp"
+
+namespace peacesim::validation {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kFixture =
+    fs::path(PEACESIM_SOURCE_DIR) / "tests/fixtures/acled/acled_mali_fixture_19_events.csv";
+
+fs::path write(const std::string& name, const std::string& text) {
+  const auto p =
+      fs::temp_directory_path() / ("peacesim_validation_" + std::to_string(::getpid()) + "_" + name);
+  std::ofstream(p, std::ios::binary) << text;
+  return p;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(Regions, SpellingsAccentsMojibakeAndNewRegionsFoldToThePre2016Ones) {
+  EXPECT_EQ(harmonize_admin1("Ménaka"), "Gao");
+  EXPECT_EQ(harmonize_admin1("MÃ©naka"), "Gao");  // UTF-8 read as Latin-1
+  EXPECT_EQ(harmonize_admin1("Ségou"), "Segou");
+  EXPECT_EQ(harmonize_admin1("Timbuktu"), "Tombouctou");
+  EXPECT_EQ(harmonize_admin1("  District de  BAMAKO "), "Bamako");
+  EXPECT_EQ(harmonize_admin1("Taoudénit"), "Tombouctou");
+  EXPECT_FALSE(harmonize_admin1("Niamey").has_value());
+}
+
+TEST(Acled, TheFixtureCountsItsViolentEventsInTheWindow) {
+  const auto all = read_events(kFixture, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
+  EXPECT_EQ(all.rows, 19u);
+  EXPECT_EQ(all.duplicates, 0u);
+  double events = 0;
+  for (const auto& [key, c] : all.cells) events += c.events;
+  EXPECT_GT(events, 0.0);
+  EXPECT_LT(events, 19.0);  // protests, riots and strategic developments are not counted
+  // The window's bounds are inclusive; 2009 and 2012 events fall outside 2013-2016.
+  const auto window = read_events(kFixture, engine::Date(2013, 1, 1), engine::Date(2016, 12, 31));
+  for (const auto& [key, c] : window.cells) {
+    EXPECT_GE(key.second, 2013);
+    EXPECT_LE(key.second, 2016);
+  }
+  // Ménaka's events (admin1 Gao in this export) are in Gao.
+  EXPECT_TRUE(window.cells.count({"Gao", 2016}));
+}
+
+TEST(Acled, AMonadicExportCountsEachEventOnce) {
+  // Monadic layout: every row repeated (one per actor) with the same event id.
+  const std::string text = read(kFixture);
+  const auto header_end = text.find('\n') + 1;
+  const std::string body = text.substr(header_end);
+  const auto doubled = write("monadic.csv", text + body);
+  const auto once = read_events(kFixture, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
+  const auto twice = read_events(doubled, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
+  EXPECT_EQ(twice.duplicates, 19u);
+  ASSERT_EQ(once.cells.size(), twice.cells.size());
+  for (const auto& [key, c] : once.cells) {
+    EXPECT_EQ(twice.cells.at(key).events, c.events);
+    EXPECT_EQ(twice.cells.at(key).fatalities, c.fatalities);
+  }
+  fs::remove(doubled);
+}
+
+TEST(Acled, BadRowsNameTheFileLineAndColumn) {
+  const std::string header = "event_id_cnty,event_date,event_type,admin1,fatalities\n";
+  auto expect_error = [&](const std::string& row, const std::string& needle) {
+    const auto p = write("bad.csv", header + "MLI1,2013-01-10,Battles,Gao,3\n" + row);
+    try {
+      (void)read_events(p, engine::Date(2012, 1, 1), engine::Date(2016, 12, 31));
+      ADD_FAILURE() << "no error for " << row;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(p.string() + ":3: column '" + needle + "'"), std::string::npos)
+          << e.what();
+    }
+    fs::remove(p);
+  };
+  expect_error("MLI2,2013-02-30,Battles,Gao,1\n", "event_date");
+  expect_error("MLI2,2013-02-10,Battles,Niamey,1\n", "admin1");
+  expect_error("MLI2,2013-02-10,Dance,Gao,1\n", "event_type");
+  expect_error("MLI2,2013-02-10,Battles,Gao,-4\n", "fatalities");
+  const auto p = write("nothing.csv", "a,b\n1,2\n");
+  EXPECT_THROW((void)kind_of(p), InputError);
+  fs::remove(p);
+}
+
+TEST(Unhcr, RefugeesAbroadAndIdpsAtTheEndOfEachYear) {
+  const auto p =
+      write("unhcr.csv",
+            "year,coo_iso,coa_iso,refugees,idps\n"
+            "2013,MLI,MLI,0,254822\n2013,MLI,MRT,75000,NA\n2013,MLI,NER,50000,0\n2013,BFA,MLI,10,0\n");
+  const auto d = read_unhcr(p);
+  EXPECT_EQ(d.idps.at(2013), 254822);
+  EXPECT_EQ(d.refugees.at(2013), 125000);
+  EXPECT_EQ(d.hosts.at("MRT").at(2013), 75000);
+  fs::remove(p);
+}
+
+TEST(Metrics, SpearmanLogMaeAndBaselines) {
+  EXPECT_NEAR(*spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0, 1e-12);
+  EXPECT_NEAR(*spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0, 1e-12);
+  EXPECT_NEAR(*spearman({1, 1, 2}, {1, 1, 2}), 1.0, 1e-12);  // ties share their rank
+  EXPECT_FALSE(spearman({1, 1, 1}, {1, 2, 3}).has_value());
+  EXPECT_NEAR(log_mae({std::exp(1.0) - 1.0, 0.0}, {0.0, 0.0}), 0.5, 1e-12);
+  const std::map<int, double> h{{2011, 10}, {2012, 30}};
+  EXPECT_EQ(baseline(Baseline::Persistence, h, 2013, 2013, BaselineMode::Rolling), 30);
+  EXPECT_EQ(baseline(Baseline::Trend, h, 2013, 2013, BaselineMode::Rolling), 50);
+  EXPECT_EQ(baseline(Baseline::Trend, h, 2014, 2013, BaselineMode::Frozen), 70);  // 30 + 20 · 2
+  EXPECT_EQ(baseline(Baseline::Trend, {{2011, 30}, {2012, 0}}, 2013, 2013, BaselineMode::Rolling),
+            0);  // floored
+}
+
+}  // namespace
+}  // namespace peacesim::validation
