@@ -16,6 +16,7 @@ PACKAGES=(
   libxxhash-dev          # scenario content hash
   libgdal-dev            # boundary files of the Mali theatre (src/geo, OGR API)
   libopenmpi-dev openmpi-bin  # distributed ensembles (mpirun -n K peacesim ensemble)
+  libnlopt-cxx-dev       # derivative-free optimizers (peacesim calibrate)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
 )

@@ -82,6 +82,20 @@ struct ValidateOptions {
   bool quiet = false;
 };
 
+struct CalibrateOptions {
+  ScenarioOptions input;
+  std::vector<std::string> params;    // NAME or NAME=LOW:HIGH
+  std::vector<std::string> observed;  // as for validate
+  std::string from = "2012-01-01", to = "2016-12-31";
+  std::size_t runs = 2;
+  std::uint64_t first_seed = 1;
+  std::size_t budget = 30;  // evaluations in all
+  std::string algorithm = "neldermead";
+  unsigned threads = 1;
+  std::string out;  // the parameter file (YAML) to write; required
+  bool quiet = false;
+};
+
 using DescribeFormat = models::DescribeFormat;
 
 int run_command(const RunOptions& options);
@@ -92,6 +106,7 @@ int compare_command(const CompareOptions& options);
 int ensemble_command(const EnsembleOptions& options);
 int sweep_command(const SweepOptions& options);
 int validate_command(const ValidateOptions& options);
+int calibrate_command(const CalibrateOptions& options);
 int sensitivity_command(const SensitivityOptions& options);
 
 }  // namespace peacesim::cli

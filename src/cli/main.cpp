@@ -219,6 +219,36 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   validate_cmd->add_flag("--quiet,-q", validate.quiet, "Print nothing but errors");
 
+  CalibrateOptions calibrate;
+  auto* calibrate_cmd = app.add_subcommand(
+      "calibrate",
+      "Fit parameters to observed data on a window (NLopt) and write a parameter file to include");
+  add_scenario_options(calibrate_cmd, calibrate.input);
+  calibrate_cmd
+      ->add_option("--param", calibrate.params,
+                   "Parameter and range, NAME=LOW:HIGH or NAME (its plausible range)")
+      ->type_name("NAME=LOW:HIGH")
+      ->required();
+  calibrate_cmd->add_option("--observed", calibrate.observed, "Observed file, as for validate (repeatable)")
+      ->required()
+      ->type_name("FILE");
+  calibrate_cmd->add_option("--from", calibrate.from, "Window start (default 2012-01-01)")->type_name("DATE");
+  calibrate_cmd->add_option("--to", calibrate.to, "Window end (default 2016-12-31)")->type_name("DATE");
+  calibrate_cmd
+      ->add_option("--runs", calibrate.runs, "Members per evaluation, same seeds everywhere (default 2)")
+      ->check(CLI::Range(1, 10000));
+  calibrate_cmd->add_option("--first-seed", calibrate.first_seed, "Seed of member 0 (default 1)");
+  calibrate_cmd->add_option("--budget", calibrate.budget, "Evaluations in all (default 30)")
+      ->check(CLI::Range(2, 100000));
+  calibrate_cmd->add_option("--algorithm", calibrate.algorithm,
+                            "neldermead (default), bobyqa, cobyla or sbplx");
+  calibrate_cmd->add_option("--threads", calibrate.threads, "Members run side by side (0 = all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  calibrate_cmd->add_option("--out", calibrate.out, "The parameter file to write (YAML, must not exist)")
+      ->type_name("FILE")
+      ->required();
+  calibrate_cmd->add_flag("--quiet,-q", calibrate.quiet, "Print nothing but errors");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
   try {
@@ -267,6 +297,11 @@ int main(int argc, char** argv) {
       return sensitivity_command(sensitivity);
     }
     if (*validate_cmd) return validate_command(validate);
+    if (*calibrate_cmd) {
+      expand_parameter_shorthand(calibrate.input);
+      if (calibrate.threads == 0) calibrate.threads = peacesim::engine::hardware_threads();
+      return calibrate_command(calibrate);
+    }
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());

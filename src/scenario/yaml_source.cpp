@@ -60,6 +60,34 @@ bool items_have_ids(const Node& seq) {
   });
 }
 
+// The files a layer includes (`include: [a.yaml, ...]`, paths relative to the layer): partial
+// scenarios, e.g. a calibrated parameter set, merged over the layer's base and under the layer.
+std::vector<fs::path> includes_of(const Node& layer, const fs::path& path) {
+  std::vector<fs::path> out;
+  const Node* inc = layer.get("include");
+  if (inc == nullptr) return out;
+  std::vector<const Node*> items;
+  if (inc->is_scalar()) {
+    items.push_back(inc);
+  } else if (inc->is_sequence()) {
+    for (const auto& item : inc->items()) items.push_back(&item);
+  } else {
+    throw ScenarioError(inc->where(), "include", "must be a file path or a list of file paths");
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string field = inc->is_scalar() ? "include" : fmt::format("include[{}]", i);
+    if (!items[i]->is_scalar() || items[i]->text().empty())
+      throw ScenarioError(items[i]->where(), field, "must be the path of a YAML file");
+    fs::path p(items[i]->text());
+    if (p.is_relative()) p = path.parent_path() / p;
+    std::error_code ec;
+    if (!fs::exists(p, ec))
+      throw ScenarioError(items[i]->where(), field, "'" + items[i]->text() + "': file not found");
+    out.push_back(p);
+  }
+  return out;
+}
+
 Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::vector<fs::path>* files) {
   const fs::path canonical = fs::weakly_canonical(path);
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
@@ -67,20 +95,35 @@ Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::
   }
   Node over = parse_yaml_file(path);
   const Node* base = over.get("base");
-  if (base == nullptr) {
+  const auto includes = includes_of(over, path);
+  if (base == nullptr && includes.empty()) {
     if (files) files->push_back(path);
     return over;
   }
-  if (!base->is_scalar() || base->text().empty()) {
-    throw ScenarioError(base->where(), "base", "must be the path of another scenario file");
+  Node under = Node::map(over.where());
+  if (base != nullptr) {
+    if (!base->is_scalar() || base->text().empty()) {
+      throw ScenarioError(base->where(), "base", "must be the path of another scenario file");
+    }
+    chain.push_back(canonical);
+    fs::path base_path = fs::path(base->text());
+    if (base_path.is_relative()) base_path = path.parent_path() / base_path;
+    under = load_layered_impl(base_path, chain, files);
+    chain.pop_back();
   }
-  chain.push_back(canonical);
-  fs::path base_path = fs::path(base->text());
-  if (base_path.is_relative()) base_path = path.parent_path() / base_path;
-  Node under = load_layered_impl(base_path, chain, files);
-  chain.pop_back();
+  for (const auto& p : includes) {
+    Node part = parse_yaml_file(p);
+    for (const char* key : {"base", "include"}) {
+      if (const Node* n = part.get(key))
+        throw ScenarioError(n->where(), key,
+                            "an included file holds fields only: no base or include of its own");
+    }
+    if (files) files->push_back(p);
+    merge(under, part);
+  }
   if (files) files->push_back(path);
   over.erase("base");
+  over.erase("include");
   merge(under, over);
   return under;
 }

@@ -289,4 +289,16 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
   return j;
 }
 
+double calibration_loss(const nlohmann::json& result) {
+  double sum = 0.0;
+  std::size_t n = 0;
+  for (const auto& m : result.at("metrics")) {
+    const bool correlation = m.at("higher_is_better").get<bool>();
+    const auto& v = m.at("model");
+    sum += v.is_null() ? 1.0 : (correlation ? 1.0 - v.get<double>() : v.get<double>());
+    ++n;
+  }
+  return n == 0 ? 0.0 : sum / static_cast<double>(n);
+}
+
 }  // namespace peacesim::validation

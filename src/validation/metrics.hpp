@@ -44,4 +44,8 @@ struct Observed {
 nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& observed, engine::Date from,
                         engine::Date to, BaselineMode mode);
 
+// One number to minimize for calibration: the mean over `validate`'s metrics of the model's error
+// (log-MAE and share distances as they are, 1 − ρ for a Spearman correlation, 1 when undefined).
+double calibration_loss(const nlohmann::json& result);
+
 }  // namespace peacesim::validation

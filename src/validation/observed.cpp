@@ -192,27 +192,26 @@ std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine:
   return out;
 }
 
-RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
-  if (!fs::is_directory(run)) throw InputError(run.string() + ": not a run folder (no such directory)");
-  RunFigures out;
-  out.events = read_events(run / "events.csv", from, to);
-  const Table t(run / "timeseries.csv", {"date", "region", "series", "value"});
-  static const std::set<std::string> wanted{"casualties_minusma", "refugees",        "internally_displaced",
-                                            "refugees_in_MRT",    "refugees_in_NER", "refugees_in_BFA"};
-  std::map<std::string, std::map<engine::Date, double>> series;
-  for (std::size_t r = 0; r < t.size(); ++r) {
-    if (t.cell(r, "region") != "Mali" || !wanted.count(t.cell(r, "series"))) continue;
-    series[t.cell(r, "series")][t.date(r, "date")] = t.number(r, "value");
-  }
-  if (series["refugees"].empty()) {
-    throw InputError((run / "timeseries.csv").string() +
-                     ": no national 'refugees' series (is this a Mali run?)");
-  }
+namespace {
+const std::set<std::string>& run_series() {
+  static const std::set<std::string> names{"casualties_minusma", "refugees",        "internally_displaced",
+                                           "refugees_in_MRT",    "refugees_in_NER", "refugees_in_BFA"};
+  return names;
+}
+
+using SeriesByDate = std::map<std::string, std::map<engine::Date, double>>;
+
+// A run's figures from its events and its national series, wherever they were read from.
+RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, engine::Date to,
+                    const std::string& where) {
+  if (series["refugees"].empty())
+    throw InputError(where + ": no national 'refugees' series (is this a Mali run?)");
   if (series["refugees"].rbegin()->first < to) {
-    throw InputError(fmt::format("{}: the run ends on {}, before the window's end {}",
-                                 (run / "timeseries.csv").string(), series["refugees"].rbegin()->first.iso(),
-                                 to.iso()));
+    throw InputError(fmt::format("{}: the run ends on {}, before the window's end {}", where,
+                                 series["refugees"].rbegin()->first.iso(), to.iso()));
   }
+  RunFigures out;
+  out.events = std::move(events);
   for (const auto& [d, v] : series["casualties_minusma"]) {
     if (d >= from && d <= to) out.minusma[d.year()] += v;
   }
@@ -224,6 +223,41 @@ RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   for (const std::string iso : {"MRT", "NER", "BFA"})
     year_end("refugees_in_" + iso, out.displacement.hosts[iso]);
   return out;
+}
+}  // namespace
+
+RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
+  if (!fs::is_directory(run)) throw InputError(run.string() + ": not a run folder (no such directory)");
+  EventTable events = read_events(run / "events.csv", from, to);
+  const Table t(run / "timeseries.csv", {"date", "region", "series", "value"});
+  SeriesByDate series;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    if (t.cell(r, "region") != "Mali" || !run_series().count(t.cell(r, "series"))) continue;
+    series[t.cell(r, "series")][t.date(r, "date")] = t.number(r, "value");
+  }
+  return assemble(std::move(events), std::move(series), from, to, (run / "timeseries.csv").string());
+}
+
+RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to) {
+  EventTable events;
+  for (const auto& e : recorder.events()) {
+    ++events.rows;
+    const auto kind = violent(e.event_type);
+    const auto region = harmonize_admin1(e.admin1);
+    if (!kind || !region)
+      throw InputError("simulated event of type '" + e.event_type + "' in '" + e.admin1 + "'");
+    if (!*kind || e.event_date < from || e.event_date > to) continue;
+    auto& c = events.cells[{*region, e.event_date.year()}];
+    c.events += 1;
+    c.fatalities += e.fatalities;
+  }
+  SeriesByDate series;
+  const auto& specs = recorder.series();
+  for (const auto& row : recorder.rows()) {
+    if (row.region != 0 || !run_series().count(specs[row.series].name)) continue;
+    series[specs[row.series].name][row.date] = row.value;
+  }
+  return assemble(std::move(events), std::move(series), from, to, "the run");
 }
 
 }  // namespace peacesim::validation

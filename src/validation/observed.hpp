@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "engine/calendar.hpp"
+#include "engine/recorder.hpp"
 
 namespace peacesim::validation {
 
@@ -65,5 +66,7 @@ struct RunFigures {
   Displacement displacement;
 };
 RunFigures read_run(const std::filesystem::path& run_folder, engine::Date from, engine::Date to);
+// The same from a finished simulation's recorder (no files), for calibration.
+RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to);
 
 }  // namespace peacesim::validation

@@ -1,0 +1,80 @@
+// `peacesim calibrate` recovers a planted parameter: observations made by the model itself with
+// combat_attrition = 0.015 are fitted from the scenario's 0.01, and the written parameter file,
+// included by a scenario, sets the value. Also: `include:` and located errors.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run_peacesim.hpp"
+
+namespace peacesim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Calibrate, RecoversAPlantedParameterAndWritesAFileAScenarioIncludes) {
+  const auto dir = fs::temp_directory_path() / ("peacesim_calibrate_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string fast = "scenarios/mali/mali.yaml --set calendar.end=2014-12-31 --scale 1000 ";
+  auto r = run_peacesim("run " + fast + "--set combat_attrition=0.015 --seed 1 -q --out " +
+                        (dir / "truth").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto params = dir / "calibrated.yaml";
+  r = run_peacesim("calibrate " + fast + "--param combat_attrition=0.005:0.03 --observed " +
+                   (dir / "truth/events.csv").string() +
+                   " --from 2012-01-01 --to 2014-12-31 --runs 1 --budget 16 -q --out " + params.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = read_file(params);
+  EXPECT_NE(text.find("# Parameters calibrated by peacesim"), std::string::npos);
+  EXPECT_NE(text.find("peacesim calibrate scenarios/mali/mali.yaml --param combat_attrition=0.005:0.03"),
+            std::string::npos);
+  const auto at = text.find("combat_attrition: {value: ");
+  ASSERT_NE(at, std::string::npos) << text;
+  const double fitted = std::stod(text.substr(at + 26));
+  // From 0.01, at least four times closer to the truth than the start.
+  EXPECT_LT(std::abs(fitted - 0.015), 0.005 / 4) << fitted;
+
+  std::ofstream(dir / "with.yaml") << "base: " << fs::absolute("scenarios/mali/mali.yaml").string()
+                                   << "\ninclude: calibrated.yaml\n";
+  r = run_peacesim("describe " + (dir / "with.yaml").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("calibrated.yaml"), std::string::npos);  // where the value came from
+  fs::remove_all(dir);
+}
+
+TEST(Calibrate, BadOptionsAreLocatedErrors) {
+  auto r = run_peacesim(
+      "calibrate scenarios/mali/mali.yaml --param combat_attrition --observed nowhere.csv --out x.yaml");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nowhere.csv"), std::string::npos) << r.err;
+  r = run_peacesim(
+      "calibrate scenarios/mali/mali.yaml --param combat_attrition --observed "
+      "data/observed/minusma_fatalities_2013-2016.csv --algorithm genetic --out x.yaml");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("field '--algorithm'"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists("x.yaml"));
+}
+
+TEST(Include, AScenarioIncludesPartialFilesAndNamesAMissingOne) {
+  const auto dir = fs::temp_directory_path() / ("peacesim_include_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "p.yaml")
+      << "parameters:\n  legitimacy: {value: 0.7, source: \"assumption: a test\"}\n";
+  std::ofstream(dir / "s.yaml") << "base: " << fs::absolute("scenarios/examples/epstein_mesa.yaml").string()
+                                << "\ninclude: [p.yaml]\n";
+  std::ofstream(dir / "bad.yaml") << "base: " << fs::absolute("scenarios/examples/epstein_mesa.yaml").string()
+                                  << "\ninclude: [nope.yaml]\n";
+  auto r = run_peacesim("describe " + (dir / "s.yaml").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("p.yaml:2:"), std::string::npos) << r.out;
+  r = run_peacesim("check " + (dir / "bad.yaml").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.yaml:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("field 'include[0]'"), std::string::npos) << r.err;
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace peacesim::testing
