@@ -36,7 +36,8 @@ TEST(Calibrate, RecoversAPlantedParameterAndWritesAFileAScenarioIncludes) {
   // From 0.01, at least four times closer to the truth than the start.
   EXPECT_LT(std::abs(fitted - 0.015), 0.005 / 4) << fitted;
 
-  std::ofstream(dir / "with.yaml") << "base: " << fs::absolute("scenarios/mali/mali.yaml").string()
+  std::ofstream(dir / "with.yaml") << "base: "
+                                   << (fs::path(PEACESIM_SOURCE_DIR) / "scenarios/mali/mali.yaml").string()
                                    << "\ninclude: calibrated.yaml\n";
   r = run_peacesim("describe " + (dir / "with.yaml").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -54,7 +55,7 @@ TEST(Calibrate, BadOptionsAreLocatedErrors) {
       "data/observed/minusma_fatalities_2013-2016.csv --algorithm genetic --out x.yaml");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("field '--algorithm'"), std::string::npos) << r.err;
-  EXPECT_FALSE(fs::exists("x.yaml"));
+  EXPECT_FALSE(fs::exists(fs::path(PEACESIM_SOURCE_DIR) / "x.yaml"));
 }
 
 TEST(Include, AScenarioIncludesPartialFilesAndNamesAMissingOne) {
@@ -62,10 +63,12 @@ TEST(Include, AScenarioIncludesPartialFilesAndNamesAMissingOne) {
   fs::create_directories(dir);
   std::ofstream(dir / "p.yaml")
       << "parameters:\n  legitimacy: {value: 0.7, source: \"assumption: a test\"}\n";
-  std::ofstream(dir / "s.yaml") << "base: " << fs::absolute("scenarios/examples/epstein_mesa.yaml").string()
-                                << "\ninclude: [p.yaml]\n";
-  std::ofstream(dir / "bad.yaml") << "base: " << fs::absolute("scenarios/examples/epstein_mesa.yaml").string()
-                                  << "\ninclude: [nope.yaml]\n";
+  std::ofstream(dir / "s.yaml")
+      << "base: " << (fs::path(PEACESIM_SOURCE_DIR) / "scenarios/examples/epstein_mesa.yaml").string()
+      << "\ninclude: [p.yaml]\n";
+  std::ofstream(dir / "bad.yaml")
+      << "base: " << (fs::path(PEACESIM_SOURCE_DIR) / "scenarios/examples/epstein_mesa.yaml").string()
+      << "\ninclude: [nope.yaml]\n";
   auto r = run_peacesim("describe " + (dir / "s.yaml").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("p.yaml:2:"), std::string::npos) << r.out;
