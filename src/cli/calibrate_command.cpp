@@ -12,6 +12,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/json_file.hpp"
+#include "cli/observed_files.hpp"
 #include "cli/parameter_ranges.hpp"
 #include "engine/simulation.hpp"
 #include "engine/threads.hpp"
@@ -28,11 +29,6 @@ namespace {
 
 [[noreturn]] void bad(const std::string& field, const std::string& message) {
   throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, field, message);
-}
-
-engine::Date date_option(const std::string& text, const std::string& field) {
-  if (auto d = engine::Date::parse(text)) return *d;
-  bad(field, "'" + text + "' is not a date YYYY-MM-DD");
 }
 
 nlopt::algorithm algorithm_of(const std::string& name) {
@@ -121,24 +117,7 @@ int calibrate_command(const CalibrateOptions& options) {
 
   validation::Observed observed;
   try {
-    for (const auto& file : options.observed) {
-      observed.files.push_back(file);
-      switch (validation::kind_of(file)) {
-        case validation::ObservedKind::Acled:
-        case validation::ObservedKind::AcledAggregates:
-          observed.events =
-              validation::read_events(file, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
-          observed.events_in_window = validation::read_events(file, from, to);
-          break;
-        case validation::ObservedKind::UnhcrPopulation:
-          observed.displacement = validation::read_unhcr(file);
-          break;
-        case validation::ObservedKind::PeacekeepingFatalities:
-          observed.minusma = validation::read_peacekeeping_fatalities(file, engine::Date(1900, 1, 1),
-                                                                      engine::Date(2200, 12, 31));
-          break;
-      }
-    }
+    observed = load_observed(options.observed, from, to);
   } catch (const validation::InputError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
     return kBadInput;

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/json_file.hpp"
+#include "cli/observed_files.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
@@ -22,11 +23,6 @@ namespace {
 
 [[noreturn]] void bad(const std::string& field, const std::string& message) {
   throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, field, message);
-}
-
-engine::Date date_option(const std::string& text, const std::string& field) {
-  if (auto d = engine::Date::parse(text)) return *d;
-  bad(field, "'" + text + "' is not a date YYYY-MM-DD");
 }
 
 // A run folder, or an ensemble folder's members.
@@ -68,28 +64,7 @@ int validate_command(const ValidateOptions& options) {
   validation::Observed observed;
   std::vector<validation::RunFigures> runs;
   try {
-    for (const auto& file : options.observed) {
-      observed.files.push_back(file);
-      switch (validation::kind_of(file)) {
-        case validation::ObservedKind::Acled:
-        case validation::ObservedKind::AcledAggregates:
-          observed.events =
-              validation::read_events(file, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
-          observed.events_in_window = validation::read_events(file, from, to);
-          break;
-        case validation::ObservedKind::UnhcrPopulation:
-          observed.displacement = validation::read_unhcr(file);
-          break;
-        case validation::ObservedKind::PeacekeepingFatalities: {
-          auto all = validation::read_peacekeeping_fatalities(file, engine::Date(1900, 1, 1),
-                                                              engine::Date(2200, 12, 31));
-          const auto window = validation::read_peacekeeping_fatalities(file, from, to);
-          for (const auto& [year, n] : window) all[year] = n;  // the window's own count for its years
-          observed.minusma = std::move(all);
-          break;
-        }
-      }
-    }
+    observed = load_observed(options.observed, from, to);
     for (const auto& run : run_folders(options.runs)) runs.push_back(validation::read_run(run, from, to));
   } catch (const validation::InputError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
