@@ -26,6 +26,7 @@
 #include "output/output_error.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_store.hpp"
+#include "output/store_format.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
 
@@ -181,6 +182,14 @@ int ensemble_command(const EnsembleOptions& given) {
   if (const auto held = scenario_hash_in(dir); held && *held != p.scenario.hash) {
     throw output::OutputError(dir.string() + ": holds an ensemble of another scenario (hash " + *held +
                               "); choose another --out");
+  }
+  output::remove_stale_staging(dir);
+  // Members written by another run-store format are neither reused nor touched.
+  for (std::size_t i = 0; i < options.runs; ++i) {
+    if (!fs::exists(member_path(dir, i))) continue;
+    if (const auto problem = output::run_store_problem(member_path(dir, i))) {
+      throw output::OutputError(*problem + "; choose another --out for this ensemble");
+    }
   }
   std::optional<std::size_t> only = options.member;
   if (!only && !ranks.distributed()) only = member_from_environment();

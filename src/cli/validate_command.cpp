@@ -11,6 +11,7 @@
 #include "cli/json_file.hpp"
 #include "cli/observed_files.hpp"
 #include "output/output_error.hpp"
+#include "output/store_format.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
 #include "validation/metrics.hpp"
@@ -65,7 +66,10 @@ int validate_command(const ValidateOptions& options) {
   std::vector<validation::RunFigures> runs;
   try {
     observed = load_observed(options.observed, from, to);
-    for (const auto& run : run_folders(options.runs)) runs.push_back(validation::read_run(run, from, to));
+    for (const auto& run : run_folders(options.runs)) {
+      if (const auto problem = output::run_store_problem(run)) throw validation::InputError(*problem);
+      runs.push_back(validation::read_run(run, from, to));
+    }
   } catch (const validation::InputError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
     return kBadInput;

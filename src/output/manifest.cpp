@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "output/output_error.hpp"
+#include "output/store_format.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/json.hpp"
 
@@ -16,6 +17,7 @@ nlohmann::ordered_json make_manifest(const RunRecord& run, const Timings& timing
   const auto& s = run.scenario;
   json manifest;
   manifest["peacesim_version"] = kVersion;
+  manifest["run_store_format"] = kRunStoreFormat;
   manifest["git_commit"] = kGitCommit;
   json files_read = json::array();
   for (const auto& f : s.files) files_read.push_back(f.string());

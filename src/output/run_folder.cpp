@@ -2,10 +2,14 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <string>
 
 #include "output/output_error.hpp"
 
@@ -23,6 +27,35 @@ void sync_path(const fs::path& path) {
 }
 }  // namespace
 
+namespace {
+// Whether a process runs: it exists and is not a zombie (a killed process whose parent is gone may
+// stay a zombie where nothing reaps it).
+bool process_alive(long pid) {
+  if (::kill(static_cast<pid_t>(pid), 0) != 0) return errno != ESRCH;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return true;  // no /proc: assume it runs
+  const auto close = line.rfind(')');
+  return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
+}
+}  // namespace
+
+void remove_stale_staging(const fs::path& parent) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string file = entry.path().filename().string();
+    const auto mark = file.rfind(".partial-");
+    if (file.empty() || file[0] != '.' || mark == std::string::npos) continue;
+    char* end = nullptr;
+    const long pid = std::strtol(file.c_str() + mark + 9, &end, 10);
+    if (end == nullptr || *end != '\0' || pid <= 0) continue;
+    if (!process_alive(pid)) {
+      std::error_code ignored;
+      fs::remove_all(entry.path(), ignored);
+    }
+  }
+}
+
 RunFolder::RunFolder(fs::path final_path) : final_(std::move(final_path)) {
   std::error_code ec;
   if (fs::exists(final_, ec)) {
@@ -36,6 +69,7 @@ RunFolder::RunFolder(fs::path final_path) : final_(std::move(final_path)) {
   if (ec) throw OutputError(fmt::format("cannot create folder {}: {}", parent.string(), ec.message()));
   staging_ = parent / fmt::format(".{}.partial-{}", final_.filename().string(), ::getpid());
   fs::remove_all(staging_, ec);
+  remove_stale_staging(parent);
   if (!fs::create_directory(staging_, ec) || ec) {
     throw OutputError(fmt::format("cannot write in {}: {}", parent.string(),
                                   ec ? ec.message() : std::string("folder exists")));

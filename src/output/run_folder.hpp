@@ -28,6 +28,10 @@ class RunFolder {
   bool committed_ = false;
 };
 
+// Removes the staging folders (`.NAME.partial-PID`) in `parent` whose process is gone (killed by
+// SIGKILL or a power loss): never results, only clutter. Those of running processes stay.
+void remove_stale_staging(const std::filesystem::path& parent);
+
 // A free folder name: `wanted` if it does not exist, else wanted-2, wanted-3, ...
 std::filesystem::path first_free_path(const std::filesystem::path& wanted);
 

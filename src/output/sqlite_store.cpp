@@ -7,14 +7,23 @@
 
 #include "output/csv_writer.hpp"
 #include "output/output_error.hpp"
+#include "output/store_format.hpp"
 #include "peacesim/version.hpp"
 
 namespace peacesim::output {
 
 namespace {
+// SQLite's message, with the file it is about and what a write failure usually means.
+std::string sqlite_failure(sqlite3* db, const std::filesystem::path& path, const std::string& why) {
+  const int code = sqlite3_errcode(db) & 0xFF;
+  const bool space = code == SQLITE_FULL || code == SQLITE_IOERR;
+  return fmt::format("{}: SQLite: {}{}", path.filename().string(), why,
+                     space ? " (disk full, or over the file-size limit?)" : "");
+}
+
 class Database {
  public:
-  explicit Database(const std::filesystem::path& path) {
+  explicit Database(const std::filesystem::path& path) : path_(path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
       const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -31,12 +40,14 @@ class Database {
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
       const std::string why = error ? error : "unknown error";
       sqlite3_free(error);
-      throw OutputError("SQLite: " + why);
+      throw OutputError(sqlite_failure(db_, path_, why));
     }
   }
   sqlite3* get() { return db_; }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
  private:
+  std::filesystem::path path_;
   sqlite3* db_ = nullptr;
 };
 
@@ -45,7 +56,7 @@ class Insert {
  public:
   Insert(Database& db, const std::string& sql) : db_(db) {
     if (sqlite3_prepare_v2(db.get(), sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw OutputError(std::string("SQLite: ") + sqlite3_errmsg(db.get()));
+      throw OutputError(sqlite_failure(db.get(), db.path(), sqlite3_errmsg(db.get())));
     }
   }
   ~Insert() { sqlite3_finalize(stmt_); }
@@ -66,7 +77,7 @@ class Insert {
   }
   void run() {
     if (sqlite3_step(stmt_) != SQLITE_DONE) {
-      throw OutputError(std::string("SQLite: ") + sqlite3_errmsg(db_.get()));
+      throw OutputError(sqlite_failure(db_.get(), db_.path(), sqlite3_errmsg(db_.get())));
     }
     sqlite3_reset(stmt_);
   }
@@ -108,6 +119,7 @@ void write_sqlite(const std::filesystem::path& path, const RunRecord& run) {
   const auto& s = run.scenario;
   for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{
            {"peacesim_version", kVersion},
+           {"run_store_format", std::to_string(kRunStoreFormat)},
            {"git_commit", kGitCommit},
            {"scenario_name", s.name},
            {"scenario_hash", s.hash},

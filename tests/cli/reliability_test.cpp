@@ -1,0 +1,131 @@
+// Issue 9 on the real binary: a full disk, an unwritable output folder and a run store of an older
+// format give a clear error and lose nothing already written; an ensemble killed with SIGKILL at
+// several points and resumed gives the same bytes as one never interrupted.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "run_peacesim.hpp"
+
+namespace peacesim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path scratch(const std::string& name) {
+  const auto p =
+      fs::temp_directory_path() / ("peacesim_reliability_" + name + "_" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+// Writes fail with EFBIG past 200 KiB in the child shell (SIGXFSZ ignored): a disk that is full.
+const std::string kFullDisk = "trap '' XFSZ; ulimit -f 200; ";
+const std::string kMaliFast = "scenarios/mali/mali.yaml --set calendar.end=2013-12-31 --scale 1000 ";
+
+TEST(Reliability, AFullDiskIsAClearErrorAndLeavesNoPartialRun) {
+  const auto dir = scratch("full");
+  const auto r = run_peacesim("run " + kMaliFast + "-q --out " + (dir / "r").string(), kFullDisk);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("disk full"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_TRUE(fs::is_empty(dir)) << "a partial run folder was left";
+  fs::remove_all(dir);
+}
+
+TEST(Reliability, AFullDiskDuringAnEnsembleKeepsTheMembersAlreadyWritten) {
+  const auto dir = scratch("full_ensemble");
+  const auto out = (dir / "e").string();
+  auto r = run_peacesim("ensemble " + kMaliFast + "--runs 2 -q --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string member0 = read_file(dir / "e/member-0000/timeseries.csv");
+  r = run_peacesim("ensemble " + kMaliFast + "--runs 4 -q --out " + out, kFullDisk);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("disk full"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(dir / "e/member-0000/timeseries.csv"), member0);  // untouched
+  EXPECT_TRUE(fs::exists(dir / "e/member-0001/manifest.json"));
+  EXPECT_FALSE(fs::exists(dir / "e/member-0002"));  // never half a member
+  fs::remove_all(dir);
+}
+
+TEST(Reliability, AnUnwritableOutputFolderIsAClearErrorBeforeAnyComputing) {
+  const auto dir = scratch("unwritable");
+  std::ofstream(dir / "a-file") << "not a folder\n";
+  auto r = run_peacesim("run " + kMaliFast + "-q --out " + (dir / "a-file/run").string());
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("a-file"), std::string::npos) << r.err;
+  if (::geteuid() != 0) {  // as root, permissions do not stop writes
+    fs::create_directories(dir / "locked");
+    fs::permissions(dir / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+    r = run_peacesim("run " + kMaliFast + "-q --out " + (dir / "locked/run").string());
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    fs::permissions(dir / "locked", fs::perms::owner_all);
+  }
+  fs::remove_all(dir);
+}
+
+TEST(Reliability, ARunStoreOfAnOlderFormatIsRefusedAndLeftAsItWas) {
+  const auto dir = scratch("old");
+  const auto out = (dir / "e").string();
+  auto r = run_peacesim("ensemble " + kMaliFast + "--runs 1 -q --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Make member 0 look like a store written before run-store formats existed.
+  const auto manifest = dir / "e/member-0000/manifest.json";
+  std::string text = read_file(manifest);
+  const auto at = text.find("\"run_store_format\"");
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at, text.find('\n', at) - at + 1);
+  std::ofstream(manifest, std::ios::binary) << text;
+  r = run_peacesim("ensemble " + kMaliFast + "--runs 2 -q --out " + out);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("run-store format"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(manifest), text);  // not modified
+  EXPECT_FALSE(fs::exists(dir / "e/member-0001"));
+  r = run_peacesim("validate " + (dir / "e/member-0000").string() +
+                   " --observed data/observed/minusma_fatalities_2013-2016.csv --to 2013-12-31");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("run-store format"), std::string::npos) << r.err;
+  fs::remove_all(dir);
+}
+
+// Starts an ensemble in the background, kills it with SIGKILL after `ms`, waits for it to die.
+void kill_after(const std::string& args, int ms) {
+  const auto pidfile = fs::temp_directory_path() / ("peacesim_kill_" + std::to_string(::getpid()));
+  const std::string command = "cd '" PEACESIM_SOURCE_DIR "' && ('" PEACESIM_BINARY "' " + args +
+                              " > /dev/null 2>&1 & echo $! > '" + pidfile.string() + "')";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  const std::string pid = read_file(pidfile);
+  const std::string kill = "kill -9 " + pid.substr(0, pid.find('\n')) + " 2>/dev/null; sleep 0.2";
+  (void)std::system(kill.c_str());
+  fs::remove(pidfile);
+}
+
+TEST(Reliability, AnEnsembleKilledAtSeveralPointsAndResumedGivesTheSameBytes) {
+  const auto dir = scratch("sigkill");
+  const std::string args = "ensemble " + kMaliFast + "--runs 6 --threads 2 -q --out ";
+  auto r = run_peacesim(args + (dir / "whole").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string series = read_file(dir / "whole/ensemble_timeseries.csv");
+  const std::string events = read_file(dir / "whole/ensemble_events.csv");
+  const auto out = (dir / "killed").string();
+  // Killed early, during the members, and again later; each resume skips the finished members.
+  for (const int ms : {150, 600, 1200}) kill_after(args + out, ms);
+  r = run_peacesim(args + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(dir / "killed/ensemble_timeseries.csv"), series);
+  EXPECT_EQ(read_file(dir / "killed/ensemble_events.csv"), events);
+  // No staging folder of a killed process is left behind.
+  for (const auto& e : fs::directory_iterator(dir / "killed")) {
+    EXPECT_EQ(e.path().filename().string().find(".partial-"), std::string::npos) << e.path();
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace peacesim::testing
