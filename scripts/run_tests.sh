@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up (Debian packages), checks formatting, builds the release preset with warnings as errors,
 # and runs the whole test suite with CTest; then does the same for the AddressSanitizer +
-# UndefinedBehaviorSanitizer preset. --fast skips the sanitizer build.
+# UndefinedBehaviorSanitizer preset, then runs each libFuzzer target for PEACESIM_FUZZ_RUNS
+# executions (default 20000, fixed seed; docs/testing.md). --fast runs the release preset only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -14,3 +15,7 @@ for preset in "${presets[@]}"; do
   cmake --build --preset "$preset"
   ctest --preset "$preset"
 done
+if [ "${1:-}" != "--fast" ]; then
+  echo "=== fuzz: libFuzzer targets, ${PEACESIM_FUZZ_RUNS:-20000} executions each"
+  bash scripts/run_fuzzers.sh "${PEACESIM_FUZZ_RUNS:-20000}" 120
+fi

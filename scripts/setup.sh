@@ -17,6 +17,7 @@ PACKAGES=(
   libgdal-dev            # boundary files of the Mali theatre (src/geo, OGR API)
   libopenmpi-dev openmpi-bin  # distributed ensembles (mpirun -n K peacesim ensemble)
   libnlopt-cxx-dev       # derivative-free optimizers (peacesim calibrate)
+  clang libclang-rt-14-dev  # libFuzzer targets (scripts/run_fuzzers.sh)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
 )

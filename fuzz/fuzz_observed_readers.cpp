@@ -1,0 +1,30 @@
+// libFuzzer target: any bytes as an observed-data file (ACLED export or aggregates, UNHCR, UN
+// peacekeeping fatalities), through every reader `peacesim validate` uses. InputError is the
+// expected answer to bad input.
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz_input_file.hpp"
+#include "validation/observed.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  namespace v = peacesim::validation;
+  const auto path = peacesim::fuzz::input_file(".csv", data, size);
+  const peacesim::engine::Date from(2012, 1, 1), to(2016, 12, 31);
+  try {
+    switch (v::kind_of(path)) {
+      case v::ObservedKind::Acled:
+      case v::ObservedKind::AcledAggregates:
+        (void)v::read_events(path, from, to);
+        break;
+      case v::ObservedKind::UnhcrPopulation:
+        (void)v::read_unhcr(path);
+        break;
+      case v::ObservedKind::PeacekeepingFatalities:
+        (void)v::read_peacekeeping_fatalities(path, from, to);
+        break;
+    }
+  } catch (const v::InputError&) {
+  }
+  return 0;
+}
