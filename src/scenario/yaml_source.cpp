@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "scenario/error.hpp"
@@ -129,7 +130,33 @@ Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::
 }
 }  // namespace
 
+namespace {
+// Where the first byte that is not part of valid UTF-8 is, if any: scenario text is UTF-8 (names,
+// citations), and a stray byte would otherwise surface far from the file as a JSON or output error.
+std::optional<Location> invalid_utf8(const std::string& text, const std::string& file_name) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = n != 0 && i + n <= text.size() && !(n == 2 && c < 0xC2) && !(n == 4 && c > 0xF4);
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) return Location{file_name, line, column};
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += n;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 Node parse_yaml_text(const std::string& text, const std::string& file_name) {
+  if (const auto bad = invalid_utf8(text, file_name)) {
+    throw ScenarioError(*bad, "", "is not UTF-8 text (a scenario is a UTF-8 YAML file)");
+  }
   YAML::Node doc;
   try {
     doc = YAML::Load(text);
