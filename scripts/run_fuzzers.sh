@@ -13,7 +13,12 @@ seconds=${2:-120}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 mkdir -p build/fuzz/artifacts
-for target in scenario_loader observed_readers boundaries; do
+# A small real run store for the web API's target to answer from.
+export PEACESIM_FUZZ_RUN=$PWD/build/fuzz/api_run
+if [ ! -d "$PEACESIM_FUZZ_RUN" ]; then
+  build/fuzz/peacesim run scenarios/mali/mali.yaml --set calendar.end=2012-06-30 --scale 1000 -q --out "$PEACESIM_FUZZ_RUN"
+fi
+for target in scenario_loader observed_readers boundaries http_request; do
   bin=build/fuzz/fuzz/fuzz_$target
   work=$(mktemp -d)
   cp -r "fuzz/corpus/$target/." "$work/"

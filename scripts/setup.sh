@@ -18,6 +18,7 @@ PACKAGES=(
   libopenmpi-dev openmpi-bin  # distributed ensembles (mpirun -n K peacesim ensemble)
   libnlopt-cxx-dev       # derivative-free optimizers (peacesim calibrate)
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/run_fuzzers.sh)
+  libcpp-httplib-dev     # the web API (peacesim serve)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
 )

@@ -96,6 +96,13 @@ struct CalibrateOptions {
   bool quiet = false;
 };
 
+struct ServeOptions {
+  std::vector<std::string> runs;  // run or ensemble folders
+  std::string host = "127.0.0.1";
+  int port = 8765;
+  bool quiet = false;
+};
+
 using DescribeFormat = models::DescribeFormat;
 
 int run_command(const RunOptions& options);
@@ -107,6 +114,7 @@ int ensemble_command(const EnsembleOptions& options);
 int sweep_command(const SweepOptions& options);
 int validate_command(const ValidateOptions& options);
 int calibrate_command(const CalibrateOptions& options);
+int serve_command(const ServeOptions& options);
 int sensitivity_command(const SensitivityOptions& options);
 
 }  // namespace peacesim::cli

@@ -249,6 +249,17 @@ int main(int argc, char** argv) {
       ->required();
   calibrate_cmd->add_flag("--quiet,-q", calibrate.quiet, "Print nothing but errors");
 
+  ServeOptions serve;
+  auto* serve_cmd =
+      app.add_subcommand("serve", "Serve run and ensemble folders as a read-only JSON API on this machine");
+  serve_cmd->add_option("run", serve.runs, "Run folder(s) or ensemble folder(s)")
+      ->required()
+      ->type_name("RUN");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  serve_cmd->add_option("--port", serve.port, "Port (default 8765; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_flag("--quiet,-q", serve.quiet, "Print nothing but errors");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
   try {
@@ -297,6 +308,7 @@ int main(int argc, char** argv) {
       return sensitivity_command(sensitivity);
     }
     if (*validate_cmd) return validate_command(validate);
+    if (*serve_cmd) return serve_command(serve);
     if (*calibrate_cmd) {
       expand_parameter_shorthand(calibrate.input);
       if (calibrate.threads == 0) calibrate.threads = peacesim::engine::hardware_threads();

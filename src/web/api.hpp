@@ -1,0 +1,58 @@
+// The dashboard's JSON API over the run stores given to `peacesim serve` (docs/web-api.md). The
+// router is a pure function from a request to a response, with no socket, so that it can be tested
+// and fuzzed directly; server.hpp puts it behind HTTP.
+//
+// Sources are identified by their position ("0", "1", ...): no part of a URL ever becomes a file
+// path, so a request can reach only the stores it was given. Every endpoint is read-only (GET or
+// HEAD); anything else is 405.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace peacesim::web {
+
+struct Source {
+  std::string id;    // its position
+  std::string kind;  // run or ensemble
+  std::string name;  // the folder's name
+  std::filesystem::path folder;
+  std::vector<std::filesystem::path> members;  // run folders (one for a run)
+};
+
+// Checks each path is a run folder (manifest.json, results.sqlite, this run-store format) or an
+// ensemble folder (ensemble.json, member-NNNN/); throws std::runtime_error naming the path.
+std::vector<Source> open_sources(const std::vector<std::string>& paths);
+
+struct Request {
+  std::string method;
+  std::string path;  // decoded path, without the query
+  std::map<std::string, std::string> query;
+};
+
+struct Response {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+};
+
+class Api {
+ public:
+  explicit Api(std::vector<Source> sources);
+  [[nodiscard]] Response handle(const Request& request) const;
+  [[nodiscard]] const std::vector<Source>& sources() const { return sources_; }
+
+ private:
+  [[nodiscard]] Response runs() const;
+  [[nodiscard]] Response run(const Source& s) const;
+  [[nodiscard]] Response catalogue(const Source& s) const;
+  [[nodiscard]] Response series(const Source& s, const std::string& name) const;
+  [[nodiscard]] Response events(const Source& s, const std::map<std::string, std::string>& query) const;
+
+  std::vector<Source> sources_;
+};
+
+}  // namespace peacesim::web
