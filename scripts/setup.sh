@@ -19,6 +19,7 @@ PACKAGES=(
   libnlopt-cxx-dev       # derivative-free optimizers (peacesim calibrate)
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/run_fuzzers.sh)
   libcpp-httplib-dev     # the web API (peacesim serve)
+  chromium               # the dashboard's browser test (web/e2e, headless)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
 )
@@ -37,4 +38,25 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "setup: all Debian packages present"
+fi
+
+# The dashboard's front end (web/): TypeScript, Vite, d3 and playwright-core from the npm registry,
+# in the versions web/package-lock.json pins. Needs Node.js 18 or later: Debian's nodejs and npm
+# packages when the machine has none.
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing nodejs npm"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+web_dir="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [ ! -f "$web_dir/node_modules/.package-lock.json" ] ||
+    [ "$web_dir/package-lock.json" -nt "$web_dir/node_modules/.package-lock.json" ]; then
+  echo "setup: installing the dashboard's npm packages (web/, versions from package-lock.json)"
+  # `npm install --no-save` rather than `npm ci`: npm leaves rollup's platform packages out of
+  # the lock file, which `npm ci` then refuses; --no-save installs the locked versions and
+  # leaves package-lock.json untouched.
+  (cd "$web_dir" && npm install --no-save --no-audit --no-fund --loglevel=error)
+else
+  echo "setup: the dashboard's npm packages are present"
 fi

@@ -96,10 +96,23 @@ struct CalibrateOptions {
   bool quiet = false;
 };
 
+// The stores a dashboard shows and, optionally, observed data for its validation view.
+struct DashboardInput {
+  std::vector<std::string> runs;      // run or ensemble folders
+  std::vector<std::string> observed;  // as for validate; none: no validation view
+  std::string from = "2012-01-01", to = "2016-12-31";
+};
+
 struct ServeOptions {
-  std::vector<std::string> runs;  // run or ensemble folders
+  DashboardInput input;
   std::string host = "127.0.0.1";
   int port = 8765;
+  bool quiet = false;
+};
+
+struct ReportOptions {
+  DashboardInput input;
+  std::string out;  // the HTML file to write; required, must not exist
   bool quiet = false;
 };
 
@@ -115,6 +128,7 @@ int sweep_command(const SweepOptions& options);
 int validate_command(const ValidateOptions& options);
 int calibrate_command(const CalibrateOptions& options);
 int serve_command(const ServeOptions& options);
+int report_command(const ReportOptions& options);
 int sensitivity_command(const SensitivityOptions& options);
 
 }  // namespace peacesim::cli

@@ -18,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/json_file.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
 #include "distributed/ranks.hpp"
@@ -29,6 +30,7 @@
 #include "output/store_format.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
+#include "web/dashboard_files.hpp"
 
 namespace peacesim::cli {
 
@@ -66,8 +68,8 @@ void run_member(const PreparedRun& p, Member& m, const std::atomic<bool>& stop) 
   engine::Simulation sim(*m.model, engine::Clock(m.scenario.start, m.scenario.end), o);
   const auto result = sim.run();
   if (!result.completed) return;
-  output::RunRecord record{m.scenario, p.parameters,           sim.recorder(), result, m.model->summary(),
-                           1,          m.model->agent_count(), m.setup_seconds};
+  output::RunRecord record{m.scenario, p.parameters,           sim.recorder(),  result, m.model->summary(),
+                           1,          m.model->agent_count(), m.setup_seconds, {}};
   output::write_run(*m.folder, record);
   m.completed = true;
 }
@@ -266,6 +268,9 @@ int ensemble_command(const EnsembleOptions& given) {
   ranks.barrier();  // every member folder is in place
   if (ranks.rank() != 0) return kOk;
   write_manifest(p, options, dir);
+  // The dashboard's map and theatre, once for all members (they share the scenario).
+  for (const auto& [name, content] : web::dashboard_files(p.scenario))
+    write_text_atomically(dir / name, content);
   merge_csv(dir, options.runs, output::kSeriesFile, dir / "ensemble_timeseries.csv");
   merge_csv(dir, options.runs, output::kEventsFile, dir / "ensemble_events.csv");
   if (!options.quiet) {

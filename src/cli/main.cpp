@@ -249,16 +249,36 @@ int main(int argc, char** argv) {
       ->required();
   calibrate_cmd->add_flag("--quiet,-q", calibrate.quiet, "Print nothing but errors");
 
+  // What serve and report share: the stores, and observed data for the validation view.
+  const auto add_dashboard_input = [](CLI::App* cmd, DashboardInput& in) {
+    cmd->add_option("run", in.runs,
+                    "Run folder(s) or ensemble folder(s); with several, the first is the base")
+        ->required()
+        ->type_name("RUN");
+    cmd->add_option("--observed", in.observed,
+                    "Observed file(s) for the validation view, as for validate (repeatable)")
+        ->type_name("FILE");
+    cmd->add_option("--from", in.from, "First day the validation view judges (default 2012-01-01)");
+    cmd->add_option("--to", in.to, "Last day the validation view judges (default 2016-12-31)");
+  };
   ServeOptions serve;
-  auto* serve_cmd =
-      app.add_subcommand("serve", "Serve run and ensemble folders as a read-only JSON API on this machine");
-  serve_cmd->add_option("run", serve.runs, "Run folder(s) or ensemble folder(s)")
-      ->required()
-      ->type_name("RUN");
+  auto* serve_cmd = app.add_subcommand(
+      "serve",
+      "Serve the dashboard (map, series, operations, network, comparison, validation) on this machine");
+  add_dashboard_input(serve_cmd, serve.input);
   serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1: this machine only)");
   serve_cmd->add_option("--port", serve.port, "Port (default 8765; 0 picks a free one)")
       ->check(CLI::Range(0, 65535));
   serve_cmd->add_flag("--quiet,-q", serve.quiet, "Print nothing but errors");
+
+  ReportOptions report;
+  auto* report_cmd = app.add_subcommand(
+      "report", "Write the dashboard of runs as one self-contained HTML file (no server needed)");
+  add_dashboard_input(report_cmd, report.input);
+  report_cmd->add_option("--out", report.out, "The HTML file to write (must not exist)")
+      ->type_name("FILE")
+      ->required();
+  report_cmd->add_flag("--quiet,-q", report.quiet, "Print nothing but errors");
 
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
@@ -309,6 +329,7 @@ int main(int argc, char** argv) {
     }
     if (*validate_cmd) return validate_command(validate);
     if (*serve_cmd) return serve_command(serve);
+    if (*report_cmd) return report_command(report);
     if (*calibrate_cmd) {
       expand_parameter_shorthand(calibrate.input);
       if (calibrate.threads == 0) calibrate.threads = peacesim::engine::hardware_threads();

@@ -11,6 +11,7 @@
 #include "output/run_folder.hpp"
 #include "output/run_store.hpp"
 #include "peacesim/version.hpp"
+#include "web/dashboard_files.hpp"
 
 namespace peacesim::cli {
 
@@ -56,6 +57,12 @@ void print_summary(const PreparedRun& p, const engine::Model& model, const engin
              output::kDatabaseFile);
   fmt::print("  {:<15} time series, long format: date,step,region,series,value\n", output::kSeriesFile);
   fmt::print("  {:<15} events with ACLED's column names\n", output::kEventsFile);
+  if (fs::exists(out / web::kMapFile)) {
+    fmt::print("  {:<15} the map: regions, cercles, neighbours, towns, camps, bases (GeoJSON)\n",
+               web::kMapFile);
+    fmt::print("  {:<15} operations (mandates, budgets) and the network of actors\n", web::kTheatreFile);
+  }
+  fmt::print("\nSee them: peacesim serve {0}   or   peacesim report {0} --out report.html\n", out.string());
 }
 }  // namespace
 
@@ -101,7 +108,9 @@ int run_command(const RunOptions& options) {
                            model->summary(),
                            options.threads,
                            model->agent_count(),
-                           setup_seconds};
+                           setup_seconds,
+                           {}};
+  record.extra_files = web::dashboard_files(s);
   output::write_run(folder, record);
   if (!options.quiet) {
     print_summary(prepared, *model, simulation, result, setup_seconds, seconds_since(write_start),

@@ -1,30 +1,28 @@
-// `peacesim serve RUN...`: the read-only JSON API over the given run and ensemble folders
-// (src/web, docs/web-api.md) on 127.0.0.1 until Ctrl-C. The dashboard's front end is not built
-// yet: the root lists the API's endpoints.
+// `peacesim serve RUN... [--observed FILE...]`: the dashboard and its read-only JSON API over the
+// given run and ensemble folders (src/web, docs/web-api.md, docs/dashboard.md) on 127.0.0.1 until
+// Ctrl-C.
 #include <fmt/format.h>
 
 #include <chrono>
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/dashboard_input.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
-#include "output/output_error.hpp"
-#include "scenario/error.hpp"
 #include "web/server.hpp"
 
 namespace peacesim::cli {
 
 int serve_command(const ServeOptions& options) {
-  std::vector<web::Source> sources;
+  std::unique_ptr<web::Api> api;
   try {
-    sources = web::open_sources(options.runs);
+    api = open_dashboard(options.input);
   } catch (const std::runtime_error& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
     return kBadInput;
   }
-  const web::Api api(std::move(sources));
-  web::Server server(api);
+  web::Server server(*api);
   const int port = server.bind(options.host, options.port);
   if (port < 0) {
     fmt::print(stderr, "peacesim: cannot listen on {}:{} (in use, or not an address of this machine)\n",
@@ -37,8 +35,10 @@ int serve_command(const ServeOptions& options) {
     server.stop();
   });
   if (!options.quiet) {
-    fmt::print("peacesim serving {} run store(s), read-only, at http://{}:{}/api/runs (Ctrl-C to stop)\n",
-               api.sources().size(), options.host, port);
+    fmt::print(
+        "peacesim serving {} run store(s), read-only: the dashboard at http://{}:{}/ and the API at "
+        "/api (Ctrl-C to stop)\n",
+        api->sources().size(), options.host, port);
     std::fflush(stdout);
   }
   server.listen();

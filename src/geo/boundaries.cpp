@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <memory>
 #include <mutex>
 #include <numbers>
 
@@ -98,7 +99,7 @@ std::optional<std::size_t> AdminLayer::index_of(const std::string& name) const {
   return std::nullopt;
 }
 
-AdminLayer load_admin_layer(const LayerSource& source) {
+AdminLayer load_admin_layer(const LayerSource& source, double simplify_deg) {
   static std::once_flag registered;
   std::call_once(registered, [] { GDALAllRegister(); });
   auto fail = [&](const std::string& message) -> ScenarioError {
@@ -129,7 +130,7 @@ AdminLayer load_admin_layer(const LayerSource& source) {
     return i;
   };
   const int name_i = field_index(source.name_field);
-  const int code_i = field_index(source.code_field);
+  const int code_i = source.code_field.empty() ? -1 : field_index(source.code_field);
   const int parent_i = source.parent_field.empty() ? -1 : field_index(source.parent_field);
 
   AdminLayer out;
@@ -137,9 +138,16 @@ AdminLayer load_admin_layer(const LayerSource& source) {
   out.east = out.north = -1e9;
   for (const auto& feature : *layer) {
     const OGRGeometry* g = feature->GetGeometryRef();
+    // A map needs far fewer vertices than point-in-polygon lookups: GDAL (GEOS) simplifies
+    // while keeping shared borders shared.
+    std::unique_ptr<OGRGeometry> simplified;
+    if (g != nullptr && simplify_deg > 0.0) {
+      simplified.reset(g->SimplifyPreserveTopology(simplify_deg));
+      if (simplified != nullptr && !simplified->IsEmpty()) g = simplified.get();
+    }
     AdminUnit unit;
     unit.name = feature->GetFieldAsString(name_i);
-    unit.code = feature->GetFieldAsString(code_i);
+    if (code_i >= 0) unit.code = feature->GetFieldAsString(code_i);
     if (parent_i >= 0) unit.parent = feature->GetFieldAsString(parent_i);
     if (g == nullptr) throw fail(fmt::format("unit '{}' has no geometry", unit.name));
     const auto type = wkbFlatten(g->getGeometryType());

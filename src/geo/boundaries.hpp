@@ -18,7 +18,7 @@ struct LayerSource {
   std::filesystem::path path;
   std::string path_text;  // as written in the scenario
   std::string name_field;
-  std::string code_field;
+  std::string code_field;    // may be empty (no code attribute)
   std::string parent_field;  // optional: the enclosing unit's name (cercles: their region)
   scenario::Location where;
   std::string field;
@@ -59,7 +59,9 @@ struct AdminLayer {
 // Reads a polygon layer. Throws scenario::ScenarioError at source.where/field for a missing or
 // unreadable file, a missing attribute, a geometry that is not a polygon, or coordinates that are
 // not longitude/latitude degrees.
-AdminLayer load_admin_layer(const LayerSource& source);
+// With `simplify_deg` > 0 each outline is simplified (GDAL's SimplifyPreserveTopology, tolerance
+// in degrees) for drawing; area and bounding box are then those of the simplified outline.
+AdminLayer load_admin_layer(const LayerSource& source, double simplify_deg = 0.0);
 
 // Polygon area on a sphere of radius 6371 km, in km² (rings in degrees).
 double ring_area_km2(const Ring& ring);

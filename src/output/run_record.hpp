@@ -21,6 +21,9 @@ struct RunRecord {
   unsigned threads = 1;
   std::size_t agents = 0;
   double setup_seconds = 0.0;
+  // Further files written beside the results and listed in the manifest (name, content), e.g.
+  // the dashboard's map and theatre description (web/dashboard_files.hpp).
+  std::vector<std::pair<std::string, std::string>> extra_files;
 };
 
 }  // namespace peacesim::output

@@ -20,6 +20,44 @@ Location at(const std::string& file, const YAML::Mark& mark) {
   return {file, mark.line + 1, mark.column + 1};
 }
 
+// Where the first byte that is not part of valid UTF-8 is, if any. Scenario text is UTF-8 (names,
+// citations), and a stray byte would otherwise surface far from the file as a JSON or output error.
+// NUL counts as invalid: YAML forbids it, and yaml-cpp reads it as the start of an escape.
+std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = c != 0 && n != 0 && i + n <= text.size() && !(n == 2 && c < 0xC2) && !(n == 4 && c > 0xF4);
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+Location location_of_byte(const std::string& text, std::size_t offset, const std::string& file_name) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {  // count characters, not continuation bytes
+      ++column;
+    }
+  }
+  return {file_name, line, column};
+}
+
+// A scalar's text after YAML's escapes: yaml-cpp turns "\N" and "\_" into single Latin-1 bytes,
+// which are not UTF-8 and would break every JSON output downstream.
+const std::string& checked_text(const std::string& text, const Location& where, const std::string& field) {
+  if (first_invalid_utf8(text))
+    throw ScenarioError(where, field,
+                        "is not UTF-8 text once its escapes are read (avoid the YAML escapes \\N and \\_)");
+  return text;
+}
+
 Node convert(const YAML::Node& y, const std::string& file, const std::string& path, const Location& key_at) {
   const Location where = y.Mark().is_null() ? key_at : at(file, y.Mark());
   switch (y.Type()) {
@@ -27,7 +65,7 @@ Node convert(const YAML::Node& y, const std::string& file, const std::string& pa
     case YAML::NodeType::Null:
       return Node::null(key_at);  // yaml-cpp marks it at the next token
     case YAML::NodeType::Scalar:
-      return Node::scalar(y.Scalar(), where, y.Tag() == "!");
+      return Node::scalar(checked_text(y.Scalar(), where, path), where, y.Tag() == "!");
     case YAML::NodeType::Sequence: {
       Node seq = Node::sequence(where);
       std::size_t i = 0;
@@ -41,7 +79,7 @@ Node convert(const YAML::Node& y, const std::string& file, const std::string& pa
       for (const auto& kv : y) {
         const Location key_where = at(file, kv.first.Mark());
         if (!kv.first.IsScalar()) throw ScenarioError(key_where, path, "keys must be plain names");
-        const std::string key = kv.first.Scalar();
+        const std::string key = checked_text(kv.first.Scalar(), key_where, path);
         const std::string child = path.empty() ? key : path + "." + key;
         if (map.get(key) != nullptr)
           throw ScenarioError(key_where, child, "appears twice in the same mapping");
@@ -130,32 +168,10 @@ Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::
 }
 }  // namespace
 
-namespace {
-// Where the first byte that is not part of valid UTF-8 is, if any: scenario text is UTF-8 (names,
-// citations), and a stray byte would otherwise surface far from the file as a JSON or output error.
-std::optional<Location> invalid_utf8(const std::string& text, const std::string& file_name) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n != 0 && i + n <= text.size() && !(n == 2 && c < 0xC2) && !(n == 4 && c > 0xF4);
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (!ok) return Location{file_name, line, column};
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += n;
-  }
-  return std::nullopt;
-}
-}  // namespace
-
 Node parse_yaml_text(const std::string& text, const std::string& file_name) {
-  if (const auto bad = invalid_utf8(text, file_name)) {
-    throw ScenarioError(*bad, "", "is not UTF-8 text (a scenario is a UTF-8 YAML file)");
+  if (const auto bad = first_invalid_utf8(text)) {
+    throw ScenarioError(location_of_byte(text, *bad, file_name), "",
+                        "is not UTF-8 text (a scenario is a UTF-8 YAML file without NUL bytes)");
   }
   YAML::Node doc;
   try {

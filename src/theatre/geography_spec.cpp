@@ -11,12 +11,12 @@ namespace peacesim::theatre {
 using scenario::ScenarioError;
 
 namespace {
-BoundaryLayer read_layer(MapReader& top, const std::string& key, bool with_parent) {
+BoundaryLayer read_layer(MapReader& top, const std::string& key, bool with_parent, bool with_code = true) {
   MapReader r(top.required(key), top.field(key));
   BoundaryLayer layer;
   layer.file = file_field(r, "file");
   layer.name_field = r.string("name_field");
-  layer.code_field = r.string("code_field");
+  if (with_code) layer.code_field = r.string("code_field");
   if (with_parent) layer.parent_field = r.string("region_field");
   r.finish();
   return layer;
@@ -70,6 +70,7 @@ GeographySpec read_geography(const Node& root) {
   MapReader r(*root.get("geography"), "geography");
   g.regions = read_layer(r, "regions", false);
   g.cercles = read_layer(r, "cercles", true);
+  if (r.optional("neighbours") != nullptr) g.neighbours = read_layer(r, "neighbours", false, false);
   {
     MapReader b(r.required("biome_bands"), r.field("biome_bands"));
     g.saharan_north_of = b.number("saharan_north_of");

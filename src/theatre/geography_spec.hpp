@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct BoundaryLayer {
 struct GeographySpec {
   BoundaryLayer regions;
   BoundaryLayer cercles;
+  // Neighbouring countries, drawn on maps only (no code field): absent = none.
+  std::optional<BoundaryLayer> neighbours;
   // Biome by latitude band where no biome layer is given: Saharan north of `saharan_north_of`,
   // Sudanian south of `sudanian_south_of`, Sahelian between (degrees north).
   double saharan_north_of = 17.0;

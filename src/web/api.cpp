@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "output/store_format.hpp"
+#include "web/api_util.hpp"
 #include "web/store_reader.hpp"
 
 namespace peacesim::web {
@@ -15,17 +16,6 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 namespace {
-
-// Messages may quote the request, whose bytes need not be UTF-8: replace what is not.
-Response error(int status, const std::string& message) {
-  return {status, json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace),
-          "application/json"};
-}
-
-Response ok(const json& j) {
-  // Names come from scenario files, which are UTF-8 (checked when loaded); replace anything else.
-  return {200, j.dump(-1, ' ', false, json::error_handler_t::replace), "application/json"};
-}
 
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> parts;
@@ -40,12 +30,6 @@ std::vector<std::string> split_path(const std::string& path) {
   }
   if (!part.empty()) parts.push_back(part);
   return parts;
-}
-
-json manifest_of(const fs::path& folder) {
-  std::ifstream in(folder / "manifest.json");
-  auto j = json::parse(in, nullptr, false);
-  return j.is_discarded() ? json::object() : j;
 }
 
 // Quantile by linear interpolation of sorted values.
@@ -88,28 +72,43 @@ std::vector<Source> open_sources(const std::vector<std::string>& paths) {
   return out;
 }
 
-Api::Api(std::vector<Source> sources) : sources_(std::move(sources)) {}
+Api::Api(std::vector<Source> sources, std::optional<ValidationInput> validation)
+    : sources_(std::move(sources)), validation_(std::move(validation)) {}
+
+const Source* Api::find(const std::string& id) const {
+  const auto it = std::find_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.id == id; });
+  return it == sources_.end() ? nullptr : &*it;
+}
 
 Response Api::handle(const Request& r) const {
   if (r.method != "GET" && r.method != "HEAD") return error(405, "read-only API: only GET and HEAD");
   const auto parts = split_path(r.path);
-  if (parts.empty()) {
-    return ok({{"peacesim", "API over run stores; see docs/web-api.md"},
-               {"endpoints",
-                {"/api/runs", "/api/runs/{id}", "/api/runs/{id}/series", "/api/runs/{id}/series/{name}",
-                 "/api/runs/{id}/events"}}});
+  if (!page_.empty() && (parts.empty() || (parts.size() == 1 && parts[0] == "index.html")))
+    return {200, std::string(page_), "text/html; charset=utf-8"};
+  if (parts.empty() || (parts.size() == 1 && parts[0] == "api")) {
+    return ok(
+        {{"peacesim", "API over run stores; see docs/web-api.md"},
+         {"endpoints",
+          {"/api/runs", "/api/runs/{id}", "/api/runs/{id}/series", "/api/runs/{id}/series/{name}",
+           "/api/runs/{id}/events", "/api/runs/{id}/map", "/api/runs/{id}/operations",
+           "/api/runs/{id}/network", "/api/runs/{id}/validation", "/api/compare?base={id}&variant={id}"}}});
   }
   if (parts[0] != "api") return error(404, "not found");
-  if (parts.size() == 2 && parts[1] == "runs") return runs();
-  if (parts.size() < 3 || parts[1] != "runs") return error(404, "not found");
-  const auto it =
-      std::find_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.id == parts[2]; });
-  if (it == sources_.end()) return error(404, "no run with id '" + parts[2] + "'");
   try {
-    if (parts.size() == 3) return run(*it);
-    if (parts.size() == 4 && parts[3] == "series") return catalogue(*it);
-    if (parts.size() == 5 && parts[3] == "series") return series(*it, parts[4]);
-    if (parts.size() == 4 && parts[3] == "events") return events(*it, r.query);
+    if (parts.size() == 2 && parts[1] == "runs") return runs();
+    if (parts.size() == 2 && parts[1] == "compare") return compare(r.query);
+    if (parts.size() < 3 || parts[1] != "runs") return error(404, "not found");
+    const Source* source = find(parts[2]);
+    if (source == nullptr) return error(404, "no run with id '" + parts[2] + "'");
+    const Source& it = *source;
+    if (parts.size() == 3) return run(it);
+    if (parts.size() == 4 && parts[3] == "series") return catalogue(it);
+    if (parts.size() == 5 && parts[3] == "series") return series(it, parts[4]);
+    if (parts.size() == 4 && parts[3] == "events") return events(it, r.query);
+    if (parts.size() == 4 && parts[3] == "map") return map(it);
+    if (parts.size() == 4 && parts[3] == "operations") return operations(it);
+    if (parts.size() == 4 && parts[3] == "network") return network(it);
+    if (parts.size() == 4 && parts[3] == "validation") return validate(it);
   } catch (const std::runtime_error& e) {
     return error(500, e.what());
   }

@@ -10,8 +10,13 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "engine/calendar.hpp"
+#include "validation/metrics.hpp"
 
 namespace peacesim::web {
 
@@ -39,11 +44,19 @@ struct Response {
   std::string content_type = "application/json";
 };
 
+// Observed data for the validation view (`serve --observed`), with the window to judge.
+struct ValidationInput {
+  validation::Observed observed;
+  engine::Date from, to;
+};
+
 class Api {
  public:
-  explicit Api(std::vector<Source> sources);
+  explicit Api(std::vector<Source> sources, std::optional<ValidationInput> validation = std::nullopt);
   [[nodiscard]] Response handle(const Request& request) const;
   [[nodiscard]] const std::vector<Source>& sources() const { return sources_; }
+  // The dashboard's page, answered at `/` (without one, `/` lists the endpoints as `/api` does).
+  void set_page(std::string_view html) { page_ = html; }
 
  private:
   [[nodiscard]] Response runs() const;
@@ -51,8 +64,18 @@ class Api {
   [[nodiscard]] Response catalogue(const Source& s) const;
   [[nodiscard]] Response series(const Source& s, const std::string& name) const;
   [[nodiscard]] Response events(const Source& s, const std::map<std::string, std::string>& query) const;
+  // api_theatre.cpp: what the run folder's map.geojson and theatre.json say.
+  [[nodiscard]] Response map(const Source& s) const;
+  [[nodiscard]] Response operations(const Source& s) const;
+  [[nodiscard]] Response network(const Source& s) const;
+  // api_analysis.cpp: comparison of two sources and validation against observed data.
+  [[nodiscard]] Response compare(const std::map<std::string, std::string>& query) const;
+  [[nodiscard]] Response validate(const Source& s) const;
+  [[nodiscard]] const Source* find(const std::string& id) const;
 
   std::vector<Source> sources_;
+  std::optional<ValidationInput> validation_;
+  std::string_view page_;
 };
 
 }  // namespace peacesim::web

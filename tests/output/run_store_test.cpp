@@ -56,7 +56,8 @@ class RunStore : public ::testing::Test {
     engine::Simulation sim(model, engine::Clock(s.start, s.end), {s.seed, threads, {}, nullptr});
     const auto result = sim.run();
     RunFolder folder(out);
-    write_run(folder, RunRecord{s, params, sim.recorder(), result, {{"walkers", "300"}}, threads, 300, 0.1});
+    write_run(folder,
+              RunRecord{s, params, sim.recorder(), result, {{"walkers", "300"}}, threads, 300, 0.1, {}});
     return sim.recorder().events().size();
   }
 

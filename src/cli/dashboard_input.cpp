@@ -1,0 +1,24 @@
+#include "cli/dashboard_input.hpp"
+
+#include "cli/observed_files.hpp"
+#include "scenario/error.hpp"
+#include "web/dashboard_page.hpp"
+
+namespace peacesim::cli {
+
+std::unique_ptr<web::Api> open_dashboard(const DashboardInput& input) {
+  std::optional<web::ValidationInput> validation;
+  if (!input.observed.empty()) {
+    const engine::Date from = date_option(input.from, "--from");
+    const engine::Date to = date_option(input.to, "--to");
+    if (to < from)
+      throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--to",
+                                    input.to + " is before --from " + input.from);
+    validation = web::ValidationInput{load_observed(input.observed, from, to), from, to};
+  }
+  auto api = std::make_unique<web::Api>(web::open_sources(input.runs), std::move(validation));
+  api->set_page(web::dashboard_page());
+  return api;
+}
+
+}  // namespace peacesim::cli

@@ -1,0 +1,182 @@
+#include "web/dashboard_files.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "geo/boundaries.hpp"
+#include "theatre/theatre.hpp"
+
+namespace peacesim::web {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// Outlines are simplified to about a kilometre (0.01°) and coordinates kept to about 100 m: the
+// map of Mali's 50 cercles then weighs some 150 kB instead of 1.2 MB, and looks the same.
+constexpr double kSimplifyDeg = 0.01;
+constexpr double kNeighbourSimplifyDeg = 0.03;  // drawn as context only
+
+double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+json ring_json(const geo::Ring& ring) {
+  json coords = json::array();
+  for (std::size_t i = 0; i < ring.lon.size(); ++i)
+    coords.push_back({rounded(ring.lon[i]), rounded(ring.lat[i])});
+  return coords;
+}
+
+json polygons_json(const std::vector<geo::Polygon>& polygons) {
+  json multi = json::array();
+  for (const auto& p : polygons) {
+    json rings = json::array({ring_json(p.outer)});
+    for (const auto& h : p.holes) rings.push_back(ring_json(h));
+    multi.push_back(rings);
+  }
+  return {{"type", "MultiPolygon"}, {"coordinates", multi}};
+}
+
+void add_layer(json& features, const theatre::BoundaryLayer& spec, const std::string& layer,
+               double tolerance) {
+  const geo::LayerSource source{spec.file.path,    spec.file.text,  spec.name_field, spec.code_field,
+                                spec.parent_field, spec.file.where, spec.file.field};
+  for (const auto& unit : geo::load_admin_layer(source, tolerance).units) {
+    json props{{"layer", layer}, {"name", unit.name}};
+    if (!unit.code.empty()) props["code"] = unit.code;
+    if (!unit.parent.empty()) props["region"] = unit.parent;
+    features.push_back(
+        {{"type", "Feature"}, {"properties", props}, {"geometry", polygons_json(unit.polygons)}});
+  }
+}
+
+json point(double lat, double lon) {
+  return {{"type", "Point"}, {"coordinates", {rounded(lon), rounded(lat)}}};
+}
+
+std::string map_geojson(const theatre::Theatre& t) {
+  json features = json::array();
+  if (t.geography.neighbours)
+    add_layer(features, *t.geography.neighbours, "neighbour", kNeighbourSimplifyDeg);
+  add_layer(features, t.geography.regions, "region", kSimplifyDeg);
+  add_layer(features, t.geography.cercles, "cercle", kSimplifyDeg);
+  for (const auto& p : t.places) {
+    json props{{"layer", std::string(theatre::place_kind_name(p.kind))}, {"id", p.id}, {"name", p.name}};
+    if (!p.country.empty()) props["country"] = p.country;
+    features.push_back({{"type", "Feature"}, {"properties", props}, {"geometry", point(p.lat, p.lon)}});
+  }
+  // Bases: one point per operation and site, with the dates it was held.
+  for (const auto& op : t.operations) {
+    for (const auto& b : op.bases) {
+      const theatre::Place* place = t.find_place(b.place.id);
+      if (place == nullptr) continue;  // checked when the theatre was read
+      json props{{"layer", "operation_base"},
+                 {"operation", op.id},
+                 {"operation_name", op.short_name},
+                 {"site", place->name},
+                 {"kind", b.kind}};
+      if (b.from) props["from"] = b.from->str();
+      if (b.to) props["to"] = b.to->str();
+      features.push_back(
+          {{"type", "Feature"}, {"properties", props}, {"geometry", point(place->lat, place->lon)}});
+    }
+  }
+  return json{{"type", "FeatureCollection"}, {"features", features}}.dump() + "\n";
+}
+
+json optional_date(const std::optional<theatre::When>& w) { return w ? json(w->str()) : json(nullptr); }
+
+json operations_json(const theatre::Theatre& t) {
+  json ops = json::array();
+  for (const auto& op : t.operations) {
+    json mandates = json::array();
+    for (const auto& m : op.mandates) {
+      std::set<std::string> categories;
+      for (const auto& task : m.tasks) categories.insert(task.category);
+      json row{
+          {"id", m.id}, {"instrument", m.instrument}, {"adopted", m.adopted.str()}, {"tasks", categories}};
+      if (m.military) row["military"] = *m.military;
+      if (m.police) row["police"] = *m.police;
+      mandates.push_back(row);
+    }
+    json budgets = json::array();
+    for (const auto& b : op.budgets) {
+      json row{{"from", b.from.str()}, {"to", optional_date(b.to)}, {"funding", b.funding}};
+      row["usd_per_year"] = b.usd_per_year ? json(*b.usd_per_year) : json(nullptr);
+      budgets.push_back(row);
+    }
+    json organizations = json::array();
+    for (const auto& o : op.organizations) organizations.push_back(o.id);
+    ops.push_back({{"id", op.id},
+                   {"name", op.name},
+                   {"short", op.short_name},
+                   {"kind", op.kind},
+                   {"status", op.status},
+                   {"organizations", organizations},
+                   {"decided", optional_date(op.decided)},
+                   {"start", optional_date(op.start)},
+                   {"end", optional_date(op.end)},
+                   {"mandates", mandates},
+                   {"budgets", budgets}});
+  }
+  return ops;
+}
+
+// The network: institutions, operations and the host army as nodes; edges for who authorizes
+// (legal bases), runs (organizations), staffs (contributors of units), funds (budgets by
+// funding kind) and supports or succeeds whom (relations), and membership of institutions.
+json network_json(const theatre::Theatre& t) {
+  json nodes = json::array();
+  std::set<std::string> known;
+  auto node = [&](const std::string& id, const std::string& name, const std::string& kind) {
+    if (known.insert(id).second) nodes.push_back({{"id", id}, {"name", name}, {"kind", kind}});
+  };
+  for (const auto& i : t.institutions) node(i.id, i.name, i.kind);
+  for (const auto& op : t.operations)
+    node(op.id, op.short_name.empty() ? op.name : op.short_name, "operation");
+  if (!t.state.army_id.empty()) node(t.state.army_id, t.state.army_name, "army");
+
+  json edges = json::array();
+  auto edge = [&](const std::string& from, const std::string& to, const std::string& kind,
+                  const std::string& text) {
+    node(from, t.actor_name(from), "other");
+    node(to, t.actor_name(to), "other");
+    edges.push_back({{"from", from}, {"to", to}, {"kind", kind}, {"text", text}});
+  };
+  for (const auto& i : t.institutions) {
+    for (const auto& m : i.members) edge(m.id, i.id, "member_of", "");
+  }
+  for (const auto& op : t.operations) {
+    for (const auto& o : op.organizations) edge(o.id, op.id, "runs", "");
+    for (const auto& lb : op.legal_basis) {
+      if (lb.by) edge(lb.by->id, op.id, "authorizes", lb.instrument);
+    }
+    std::set<std::string> contributors;
+    for (const auto& u : op.units) {
+      if (u.contributor && contributors.insert(u.contributor->id).second)
+        edge(u.contributor->id, op.id, "staffs", u.name);
+    }
+    std::set<std::string> fundings;
+    for (const auto& b : op.budgets) {
+      if (b.funding.empty() || !fundings.insert(b.funding).second) continue;
+      node("funding:" + b.funding, b.funding + " funding", "funding");
+      edge("funding:" + b.funding, op.id, "funds", b.note);
+    }
+    for (const auto& r : op.relations) edge(op.id, r.with.id, r.kind, r.text);
+  }
+  return {{"nodes", nodes}, {"edges", edges}};
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> dashboard_files(const scenario::Scenario& scenario) {
+  if (scenario.root.get("geography") == nullptr) return {};
+  const theatre::Theatre t = theatre::read_theatre(scenario.root);
+  const json theatre{{"scenario", scenario.name},
+                     {"title", scenario.title},
+                     {"operations", operations_json(t)},
+                     {"network", network_json(t)}};
+  return {{kMapFile, map_geojson(t)}, {kTheatreFile, theatre.dump(1) + "\n"}};
+}
+
+}  // namespace peacesim::web

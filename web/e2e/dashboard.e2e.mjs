@@ -1,0 +1,197 @@
+// End-to-end test of the dashboard in headless Chromium (Debian's), driven by playwright-core:
+// `peacesim serve` on two real runs and observed data, then the static report. It moves the map's
+// slider, switches its metric, filters events, plays, opens every view and checks that what the
+// page shows changes accordingly, and that the page asks nothing of any other host.
+// Usage: node e2e/dashboard.e2e.mjs PEACESIM_BINARY SOURCE_DIR WORK_DIR [SCREENSHOT.png]
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const [binary, sourceDir, work, screenshot] = process.argv.slice(2);
+if (!binary || !sourceDir || !work) {
+  console.error("usage: node e2e/dashboard.e2e.mjs PEACESIM_BINARY SOURCE_DIR WORK_DIR [SCREENSHOT.png]");
+  process.exit(2);
+}
+const chromiumPath = process.env.PEACESIM_CHROMIUM ?? "/usr/bin/chromium";
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const base = path.join(work, "base");
+const variant = path.join(work, "france_leaves_early");
+const observed = path.join(sourceDir, "data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv");
+const short = ["--set", "calendar.end=2014-12-31", "--scale", "500", "-q"];
+console.log("e2e: two runs of the Mali scenario to 2014 (base and France leaving early)");
+execFileSync(binary, ["run", path.join(sourceDir, "scenarios/mali/mali.yaml"), ...short, "--out", base]);
+execFileSync(binary, ["run", path.join(sourceDir, "scenarios/mali/variants/q2_france_leaves_early.yaml"), ...short, "--out", variant]);
+
+function serve() {
+  return new Promise((resolve, reject) => {
+    const server = spawn(binary, ["serve", base, variant, "--observed", observed, "--port", "0"]);
+    let out = "";
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ server, url: `http://127.0.0.1:${m[1]}/` });
+    });
+    server.stderr.on("data", (chunk) => process.stderr.write(chunk));
+    server.on("exit", (code) => reject(new Error(`peacesim serve exited with ${code}: ${out}`)));
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"],
+});
+
+// Every request the page makes must go to `allowed` (the server) or be inline (data:, file:).
+function watchRequests(page, allowed) {
+  const foreign = [];
+  page.on("request", (r) => {
+    const u = r.url();
+    if (!(u.startsWith(allowed) || u.startsWith("data:") || u.startsWith("file:") || u.startsWith("about:"))) foreign.push(u);
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { foreign, errors };
+}
+
+const regionValues = (page) =>
+  page.$$eval("#map .regions path", (paths) => paths.map((p) => `${p.dataset.region}=${p.dataset.value}`).join(";"));
+const ready = (page, view) => page.waitForSelector(`#view-${view}[data-ready=true]`, { timeout: 30000 });
+
+async function checkMap(page) {
+  await ready(page, "map");
+  const regions = await page.$$eval("#map .regions path", (p) => p.length);
+  assert.ok(regions >= 9, `the map draws Mali's regions (${regions})`);
+  for (const layer of ["neighbours", "cercles", "towns", "camps", "bases"])
+    assert.ok((await page.$$(`#map .${layer} path`)).length > 0, `the map draws ${layer}`);
+
+  // The slider: another date, other values.
+  const date0 = await page.textContent("#map-date");
+  const values0 = await regionValues(page);
+  await page.$eval("#map-slider", (s) => {
+    s.value = String(Number(s.max) - 1);
+    s.dispatchEvent(new Event("input"));
+  });
+  const date1 = await page.textContent("#map-date");
+  const values1 = await regionValues(page);
+  assert.notEqual(date1, date0, "moving the slider changes the date shown");
+  assert.notEqual(values1, values0, "moving the slider changes the regions' values");
+
+  // The metric: other values, and the status names the new metric.
+  const before = await page.textContent("#map-status");
+  const metrics = await page.$$eval("#map-metric option", (o) => o.map((x) => x.value));
+  const current = await page.$eval("#map-metric", (s) => s.value);
+  const other = metrics.find((m) => m.startsWith("state_authority") && m !== current) ?? metrics.find((m) => m !== current);
+  await page.selectOption("#map-metric", other);
+  await page.waitForFunction((m) => document.querySelector("#map-status")?.textContent?.startsWith(m), other);
+  const after = await page.textContent("#map-status");
+  assert.notEqual(after, before, "switching the metric changes the status line");
+  assert.notEqual(await regionValues(page), values1, "switching the metric recolours the regions");
+
+  // Events: all types, then one type only: never more, and the filter applies to what is drawn.
+  await page.$eval("#map-slider", (s) => {
+    s.value = String(Math.floor(Number(s.max) * 0.6));
+    s.dispatchEvent(new Event("input"));
+  });
+  const all = Number(await page.getAttribute("#map-status", "data-events"));
+  const drawn = (await page.$$("#map .events circle")).length;
+  assert.equal(drawn, all, "every event of the month is drawn");
+  const types = await page.$$eval("#event-type option", (o) => o.map((x) => x.value).filter(Boolean));
+  assert.ok(types.length > 1, "events have several types");
+  let sum = 0;
+  for (const t of types) {
+    await page.selectOption("#event-type", t);
+    sum += Number(await page.getAttribute("#map-status", "data-events"));
+  }
+  assert.equal(sum, all, "the events by type add up to all events");
+  await page.selectOption("#event-type", "");
+
+  // Play advances the date.
+  await page.$eval("#map-slider", (s) => {
+    s.value = "0";
+    s.dispatchEvent(new Event("input"));
+  });
+  const start = await page.textContent("#map-date");
+  await page.click("#map-play");
+  await page.waitForFunction((d) => document.querySelector("#map-date")?.textContent !== d, start, { timeout: 5000 });
+  await page.click("#map-play");
+  console.log(`e2e: map ok (${regions} regions, ${metrics.length} metrics, ${all} events in a month, ${types.length} types)`);
+}
+
+async function checkViews(page, withServer) {
+  await page.click("button[data-view=series]");
+  await ready(page, "series");
+  assert.ok(await page.$("#series-chart path.line"), "the series view draws a line");
+  const d0 = await page.getAttribute("#series-chart path.line", "d");
+  const names = await page.$$eval("#series-name option", (o) => o.map((x) => x.value));
+  await page.selectOption("#series-name", names.find((n) => n.startsWith("internally_displaced")) ?? names[1]);
+  await page.waitForFunction((d) => document.querySelector("#series-chart path.line")?.getAttribute("d") !== d, d0);
+
+  await page.click("button[data-view=operations]");
+  await ready(page, "operations");
+  assert.ok((await page.$$("#strength-chart path.line")).length >= 3, "strength lines of several operations");
+  assert.ok((await page.$$("#operations-timeline rect.period")).length >= 3, "deployment periods of several operations");
+
+  await page.click("button[data-view=network]");
+  await ready(page, "network");
+  const links = (await page.$$("#network line")).length;
+  assert.ok(links > 5, `the network has links (${links})`);
+  await page.click("#network-kinds input[value=authorizes]");
+  const fewer = (await page.$$("#network line")).length;
+  assert.ok(fewer < links, "hiding a kind of link removes its links");
+
+  await page.click("button[data-view=compare]");
+  await ready(page, "compare");
+  const rows = (await page.$$("#compare-chart g[data-outcome]")).length;
+  assert.ok(rows > 3, `the comparison shows outcomes (${rows})`);
+  await page.selectOption("#compare-filter", "all");
+  await page.waitForFunction((n) => document.querySelectorAll("#compare-chart g[data-outcome]").length > n, rows);
+
+  await page.click("button[data-view=validation]");
+  await ready(page, "validation");
+  const cells = (await page.$$("#validation-chart circle")).length;
+  assert.ok(cells >= 9, `the validation view plots region-years (${cells})`);
+  assert.ok((await page.$$("#validation-metrics tr")).length > 2, "the validation metrics table");
+  console.log(`e2e: views ok (${withServer ? "served" : "report"}: ${links} links, ${rows} headline outcomes, ${cells} region-years)`);
+}
+
+let served;
+try {
+  served = await serve();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const watch = watchRequests(page, served.url);
+  await page.goto(served.url);
+  await checkMap(page);
+  if (screenshot) {
+    await page.$eval("#map-slider", (s) => {
+      s.value = String(Math.floor(Number(s.max) * 0.45));
+      s.dispatchEvent(new Event("input"));
+    });
+    await page.selectOption("#map-metric", "fatalities_battles");
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`e2e: screenshot in ${screenshot}`);
+  }
+  await checkViews(page, true);
+  assert.deepEqual(watch.foreign, [], "the dashboard asks nothing of other hosts");
+  assert.deepEqual(watch.errors, [], "no script errors");
+
+  // The report: the same views from one file, with no server.
+  const report = path.join(work, "report.html");
+  execFileSync(binary, ["report", base, variant, "--observed", observed, "--out", report, "-q"]);
+  assert.ok(existsSync(report));
+  const offline = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const watchOffline = watchRequests(offline, "file:");
+  await offline.goto("file://" + report);
+  await checkMap(offline);
+  await checkViews(offline, false);
+  assert.deepEqual(watchOffline.foreign, [], "the report asks nothing of any host");
+  assert.deepEqual(watchOffline.errors, [], "no script errors in the report");
+  console.log("e2e: all checks passed");
+} finally {
+  served?.server.kill("SIGINT");
+  await browser.close();
+}
