@@ -4,6 +4,8 @@
 #include <fmt/os.h>
 
 #include <cstdio>
+#include <system_error>
+#include <utility>
 
 #include "output/output_error.hpp"
 
@@ -33,7 +35,17 @@ class CsvFile {
   }
   CsvFile(const CsvFile&) = delete;
   CsvFile& operator=(const CsvFile&) = delete;
-  std::FILE* get() { return file_; }
+  // fmt reports a failed write (ENOSPC as soon as a buffer cannot be flushed) as system_error:
+  // it is the user's disk, not a bug, so it becomes an OutputError naming the file.
+  template <class... Args>
+  void print(fmt::format_string<Args...> format, Args&&... args) {
+    try {
+      fmt::print(file_, format, std::forward<Args>(args)...);
+    } catch (const std::system_error& e) {
+      throw OutputError(
+          fmt::format("could not write {} (disk full?): {}", path_.string(), e.code().message()));
+    }
+  }
   void close() {
     const bool failed = std::ferror(file_) != 0;
     const int rc = std::fclose(file_);
@@ -51,29 +63,28 @@ std::string event_id(std::size_t index) { return fmt::format("SIM{}", index + 1)
 
 void write_series_csv(const std::filesystem::path& path, const engine::Recorder& recorder) {
   CsvFile out(path);
-  fmt::print(out.get(), "date,step,region,series,value\n");
+  out.print("date,step,region,series,value\n");
   const auto& regions = recorder.regions();
   const auto& series = recorder.series();
   for (const auto& row : recorder.rows()) {
-    fmt::print(out.get(), "{},{},{},{},{}\n", row.date.iso(), row.step, quoted(regions[row.region]),
-               quoted(series[row.series].name), row.value);
+    out.print("{},{},{},{},{}\n", row.date.iso(), row.step, quoted(regions[row.region]),
+              quoted(series[row.series].name), row.value);
   }
   out.close();
 }
 
 void write_events_csv(const std::filesystem::path& path, const engine::Recorder& recorder) {
   CsvFile out(path);
-  fmt::print(
-      out.get(),
+  out.print(
       "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,admin1,admin2,"
       "location,latitude,longitude,fatalities\n");
   const auto& events = recorder.events();
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
-    fmt::print(out.get(), "{},{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{}\n", event_id(i),
-               e.event_date.iso(), e.event_date.year(), quoted(e.event_type), quoted(e.sub_event_type),
-               quoted(e.actor1), quoted(e.actor2), e.interaction, quoted(e.admin1), quoted(e.admin2),
-               quoted(e.location), e.latitude, e.longitude, e.fatalities);
+    out.print("{},{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{}\n", event_id(i), e.event_date.iso(),
+              e.event_date.year(), quoted(e.event_type), quoted(e.sub_event_type), quoted(e.actor1),
+              quoted(e.actor2), e.interaction, quoted(e.admin1), quoted(e.admin2), quoted(e.location),
+              e.latitude, e.longitude, e.fatalities);
   }
   out.close();
 }

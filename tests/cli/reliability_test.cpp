@@ -2,6 +2,7 @@
 // format give a clear error and lose nothing already written; an ensemble killed with SIGKILL at
 // several points and resumed gives the same bytes as one never interrupted.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -50,6 +51,46 @@ TEST(Reliability, AFullDiskDuringAnEnsembleKeepsTheMembersAlreadyWritten) {
   EXPECT_EQ(read_file(dir / "e/member-0000/timeseries.csv"), member0);  // untouched
   EXPECT_TRUE(fs::exists(dir / "e/member-0001/manifest.json"));
   EXPECT_FALSE(fs::exists(dir / "e/member-0002"));  // never half a member
+  fs::remove_all(dir);
+}
+
+// A real full file system: a 5 MB tmpfs (room for one member of about 3 MB) in a private mount namespace
+// (root with CAP_SYS_ADMIN; skipped elsewhere). The ensemble stops with a clear error when the disk fills;
+// after the file system grows, the same command finishes it, and the result is the bytes of an ensemble that
+// never ran out of space.
+TEST(Reliability, ARealFullFileSystemLosesNothingAndTheEnsembleResumesToTheSameBytes) {
+  const auto dir = scratch("tmpfs");
+  const auto mnt = dir / "mnt";
+  fs::create_directories(mnt);
+  const std::string bin = PEACESIM_BINARY;
+  const std::string ensemble =
+      "'" + bin + "' ensemble " + kMaliFast + "--runs 3 -q --out '" + (mnt / "e").string() + "'";
+  const std::string script =
+      "cd '" PEACESIM_SOURCE_DIR "' && unshare -m sh -c \"mount -t tmpfs -o size=5m tmpfs '" + mnt.string() +
+      "' || exit 90; " + ensemble + " 2> '" + (dir / "full.err").string() + "'; echo \\$? > '" +
+      (dir / "full.code").string() + "'; cp -r '" + mnt.string() + "/e' '" + (dir / "kept").string() +
+      "'; mount -o remount,size=256m '" + mnt.string() + "' && " + ensemble + " && cp -r '" + mnt.string() +
+      "/e' '" + (dir / "resumed").string() + "'\" > /dev/null 2>&1";
+  const int status = std::system(script.c_str());
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 90) GTEST_SKIP() << "cannot mount a tmpfs here";
+  ASSERT_EQ(read_file(dir / "full.code"), "3\n") << read_file(dir / "full.err");
+  const std::string err = read_file(dir / "full.err");
+  EXPECT_NE(err.find("disk full"), std::string::npos) << err;
+  // What was written before the disk filled is whole: finished members only, no half member.
+  int kept = 0;
+  for (const auto& e : fs::directory_iterator(dir / "kept")) {
+    if (e.is_directory()) {
+      EXPECT_TRUE(fs::exists(e.path() / "manifest.json")) << e.path();
+      ++kept;
+    }
+  }
+  EXPECT_GE(kept, 1) << "the member written before the disk filled was lost";
+  ASSERT_TRUE(fs::exists(dir / "resumed/ensemble_timeseries.csv")) << "the resumed ensemble did not finish";
+  const auto reference = (dir / "reference").string();
+  ASSERT_EQ(run_peacesim("ensemble " + kMaliFast + "--runs 3 -q --out " + reference).exit_code, 0);
+  EXPECT_EQ(read_file(dir / "resumed/ensemble_timeseries.csv"),
+            read_file(dir / "reference/ensemble_timeseries.csv"));
+  EXPECT_EQ(read_file(dir / "resumed/ensemble_events.csv"), read_file(dir / "reference/ensemble_events.csv"));
   fs::remove_all(dir);
 }
 

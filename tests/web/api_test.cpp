@@ -92,6 +92,13 @@ TEST(WebApi, AnEnsembleSeriesHasAMedianInsideItsBand) {
   EXPECT_TRUE(spread);  // the members differ
 }
 
+TEST(WebApi, AnEnsembleKeepsOneMapForAllItsMembers) {
+  EXPECT_TRUE(fs::exists(folder() / "ens" / "map.geojson"));
+  EXPECT_FALSE(fs::exists(folder() / "ens" / "member-0000" / "map.geojson"));
+  EXPECT_EQ(get("/api/runs/1/map"), get("/api/runs/0/map"));  // the same scenario, the same map
+  EXPECT_EQ(get("/api/runs/1/operations"), get("/api/runs/0/operations"));
+}
+
 TEST(WebApi, EventsAreTheRunsEventsWithTheirTypesAndActors) {
   const auto e = get("/api/runs/0/events");
   std::ifstream csv(folder() / "run/events.csv");
