@@ -13,6 +13,7 @@ PACKAGES=(
   librandom123-dev       # counter-based random streams (Philox)
   libsqlite3-dev         # run store
   nlohmann-json3-dev     # manifest, JSON output
+  libcereal-dev          # checkpoints of long runs (binary archives of the model state)
   libxxhash-dev          # scenario content hash
   libgdal-dev            # boundary files of the Mali theatre (src/geo, OGR API)
   libopenmpi-dev openmpi-bin  # distributed ensembles (mpirun -n K peacesim ensemble)

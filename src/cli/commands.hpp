@@ -21,6 +21,8 @@ struct RunOptions {
   ScenarioOptions input;
   std::string out;  // empty: runs/<name>-seed<seed>, made unique
   unsigned threads = 1;
+  double checkpoint_seconds = 300;    // save the state this often (wall time; 0: never)
+  std::uint32_t checkpoint_days = 0;  // ... or every this many simulated days (0: not by days)
   bool quiet = false;
 };
 

@@ -8,7 +8,7 @@ enum ExitCode : int {
   kInternalError = 1,  // a bug: please report it
   kBadInput = 2,       // the scenario or the command line is wrong; the message says where
   kOutputError = 3,    // results could not be written (folder exists, permission, disk full)
-  kInterrupted = 130,  // stopped by Ctrl-C or SIGTERM; nothing was written
+  kInterrupted = 130,  // stopped by Ctrl-C or SIGTERM; a run saves its state to resume, nothing else
 };
 
 }  // namespace peacesim::cli

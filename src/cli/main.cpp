@@ -79,6 +79,13 @@ int main(int argc, char** argv) {
       ->type_name("DIR");
   run_cmd->add_option("--threads", run.threads, "Threads to use (0 = all cores); results do not depend on it")
       ->check(CLI::Range(0u, 1024u));
+  run_cmd
+      ->add_option("--checkpoint-every", run.checkpoint_seconds,
+                   "Save the state this often, in seconds (default 300; 0: never), beside the output folder; "
+                   "an interrupted or killed run resumes from it when run again")
+      ->check(CLI::Range(0.0, 1e9));
+  run_cmd->add_option("--checkpoint-days", run.checkpoint_days,
+                      "Also save the state every this many simulated days (default: not by days)");
   run_cmd->add_flag("--quiet,-q", run.quiet, "Print nothing but errors");
 
   ScenarioOptions check;

@@ -7,7 +7,10 @@
 #include "cli/interrupt.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_checkpoint.hpp"
+#include "engine/checkpoint.hpp"
 #include "engine/simulation.hpp"
+#include "output/output_error.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_store.hpp"
 #include "peacesim/version.hpp"
@@ -74,10 +77,13 @@ int run_command(const RunOptions& options) {
 
   // Claim the output folder before computing anything: a taken or unwritable path fails now.
   output::RunFolder folder(output_path(options, s));
+  const RunCheckpoint checkpoint(folder.final_path(), s);
 
   // Building the model checks its own sections: do it before printing, so bad input prints nothing.
   auto model = prepared.model->make(
       models::ModelInput{prepared.parameters, s, s.seed, options.threads, s.people_per_agent});
+  const bool can_checkpoint = model->can_checkpoint();
+  const std::optional<std::string> saved = can_checkpoint ? checkpoint.load() : std::nullopt;
   const double setup_seconds = seconds_since(start);
   if (!options.quiet) {
     fmt::print("peacesim {} — running {} (model {}), seed {}, {} thread{}\n", kVersion, s.path.string(),
@@ -91,12 +97,39 @@ int run_command(const RunOptions& options) {
   sim_options.threads = options.threads;
   sim_options.on_progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); };
   sim_options.stop = &install_interrupt_handlers();
+  if (can_checkpoint) {
+    sim_options.checkpoint_every_seconds = options.checkpoint_seconds;
+    sim_options.checkpoint_every_steps = options.checkpoint_days;
+    sim_options.checkpoint = [&](const std::string& bytes, std::uint32_t) { checkpoint.save(bytes); };
+  }
   engine::Simulation simulation(*model, engine::Clock(s.start, s.end), sim_options);
+  if (saved) {
+    try {
+      simulation.resume(*saved);
+    } catch (const engine::CheckpointError& e) {
+      throw output::OutputError(
+          fmt::format("{}: {}; remove it to start this run again", checkpoint.path().string(), e.what()));
+    }
+    if (!options.quiet) {
+      fmt::print("Resuming from the checkpoint {} after {} of {} days\n", checkpoint.path().string(),
+                 simulation.clock().step(), simulation.clock().total_steps());
+      std::fflush(stdout);
+    }
+  }
   const engine::SimulationResult result = simulation.run();
   progress.finish();
   if (!result.completed) {
-    fmt::print(stderr, "peacesim: interrupted after {} of {} steps; nothing was written\n", result.steps_done,
-               simulation.clock().total_steps());
+    if (can_checkpoint) {
+      checkpoint.save(engine::save_checkpoint(result.steps_done, simulation.recorder(), *model));
+      fmt::print(
+          stderr,
+          "peacesim: interrupted after {} of {} steps; the state is saved in {}: run the same command to "
+          "resume\n",
+          result.steps_done, simulation.clock().total_steps(), checkpoint.path().string());
+    } else {
+      fmt::print(stderr, "peacesim: interrupted after {} of {} steps; nothing was written\n",
+                 result.steps_done, simulation.clock().total_steps());
+    }
     return kInterrupted;
   }
 
@@ -112,6 +145,7 @@ int run_command(const RunOptions& options) {
                            {}};
   record.extra_files = web::dashboard_files(s);
   output::write_run(folder, record);
+  checkpoint.remove();  // the results are complete: nothing to resume
   if (!options.quiet) {
     print_summary(prepared, *model, simulation, result, setup_seconds, seconds_since(write_start),
                   folder.final_path());

@@ -94,6 +94,13 @@ class AgentTable {
   // Bytes held per agent by the columns and the id maps (capacity, not just size).
   [[nodiscard]] std::size_t bytes_per_agent() const { return (sizeof(Columns) + ...) + 2 * sizeof(AgentId); }
 
+  // Checkpoints (engine/checkpoint.hpp).
+  template <class Archive>
+  void serialize(Archive& a) {
+    std::apply([&](auto&... column) { a(column...); }, columns_);
+    a(ids_, slot_of_, free_ids_);
+  }
+
  private:
   static constexpr Slot kNoSlot = std::numeric_limits<Slot>::max();
 

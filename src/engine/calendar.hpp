@@ -36,6 +36,14 @@ class Date {
   friend std::int64_t days_between(Date from, Date to) { return (to.days_ - from.days_).count(); }
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
 
+  // Checkpoints (engine/checkpoint.hpp): the day count, read or written by the same code.
+  template <class Archive>
+  void serialize(Archive& archive) {
+    std::int64_t n = days_since_epoch();
+    archive(n);
+    days_ = std::chrono::sys_days{std::chrono::days{n}};
+  }
+
  private:
   std::chrono::sys_days days_{};
 };
@@ -91,6 +99,8 @@ class Clock {
   [[nodiscard]] CadenceSet periods_ending() const;
 
   void advance() { ++step_; }
+  // Resuming from a checkpoint: the steps already done.
+  void seek(std::uint32_t step) { step_ = step; }
 
  private:
   Date start_;

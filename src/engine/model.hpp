@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,13 @@ class Model {
 
   // Agents (or other entities) the model holds, for progress rates and memory reports.
   [[nodiscard]] virtual std::size_t agent_count() const { return 0; }
+
+  // Checkpoints (engine/checkpoint.hpp): a model that can write its whole changing state between
+  // two steps, and read it back into a model freshly made from the same scenario and seed, says
+  // so; the run then goes on exactly as if it had never stopped.
+  [[nodiscard]] virtual bool can_checkpoint() const { return false; }
+  virtual void save_state(std::ostream& /*out*/) const {}
+  virtual void load_state(std::istream& /*in*/) {}
 };
 
 }  // namespace peacesim::engine

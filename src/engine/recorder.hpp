@@ -35,6 +35,10 @@ struct SeriesRow {
   SeriesId series;
   RegionIndex region;
   double value;
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(step, date, series, region, value);
+  }
 };
 
 // An event in ACLED's schema (column names as in ACLED exports).
@@ -52,6 +56,11 @@ struct Event {
   double latitude = 0.0;
   double longitude = 0.0;
   int fatalities = 0;
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(step, event_date, event_type, sub_event_type, actor1, actor2, interaction, admin1, admin2, location,
+      latitude, longitude, fatalities);
+  }
 };
 
 class Recorder {
@@ -76,6 +85,13 @@ class Recorder {
 
   [[nodiscard]] const std::vector<SeriesRow>& rows() const { return rows_; }
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+
+  // Checkpoints: what was recorded so far and the open periods' values (the declarations are
+  // made again by the model).
+  template <class Archive>
+  void serialize_state(Archive& a) {
+    a(current_, rows_, events_);
+  }
 
  private:
   [[nodiscard]] std::size_t slot(SeriesId id, RegionIndex region) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/checkpoint.hpp"
 #include "engine/threads.hpp"
 
 namespace peacesim::engine {
@@ -20,6 +21,13 @@ Simulation::Simulation(Model& model, Clock clock, SimulationOptions options)
   model_.declare_outputs(recorder_);
 }
 
+void Simulation::resume(const std::string& checkpoint) {
+  const std::uint32_t step = load_checkpoint(checkpoint, recorder_, model_);
+  if (step > clock_.total_steps()) throw CheckpointError("its step is past the end of this run");
+  clock_.seek(step);
+  resumed_ = true;
+}
+
 SimulationResult Simulation::run() {
   ThreadLimit limit(options_.threads);
   std::vector<System> systems = model_.systems();
@@ -36,11 +44,24 @@ SimulationResult Simulation::run() {
   // Per-system timings by position: a string-keyed map would cost a lookup per system per step.
   std::vector<double> seconds(systems.size(), 0.0);
 
-  // The initial state, recorded as the state at the end of the eve of the start date.
-  observe({}, true);
-  recorder_.close_periods(0, clock_.start().plus_days(-1), {}, true);
+  // The initial state, recorded as the state at the end of the eve of the start date (a resumed
+  // run recorded it before it stopped).
+  if (!resumed_) {
+    observe({}, true);
+    recorder_.close_periods(0, clock_.start().plus_days(-1), {}, true);
+  }
 
   const auto start = SteadyClock::now();
+  auto last_checkpoint = start;
+  std::uint32_t last_checkpoint_step = clock_.step();
+  auto checkpoint_due = [&] {
+    if (!options_.checkpoint || clock_.finished()) return false;
+    if (options_.checkpoint_every_steps > 0 &&
+        clock_.step() - last_checkpoint_step >= options_.checkpoint_every_steps)
+      return true;
+    return options_.checkpoint_every_seconds > 0 &&
+           seconds_since(last_checkpoint) >= options_.checkpoint_every_seconds;
+  };
   while (!clock_.finished()) {
     for (std::size_t i = 0; i < systems.size(); ++i) {
       System& s = systems[i];
@@ -54,6 +75,11 @@ SimulationResult Simulation::run() {
     recorder_.close_periods(clock_.step() + 1, clock_.today(), ended);
     clock_.advance();
     result.steps_done = clock_.step();
+    if (checkpoint_due()) {
+      options_.checkpoint(save_checkpoint(clock_.step(), recorder_, model_), clock_.step());
+      last_checkpoint = SteadyClock::now();
+      last_checkpoint_step = clock_.step();
+    }
     if (options_.on_progress) options_.on_progress(clock_.step(), clock_.total_steps());
     if (options_.stop != nullptr && options_.stop->load(std::memory_order_relaxed)) break;
   }

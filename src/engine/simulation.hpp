@@ -22,6 +22,11 @@ struct SimulationOptions {
   std::function<void(std::uint32_t, std::uint32_t)> on_progress;
   // Set from another thread or a signal handler to stop at the end of the current step.
   const std::atomic<bool>* stop = nullptr;
+  // Checkpoints (engine/checkpoint.hpp): after a step, when this many steps or seconds have
+  // passed since the last one (0: never), `checkpoint` gets the state's bytes and the step.
+  std::uint32_t checkpoint_every_steps = 0;
+  double checkpoint_every_seconds = 0.0;
+  std::function<void(const std::string& bytes, std::uint32_t step)> checkpoint;
 };
 
 struct SimulationResult {
@@ -35,6 +40,10 @@ class Simulation {
  public:
   Simulation(Model& model, Clock clock, SimulationOptions options);
 
+  // Goes on from a checkpoint (before run()): the steps already done, what was recorded, the
+  // model's state. Throws CheckpointError for bytes it cannot read.
+  void resume(const std::string& checkpoint);
+
   SimulationResult run();
 
   [[nodiscard]] const Recorder& recorder() const { return recorder_; }
@@ -46,6 +55,7 @@ class Simulation {
   SimulationOptions options_;
   RandomStreams random_;
   Recorder recorder_;
+  bool resumed_ = false;
 };
 
 }  // namespace peacesim::engine

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -164,6 +165,95 @@ TEST(Reliability, AnEnsembleKilledAtSeveralPointsAndResumedGivesTheSameBytes) {
   // No staging folder of a killed process is left behind.
   for (const auto& e : fs::directory_iterator(dir / "killed")) {
     EXPECT_EQ(e.path().filename().string().find(".partial-"), std::string::npos) << e.path();
+  }
+  fs::remove_all(dir);
+}
+
+// Starts a run in the background and kills it with SIGKILL as soon as it has saved a checkpoint
+// larger than `after_bytes` (each one holds more of the run), or when it ends; returns the size
+// of the checkpoint it left (0 if none). Waiting for the file, not a time, makes the kill land
+// mid-run on a fast machine and a slow sanitizer build alike.
+std::uintmax_t kill_after_checkpoint(const std::string& args, const fs::path& checkpoint,
+                                     std::uintmax_t after_bytes) {
+  const auto pidfile = fs::temp_directory_path() / ("peacesim_kill_" + std::to_string(::getpid()));
+  const std::string command = "cd '" PEACESIM_SOURCE_DIR "' && ('" PEACESIM_BINARY "' " + args +
+                              " > /dev/null 2>&1 & echo $! > '" + pidfile.string() + "')";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  const pid_t pid = static_cast<pid_t>(std::stol(read_file(pidfile)));
+  fs::remove(pidfile);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (::kill(pid, 0) == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::error_code ec;
+    const auto size = fs::file_size(checkpoint, ec);
+    if (!ec && size > after_bytes) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ::kill(pid, SIGKILL);
+  while (::kill(pid, 0) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::error_code ec;
+  const auto size = fs::file_size(checkpoint, ec);
+  return ec ? 0 : size;
+}
+
+// Kills a run three times, each after a later checkpoint than the one before (three resumes, each
+// going on from where the last checkpoint left the run), then lets it finish: its files must be
+// the bytes of the run never interrupted.
+void expect_killed_run_resumes(const std::string& name, const std::string& run_args) {
+  const auto dir = scratch("sigkill_" + name);
+  const std::string args = "run " + run_args + " -q --out ";
+  auto r = run_peacesim(args + (dir / "whole").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto out = (dir / "killed").string();
+  const auto checkpoint = dir / ".killed.checkpoint";
+  std::uintmax_t last = 0;
+  int resumed = 0;
+  for (int k = 0; k < 3; ++k) {
+    const auto size = kill_after_checkpoint(args + out, checkpoint, last);
+    if (size > last) ++resumed;
+    last = size;
+    ASSERT_FALSE(fs::exists(out)) << "a killed run left a run folder";
+  }
+  EXPECT_EQ(resumed, 3) << name << ": the run ended before it could be killed three times";
+  r = run_peacesim(args + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* file : {"timeseries.csv", "events.csv"})
+    EXPECT_EQ(read_file(dir / "killed" / file), read_file(dir / "whole" / file)) << name << ": " << file;
+  EXPECT_FALSE(fs::exists(checkpoint)) << "the checkpoint outlived the finished run";
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find(".partial-"), std::string::npos) << e.path();
+  fs::remove_all(dir);
+}
+
+TEST(Reliability, ARunKilledAtSeveralPointsResumesFromItsCheckpointToTheSameBytes) {
+  expect_killed_run_resumes("mali", "scenarios/mali/mali.yaml --scale 1000 --checkpoint-days 120");
+  expect_killed_run_resumes("flee", "scenarios/flee/mali2012.yaml --checkpoint-days 15");
+}
+
+TEST(Reliability, AnInterruptedRunSavesItsStateAndACheckpointOfAnotherRunIsRefused) {
+  const auto dir = scratch("interrupt");
+  const std::string args = "run scenarios/mali/mali.yaml --scale 200 --checkpoint-every 0 -q --out ";
+  const auto out = (dir / "r").string();
+  // SIGTERM (as Ctrl-C; a background job ignores SIGINT) while it runs (one agent per 200 people: several
+  // seconds): the state is saved on the way out even with periodic checkpoints off.
+  const auto log = dir / "err.txt";
+  const std::string command =
+      "cd '" PEACESIM_SOURCE_DIR "' && ('" PEACESIM_BINARY "' " + args + out + " 2> '" + log.string() +
+      "' & p=$!; sleep 0.5; kill -TERM $p; wait $p; echo $? > '" + (dir / "code").string() + "')";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  ASSERT_EQ(read_file(dir / "code"), "130\n") << "not interrupted: " << read_file(log);
+  {
+    EXPECT_NE(read_file(log).find("state is saved"), std::string::npos) << read_file(log);
+    EXPECT_TRUE(fs::exists(dir / ".r.checkpoint"));
+    // The same run with another seed must not take this checkpoint up.
+    auto r = run_peacesim(args + out + " --seed 2");
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("another run"), std::string::npos) << r.err;
+    // A damaged checkpoint is an error that says what to do, never a crash.
+    std::string bytes = read_file(dir / ".r.checkpoint");
+    std::ofstream(dir / ".r.checkpoint", std::ios::binary) << bytes.substr(0, bytes.size() - 100);
+    r = run_peacesim(args + out);
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("remove it"), std::string::npos) << r.err;
   }
   fs::remove_all(dir);
 }

@@ -17,7 +17,7 @@ struct ToyRun {
 ToyRun run_toy(unsigned threads, std::uint64_t seed = 3, Date end = Date{2012, 3, 31}) {
   ParameterSet params(testing::toy_parameters());
   testing::ToyModel model(params, seed);
-  Simulation sim(model, Clock(Date{2012, 1, 15}, end), {seed, threads, {}, nullptr});
+  Simulation sim(model, Clock(Date{2012, 1, 15}, end), {seed, threads, {}, nullptr, 0, 0.0, {}});
   auto result = sim.run();
   return {sim.recorder().rows(), sim.recorder().events(), result, model.monthly_runs()};
 }
@@ -92,7 +92,8 @@ TEST(Simulation, StopsWhenAsked) {
   ParameterSet params(testing::toy_parameters());
   testing::ToyModel model(params, 1);
   std::atomic<bool> stop{false};
-  SimulationOptions options{1, 1, [&](std::uint32_t done, std::uint32_t) { stop = done >= 10; }, &stop};
+  SimulationOptions options{1,   1, [&](std::uint32_t done, std::uint32_t) { stop = done >= 10; }, &stop, 0,
+                            0.0, {}};
   Simulation sim(model, Clock(Date{2012, 1, 1}, Date{2012, 12, 31}), options);
   const auto result = sim.run();
   EXPECT_FALSE(result.completed);

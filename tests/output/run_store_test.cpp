@@ -53,7 +53,7 @@ class RunStore : public ::testing::Test {
     const auto s = scenario::load_scenario(dir_ / "toy.yaml");
     const auto params = scenario::resolve_parameters(s, testing::toy_parameters());
     testing::ToyModel model(params, s.seed);
-    engine::Simulation sim(model, engine::Clock(s.start, s.end), {s.seed, threads, {}, nullptr});
+    engine::Simulation sim(model, engine::Clock(s.start, s.end), {s.seed, threads, {}, nullptr, 0, 0.0, {}});
     const auto result = sim.run();
     RunFolder folder(out);
     write_run(folder,

@@ -88,7 +88,8 @@ TEST(Dashboard, TheMapHasEveryLayerAndEveryRegionOfTheSeries) {
   EXPECT_GE(layers["camp"], 5);
   EXPECT_GE(layers["operation_base"], 5);
   // Each region of the map is a region of the run's series, so the map can colour it.
-  for (const auto& [name, values] : get("/api/runs/0/series/fatalities_battles")["regions"].items()) {
+  const auto series = get("/api/runs/0/series/fatalities_battles");  // kept alive for the loop
+  for (const auto& [name, values] : series["regions"].items()) {
     if (name != "Mali") {
       EXPECT_TRUE(regions.count(name)) << name;
     }

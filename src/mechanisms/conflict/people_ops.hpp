@@ -33,6 +33,11 @@ class PeopleOps {
   // Cells are ordered so that each place's cells are contiguous: [place_cells[p], place_cells[p+1]).
   std::vector<std::uint32_t> place_cells;
 
+  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  void serialize(Archive& a) {
+    a(civilian_carry_, fighter_carry_);
+  }
+
  private:
   std::vector<double> civilian_carry_;
   std::vector<double> fighter_carry_;

@@ -53,12 +53,21 @@ struct People {
   [[nodiscard]] std::size_t size() const { return status.size(); }
   // Appends one resident; returns its index.
   std::uint32_t add(std::uint16_t in_cell, std::uint8_t comm, std::uint8_t liv);
+  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  void serialize(Archive& a) {
+    a(people_per_agent, cell, community, livelihood, status, group, hardship, risk_aversion, legitimacy,
+      tolerance_days);
+  }
 };
 
 struct Cell {
   std::uint16_t region = 0;
   PlaceIndex place = kNoPlace;  // the nearest town in Mali: where the cell's violence is felt
   double lat = 0, lon = 0;
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(region, place, lat, lon);
+  }
 };
 
 enum class PlaceKind : std::uint8_t { Town, Camp, Abroad };
@@ -82,6 +91,11 @@ struct Place {
   double peacekeepers = 0.0;     // of which UN (people)
   double foreign_power = 0.0;    // sum of foreign troops times their capability
   std::int32_t last_change_day = -1;
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(id, name, kind, in_mali, region, admin1, admin2, country, lat, lon, weight, controller, state_authority,
+      danger, exposure_days, army, foreign, peacekeepers, foreign_power, last_change_day);
+  }
 };
 
 // A town of the theatre in Mali (not a camp or a place abroad): what can be held and fought over.
@@ -109,6 +123,11 @@ struct Group {
   std::vector<std::uint32_t> fighters;  // agent indices with status Fighter and this group
   std::int32_t rest_until = 0;          // M3: no new assault before this day
   double fighters_people() const;       // at_place + dispersed
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(id, name, kind, communities, regions, active, designated, offensive, offensive_regions, offensive_towns,
+      posture, capability, resources, at_place, dispersed, fighters, rest_until);
+  }
 };
 
 // An international operation (or a contingent of one) on the state's side.
@@ -129,6 +148,11 @@ struct Force {
   std::int32_t arrival_day = 0;
   std::vector<double> station;         // shares of its strength by place when not manoeuvring (sum 1)
   std::vector<PlaceIndex> objectives;  // towns it takes first (its plan), in no particular order
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(id, name, offensive, protects_civilians, trains, un, capability, regions, strength, lost, at_place,
+      target, position, arrival_day, station, objectives);
+  }
 };
 
 // A battle in progress at a town (M5).
@@ -140,6 +164,11 @@ struct Battle {
   double attacker_lost = 0, defender_lost = 0;    // people
   std::int32_t started = 0;
   int force = -1;  // the state's side attacking: the leading force (index into State::forces), -1 the army
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(place, attacker, defender, attacker_start, defender_start, attacker_lost, defender_lost, started,
+      force);
+  }
 };
 
 struct State {
@@ -178,6 +207,17 @@ struct State {
 
   // Conservation bookkeeping (agents).
   std::uint64_t initial_agents = 0, births = 0, natural_deaths = 0;
+
+  // Checkpoints: everything, the fixed parts too (they are small beside the people).
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(people, cells, places, neighbours, road_km, regions, groups, hostile, forces, battles, army_capability,
+      army_morale, army_establishment, capital, coup_day, army_total, un_impartiality,
+      un_partiality_pressure);
+    a(resentment, abuses_by_state, abuses_by_groups, regime_legitimacy, excluded_communities,
+      included_communities, authority_bonus, towns_change_hands, day, date, cell_begin, by_cell,
+      initial_agents, births, natural_deaths);
+  }
 
   [[nodiscard]] std::size_t actor_count() const { return groups.size() + 1; }
   [[nodiscard]] Group& group(ActorIndex a) { return groups[a - 1]; }

@@ -53,6 +53,10 @@ class Costs {
   [[nodiscard]] const std::map<std::string, double>& by_payer() const { return paid_; }
   [[nodiscard]] const std::vector<double>& by_operation() const { return cost_; }
   [[nodiscard]] const std::vector<Operation>& operations() const { return operations_; }
+  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  void serialize(Archive& a) {
+    a(cost_, paid_);
+  }
 
  private:
   Rules rules_;

@@ -38,14 +38,22 @@ struct Place {
   std::string name;
   std::string country;
   PlaceKind kind = PlaceKind::Town;
-  bool foreign = false;   // outside the country people flee from
-  double capacity = 0.0;  // people; 0 = unlimited (camps only)
+  bool foreign = false;     // outside the country people flee from
+  double capacity = 0.0;    // people; 0 = unlimited (camps only)
+  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  void serialize(Archive& a) {
+    a(name, country, kind, foreign, capacity);
+  }
 };
 
 struct Link {
   PlaceId a = 0;
   PlaceId b = 0;
   double km = 0.0;
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(a, b, km);
+  }
 };
 
 // The mechanism's parameters (specs with defaults, ranges, units and sources in parameters.hpp).
@@ -127,6 +135,15 @@ class Displacement {
   // The attractiveness of a place as a destination, and its capacity factor (1 = room, 0 = full).
   [[nodiscard]] double attractiveness(PlaceId p) const;
   [[nodiscard]] double capacity_factor(PlaceId p) const;
+
+  // Checkpoints: what changes day by day (places and links too: capacities and closures).
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(places_, links_, violence_, last_violence_day_, recent_violence_, safe_days_, link_open_, carry_,
+      move_chance_, regime_, capacity_factor_, path_weight_cum_, path_usable_, next_hop_home_,
+      any_safe_home_);
+    a(agents_, resting_, retired_, in_transit_);
+  }
 
  private:
   struct Path {

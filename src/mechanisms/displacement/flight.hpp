@@ -44,6 +44,11 @@ class Flight {
   [[nodiscard]] double refugees_at(PlaceId p) const { return displacement_.people_at(p); }
   [[nodiscard]] std::size_t departures() const { return owner_.size(); }
 
+  template <class Archive>  // checkpoints (engine/checkpoint.hpp): the displacement is saved apart
+  void serialize(Archive& a) {
+    a(owner_);
+  }
+
  private:
   void sync(conflict::State& state);
 

@@ -60,6 +60,10 @@ class EventLog {
 
   [[nodiscard]] double total_events() const { return events_total_; }
   [[nodiscard]] double total_fatalities() const { return fatalities_total_; }
+  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  void serialize(Archive& a) {
+    a(events_total_, fatalities_total_);
+  }
 
  private:
   std::array<engine::SeriesId, kEventTypes> events_{};

@@ -94,6 +94,10 @@ struct Standing {
   double wait_days = 0.0;  // authorization and generation days still to go (Security Council)
   double strength = 0.0;   // today
   double target = 0.0;
+  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  void serialize(Archive& a) {
+    a(phase, decided_day, start_day, end_day, wait_days, strength, target);
+  }
 };
 
 // What the institutions see on a day.
@@ -112,6 +116,10 @@ struct Decision {
   std::int32_t day = 0;
   std::size_t operation = 0;
   std::string what;  // "decided (acute threat)", "deploys", "draws down", "withdraws", "ends", ...
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(day, operation, what);
+  }
 };
 
 class Institutions {
@@ -126,6 +134,10 @@ class Institutions {
   [[nodiscard]] double strength(std::size_t operation) const;
   [[nodiscard]] const Standing& standing(std::size_t operation) const;
   [[nodiscard]] const std::vector<Decision>& decisions() const { return decisions_; }
+  template <class Archive>
+  void serialize(Archive& a) {
+    a(standing_, deaths_by_day_, decisions_, north_held_since_);
+  }
 
  private:
   void decide(std::size_t r, const Situation& s);

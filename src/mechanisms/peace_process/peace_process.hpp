@@ -50,6 +50,11 @@ struct Agreement {
   std::uint32_t regions = 0;     // regions it covers (the signatories' regions)
   bool cantonment = false, ddr = false, decentralization = false, redeployment = false;
   double implementation = 0.0;  // I, 0..1
+  template <class Archive>      // checkpoints (engine/checkpoint.hpp)
+  void serialize(Archive& a) {
+    a(id, name, signatories, joined, negotiated, signed_day, regions, cantonment, ddr, decentralization,
+      redeployment, implementation);
+  }
 };
 
 // One month of implementation; returns the fighters (agents) sent home.

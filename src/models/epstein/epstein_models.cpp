@@ -49,6 +49,11 @@ class EpsteinModel final : public engine::Model {
 
   [[nodiscard]] std::size_t agent_count() const override { return world_.agents(); }
 
+  // Checkpoints: the world's state (the series ids are declared again).
+  [[nodiscard]] bool can_checkpoint() const override { return true; }
+  void save_state(std::ostream& out) const override { world_.save_state(out); }
+  void load_state(std::istream& in) override { world_.load_state(in); }
+
  private:
   static World make_world(const Params& params, std::uint64_t seed, Variant variant) {
     if constexpr (std::is_same_v<World, MesaWorld>) {

@@ -113,6 +113,11 @@ class MesaWorld {
   // A hash of the whole state (occupancy, attributes, sentences), for determinism checks.
   [[nodiscard]] std::uint64_t state_hash() const;
 
+  // Checkpoints (checkpoint.cpp): what steps change; a world made with the same parameters and
+  // seed reads it back.
+  void save_state(std::ostream& out) const;
+  void load_state(std::istream& in);
+
  private:
   struct Cell {
     float h;             // hardship

@@ -46,6 +46,7 @@ class ByteGrid {
   [[nodiscard]] const std::uint8_t* data() const { return v_.data(); }
   void add(CellId c, int delta);
   [[nodiscard]] std::size_t bytes() const { return v_.capacity(); }
+  [[nodiscard]] HugeVector<std::uint8_t>& values() { return v_; }  // checkpoints
 
  private:
   Geometry g_;
@@ -86,6 +87,11 @@ class NetLogoWorld {
   [[nodiscard]] std::uint64_t agents() const { return turtles_.size(); }
   [[nodiscard]] std::size_t memory_bytes() const;
   [[nodiscard]] const Params& params() const { return p_; }
+
+  // Checkpoints (checkpoint.cpp): what steps change; a world made with the same parameters and
+  // seed reads it back.
+  void save_state(std::ostream& out) const;
+  void load_state(std::istream& in);
   [[nodiscard]] std::uint32_t row(TurtleId t) const { return g_.row(turtles_[t].cell); }
   [[nodiscard]] std::uint32_t col(TurtleId t) const { return g_.col(turtles_[t].cell); }
   [[nodiscard]] bool is_active(TurtleId t) const { return turtles_[t].active != 0; }

@@ -227,6 +227,8 @@ class TileBoard {
   std::uint32_t tshift_ = 0;
   std::vector<std::uint8_t> edge_;  // halo layout: kHaloTile | kMirroredTile, by tile
   HugeVector<std::uint64_t> words_;
+
+  friend struct BoardCheckpoint;  // checkpoint.cpp: the occupancy words are the board's state
 };
 
 // A vision window as masks over the square of (2R+1)x(2R+1) tiles around the centre's tile

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cereal/archives/binary.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -297,7 +300,24 @@ class FleeModel final : public engine::Model {
 
   [[nodiscard]] std::size_t agent_count() const override { return mechanism_.agent_count(); }
 
+  // Checkpoints (engine/checkpoint.hpp): the mechanism's agents and daily tables, and the running
+  // sums of the loop; the case's data are read again from the scenario.
+  [[nodiscard]] bool can_checkpoint() const override { return true; }
+  void save_state(std::ostream& out) const override {
+    cereal::BinaryOutputArchive archive(out);
+    const_cast<FleeModel*>(this)->checkpoint_fields(archive);  // cereal reads and writes with one function
+  }
+  void load_state(std::istream& in) override {
+    cereal::BinaryInputArchive archive(in);
+    checkpoint_fields(archive);
+  }
+
  private:
+  template <class Archive>
+  void checkpoint_fields(Archive& a) {
+    a(mechanism_, debt_, pending_, steps_, days_, ard_sum_, last_rd_, last_sim_, last_obs_);
+  }
+
   [[nodiscard]] double observed_total(std::size_t day) const {
     double t = 0.0;
     for (const auto& o : case_.observed) t += o[std::min(day, o.size() - 1)];

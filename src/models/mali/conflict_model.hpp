@@ -38,6 +38,11 @@ class ConflictModel final : public engine::Model {
   std::vector<engine::System> systems() override;
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> summary() const override;
   [[nodiscard]] std::size_t agent_count() const override { return built_.state.people.size(); }
+  // Checkpoints (models/mali/checkpoint.cpp): the state, the displacement, the mechanisms' own
+  // running figures, the agreements' progress and the summary's changes of hands.
+  [[nodiscard]] bool can_checkpoint() const override { return true; }
+  void save_state(std::ostream& out) const override;
+  void load_state(std::istream& in) override;
 
   [[nodiscard]] const mechanisms::conflict::State& state() const { return built_.state; }
   [[nodiscard]] const mechanisms::events::EventLog& event_log() const { return log_; }
@@ -51,6 +56,8 @@ class ConflictModel final : public engine::Model {
   void note_changes();
   void pay(engine::Recorder& recorder, engine::Date today);
   void decide();  // M9: the institutions' decisions of the day
+  template <class Archive>
+  void checkpoint_fields(Archive& archive);
 
   ScheduleModel schedule_;
   DynamicsSpec spec_;
@@ -96,6 +103,10 @@ class ConflictModel final : public engine::Model {
     engine::Date date;
     std::string town;
     std::string controller;
+    template <class Archive>
+    void serialize(Archive& a) {
+      a(date, town, controller);
+    }
   };
   std::vector<Change> changes_;
   std::vector<mechanisms::conflict::ActorIndex> last_controller_;

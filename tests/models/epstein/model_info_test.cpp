@@ -64,7 +64,8 @@ EngineRun run_engine(const ModelInfo& info, std::uint32_t days, std::uint64_t se
   scenario::Scenario scenario;
   auto model = info.make(ModelInput{params, scenario, seed, 1, 1.0});
   const engine::Date start{2000, 1, 1};
-  engine::Simulation sim(*model, engine::Clock(start, start.plus_days(days - 1)), {seed, 1, {}, nullptr});
+  engine::Simulation sim(*model, engine::Clock(start, start.plus_days(days - 1)),
+                         {seed, 1, {}, nullptr, 0, 0.0, {}});
   EXPECT_TRUE(sim.run().completed);
   EXPECT_GT(model->agent_count(), 1000u);
   EXPECT_FALSE(model->summary().empty());

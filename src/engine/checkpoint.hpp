@@ -1,0 +1,31 @@
+// Checkpoints of one run: between two steps, everything that changes (the step, what the recorder
+// holds, the model's state) as bytes; read back into a simulation made afresh from the same
+// scenario and seed, the run goes on exactly as if it had never stopped (the random streams are
+// counter-based: keyed by seed and step, they hold no state).
+//
+// The bytes are cereal's binary archives: fast, for the same build on the same machine. Whoever
+// stores them (cli/run_checkpoint.hpp) says which run and version they belong to.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace peacesim::engine {
+
+class Model;
+class Recorder;
+
+class CheckpointError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The state after `step` steps. Throws CheckpointError if the model cannot checkpoint.
+std::string save_checkpoint(std::uint32_t step, const Recorder& recorder, const Model& model);
+
+// Restores a state saved by save_checkpoint into a freshly made model and its recorder (whose
+// outputs are declared); returns the step. Throws CheckpointError for bytes it cannot read.
+std::uint32_t load_checkpoint(const std::string& bytes, Recorder& recorder, Model& model);
+
+}  // namespace peacesim::engine
