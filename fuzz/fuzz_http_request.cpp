@@ -29,18 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (a != std::string::npos) {
     const auto b = text.find('\n', a + 1);
     r.path = text.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
-    if (b != std::string::npos) {
-      std::string rest = text.substr(b + 1);
-      std::size_t start = 0;
-      while (start <= rest.size()) {
-        const auto end = rest.find('&', start);
-        const std::string pair = rest.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        const auto eq = pair.find('=');
-        r.query[pair.substr(0, eq)] = eq == std::string::npos ? "" : pair.substr(eq + 1);
-        if (end == std::string::npos) break;
-        start = end + 1;
-      }
-    }
+    if (b != std::string::npos) r.query = peacesim::web::parse_query(text.substr(b + 1));
   }
   const auto response = api->handle(r);
   if (response.status < 200 || response.status > 599 || response.body.empty()) __builtin_trap();

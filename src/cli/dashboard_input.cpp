@@ -1,12 +1,15 @@
 #include "cli/dashboard_input.hpp"
 
+#include <fmt/format.h>
+
 #include "cli/observed_files.hpp"
 #include "scenario/error.hpp"
 #include "web/dashboard_page.hpp"
 
 namespace peacesim::cli {
 
-std::unique_ptr<web::Api> open_dashboard(const DashboardInput& input) {
+namespace {
+std::unique_ptr<web::Api> open_or_throw(const DashboardInput& input) {
   std::optional<web::ValidationInput> validation;
   if (!input.observed.empty()) {
     const engine::Date from = date_option(input.from, "--from");
@@ -19,6 +22,16 @@ std::unique_ptr<web::Api> open_dashboard(const DashboardInput& input) {
   auto api = std::make_unique<web::Api>(web::open_sources(input.runs), std::move(validation));
   api->set_page(web::dashboard_page());
   return api;
+}
+}  // namespace
+
+std::unique_ptr<web::Api> open_dashboard(const DashboardInput& input) {
+  try {
+    return open_or_throw(input);
+  } catch (const std::runtime_error& e) {  // ScenarioError and validation::InputError among them
+    fmt::print(stderr, "peacesim: error: {}\n", e.what());
+    return nullptr;
+  }
 }
 
 }  // namespace peacesim::cli

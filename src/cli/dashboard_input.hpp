@@ -9,8 +9,8 @@
 
 namespace peacesim::cli {
 
-// Throws std::runtime_error naming the folder or file for a store or observed file it cannot read,
-// and scenario::ScenarioError for a bad --from or --to.
+// Prints the error (naming the folder, file or option) and returns null for a store or observed
+// file it cannot read, or a bad --from or --to.
 std::unique_ptr<web::Api> open_dashboard(const DashboardInput& input);
 
 }  // namespace peacesim::cli

@@ -17,13 +17,8 @@ namespace peacesim::cli {
 int report_command(const ReportOptions& options) {
   if (std::filesystem::exists(options.out))
     throw output::OutputError(options.out + ": already exists; choose another --out");
-  std::unique_ptr<web::Api> api;
-  try {
-    api = open_dashboard(options.input);
-  } catch (const std::runtime_error& e) {
-    fmt::print(stderr, "peacesim: error: {}\n", e.what());
-    return kBadInput;
-  }
+  const std::unique_ptr<web::Api> api = open_dashboard(options.input);
+  if (!api) return kBadInput;
   const std::string html = web::report_html(*api, web::dashboard_page());
   write_text_atomically(options.out, html);
   if (!options.quiet) {

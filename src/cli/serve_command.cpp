@@ -15,13 +15,8 @@
 namespace peacesim::cli {
 
 int serve_command(const ServeOptions& options) {
-  std::unique_ptr<web::Api> api;
-  try {
-    api = open_dashboard(options.input);
-  } catch (const std::runtime_error& e) {
-    fmt::print(stderr, "peacesim: error: {}\n", e.what());
-    return kBadInput;
-  }
+  const std::unique_ptr<web::Api> api = open_dashboard(options.input);
+  if (!api) return kBadInput;
   web::Server server(*api);
   const int port = server.bind(options.host, options.port);
   if (port < 0) {

@@ -38,6 +38,9 @@ struct Request {
   std::map<std::string, std::string> query;
 };
 
+// A query string ("a=1&b=2", not percent-decoded) as key-value pairs; a key without '=' gets "".
+std::map<std::string, std::string> parse_query(const std::string& text);
+
 struct Response {
   int status = 200;
   std::string body;

@@ -14,18 +14,7 @@ Request get(const std::string& path_and_query) {
   r.method = "GET";
   const auto q = path_and_query.find('?');
   r.path = path_and_query.substr(0, q);
-  if (q != std::string::npos) {
-    std::string rest = path_and_query.substr(q + 1);
-    std::size_t start = 0;
-    while (start <= rest.size()) {
-      const auto amp = rest.find('&', start);
-      const std::string pair = rest.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-      const auto eq = pair.find('=');
-      if (eq != std::string::npos) r.query[pair.substr(0, eq)] = pair.substr(eq + 1);
-      if (amp == std::string::npos) break;
-      start = amp + 1;
-    }
-  }
+  if (q != std::string::npos) r.query = parse_query(path_and_query.substr(q + 1));
   return r;
 }
 
