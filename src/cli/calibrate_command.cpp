@@ -112,8 +112,7 @@ int calibrate_command(const CalibrateOptions& options) {
   if (to > p.scenario.end) bad("--to", options.to + " is after the scenario's end " + p.scenario.end.iso());
   const auto algorithm = algorithm_of(options.algorithm);
   if (options.out.empty()) bad("--out", "is required: the parameter file to write");
-  if (fs::exists(options.out))
-    throw output::OutputError(options.out + ": already exists; choose another --out");
+  refuse_existing_output(options.out);
 
   validation::Observed observed;
   try {

@@ -73,9 +73,7 @@ int compare_command(const CompareOptions& options) {
                                   "is '" + variant.scenario.model + "' but the base scenario's is '" +
                                       base.scenario.model + "': compare needs the same model");
   }
-  if (!options.out.empty() && fs::exists(options.out)) {
-    throw output::OutputError(options.out + ": already exists; choose another --out");
-  }
+  if (!options.out.empty()) refuse_existing_output(options.out);
   // Building one model of each checks both scenarios' own sections before anything runs.
   auto arm = [](const PreparedRun& p) {
     analysis::Arm a;

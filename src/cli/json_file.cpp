@@ -8,6 +8,10 @@ namespace peacesim::cli {
 
 namespace fs = std::filesystem;
 
+void refuse_existing_output(const std::string& path) {
+  if (fs::exists(path)) throw output::OutputError(path + ": already exists; choose another --out");
+}
+
 void write_text_atomically(const fs::path& path, const std::string& text) {
   const fs::path tmp = path.string() + ".partial";
   {

@@ -2,21 +2,17 @@
 // as one self-contained HTML file (web/report.hpp), written atomically.
 #include <fmt/format.h>
 
-#include <filesystem>
-
 #include "cli/commands.hpp"
 #include "cli/dashboard_input.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/json_file.hpp"
-#include "output/output_error.hpp"
 #include "web/dashboard_page.hpp"
 #include "web/report.hpp"
 
 namespace peacesim::cli {
 
 int report_command(const ReportOptions& options) {
-  if (std::filesystem::exists(options.out))
-    throw output::OutputError(options.out + ": already exists; choose another --out");
+  refuse_existing_output(options.out);
   const std::unique_ptr<web::Api> api = open_dashboard(options.input);
   if (!api) return kBadInput;
   const std::string html = web::report_html(*api, web::dashboard_page());

@@ -29,9 +29,7 @@ int sensitivity_command(const SensitivityOptions& options) {
   const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   const auto ranges = parse_ranges(p, options.params);
-  if (!options.out.empty() && fs::exists(options.out)) {
-    throw output::OutputError(options.out + ": already exists; choose another --out");
-  }
+  if (!options.out.empty()) refuse_existing_output(options.out);
   std::vector<analysis::sensitivity::Trajectory> trajectories;
   try {
     trajectories = analysis::sensitivity::morris_trajectories(ranges.size(), options.trajectories,

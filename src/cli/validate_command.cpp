@@ -59,9 +59,7 @@ int validate_command(const ValidateOptions& options) {
   } else if (options.baseline != "rolling") {
     bad("--baseline", "'" + options.baseline + "' is not rolling or frozen");
   }
-  if (!options.out.empty() && fs::exists(options.out)) {
-    throw output::OutputError(options.out + ": already exists; choose another --out");
-  }
+  if (!options.out.empty()) refuse_existing_output(options.out);
   validation::Observed observed;
   std::vector<validation::RunFigures> runs;
   try {

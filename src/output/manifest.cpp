@@ -45,11 +45,15 @@ nlohmann::ordered_json make_manifest(const RunRecord& run, const Timings& timing
   return manifest;
 }
 
-void write_json(const std::filesystem::path& path, const nlohmann::ordered_json& json) {
+void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
-  out << json.dump(2) << '\n';
+  out << text;
   out.close();
   if (!out) throw OutputError(fmt::format("could not write {} (disk full?)", path.string()));
+}
+
+void write_json(const std::filesystem::path& path, const nlohmann::ordered_json& json) {
+  write_text(path, json.dump(2) + "\n");
 }
 
 }  // namespace peacesim::output

@@ -19,6 +19,9 @@ struct Timings {
 
 nlohmann::ordered_json make_manifest(const RunRecord& run, const Timings& timings,
                                      const std::vector<std::string>& files);
+// Writes a file of the staging folder (the folder's rename makes the whole run atomic); throws
+// OutputError naming the file when the write fails (disk full).
+void write_text(const std::filesystem::path& path, const std::string& text);
 void write_json(const std::filesystem::path& path, const nlohmann::ordered_json& json);
 
 }  // namespace peacesim::output

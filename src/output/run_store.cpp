@@ -1,25 +1,12 @@
 #include "output/run_store.hpp"
 
-#include <fmt/format.h>
-
 #include <chrono>
-#include <fstream>
 
 #include "output/csv_writer.hpp"
 #include "output/manifest.hpp"
-#include "output/output_error.hpp"
 #include "output/sqlite_store.hpp"
 
 namespace peacesim::output {
-
-namespace {
-void write_text_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw OutputError(fmt::format("could not write {} (disk full?)", path.string()));
-}
-}  // namespace
 
 void write_run(RunFolder& folder, const RunRecord& run) {
   const auto start = std::chrono::steady_clock::now();
@@ -29,7 +16,7 @@ void write_run(RunFolder& folder, const RunRecord& run) {
   write_events_csv(dir / kEventsFile, run.recorder);
   std::vector<std::string> files{kManifestFile, kDatabaseFile, kSeriesFile, kEventsFile};
   for (const auto& [name, content] : run.extra_files) {
-    write_text_file(dir / name, content);
+    write_text(dir / name, content);
     files.push_back(name);
   }
 

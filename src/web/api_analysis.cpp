@@ -1,6 +1,7 @@
 // The comparison of two sources (base and variant) and the validation of one against observed
 // data: the statistics of `peacesim compare` and `peacesim validate`, on stored runs.
 #include <algorithm>
+#include <memory>
 
 #include "analysis/compare.hpp"
 #include "validation/observed.hpp"
@@ -25,16 +26,31 @@ std::vector<std::uint64_t> seeds_of(const Source& s) {
   return out;
 }
 
-// One outcome per member for a series, on the national (first) region: a flow's total over the
-// run, a gauge's last value.
-std::vector<double> member_outcomes(const Source& s, const SeriesInfo& info) {
-  std::vector<double> out;
+// A member's store, opened once for all the series a comparison reads, and the region its
+// outcomes are taken in: the model's first (the national total where it has one).
+struct MemberStore {
+  std::unique_ptr<StoreReader> store;
+  std::string region;
+};
+
+std::vector<MemberStore> open_members(const Source& s) {
+  std::vector<MemberStore> out;
   for (const auto& m : s.members) {
-    const SeriesData data = StoreReader(m).series(info.name);
+    auto store = std::make_unique<StoreReader>(m);
+    std::string region = store->first_region();
+    out.push_back({std::move(store), std::move(region)});
+  }
+  return out;
+}
+
+// One outcome per member for a series: a flow's total over the run, a gauge's last value.
+std::vector<double> member_outcomes(const std::vector<MemberStore>& members, const SeriesInfo& info) {
+  std::vector<double> out;
+  for (const auto& member : members) {
+    const SeriesData data = member.store->series(info.name);
+    const auto it = data.regions.find(member.region);
     double v = 0.0;
-    if (!data.regions.empty()) {
-      auto it = data.regions.find("Mali");
-      if (it == data.regions.end()) it = data.regions.begin();
+    if (it != data.regions.end()) {
       const auto& values = it->second;
       if (info.kind == "flow") {
         for (const double x : values) v += x;
@@ -60,15 +76,17 @@ Response Api::compare(const std::map<std::string, std::string>& query) const {
   if (variant == nullptr) return error(404, "no run with id '" + variant_it->second + "'");
   // Common random numbers: the same seeds member by member (as `peacesim compare` runs them).
   const bool paired = seeds_of(*base) == seeds_of(*variant);
-  const auto variant_series = StoreReader(variant->members.front()).series();
+  const auto base_stores = open_members(*base);
+  const auto variant_stores = open_members(*variant);
+  const auto variant_series = variant_stores.front().store->series();
   json rows = json::array();
-  for (const auto& info : StoreReader(base->members.front()).series()) {
+  for (const auto& info : base_stores.front().store->series()) {
     const bool shared = std::any_of(variant_series.begin(), variant_series.end(),
                                     [&](const SeriesInfo& v) { return v.name == info.name; });
     if (!shared) continue;
-    const auto d =
-        analysis::difference(info.name, member_outcomes(*base, info), member_outcomes(*variant, info),
-                             paired && base->members.size() == variant->members.size());
+    const auto d = analysis::difference(info.name, member_outcomes(base_stores, info),
+                                        member_outcomes(variant_stores, info),
+                                        paired && base->members.size() == variant->members.size());
     rows.push_back({{"outcome", info.name},
                     {"unit", info.unit},
                     {"measure", info.kind == "flow" ? "total over the run" : "value at the end"},

@@ -59,6 +59,11 @@ std::vector<SeriesInfo> StoreReader::series() const {
   return out;
 }
 
+std::string StoreReader::first_region() const {
+  Query q(db_->handle, "SELECT name FROM regions ORDER BY id LIMIT 1");
+  return q.step() ? q.text(0) : std::string{};
+}
+
 SeriesData StoreReader::series(const std::string& name) const {
   Query q(db_->handle,
           "SELECT t.date, r.name, t.value FROM timeseries t JOIN series s ON s.id = t.series_id "

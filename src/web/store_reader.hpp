@@ -38,6 +38,8 @@ class StoreReader {
   [[nodiscard]] SeriesData series(const std::string& name) const;
   [[nodiscard]] std::vector<EventRow> events() const;
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> summary() const;
+  // The model's first region: its national total where it has one (analysis/outcomes.hpp).
+  [[nodiscard]] std::string first_region() const;
 
  private:
   struct Db;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "run_peacesim.hpp"
 #include "web/server.hpp"
 
 namespace peacesim::web {
@@ -26,10 +27,9 @@ const fs::path& folder() {
     const auto d = fs::temp_directory_path() / ("peacesim_web_" + std::to_string(::getpid()));
     fs::remove_all(d);
     fs::create_directories(d);
-    const std::string common = std::string("cd '") + PEACESIM_SOURCE_DIR + "' && '" + PEACESIM_BINARY + "' ";
     const std::string args = " scenarios/mali/mali.yaml --set calendar.end=2012-12-31 --scale 1000 -q --out ";
-    EXPECT_EQ(std::system((common + "run" + args + (d / "run").string()).c_str()), 0);
-    EXPECT_EQ(std::system((common + "ensemble --runs 3" + args + (d / "ens").string()).c_str()), 0);
+    EXPECT_EQ(testing::run_peacesim("run" + args + (d / "run").string()).exit_code, 0);
+    EXPECT_EQ(testing::run_peacesim("ensemble --runs 3" + args + (d / "ens").string()).exit_code, 0);
     return d;
   }();
   return dir;

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "run_peacesim.hpp"
 #include "validation/metrics.hpp"
 #include "validation/observed.hpp"
 #include "web/api.hpp"
@@ -29,16 +30,16 @@ const fs::path& folder() {
     const auto d = fs::temp_directory_path() / ("peacesim_dashboard_" + std::to_string(::getpid()));
     fs::remove_all(d);
     fs::create_directories(d);
-    const std::string cd = std::string("cd '") + PEACESIM_SOURCE_DIR + "' && '" + PEACESIM_BINARY + "' run ";
     const std::string args = " --set calendar.end=2013-12-31 --scale 1000 -q --out ";
-    EXPECT_EQ(std::system((cd + "scenarios/mali/mali.yaml" + args + (d / "base").string()).c_str()), 0);
-    EXPECT_EQ(std::system((cd + "scenarios/mali/variants/q2_france_leaves_early.yaml" + args +
-                           (d / "variant").string())
-                              .c_str()),
-              0);
-    EXPECT_EQ(std::system(
-                  (cd + "scenarios/examples/epstein_mesa.yaml -q --out " + (d / "epstein").string()).c_str()),
-              0);
+    for (const auto& [scenario, name] :
+         {std::pair{"scenarios/mali/mali.yaml", "base"},
+          {"scenarios/mali/variants/q2_france_leaves_early.yaml", "variant"}}) {
+      const auto r = testing::run_peacesim(std::string("run ") + scenario + args + (d / name).string());
+      EXPECT_EQ(r.exit_code, 0) << r.err;
+    }
+    const auto r = testing::run_peacesim("run scenarios/examples/epstein_mesa.yaml -q --out " +
+                                         (d / "epstein").string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
     return d;
   }();
   return dir;

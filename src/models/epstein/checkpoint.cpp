@@ -37,18 +37,8 @@ struct BoardCheckpoint {
   }
 };
 
-void MesaWorld::save_state(std::ostream& out) const {
-  cereal::BinaryOutputArchive a(out);
-  auto& self = const_cast<MesaWorld&>(*this);  // the same code reads and writes; saving changes nothing
-  BoardCheckpoint::words(a, self.board_);
-  raw(a, self.cells_);
-  raw(a, self.order_);
-  tally(a, self.counts_);
-  a(order_valid_, grievance_scale_, limits_scale_);
-}
-
-void MesaWorld::load_state(std::istream& in) {
-  cereal::BinaryInputArchive a(in);
+template <class Archive>
+void MesaWorld::checkpoint_fields(Archive& a) {
   BoardCheckpoint::words(a, board_);
   raw(a, cells_);
   raw(a, order_);
@@ -56,21 +46,8 @@ void MesaWorld::load_state(std::istream& in) {
   a(order_valid_, grievance_scale_, limits_scale_);
 }
 
-void NetLogoWorld::save_state(std::ostream& out) const {
-  cereal::BinaryOutputArchive a(out);
-  auto& self = const_cast<NetLogoWorld&>(*this);
-  raw(a, self.cops_.values());
-  raw(a, self.actives_.values());
-  raw(a, self.blockers_.values());
-  raw(a, self.head_);
-  raw(a, self.turtles_);
-  raw(a, self.order_);
-  tally(a, self.counts_);
-  a(grievance_scale_);
-}
-
-void NetLogoWorld::load_state(std::istream& in) {
-  cereal::BinaryInputArchive a(in);
+template <class Archive>
+void NetLogoWorld::checkpoint_fields(Archive& a) {
   raw(a, cops_.values());
   raw(a, actives_.values());
   raw(a, blockers_.values());
@@ -79,6 +56,27 @@ void NetLogoWorld::load_state(std::istream& in) {
   raw(a, order_);
   tally(a, counts_);
   a(grievance_scale_);
+}
+
+// cereal reads and writes with the same function; saving changes nothing.
+void MesaWorld::save_state(std::ostream& out) const {
+  cereal::BinaryOutputArchive archive(out);
+  const_cast<MesaWorld*>(this)->checkpoint_fields(archive);
+}
+
+void MesaWorld::load_state(std::istream& in) {
+  cereal::BinaryInputArchive archive(in);
+  checkpoint_fields(archive);
+}
+
+void NetLogoWorld::save_state(std::ostream& out) const {
+  cereal::BinaryOutputArchive archive(out);
+  const_cast<NetLogoWorld*>(this)->checkpoint_fields(archive);
+}
+
+void NetLogoWorld::load_state(std::istream& in) {
+  cereal::BinaryInputArchive archive(in);
+  checkpoint_fields(archive);
 }
 
 }  // namespace peacesim::models::epstein

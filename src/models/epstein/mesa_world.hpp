@@ -166,6 +166,10 @@ class MesaWorld {
   void run_tile(std::uint32_t tx, std::uint32_t ty, std::uint32_t ox, std::uint32_t oy, std::uint32_t step,
                 std::uint8_t parity, std::vector<std::uint32_t>& list, Tally& t);
 
+  // Checkpoints: the fields save_state writes and load_state reads (checkpoint.cpp).
+  template <class Archive>
+  void checkpoint_fields(Archive& archive);
+
   Params p_;
   std::uint64_t seed_;
   TileBoard board_;

@@ -128,6 +128,10 @@ class NetLogoWorld {
     return t.cop ? cop_runs_ : citizen_runs_;
   }
 
+  // Checkpoints: the fields save_state writes and load_state reads (checkpoint.cpp).
+  template <class Archive>
+  void checkpoint_fields(Archive& archive);
+
   Params p_;
   std::uint64_t seed_;
   Geometry g_;
