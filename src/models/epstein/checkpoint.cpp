@@ -7,6 +7,7 @@
 #include <ostream>
 #include <type_traits>
 
+#include "engine/checkpoint_fields.hpp"
 #include "models/epstein/mesa_world.hpp"
 #include "models/epstein/netlogo_world.hpp"
 
@@ -58,25 +59,9 @@ void NetLogoWorld::checkpoint_fields(Archive& a) {
   a(grievance_scale_);
 }
 
-// cereal reads and writes with the same function; saving changes nothing.
-void MesaWorld::save_state(std::ostream& out) const {
-  cereal::BinaryOutputArchive archive(out);
-  const_cast<MesaWorld*>(this)->checkpoint_fields(archive);
-}
-
-void MesaWorld::load_state(std::istream& in) {
-  cereal::BinaryInputArchive archive(in);
-  checkpoint_fields(archive);
-}
-
-void NetLogoWorld::save_state(std::ostream& out) const {
-  cereal::BinaryOutputArchive archive(out);
-  const_cast<NetLogoWorld*>(this)->checkpoint_fields(archive);
-}
-
-void NetLogoWorld::load_state(std::istream& in) {
-  cereal::BinaryInputArchive archive(in);
-  checkpoint_fields(archive);
-}
+void MesaWorld::save_state(std::ostream& out) const { engine::save_fields(out, *this); }
+void MesaWorld::load_state(std::istream& in) { engine::load_fields(in, *this); }
+void NetLogoWorld::save_state(std::ostream& out) const { engine::save_fields(out, *this); }
+void NetLogoWorld::load_state(std::istream& in) { engine::load_fields(in, *this); }
 
 }  // namespace peacesim::models::epstein

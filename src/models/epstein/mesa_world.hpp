@@ -117,6 +117,8 @@ class MesaWorld {
   // seed reads it back.
   void save_state(std::ostream& out) const;
   void load_state(std::istream& in);
+  template <class Archive>  // the fields both read and write (engine/checkpoint_fields.hpp)
+  void checkpoint_fields(Archive& archive);
 
  private:
   struct Cell {
@@ -165,10 +167,6 @@ class MesaWorld {
   void run_interleaved_order(std::uint32_t step, std::uint8_t parity, Tally& t);
   void run_tile(std::uint32_t tx, std::uint32_t ty, std::uint32_t ox, std::uint32_t oy, std::uint32_t step,
                 std::uint8_t parity, std::vector<std::uint32_t>& list, Tally& t);
-
-  // Checkpoints: the fields save_state writes and load_state reads (checkpoint.cpp).
-  template <class Archive>
-  void checkpoint_fields(Archive& archive);
 
   Params p_;
   std::uint64_t seed_;

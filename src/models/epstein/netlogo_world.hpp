@@ -92,6 +92,8 @@ class NetLogoWorld {
   // seed reads it back.
   void save_state(std::ostream& out) const;
   void load_state(std::istream& in);
+  template <class Archive>  // the fields both read and write (engine/checkpoint_fields.hpp)
+  void checkpoint_fields(Archive& archive);
   [[nodiscard]] std::uint32_t row(TurtleId t) const { return g_.row(turtles_[t].cell); }
   [[nodiscard]] std::uint32_t col(TurtleId t) const { return g_.col(turtles_[t].cell); }
   [[nodiscard]] bool is_active(TurtleId t) const { return turtles_[t].active != 0; }
@@ -127,10 +129,6 @@ class NetLogoWorld {
   [[nodiscard]] const std::vector<Run>& window(const Turtle& t) const {
     return t.cop ? cop_runs_ : citizen_runs_;
   }
-
-  // Checkpoints: the fields save_state writes and load_state reads (checkpoint.cpp).
-  template <class Archive>
-  void checkpoint_fields(Archive& archive);
 
   Params p_;
   std::uint64_t seed_;

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cereal/archives/binary.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 #include <cmath>
 #include <map>
 #include <stdexcept>
 
+#include "engine/checkpoint_fields.hpp"
 #include "mechanisms/displacement/parameters.hpp"
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
@@ -303,21 +303,14 @@ class FleeModel final : public engine::Model {
   // Checkpoints (engine/checkpoint.hpp): the mechanism's agents and daily tables, and the running
   // sums of the loop; the case's data are read again from the scenario.
   [[nodiscard]] bool can_checkpoint() const override { return true; }
-  void save_state(std::ostream& out) const override {
-    cereal::BinaryOutputArchive archive(out);
-    const_cast<FleeModel*>(this)->checkpoint_fields(archive);  // cereal reads and writes with one function
-  }
-  void load_state(std::istream& in) override {
-    cereal::BinaryInputArchive archive(in);
-    checkpoint_fields(archive);
-  }
-
- private:
-  template <class Archive>
+  void save_state(std::ostream& out) const override { engine::save_fields(out, *this); }
+  void load_state(std::istream& in) override { engine::load_fields(in, *this); }
+  template <class Archive>  // the fields both read and write (engine/checkpoint_fields.hpp)
   void checkpoint_fields(Archive& a) {
     a(mechanism_, debt_, pending_, steps_, days_, ard_sum_, last_rd_, last_sim_, last_obs_);
   }
 
+ private:
   [[nodiscard]] double observed_total(std::size_t day) const {
     double t = 0.0;
     for (const auto& o : case_.observed) t += o[std::min(day, o.size() - 1)];

@@ -8,6 +8,7 @@
 #include <istream>
 #include <ostream>
 
+#include "engine/checkpoint_fields.hpp"
 #include "models/mali/conflict_model.hpp"
 
 namespace peacesim::models::mali {
@@ -24,15 +25,7 @@ void ConflictModel::checkpoint_fields(Archive& a) {
   if (institutions_) a(*institutions_);
 }
 
-void ConflictModel::save_state(std::ostream& out) const {
-  cereal::BinaryOutputArchive archive(out);
-  // cereal reads and writes with the same function; saving changes nothing.
-  const_cast<ConflictModel*>(this)->checkpoint_fields(archive);
-}
-
-void ConflictModel::load_state(std::istream& in) {
-  cereal::BinaryInputArchive archive(in);
-  checkpoint_fields(archive);
-}
+void ConflictModel::save_state(std::ostream& out) const { engine::save_fields(out, *this); }
+void ConflictModel::load_state(std::istream& in) { engine::load_fields(in, *this); }
 
 }  // namespace peacesim::models::mali

@@ -43,6 +43,8 @@ class ConflictModel final : public engine::Model {
   [[nodiscard]] bool can_checkpoint() const override { return true; }
   void save_state(std::ostream& out) const override;
   void load_state(std::istream& in) override;
+  template <class Archive>  // the fields both read and write (engine/checkpoint_fields.hpp)
+  void checkpoint_fields(Archive& archive);
 
   [[nodiscard]] const mechanisms::conflict::State& state() const { return built_.state; }
   [[nodiscard]] const mechanisms::events::EventLog& event_log() const { return log_; }
@@ -56,8 +58,6 @@ class ConflictModel final : public engine::Model {
   void note_changes();
   void pay(engine::Recorder& recorder, engine::Date today);
   void decide();  // M9: the institutions' decisions of the day
-  template <class Archive>
-  void checkpoint_fields(Archive& archive);
 
   ScheduleModel schedule_;
   DynamicsSpec spec_;
