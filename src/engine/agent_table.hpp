@@ -94,7 +94,8 @@ class AgentTable {
   // Bytes held per agent by the columns and the id maps (capacity, not just size).
   [[nodiscard]] std::size_t bytes_per_agent() const { return (sizeof(Columns) + ...) + 2 * sizeof(AgentId); }
 
-  // Checkpoints (engine/checkpoint.hpp).
+  // Checkpoints (engine/checkpoint.hpp), and comparing a restored table with the saved one.
+  bool operator==(const AgentTable&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
     std::apply([&](auto&... column) { a(column...); }, columns_);
