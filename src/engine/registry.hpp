@@ -142,6 +142,14 @@ class Registry {
   // The states that differ from another registry's of the same model ("module: type").
   [[nodiscard]] std::vector<std::string> differences(const Registry& other) const;
 
+  // An object a module holds (nullptr if none), for the model's summary.
+  template <class T>
+  [[nodiscard]] const T* find() const {
+    const auto it = slots_.find(typeid(T));
+    return it == slots_.end() || it->second.owner.empty() ? nullptr
+                                                          : static_cast<const T*>(it->second.object.get());
+  }
+
   // An object the modules hold, for the model (summaries, tests). Throws RegistryError if none.
   template <class T>
   [[nodiscard]] const T& get() const {

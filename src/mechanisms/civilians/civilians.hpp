@@ -16,8 +16,13 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::civilians {
 
@@ -32,10 +37,24 @@ struct Params {
   double memory_days = 180.0;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
 
-void act(conflict::State& state, conflict::Context& context, const Params& params);
+inline constexpr engine::StreamId kStream = 0x0C06;
+
+// M6's own state: the memory of abuses by region (read by M1), checkpointed whole.
+struct Memory {
+  std::vector<double> abuses_by_state;   // recent civilian deaths by the state's side, by region
+  std::vector<double> abuses_by_groups;  // by armed groups
+  bool operator==(const Memory&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
+
+void act(conflict::State& state, conflict::Context& context, const Params& params, Memory& memory);
 
 // The protection factor Π at a town.
 double protection(const conflict::State& state, conflict::PlaceIndex p, const Params& params);

@@ -11,43 +11,6 @@ using conflict::ActorIndex;
 using conflict::kState;
 using conflict::PlaceIndex;
 using conflict::State;
-using engine::ParameterKind;
-
-std::vector<engine::ParameterSpec> parameter_specs() {
-  return {
-      {"combat_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
-       "assumption: a switch for ablation (MODEL.md §4)",
-       "Run M5: battles and skirmishes; off, nobody is killed in fighting and towns change hands only "
-       "undefended"},
-      {"combat_attrition", ParameterKind::Real, 0.02, 0.002, 0.2, "1/day",
-       "assumption: Lanchester coefficients of a few per cent a day are usual for small-unit fighting "
-       "(Lanchester 1916; calibrated on ACLED 2012-2016 battle fatalities, docs/model/combat.md)",
-       "Casualties inflicted per effective enemy fighter per day of battle (α)"},
-      {"combat_break_loss", ParameterKind::Real, 0.25, 0.05, 0.9, "1",
-       "assumption: units rarely fight on after losing a quarter of their people",
-       "Share of its starting people a side loses before it breaks"},
-      {"combat_break_ratio", ParameterKind::Real, 0.33, 0.05, 1.0, "1",
-       "assumption: a side outgunned three to one withdraws ('blend in with the local population', 000; 004 "
-       "§3.3)",
-       "A side breaks when its effective strength falls below this share of the enemy's"},
-      {"combat_max_days", ParameterKind::Integer, 10, 1, 60, "days",
-       "assumption: assaults on Sahelian towns in 2012-2013 were decided within days (004 §3.2-3.3)",
-       "Days after which an undecided battle ends with the attacker withdrawing"},
-      {"combat_civilian_share", ParameterKind::Real, 0.1, 0.0, 2.0, "1",
-       "assumption: crossfire deaths are a small fraction of combatant deaths in town battles",
-       "Civilians killed per combatant killed in a battle at a town"},
-  };
-}
-
-Params params_from(const engine::ParameterSet& p) {
-  return {p.boolean("combat_enabled"),
-          p.real("combat_attrition"),
-          p.real("combat_break_loss"),
-          p.real("combat_break_ratio"),
-          static_cast<int>(p.integer("combat_max_days")),
-          p.real("combat_civilian_share")};
-}
-
 double state_power(const State& state, PlaceIndex p) { return state.state_power(p); }
 
 bool start_battle(State& state, PlaceIndex p, ActorIndex attacker, int force) {
@@ -199,7 +162,7 @@ void fight(State& state, conflict::Context& context, const Params& params) {
       control::capture(state, context, p, b.attacker, 0);
       continue;
     }
-    auto draws = context.random.draws(conflict::kCombatStream, static_cast<std::uint32_t>(state.day), p);
+    auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), p);
     double lost_d = 0.0, lost_a = 0.0, civilians = 0.0;
     if (params.enabled) {
       lost_d = take_losses(state, context, p, b.defender,

@@ -17,9 +17,13 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
 #include "mechanisms/control/control.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::combat {
 
@@ -32,8 +36,12 @@ struct Params {
   double civilian_share = 0.1;  // civilians killed per combatant killed in a town battle
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module (which also
+// declares the casualty series every mechanism that kills soldiers adds to).
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
+
+inline constexpr engine::StreamId kStream = 0x0C05;  // battles, by place
 
 // Starts a battle at p unless one is already going on there; `force` as in Battle::force.
 bool start_battle(conflict::State& state, conflict::PlaceIndex p, conflict::ActorIndex attacker,

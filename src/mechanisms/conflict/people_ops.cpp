@@ -7,7 +7,7 @@
 namespace peacesim::mechanisms::conflict {
 
 PeopleOps::PeopleOps(const State& state)
-    : civilian_carry_(state.places.size(), 0.0), fighter_carry_(state.actor_count(), 0.0) {
+    : carry_{std::vector<double>(state.places.size(), 0.0), std::vector<double>(state.actor_count(), 0.0)} {
   // The builder sorts cells by place; record where each place's run of cells begins.
   place_cells.assign(state.places.size() + 1, 0);
   for (const Cell& c : state.cells) {
@@ -27,10 +27,10 @@ std::pair<std::uint32_t, std::uint32_t> PeopleOps::residents_range(const State& 
 }
 
 std::size_t PeopleOps::kill_residents(State& state, PlaceIndex p, double people, engine::RandomDraws& draws) {
-  civilian_carry_[p] += people / state.people.people_per_agent;
-  const double whole = std::floor(civilian_carry_[p]);
+  carry_.civilian[p] += people / state.people.people_per_agent;
+  const double whole = std::floor(carry_.civilian[p]);
   if (whole < 1.0) return 0;
-  civilian_carry_[p] -= whole;
+  carry_.civilian[p] -= whole;
   const auto [begin, end] = residents_range(state, p);
   if (begin == end) return 0;
   std::size_t killed = 0;
@@ -53,10 +53,10 @@ std::size_t PeopleOps::kill_residents(State& state, PlaceIndex p, double people,
 }
 
 std::size_t PeopleOps::kill_fighters(State& state, ActorIndex g, double people) {
-  fighter_carry_[g] += people / state.people.people_per_agent;
-  const double whole = std::floor(fighter_carry_[g]);
+  carry_.fighter[g] += people / state.people.people_per_agent;
+  const double whole = std::floor(carry_.fighter[g]);
   if (whole < 1.0) return 0;
-  fighter_carry_[g] -= whole;
+  carry_.fighter[g] -= whole;
   auto& list = state.group(g).fighters;
   std::size_t killed = 0;
   for (; killed < static_cast<std::size_t>(whole) && !list.empty(); ++killed) {

@@ -3,6 +3,7 @@
 // each, so fractions are carried until they make a whole agent (nothing is lost to rounding).
 #pragma once
 
+#include "engine/fields.hpp"
 #include "engine/random.hpp"
 #include "mechanisms/conflict/state.hpp"
 
@@ -33,14 +34,20 @@ class PeopleOps {
   // Cells are ordered so that each place's cells are contiguous: [place_cells[p], place_cells[p+1]).
   std::vector<std::uint32_t> place_cells;
 
-  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
-  void serialize(Archive& a) {
-    a(civilian_carry_, fighter_carry_);
-  }
+  // What changes: fractions of an agent not yet killed, by place and by group (checkpointed whole).
+  struct Carry {
+    std::vector<double> civilian;  // by place
+    std::vector<double> fighter;   // by actor
+    bool operator==(const Carry&) const = default;
+    template <class Archive>
+    void serialize(Archive& a) {
+      engine::archive_fields(a, *this);
+    }
+  };
+  [[nodiscard]] Carry& carry() { return carry_; }
 
  private:
-  std::vector<double> civilian_carry_;
-  std::vector<double> fighter_carry_;
+  Carry carry_;
 };
 
 }  // namespace peacesim::mechanisms::conflict

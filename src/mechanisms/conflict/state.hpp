@@ -1,7 +1,7 @@
 // The operational layer's shared state (MODEL.md §3): people, places, armed groups, forces and
-// the battles in progress. Every mechanism (M1-M8, M11, M13) reads and writes this one struct;
-// each mechanism's own rules and parameters live in its own folder. The state knows nothing of
-// scenarios or files: models build it (src/models/mali/build_state.cpp), tests build it by hand.
+// the battles in progress, which several mechanisms read and write; what one mechanism alone
+// changes is that mechanism's own state, in its folder, with its rules and parameters. The state knows
+// nothing of scenarios or files: models build it (src/models/mali/build_state.cpp), tests build it by hand.
 //
 // People are agents of k people each, stored as columns (structure of arrays): one byte per
 // attribute, so the full-scale run (one agent per person, 15-20 million) needs about 12 bytes an
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/calendar.hpp"
+#include "engine/fields.hpp"
 
 namespace peacesim::mechanisms::conflict {
 
@@ -53,10 +54,10 @@ struct People {
   [[nodiscard]] std::size_t size() const { return status.size(); }
   // Appends one resident; returns its index.
   std::uint32_t add(std::uint16_t in_cell, std::uint8_t comm, std::uint8_t liv);
-  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  bool operator==(const People&) const = default;
+  template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {
-    a(people_per_agent, cell, community, livelihood, status, group, hardship, risk_aversion, legitimacy,
-      tolerance_days);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -64,9 +65,10 @@ struct Cell {
   std::uint16_t region = 0;
   PlaceIndex place = kNoPlace;  // the nearest town in Mali: where the cell's violence is felt
   double lat = 0, lon = 0;
+  bool operator==(const Cell&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
-    a(region, place, lat, lon);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -91,10 +93,10 @@ struct Place {
   double peacekeepers = 0.0;     // of which UN (people)
   double foreign_power = 0.0;    // sum of foreign troops times their capability
   std::int32_t last_change_day = -1;
+  bool operator==(const Place&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
-    a(id, name, kind, in_mali, region, admin1, admin2, country, lat, lon, weight, controller, state_authority,
-      danger, exposure_days, army, foreign, peacekeepers, foreign_power, last_change_day);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -123,10 +125,10 @@ struct Group {
   std::vector<std::uint32_t> fighters;  // agent indices with status Fighter and this group
   std::int32_t rest_until = 0;          // M3: no new assault before this day
   double fighters_people() const;       // at_place + dispersed
+  bool operator==(const Group&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
-    a(id, name, kind, communities, regions, active, designated, offensive, offensive_regions, offensive_towns,
-      posture, capability, resources, at_place, dispersed, fighters, rest_until);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -148,10 +150,10 @@ struct Force {
   std::int32_t arrival_day = 0;
   std::vector<double> station;         // shares of its strength by place when not manoeuvring (sum 1)
   std::vector<PlaceIndex> objectives;  // towns it takes first (its plan), in no particular order
+  bool operator==(const Force&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
-    a(id, name, offensive, protects_civilians, trains, un, capability, regions, strength, lost, at_place,
-      target, position, arrival_day, station, objectives);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -164,10 +166,10 @@ struct Battle {
   double attacker_lost = 0, defender_lost = 0;    // people
   std::int32_t started = 0;
   int force = -1;  // the state's side attacking: the leading force (index into State::forces), -1 the army
+  bool operator==(const Battle&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
-    a(place, attacker, defender, attacker_start, defender_start, attacker_lost, defender_lost, started,
-      force);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -186,18 +188,13 @@ struct State {
   double army_morale = 1.0;       // multiplier after shocks such as a coup (M4)
   double army_establishment = 0;  // the strength the army recruits back towards (people)
   PlaceIndex capital = 0;         // where the army's reserve is
+  double army_total = 0.0;        // people
+  // The scenario's inputs of the day, set by the model (its decisions, the government in office).
   std::int32_t coup_day = -1000000;
-  double army_total = 0.0;                 // people
-  double un_impartiality = 1.0;            // M11, 0..1
   double un_partiality_pressure = 0.0;     // M11 input: the UN's counter-terrorism tasks and links (0..1)
-  std::vector<double> resentment;          // M11: of foreign forces, by region, 0..1
-  std::vector<double> abuses_by_state;     // M6 -> M1: recent civilian deaths by the state's side, by region
-  std::vector<double> abuses_by_groups;    // by region
   double regime_legitimacy = 0.6;          // M1: the government's baseline (falls with a coup)
   std::uint32_t excluded_communities = 0;  // M1: communities outside the peace process (bit c)
-  std::vector<double> included_communities;  // M10 -> M1: how far each community's exclusion is lifted, 0..1
-  std::vector<double> authority_bonus;       // M10 -> M8: added to a town's state-authority baseline
-  bool towns_change_hands = true;            // M8's switch
+  bool towns_change_hands = true;          // M8's switch
   std::int32_t day = 0;
   engine::Date date;
 
@@ -205,18 +202,15 @@ struct State {
   std::vector<std::uint32_t> cell_begin;
   std::vector<std::uint32_t> by_cell;
 
-  // Conservation bookkeeping (agents).
-  std::uint64_t initial_agents = 0, births = 0, natural_deaths = 0;
+  std::uint64_t initial_agents = 0;  // agents at the start (conservation bookkeeping)
 
-  // Checkpoints: everything, the fixed parts too (they are small beside the people).
+  // What a mechanism alone changes is its own (e.g. M11's impartiality and resentment, M6's memory
+  // of abuses); this struct holds what several mechanisms change or read. Checkpoints save all of
+  // it, the fixed parts too (they are small beside the people).
+  bool operator==(const State&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
-    a(people, cells, places, neighbours, road_km, regions, groups, hostile, forces, battles, army_capability,
-      army_morale, army_establishment, capital, coup_day, army_total, un_impartiality,
-      un_partiality_pressure);
-    a(resentment, abuses_by_state, abuses_by_groups, regime_legitimacy, excluded_communities,
-      included_communities, authority_bonus, towns_change_hands, day, date, cell_begin, by_cell,
-      initial_agents, births, natural_deaths);
+    engine::archive_fields(a, *this);
   }
 
   [[nodiscard]] std::size_t actor_count() const { return groups.size() + 1; }

@@ -4,31 +4,6 @@
 
 namespace peacesim::mechanisms::control {
 
-using engine::ParameterKind;
-
-std::vector<engine::ParameterSpec> parameter_specs() {
-  return {
-      {"control_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
-       "assumption: a switch for ablation (MODEL.md §4)",
-       "Run M8: towns change hands and state authority moves; off, towns keep their first controller"},
-      {"control_authority_rate", ParameterKind::Real, 1.0 / 60.0, 1.0 / 365.0, 1.0, "1/day",
-       "assumption: administrators return over about two months after soldiers (004 §3.3: the state's return "
-       "to the north lagged the recapture)",
-       "Daily rate at which a town's state authority moves towards its target"},
-      {"control_authority_base", ParameterKind::Real, 0.3, 0.0, 1.0, "1",
-       "assumption: a state-held town without troops keeps some administration",
-       "State authority of a state-held town with no troops"},
-      {"control_presence_people", ParameterKind::Real, 500, 50, 5000, "people",
-       "assumption: a battalion-sized presence makes the state's writ run in a town",
-       "Troops (army and foreign) for full state authority in a town"},
-  };
-}
-
-Params params_from(const engine::ParameterSet& p) {
-  return {p.boolean("control_enabled"), p.real("control_authority_rate"), p.real("control_authority_base"),
-          p.real("control_presence_people")};
-}
-
 void capture(conflict::State& state, conflict::Context& context, conflict::PlaceIndex p,
              conflict::ActorIndex winner, int fatalities) {
   conflict::Place& place = state.places[p];
@@ -50,14 +25,15 @@ void capture(conflict::State& state, conflict::Context& context, conflict::Place
   context.log.emit(context.recorder, state, h);
 }
 
-void update_authority(conflict::State& state, const Params& params) {
+void update_authority(conflict::State& state, const Params& params,
+                      const std::vector<double>& authority_bonus) {
   for (std::size_t p = 0; p < state.places.size(); ++p) {
     conflict::Place& place = state.places[p];
     if (!conflict::is_town(place)) continue;
     double target = 0.0;
     if (place.controller == conflict::kState) {
       // M10's redeployment adds to the baseline where an agreement is being implemented.
-      const double bonus = p < state.authority_bonus.size() ? state.authority_bonus[p] : 0.0;
+      const double bonus = p < authority_bonus.size() ? authority_bonus[p] : 0.0;
       target = std::min(1.0, params.base + bonus + (place.army + place.foreign) / params.presence_people);
     }
     place.state_authority += params.rate * (target - place.state_authority);
@@ -72,6 +48,19 @@ std::vector<double> towns_held(const conflict::State& state, int region) {
     if (place.controller < held.size()) held[place.controller] += 1.0;
   }
   return held;
+}
+
+}  // namespace peacesim::mechanisms::control
+
+namespace peacesim::mechanisms::control {
+
+void note_changes(const conflict::State& state, History& history) {
+  for (std::size_t p = 0; p < state.places.size(); ++p) {
+    if (state.places[p].controller == history.last_controller[p]) continue;
+    history.last_controller[p] = state.places[p].controller;
+    history.changes.push_back(
+        {state.date, state.places[p].name, state.actor_name(state.places[p].controller)});
+  }
 }
 
 }  // namespace peacesim::mechanisms::control

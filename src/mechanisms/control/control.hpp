@@ -13,10 +13,16 @@
 // collapses as quickly when a town falls. Cells share their nearest town's authority.
 #pragma once
 
+#include <string>
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::control {
 
@@ -27,16 +33,43 @@ struct Params {
   double presence_people = 500.0;  // troops for full authority
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
+
+// M8's own record, checkpointed whole: who held each town last, and every change of hands (date,
+// town, new controller), for the run's summary.
+struct History {
+  struct Change {
+    engine::Date date;
+    std::string town;
+    std::string controller;
+    bool operator==(const Change&) const = default;
+    template <class Archive>
+    void serialize(Archive& a) {
+      engine::archive_fields(a, *this);
+    }
+  };
+  std::vector<conflict::ActorIndex> last_controller;  // by place
+  std::vector<Change> changes;
+  bool operator==(const History&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
 
 // Hands town p to `winner` and records the event (ACLED: Battles, "Non-state actor overtakes
 // territory" or "Government regains territory"). `loser` is the previous controller.
 void capture(conflict::State& state, conflict::Context& context, conflict::PlaceIndex p,
              conflict::ActorIndex winner, int fatalities);
 
-// The daily relaxation of state authority.
-void update_authority(conflict::State& state, const Params& params);
+// The daily relaxation of state authority; `authority_bonus` (by place) is M10's redeployment.
+void update_authority(conflict::State& state, const Params& params,
+                      const std::vector<double>& authority_bonus);
+
+// Appends the towns whose controller changed since the last call.
+void note_changes(const conflict::State& state, History& history);
 
 // Towns held by each actor (index = actor) in a region (or all regions if region < 0).
 std::vector<double> towns_held(const conflict::State& state, int region);

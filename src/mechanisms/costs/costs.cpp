@@ -5,14 +5,10 @@
 
 namespace peacesim::mechanisms::costs {
 
-std::vector<engine::ParameterSpec> parameter_specs() {
-  return {{"costs_enabled", engine::ParameterKind::Boolean, 1, 0, 1, "1",
-           "assumption: a switch for ablation (MODEL.md §4)",
-           "Run M12: each operation's cost and who pays it"}};
-}
-
 Costs::Costs(Rules rules, std::vector<Operation> operations)
-    : rules_(std::move(rules)), operations_(std::move(operations)), cost_(operations_.size(), 0.0) {
+    : rules_(std::move(rules)),
+      operations_(std::move(operations)),
+      spent_{std::vector<double>(operations_.size(), 0.0), {}} {
   for (const auto& [funding, shares] : rules_.payers) {
     double total = 0.0;
     for (const auto& s : shares) {
@@ -64,8 +60,8 @@ void Costs::observe(engine::Recorder& recorder) const {
   const double all = total();
   recorder.set(total_series_, 0, all);
   for (const auto& [payer, series] : share_series_) {
-    const auto it = paid_.find(payer);
-    recorder.set(series, 0, all > 0.0 && it != paid_.end() ? it->second / all : 0.0);
+    const auto it = spent_.by_payer.find(payer);
+    recorder.set(series, 0, all > 0.0 && it != spent_.by_payer.end() ? it->second / all : 0.0);
   }
 }
 
@@ -83,16 +79,18 @@ void Costs::day(engine::Recorder& recorder, std::size_t i, double budget_per_yea
   if (rule == rules_.payers.end()) {
     throw std::invalid_argument("no payers for funding source '" + funding + "' (operation " + op.id + ")");
   }
-  cost_[i] += usd;
+  spent_.by_operation[i] += usd;
   if (i < cost_series_.size()) recorder.add(cost_series_[i], 0, usd);
   for (const auto& s : rule->second) {
     const std::string& payer = s.payer == "lead" ? op.lead : s.payer;
-    paid_[payer] += usd * s.share;
+    spent_.by_payer[payer] += usd * s.share;
     const auto series = paid_series_.find(payer);
     if (series != paid_series_.end()) recorder.add(series->second, 0, usd * s.share);
   }
 }
 
-double Costs::total() const { return std::accumulate(cost_.begin(), cost_.end(), 0.0); }
+double Costs::total() const {
+  return std::accumulate(spent_.by_operation.begin(), spent_.by_operation.end(), 0.0);
+}
 
 }  // namespace peacesim::mechanisms::costs

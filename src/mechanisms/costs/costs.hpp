@@ -9,12 +9,19 @@
 // operation's cost and each payer's total and share.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "engine/recorder.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+struct State;
+}  // namespace peacesim::mechanisms::conflict
 
 namespace peacesim::mechanisms::costs {
 
@@ -28,7 +35,13 @@ struct Rules {
   std::map<std::string, std::vector<Share>> payers;  // by funding source
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();  // the switch `costs_enabled`
+struct Params {
+  bool enabled = true;
+};
+
+// Its parameter (the switch `costs_enabled`), bound to its member (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
 
 class Costs {
  public:
@@ -50,23 +63,46 @@ class Costs {
            const std::string& funding);
 
   [[nodiscard]] double total() const;
-  [[nodiscard]] const std::map<std::string, double>& by_payer() const { return paid_; }
-  [[nodiscard]] const std::vector<double>& by_operation() const { return cost_; }
+  [[nodiscard]] const std::map<std::string, double>& by_payer() const { return spent_.by_payer; }
+  [[nodiscard]] const std::vector<double>& by_operation() const { return spent_.by_operation; }
   [[nodiscard]] const std::vector<Operation>& operations() const { return operations_; }
-  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
-  void serialize(Archive& a) {
-    a(cost_, paid_);
-  }
+
+  // What changes: the money spent so far (checkpointed whole).
+  struct Spent {
+    std::vector<double> by_operation;
+    std::map<std::string, double> by_payer;
+    bool operator==(const Spent&) const = default;
+    template <class Archive>
+    void serialize(Archive& a) {
+      engine::archive_fields(a, *this);
+    }
+  };
+  [[nodiscard]] Spent& spent() { return spent_; }
 
  private:
   Rules rules_;
   std::vector<Operation> operations_;
-  std::vector<double> cost_;
-  std::map<std::string, double> paid_;
+  Spent spent_;
   std::vector<engine::SeriesId> cost_series_;
   std::map<std::string, engine::SeriesId> paid_series_;
   std::map<std::string, engine::SeriesId> share_series_;
   engine::SeriesId total_series_ = 0;
+};
+
+// One operation's bill for a day: its budget per year in force (0 if none), strength, funding.
+struct Bill {
+  std::size_t operation = 0;
+  double budget_per_year = 0.0;
+  double strength = 0.0;
+  std::string funding;
+};
+
+// What M12 gets from the model: the rates and payers, the operations (in the order of the shared
+// state's forces) and each day's bills, read from the scenario's budgets and today's strengths.
+struct Inputs {
+  Rules rules;
+  std::vector<Costs::Operation> operations;
+  std::function<std::vector<Bill>(const conflict::State& state)> bills;
 };
 
 }  // namespace peacesim::mechanisms::costs

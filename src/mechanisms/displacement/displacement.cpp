@@ -32,9 +32,10 @@ void check_range(const char* name, double v, double lo, double hi) {
 }
 }  // namespace
 
-Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, Rules rules)
-    : places_(std::move(places)), links_(std::move(links)), rules_(rules) {
-  if (places_.size() >= kNoPlace || links_.size() >= kNoPlace) {
+Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, Rules rules) : rules_(rules) {
+  dyn_.places = std::move(places);
+  dyn_.links = std::move(links);
+  if (dyn_.places.size() >= kNoPlace || dyn_.links.size() >= kNoPlace) {
     throw std::invalid_argument("displacement: at most 65,534 places and links");
   }
   check_range("people_per_agent", rules_.people_per_agent, 1e-9, 1e12);
@@ -47,11 +48,11 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   check_range("awareness", rules_.awareness, 0, 2);
   check_range("violence_memory_days", rules_.violence_memory_days, 0, 1e6);
   check_range("return_after_days", rules_.return_after_days, 0, 1e6);
-  const std::size_t n = places_.size();
+  const std::size_t n = dyn_.places.size();
   adjacency_.resize(n);
   adjacency_links_.resize(n);
-  for (std::size_t i = 0; i < links_.size(); ++i) {
-    const Link& l = links_[i];
+  for (std::size_t i = 0; i < dyn_.links.size(); ++i) {
+    const Link& l = dyn_.links[i];
     if (l.a >= n || l.b >= n || l.a == l.b)
       throw std::invalid_argument("displacement: link to an unknown place");
     if (!(l.km > 0)) throw std::invalid_argument("displacement: link lengths must be positive");
@@ -60,23 +61,23 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
     adjacency_[l.b].push_back(l.a);
     adjacency_links_[l.b].push_back(static_cast<LinkId>(i));
   }
-  violence_.assign(n, 0.0);
-  last_violence_day_.assign(n, -1);
-  recent_violence_.assign(n, 0.0);
-  safe_days_.assign(n, 0);
-  link_open_.assign(links_.size(), 1);
-  carry_.assign(n, 0.0);
-  move_chance_.assign(n, -1.0);
-  regime_.assign(n, 0);
-  capacity_factor_.assign(n, 1.0);
-  resting_.assign(n, 0);
+  dyn_.violence.assign(n, 0.0);
+  dyn_.last_violence_day.assign(n, -1);
+  dyn_.recent_violence.assign(n, 0.0);
+  dyn_.safe_days.assign(n, 0);
+  dyn_.link_open.assign(dyn_.links.size(), 1);
+  dyn_.carry.assign(n, 0.0);
+  dyn_.move_chance.assign(n, -1.0);
+  dyn_.regime.assign(n, 0);
+  dyn_.capacity_factor.assign(n, 1.0);
+  dyn_.resting.assign(n, 0);
   enumerate_paths();
 
   // Next hops on shortest routes (Boost Dijkstra through the engine's route graph).
   engine::RouteGraph graph;
-  for (const Place& p : places_) graph.add_place({p.name, 0, 0, engine::PlaceKind::Town, p.country});
-  for (const Link& l : links_) graph.add_route(l.a, l.b, l.km);
-  next_hop_home_.assign(n, std::vector<PlaceId>(n, kNoPlace));
+  for (const Place& p : dyn_.places) graph.add_place({p.name, 0, 0, engine::PlaceKind::Town, p.country});
+  for (const Link& l : dyn_.links) graph.add_route(l.a, l.b, l.km);
+  dyn_.next_hop_home.assign(n, std::vector<PlaceId>(n, kNoPlace));
   for (std::size_t home = 0; home < n; ++home) {
     const std::vector<double> d = graph.distances_from(static_cast<engine::PlaceIndex>(home));
     for (std::size_t at = 0; at < n; ++at) {
@@ -84,10 +85,10 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
       double best = std::numeric_limits<double>::infinity();
       for (std::size_t k = 0; k < adjacency_[at].size(); ++k) {
         const PlaceId nb = adjacency_[at][k];
-        const double via = links_[adjacency_links_[at][k]].km + d[nb];
+        const double via = dyn_.links[adjacency_links_[at][k]].km + d[nb];
         if (via < best) {
           best = via;
-          next_hop_home_[home][at] = nb;
+          dyn_.next_hop_home[home][at] = nb;
         }
       }
     }
@@ -95,7 +96,7 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
 }
 
 void Displacement::enumerate_paths() {
-  const std::size_t n = places_.size();
+  const std::size_t n = dyn_.places.size();
   const int max_legs = rules_.awareness + 1;
   paths_begin_.assign(n + 1, 0);
   for (std::size_t origin = 0; origin < n; ++origin) {
@@ -115,7 +116,7 @@ void Displacement::enumerate_paths() {
         p.links[legs] = adjacency_links_[from][k];
         p.legs = static_cast<std::uint8_t>(legs + 1);
         p.end = to;
-        p.km = km + links_[p.links[legs]].km;
+        p.km = km + dyn_.links[p.links[legs]].km;
         paths_.push_back(p);
         if (legs + 1 < max_legs) self(self, legs + 1, p.km);
       }
@@ -123,47 +124,47 @@ void Displacement::enumerate_paths() {
     extend(extend, 0, 0.0);
   }
   paths_begin_[n] = static_cast<std::uint32_t>(paths_.size());
-  path_weight_cum_.assign(paths_.size(), 0.0);
-  path_usable_.assign(paths_.size(), 0);
+  dyn_.path_weight_cum.assign(paths_.size(), 0.0);
+  dyn_.path_usable.assign(paths_.size(), 0);
 }
 
 void Displacement::set_violence(PlaceId place, double intensity) {
-  violence_.at(place) = std::max(0.0, intensity);
+  dyn_.violence.at(place) = std::max(0.0, intensity);
 }
 
-void Displacement::set_link_open(LinkId link, bool open) { link_open_.at(link) = open ? 1 : 0; }
+void Displacement::set_link_open(LinkId link, bool open) { dyn_.link_open.at(link) = open ? 1 : 0; }
 
 std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t day) {
   if (!(people > 0)) return 0;
-  carry_.at(origin) += people / rules_.people_per_agent;
-  const double whole = std::floor(carry_[origin] + 1e-9);
-  carry_[origin] = std::max(0.0, carry_[origin] - whole);
+  dyn_.carry.at(origin) += people / rules_.people_per_agent;
+  const double whole = std::floor(dyn_.carry[origin] + 1e-9);
+  dyn_.carry[origin] = std::max(0.0, dyn_.carry[origin] - whole);
   const auto count = static_cast<std::size_t>(whole);
   for (std::size_t i = 0; i < count; ++i) {
     // A new agent decides today (rest ends today; regime 0 forces a fresh draw at its place).
-    agents_.create(origin, kNoPath, 0, 0.0f, origin, day, kNever);
-    retired_.push_back(0);
+    dyn_.agents.create(origin, kNoPath, 0, 0.0f, origin, day, kNever);
+    dyn_.retired.push_back(0);
   }
-  resting_[origin] += static_cast<std::uint32_t>(count);
+  dyn_.resting[origin] += static_cast<std::uint32_t>(count);
   return count;
 }
 
 double Displacement::move_chance(PlaceId p) const {
-  if (places_[p].kind == PlaceKind::Camp) return rules_.move_chance_camp;
-  const double v = std::min(1.0, recent_violence_[p]);
+  if (dyn_.places[p].kind == PlaceKind::Camp) return rules_.move_chance_camp;
+  const double v = std::min(1.0, dyn_.recent_violence[p]);
   return rules_.move_chance_town + (rules_.move_chance_violence - rules_.move_chance_town) * v;
 }
 
 double Displacement::attractiveness(PlaceId p) const {
   double score = 1.0;
-  if (places_[p].foreign) score *= rules_.foreign_weight;
-  if (places_[p].kind == PlaceKind::Camp) score *= rules_.camp_weight;
-  if (recent_violence_[p] > 0) score *= std::pow(rules_.violence_weight, recent_violence_[p]);
+  if (dyn_.places[p].foreign) score *= rules_.foreign_weight;
+  if (dyn_.places[p].kind == PlaceKind::Camp) score *= rules_.camp_weight;
+  if (dyn_.recent_violence[p] > 0) score *= std::pow(rules_.violence_weight, dyn_.recent_violence[p]);
   return score;
 }
 
 double Displacement::capacity_factor(PlaceId p) const {
-  const double cap = places_[p].capacity;
+  const double cap = dyn_.places[p].capacity;
   if (cap < 1) return 1.0;
   const double occupants = people_at(p);
   if (occupants <= rules_.capacity_buffer * cap) return 1.0;
@@ -179,29 +180,30 @@ LinkId Displacement::link_between(PlaceId a, PlaceId b) const {
 }
 
 void Displacement::prepare_day(std::uint32_t day) {
-  const std::size_t n = places_.size();
-  any_safe_home_ = false;
+  const std::size_t n = dyn_.places.size();
+  dyn_.any_safe_home = false;
   for (std::size_t p = 0; p < n; ++p) {
-    if (violence_[p] > 0) last_violence_day_[p] = day;
-    const bool recent = last_violence_day_[p] >= 0 &&
-                        static_cast<std::int64_t>(day) - last_violence_day_[p] <= rules_.violence_memory_days;
+    if (dyn_.violence[p] > 0) dyn_.last_violence_day[p] = day;
+    const bool recent =
+        dyn_.last_violence_day[p] >= 0 &&
+        static_cast<std::int64_t>(day) - dyn_.last_violence_day[p] <= rules_.violence_memory_days;
     // Recent violence: today's intensity, or the intensity remembered while within memory.
-    if (violence_[p] > 0) {
-      recent_violence_[p] = violence_[p];
+    if (dyn_.violence[p] > 0) {
+      dyn_.recent_violence[p] = dyn_.violence[p];
     } else if (!recent) {
-      recent_violence_[p] = 0.0;
+      dyn_.recent_violence[p] = 0.0;
     }
-    safe_days_[p] = recent_violence_[p] > 0 ? 0 : safe_days_[p] + 1;
-    if (last_violence_day_[p] >= 0 && recent_violence_[p] <= 0 &&
-        safe_days_[p] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
-      any_safe_home_ = true;
+    dyn_.safe_days[p] = dyn_.recent_violence[p] > 0 ? 0 : dyn_.safe_days[p] + 1;
+    if (dyn_.last_violence_day[p] >= 0 && dyn_.recent_violence[p] <= 0 &&
+        dyn_.safe_days[p] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
+      dyn_.any_safe_home = true;
     }
     const double chance = move_chance(static_cast<PlaceId>(p));
-    if (chance != move_chance_[p]) {
-      move_chance_[p] = chance;
-      ++regime_[p];  // resting agents here redraw their waiting time (memoryless: exact)
+    if (chance != dyn_.move_chance[p]) {
+      dyn_.move_chance[p] = chance;
+      ++dyn_.regime[p];  // resting agents here redraw their waiting time (memoryless: exact)
     }
-    capacity_factor_[p] = capacity_factor(static_cast<PlaceId>(p));
+    dyn_.capacity_factor[p] = capacity_factor(static_cast<PlaceId>(p));
   }
   // Route weights: attractiveness of the end over the softened length, times its capacity factor.
   std::vector<double> score(n);
@@ -211,11 +213,11 @@ void Displacement::prepare_day(std::uint32_t day) {
     for (std::uint32_t i = paths_begin_[origin]; i < paths_begin_[origin + 1]; ++i) {
       const Path& path = paths_[i];
       bool open = true;
-      for (int l = 0; l < path.legs; ++l) open = open && link_open_[path.links[l]] != 0;
-      path_usable_[i] = open ? 1 : 0;
+      for (int l = 0; l < path.legs; ++l) open = open && dyn_.link_open[path.links[l]] != 0;
+      dyn_.path_usable[i] = open ? 1 : 0;
       if (open)
-        total += score[path.end] / (rules_.distance_softening_km + path.km) * capacity_factor_[path.end];
-      path_weight_cum_[i] = total;
+        total += score[path.end] / (rules_.distance_softening_km + path.km) * dyn_.capacity_factor[path.end];
+      dyn_.path_weight_cum[i] = total;
     }
   }
 }
@@ -224,25 +226,25 @@ std::uint32_t Displacement::choose_path(PlaceId p, engine::RandomDraws& draws) c
   const std::uint32_t begin = paths_begin_[p];
   const std::uint32_t end = paths_begin_[p + 1];
   if (begin == end) return kNoPath;
-  const double total = path_weight_cum_[end - 1];
+  const double total = dyn_.path_weight_cum[end - 1];
   const double u = draws.uniform();
   if (total > 0) {
     const double target = u * total;
     for (std::uint32_t i = begin; i < end; ++i) {
-      if (path_usable_[i] && target < path_weight_cum_[i]) return i;
+      if (dyn_.path_usable[i] && target < dyn_.path_weight_cum[i]) return i;
     }
     for (std::uint32_t i = end; i-- > begin;) {
-      if (path_usable_[i]) return i;  // rounding at the very top
+      if (dyn_.path_usable[i]) return i;  // rounding at the very top
     }
     return kNoPath;
   }
   // All weights zero (every destination full): equal chances among usable paths.
   std::uint32_t usable = 0;
-  for (std::uint32_t i = begin; i < end; ++i) usable += path_usable_[i];
+  for (std::uint32_t i = begin; i < end; ++i) usable += dyn_.path_usable[i];
   if (usable == 0) return kNoPath;
   auto k = static_cast<std::uint32_t>(u * usable);
   for (std::uint32_t i = begin; i < end; ++i) {
-    if (!path_usable_[i]) continue;
+    if (!dyn_.path_usable[i]) continue;
     if (k == 0) return i;
     --k;
   }
@@ -250,7 +252,7 @@ std::uint32_t Displacement::choose_path(PlaceId p, engine::RandomDraws& draws) c
 }
 
 std::uint32_t Displacement::rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const {
-  const double chance = move_chance_[p];
+  const double chance = dyn_.move_chance[p];
   if (chance >= 1.0) return from_day;
   if (chance <= 0.0) return kNever;
   // Days until the first success of a daily Bernoulli(chance): geometric, counted from from_day.
@@ -261,38 +263,40 @@ std::uint32_t Displacement::rest_until(PlaceId p, std::uint32_t from_day, engine
 }
 
 void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day) {
-  auto at = agents_.column<kAt>();
-  auto path_of = agents_.column<kPath>();
-  auto leg_of = agents_.column<kLeg>();
-  auto progress_of = agents_.column<kProgress>();
-  auto home_of = agents_.column<kHome>();
-  auto wake_of = agents_.column<kWake>();
-  auto regime_of = agents_.column<kRegime>();
+  auto at = dyn_.agents.column<kAt>();
+  auto path_of = dyn_.agents.column<kPath>();
+  auto leg_of = dyn_.agents.column<kLeg>();
+  auto progress_of = dyn_.agents.column<kProgress>();
+  auto home_of = dyn_.agents.column<kHome>();
+  auto wake_of = dyn_.agents.column<kWake>();
+  auto regime_of = dyn_.agents.column<kRegime>();
 
-  if (retired_[slot] != 0) return;
+  if (dyn_.retired[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
   if (resting) {
     const PlaceId p = at[slot];
-    const bool stale = regime_of[slot] != regime_[p];
-    const bool may_return = any_safe_home_ && p != home_of[slot] && recent_violence_[home_of[slot]] <= 0 &&
-                            last_violence_day_[home_of[slot]] >= 0 &&
-                            safe_days_[home_of[slot]] >= static_cast<std::uint32_t>(rules_.return_after_days);
+    const bool stale = regime_of[slot] != dyn_.regime[p];
+    const bool may_return =
+        dyn_.any_safe_home && p != home_of[slot] && dyn_.recent_violence[home_of[slot]] <= 0 &&
+        dyn_.last_violence_day[home_of[slot]] >= 0 &&
+        dyn_.safe_days[home_of[slot]] >= static_cast<std::uint32_t>(rules_.return_after_days);
     if (!stale && wake_of[slot] > day && !may_return) return;  // the common case: still resting
   }
 
   engine::RandomDraws draws =
-      random.draws(kMoveStream, day, agents_.id_at(static_cast<engine::AgentId>(slot)));
+      random.draws(kMoveStream, day, dyn_.agents.id_at(static_cast<engine::AgentId>(slot)));
   if (resting) {
     const PlaceId p = at[slot];
-    if (regime_of[slot] != regime_[p]) {
-      regime_of[slot] = regime_[p];
+    if (regime_of[slot] != dyn_.regime[p]) {
+      regime_of[slot] = dyn_.regime[p];
       wake_of[slot] = rest_until(p, day, draws);
     }
     const PlaceId home = home_of[slot];
-    if (any_safe_home_ && p != home && recent_violence_[home] <= 0 && last_violence_day_[home] >= 0 &&
-        safe_days_[home] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
+    if (dyn_.any_safe_home && p != home && dyn_.recent_violence[home] <= 0 &&
+        dyn_.last_violence_day[home] >= 0 &&
+        dyn_.safe_days[home] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
       engine::RandomDraws back =
-          random.draws(kReturnStream, day, agents_.id_at(static_cast<engine::AgentId>(slot)));
+          random.draws(kReturnStream, day, dyn_.agents.id_at(static_cast<engine::AgentId>(slot)));
       if (back.bernoulli(rules_.return_chance)) {
         path_of[slot] = kReturnPath;
         leg_of[slot] = 0;
@@ -320,21 +324,21 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
     LinkId link;
     const std::uint32_t pid = path_of[slot];
     if (pid == kReturnPath) {
-      next = next_hop_home_[home_of[slot]][here];
+      next = dyn_.next_hop_home[home_of[slot]][here];
       link = next == kNoPlace ? kNoPlace : link_between(here, next);
     } else {
       next = paths_[pid].places[leg_of[slot] + 1];
       link = paths_[pid].links[leg_of[slot]];
     }
-    if (link == kNoPlace || !link_open_[link]) {
+    if (link == kNoPlace || !dyn_.link_open[link]) {
       // Closed (or no way): turn back to where the leg started and wait there.
       path_of[slot] = kNoPath;
       progress_of[slot] = 0.0f;
-      regime_of[slot] = regime_[here];
+      regime_of[slot] = dyn_.regime[here];
       wake_of[slot] = rest_until(here, day + 1, draws);
       return;
     }
-    const double need = links_[link].km - static_cast<double>(progress_of[slot]);
+    const double need = dyn_.links[link].km - static_cast<double>(progress_of[slot]);
     if (budget < need) {
       progress_of[slot] += static_cast<float>(budget);
       return;
@@ -350,11 +354,11 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       leg_of[slot] = static_cast<std::uint8_t>(leg_of[slot] + 1);
       arrived = leg_of[slot] == paths_[pid].legs;
       // A route whose final camp has filled up is dropped at the next stop.
-      if (!arrived && capacity_factor_[paths_[pid].end] < 0.5) arrived = true;
+      if (!arrived && dyn_.capacity_factor[paths_[pid].end] < 0.5) arrived = true;
     }
     if (!arrived) continue;
     path_of[slot] = kNoPath;
-    regime_of[slot] = regime_[here];
+    regime_of[slot] = dyn_.regime[here];
     // With time left today the agent decides again at once; otherwise from tomorrow.
     wake_of[slot] = rest_until(here, budget > 0 ? day : day + 1, draws);
     if (pid == kReturnPath && here == home_of[slot]) wake_of[slot] = kNever - 1;  // home: stays
@@ -363,7 +367,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
 
 void Displacement::step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads) {
   prepare_day(day);
-  const std::size_t n = agents_.size();
+  const std::size_t n = dyn_.agents.size();
   if (threads > 1 && n > 4096) {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 2048),
                       [&](const tbb::blocked_range<std::size_t>& r) {
@@ -373,49 +377,50 @@ void Displacement::step(const engine::RandomStreams& random, std::uint32_t day, 
     for (std::size_t s = 0; s < n; ++s) move_agent(s, random, day);
   }
   // Recount, serially.
-  std::fill(resting_.begin(), resting_.end(), 0u);
-  in_transit_ = 0;
-  const auto at = agents_.column<kAt>();
-  const auto path_of = agents_.column<kPath>();
+  std::fill(dyn_.resting.begin(), dyn_.resting.end(), 0u);
+  dyn_.in_transit = 0;
+  const auto at = dyn_.agents.column<kAt>();
+  const auto path_of = dyn_.agents.column<kPath>();
   for (std::size_t s = 0; s < n; ++s) {
-    if (retired_[s] != 0) continue;
+    if (dyn_.retired[s] != 0) continue;
     if (path_of[s] == kNoPath) {
-      ++resting_[at[s]];
+      ++dyn_.resting[at[s]];
     } else {
-      ++in_transit_;
+      ++dyn_.in_transit;
     }
   }
 }
 
 Displacement::Whereabouts Displacement::whereabouts(std::size_t slot) const {
   const std::size_t s = slot;
-  const PlaceId at = agents_.column<kAt>()[s];
-  const std::uint32_t pid = agents_.column<kPath>()[s];
-  const PlaceId home = agents_.column<kHome>()[s];
+  const PlaceId at = dyn_.agents.column<kAt>()[s];
+  const std::uint32_t pid = dyn_.agents.column<kPath>()[s];
+  const PlaceId home = dyn_.agents.column<kHome>()[s];
   PlaceId heading = kNoPlace;
   if (pid == kReturnPath) {
-    heading = next_hop_home_[home][at];
+    heading = dyn_.next_hop_home[home][at];
   } else if (pid != kNoPath) {
-    heading = paths_[pid].places[agents_.column<kLeg>()[s] + 1];
+    heading = paths_[pid].places[dyn_.agents.column<kLeg>()[s] + 1];
   }
-  return {at, heading, home, agents_.column<kProgress>()[s]};
+  return {at, heading, home, dyn_.agents.column<kProgress>()[s]};
 }
 
 void Displacement::retire(std::size_t slot) {
-  if (retired_.at(slot) != 0) return;
-  retired_[slot] = 1;
+  if (dyn_.retired.at(slot) != 0) return;
+  dyn_.retired[slot] = 1;
   const auto s = static_cast<std::uint32_t>(slot);
-  if (agents_.column<kPath>()[s] == kNoPath) {
-    --resting_[agents_.column<kAt>()[s]];
+  if (dyn_.agents.column<kPath>()[s] == kNoPath) {
+    --dyn_.resting[dyn_.agents.column<kAt>()[s]];
   } else {
-    --in_transit_;
+    --dyn_.in_transit;
   }
 }
 
 bool Displacement::settled_home(std::size_t slot) const {
   const auto s = static_cast<std::uint32_t>(slot);
-  return agents_.column<kWake>()[s] == kNever - 1 && agents_.column<kAt>()[s] == agents_.column<kHome>()[s] &&
-         agents_.column<kPath>()[s] == kNoPath;
+  return dyn_.agents.column<kWake>()[s] == kNever - 1 &&
+         dyn_.agents.column<kAt>()[s] == dyn_.agents.column<kHome>()[s] &&
+         dyn_.agents.column<kPath>()[s] == kNoPath;
 }
 
 }  // namespace peacesim::mechanisms::displacement

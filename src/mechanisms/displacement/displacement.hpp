@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "engine/agent_table.hpp"
+#include "engine/fields.hpp"
 #include "engine/random.hpp"
 
 namespace peacesim::mechanisms::displacement {
@@ -38,11 +39,12 @@ struct Place {
   std::string name;
   std::string country;
   PlaceKind kind = PlaceKind::Town;
-  bool foreign = false;     // outside the country people flee from
-  double capacity = 0.0;    // people; 0 = unlimited (camps only)
-  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  bool foreign = false;   // outside the country people flee from
+  double capacity = 0.0;  // people; 0 = unlimited (camps only)
+  bool operator==(const Place&) const = default;
+  template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {
-    a(name, country, kind, foreign, capacity);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -50,14 +52,16 @@ struct Link {
   PlaceId a = 0;
   PlaceId b = 0;
   double km = 0.0;
+  bool operator==(const Link&) const = default;
   template <class Archive>
   void serialize(Archive& archive) {
-    archive(a, b, km);
+    engine::archive_fields(archive, *this);
   }
 };
 
 // The mechanism's parameters (specs with defaults, ranges, units and sources in parameters.hpp).
 struct Rules {
+  bool enabled = true;                // whether a model runs the mechanism at all (its switch)
   double people_per_agent = 1.0;      // k
   double speed_km = 360.0;            // km a day an agent can travel
   double move_chance_violence = 1.0;  // daily chance of leaving a place at full violence
@@ -96,22 +100,22 @@ class Displacement {
   void step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads);
 
   // --- state ---
-  [[nodiscard]] std::size_t place_count() const { return places_.size(); }
-  [[nodiscard]] const Place& place(PlaceId p) const { return places_[p]; }
-  [[nodiscard]] const std::vector<Link>& links() const { return links_; }
+  [[nodiscard]] std::size_t place_count() const { return dyn_.places.size(); }
+  [[nodiscard]] const Place& place(PlaceId p) const { return dyn_.places[p]; }
+  [[nodiscard]] const std::vector<Link>& links() const { return dyn_.links; }
   [[nodiscard]] const Rules& rules() const { return rules_; }
-  [[nodiscard]] bool link_open(LinkId link) const { return link_open_[link] != 0; }
+  [[nodiscard]] bool link_open(LinkId link) const { return dyn_.link_open[link] != 0; }
   // People resting at a place (not on a route), as counted after the last step.
   [[nodiscard]] double people_at(PlaceId p) const {
-    return static_cast<double>(resting_[p]) * rules_.people_per_agent;
+    return static_cast<double>(dyn_.resting[p]) * rules_.people_per_agent;
   }
   [[nodiscard]] double people_in_transit() const {
-    return static_cast<double>(in_transit_) * rules_.people_per_agent;
+    return static_cast<double>(dyn_.in_transit) * rules_.people_per_agent;
   }
   [[nodiscard]] double people_displaced() const {
-    return static_cast<double>(agents_.size()) * rules_.people_per_agent;
+    return static_cast<double>(dyn_.agents.size()) * rules_.people_per_agent;
   }
-  [[nodiscard]] std::size_t agent_count() const { return agents_.size(); }
+  [[nodiscard]] std::size_t agent_count() const { return dyn_.agents.size(); }
 
   // One agent's whereabouts, for tests: the place it is at or last left, the next place if on a
   // route (else kNoPlace), its home.
@@ -128,7 +132,7 @@ class Displacement {
   // Takes an agent out of the mechanism for good (the person it stands for is home again or dead,
   // in a model that tracks people itself): it no longer moves or counts anywhere.
   void retire(std::size_t slot);
-  [[nodiscard]] bool retired(std::size_t slot) const { return retired_[slot] != 0; }
+  [[nodiscard]] bool retired(std::size_t slot) const { return dyn_.retired[slot] != 0; }
 
   // The daily move chance of a place with its current recent violence.
   [[nodiscard]] double move_chance(PlaceId p) const;
@@ -136,13 +140,42 @@ class Displacement {
   [[nodiscard]] double attractiveness(PlaceId p) const;
   [[nodiscard]] double capacity_factor(PlaceId p) const;
 
-  // Checkpoints: what changes day by day (places and links too: capacities and closures).
+  // What changes from day to day, saved as a whole by checkpoints (places and links too:
+  // capacities and closures); the rest (rules, paths, adjacency) is made again from the scenario.
+  struct Dynamic {
+    std::vector<Place> places;
+    std::vector<Link> links;
+    // Inputs and daily tables.
+    std::vector<double> violence;                 // today's intensity
+    std::vector<std::int64_t> last_violence_day;  // last day with violence (-1 never)
+    std::vector<double> recent_violence;
+    std::vector<std::uint32_t> safe_days;  // days in a row without recent violence
+    std::vector<std::uint8_t> link_open;
+    std::vector<double> carry;                        // people not yet making a whole agent, per origin
+    std::vector<double> move_chance;                  // today's, per place
+    std::vector<std::uint32_t> regime;                // bumped when a place's move chance changes
+    std::vector<double> capacity_factor;              // from the occupancy at the start of the day
+    std::vector<double> path_weight_cum;              // cumulative weights per place's paths, today
+    std::vector<std::uint8_t> path_usable;            // all links open today
+    std::vector<std::vector<PlaceId>> next_hop_home;  // [home][at]: next place on the way home
+    bool any_safe_home = false;
+    // Agents: place at rest or leg start, current path and leg, km done on the leg, home, the day
+    // its rest ends, the regime of its place when that day was drawn.
+    engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t>
+        agents;
+    std::vector<std::uint32_t> resting;
+    std::vector<std::uint8_t> retired;  // by slot
+    std::size_t in_transit = 0;
+    bool operator==(const Dynamic&) const = default;
+    template <class Archive>
+    void serialize(Archive& a) {
+      engine::archive_fields(a, *this);
+    }
+  };
+  [[nodiscard]] Dynamic& dynamic() { return dyn_; }
   template <class Archive>
   void serialize(Archive& a) {
-    a(places_, links_, violence_, last_violence_day_, recent_violence_, safe_days_, link_open_, carry_,
-      move_chance_, regime_, capacity_factor_, path_weight_cum_, path_usable_, next_hop_home_,
-      any_safe_home_);
-    a(agents_, resting_, retired_, in_transit_);
+    a(dyn_);
   }
 
  private:
@@ -164,38 +197,14 @@ class Displacement {
   [[nodiscard]] std::uint32_t choose_path(PlaceId p, engine::RandomDraws& draws) const;
   [[nodiscard]] LinkId link_between(PlaceId a, PlaceId b) const;
 
-  std::vector<Place> places_;
-  std::vector<Link> links_;
   Rules rules_;
+  Dynamic dyn_;
 
   // Topology: simple paths from each place, and the next hop on the shortest route home.
   std::vector<Path> paths_;
   std::vector<std::uint32_t> paths_begin_;  // paths of place p: [begin[p], begin[p+1])
   std::vector<std::vector<PlaceId>> adjacency_;
   std::vector<std::vector<LinkId>> adjacency_links_;
-
-  // Inputs and daily tables.
-  std::vector<double> violence_;                 // today's intensity
-  std::vector<std::int64_t> last_violence_day_;  // last day with violence (-1 never)
-  std::vector<double> recent_violence_;
-  std::vector<std::uint32_t> safe_days_;  // days in a row without recent violence
-  std::vector<std::uint8_t> link_open_;
-  std::vector<double> carry_;                        // people not yet making a whole agent, per origin
-  std::vector<double> move_chance_;                  // today's, per place
-  std::vector<std::uint32_t> regime_;                // bumped when a place's move chance changes
-  std::vector<double> capacity_factor_;              // from the occupancy at the start of the day
-  std::vector<double> path_weight_cum_;              // cumulative weights per place's paths, today
-  std::vector<std::uint8_t> path_usable_;            // all links open today
-  std::vector<std::vector<PlaceId>> next_hop_home_;  // [home][at]: next place on the way home
-  bool any_safe_home_ = false;
-
-  // Agents: place at rest or leg start, current path and leg, km done on the leg, home, the day
-  // its rest ends, the regime of its place when that day was drawn.
-  engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t>
-      agents_;
-  std::vector<std::uint32_t> resting_;
-  std::vector<std::uint8_t> retired_;  // by slot
-  std::size_t in_transit_ = 0;
 };
 
 }  // namespace peacesim::mechanisms::displacement

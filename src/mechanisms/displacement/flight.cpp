@@ -5,35 +5,6 @@
 namespace peacesim::mechanisms::displacement {
 
 using conflict::Status;
-using engine::ParameterKind;
-
-std::vector<engine::ParameterSpec> flight_parameter_specs() {
-  return {
-      {"flight_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
-       "assumption: a switch for ablation (MODEL.md §4)",
-       "Run M7 in the theatre: people flee violence; off, nobody is displaced"},
-      {"flight_danger_scale", ParameterKind::Real, 10, 0.5, 500, "people",
-       "assumption: a town where about ten people were killed recently is at 63 % of full violence",
-       "Recent fatalities at which a town's violence intensity is 1 - 1/e"},
-      {"flight_memory_days", ParameterKind::Real, 30, 1, 365, "days",
-       "assumption: a month of calm lets fear fade (MODEL.md M7: recent violence)",
-       "Time constant of the decay of a town's recent violence"},
-      {"flight_tolerance_days", ParameterKind::Real, 20, 1, 250, "days",
-       "assumption: of the order of Flee's daily move chance 1 at conflict, softened for people with homes "
-       "(docs/model/displacement.md)",
-       "Mean days of full violence a person endures before leaving"},
-      {"flight_leaving_share", ParameterKind::Real, 0.5, 0.0, 1.0, "1",
-       "UNHCR 2012-2013 (data/observed/unhcr_population_mali_origin_or_asylum_2009-2016.csv: about half of "
-       "the "
-       "north's people displaced at the peak); assumption",
-       "Share of people who would ever leave"},
-  };
-}
-
-FlightParams flight_params_from(const engine::ParameterSet& p) {
-  return {p.boolean("flight_enabled"), p.real("flight_danger_scale"), p.real("flight_memory_days"),
-          p.real("flight_tolerance_days"), p.real("flight_leaving_share")};
-}
 
 std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& params) {
   if (draws.uniform() >= params.leaving_share) return 255;
@@ -62,7 +33,7 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
       if (people.status[i] != Status::Resident || people.tolerance_days[i] == 255) continue;
       if (static_cast<double>(people.tolerance_days[i]) >= endured) continue;
       people.status[i] = Status::Displaced;
-      owner_.push_back(i);
+      state_.owner.push_back(i);
       ++leaving;
     }
     if (leaving > 0) {
@@ -76,18 +47,18 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
 
 void Flight::sync(conflict::State& state) {
   auto& people = state.people;
-  for (std::size_t s = 0; s < owner_.size(); ++s) {
-    const std::uint32_t i = owner_[s];
+  for (std::size_t s = 0; s < state_.owner.size(); ++s) {
+    const std::uint32_t i = state_.owner[s];
     if (i == conflict::kNoAgent) continue;
     const Status now = people.status[i];
     if (now != Status::Displaced && now != Status::Refugee) {  // died meanwhile
-      owner_[s] = conflict::kNoAgent;
+      state_.owner[s] = conflict::kNoAgent;
       displacement_.retire(s);
       continue;
     }
     if (displacement_.settled_home(s)) {
       people.status[i] = Status::Resident;
-      owner_[s] = conflict::kNoAgent;
+      state_.owner[s] = conflict::kNoAgent;
       displacement_.retire(s);
       continue;
     }

@@ -14,9 +14,14 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
 #include "mechanisms/displacement/displacement.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::displacement {
 
@@ -28,8 +33,17 @@ struct FlightParams {
   double leaving_share = 0.5;
 };
 
-std::vector<engine::ParameterSpec> flight_parameter_specs();
-FlightParams flight_params_from(const engine::ParameterSet& parameters);
+// M7's parameters in the theatre, bound to their members (module.cpp); the displacement
+// mechanism's own (parameters.hpp) come with them in M7's module.
+const engine::ParameterTable<FlightParams>& flight_parameter_table();
+const conflict::Module& module();
+
+// The places and routes the displaced move along (an input the model makes from the scenario), in
+// the order of the shared state's places.
+struct Network {
+  std::vector<Place> places;
+  std::vector<Link> links;
+};
 
 // A person's tolerance in days (255 = never leaves).
 std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& params);
@@ -42,19 +56,25 @@ class Flight {
   void day(conflict::State& state, conflict::Context& context);
 
   [[nodiscard]] double refugees_at(PlaceId p) const { return displacement_.people_at(p); }
-  [[nodiscard]] std::size_t departures() const { return owner_.size(); }
+  [[nodiscard]] std::size_t departures() const { return state_.owner.size(); }
 
-  template <class Archive>  // checkpoints (engine/checkpoint.hpp): the displacement is saved apart
-  void serialize(Archive& a) {
-    a(owner_);
-  }
+  // What changes, checkpointed whole (the displacement's own state is saved apart).
+  struct State {
+    std::vector<std::uint32_t> owner;  // by displacement slot: the person agent (kNoAgent once home)
+    bool operator==(const State&) const = default;
+    template <class Archive>
+    void serialize(Archive& a) {
+      engine::archive_fields(a, *this);
+    }
+  };
+  [[nodiscard]] State& state() { return state_; }
 
  private:
   void sync(conflict::State& state);
 
   FlightParams params_;
   Displacement& displacement_;
-  std::vector<std::uint32_t> owner_;  // by displacement slot: the person agent (kNoAgent once home)
+  State state_;
 };
 
 }  // namespace peacesim::mechanisms::displacement

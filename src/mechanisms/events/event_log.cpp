@@ -18,12 +18,6 @@ std::string_view event_type_name(EventType type) {
   return "";
 }
 
-std::vector<engine::ParameterSpec> parameter_specs() {
-  return {{"events_enabled", engine::ParameterKind::Boolean, 1, 0, 1, "1",
-           "assumption: a switch (MODEL.md §4); large ensembles may need only the series",
-           "Keep M13's event rows (ACLED schema); off, only the monthly series count events"}};
-}
-
 ActorType actor_type(const conflict::Group& group) {
   switch (group.kind) {
     case conflict::GroupKind::Separatist:
@@ -103,8 +97,8 @@ void EventLog::emit(engine::Recorder& recorder, const conflict::State& state, co
     recorder.add(fatalities_[t], r, h.fatalities);
     recorder.add(civilians_, r, h.civilian_fatalities);
   }
-  events_total_ += 1;
-  fatalities_total_ += h.fatalities;
+  totals_.events += 1;
+  totals_.fatalities += h.fatalities;
 }
 
 }  // namespace peacesim::mechanisms::events

@@ -6,9 +6,14 @@
 #include <array>
 #include <string>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "engine/recorder.hpp"
 #include "mechanisms/conflict/state.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::events {
 
@@ -45,7 +50,13 @@ struct Happening {
   int civilian_fatalities = 0;  // of which civilians
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();  // the switch `events_enabled`
+// M13's switch (`events_enabled`), bound to its member (module.cpp), and its module: it sets up
+// the layer's event log (conflict::Registry::log) and declares its series.
+struct Params {
+  bool enabled = true;
+};
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
 
 class EventLog {
  public:
@@ -58,18 +69,24 @@ class EventLog {
   // Records one event at a place in Mali on the state's date.
   void emit(engine::Recorder& recorder, const conflict::State& state, const Happening& h);
 
-  [[nodiscard]] double total_events() const { return events_total_; }
-  [[nodiscard]] double total_fatalities() const { return fatalities_total_; }
-  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
-  void serialize(Archive& a) {
-    a(events_total_, fatalities_total_);
-  }
+  // What changes: the run's totals so far, for the summary (checkpointed whole).
+  struct Totals {
+    double events = 0, fatalities = 0;
+    bool operator==(const Totals&) const = default;
+    template <class Archive>
+    void serialize(Archive& a) {
+      engine::archive_fields(a, *this);
+    }
+  };
+  [[nodiscard]] double total_events() const { return totals_.events; }
+  [[nodiscard]] double total_fatalities() const { return totals_.fatalities; }
+  [[nodiscard]] Totals& totals() { return totals_; }
 
  private:
   std::array<engine::SeriesId, kEventTypes> events_{};
   std::array<engine::SeriesId, kEventTypes> fatalities_{};
   engine::SeriesId civilians_ = 0;
-  double events_total_ = 0, fatalities_total_ = 0;
+  Totals totals_;
   bool enabled_ = true;
 };
 

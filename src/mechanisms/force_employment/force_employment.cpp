@@ -15,66 +15,6 @@ using conflict::kNoPlace;
 using conflict::kState;
 using conflict::PlaceIndex;
 using conflict::State;
-using engine::ParameterKind;
-
-std::vector<engine::ParameterSpec> parameter_specs() {
-  return {
-      {"forces_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
-       "assumption: a switch for ablation (MODEL.md §4)",
-       "Run M4: offensives, raids, training; off, forces stay at their stations"},
-      {"forces_mobile_share", ParameterKind::Real, 0.6, 0.0, 1.0, "1",
-       "assumption: counter-terrorism operations keep most of their strength manoeuvring (004 §3.3, Serval's "
-       "columns north)",
-       "Share of an offensive operation's strength that manoeuvres"},
-      {"forces_speed_km", ParameterKind::Real, 100, 10, 500, "km/day",
-       "004 §3.3 (Gao, Timbuktu and Kidal retaken within three weeks of Serval's launch); assumption",
-       "Road kilometres an offensive column covers a day, logistics included"},
-      {"forces_garrison_people", ParameterKind::Real, 200, 0, 2000, "people",
-       "assumption: a company of the army follows into each retaken town",
-       "Army garrison sent to a town the state's side takes"},
-      {"forces_raid_rate", ParameterKind::Real, 0.02, 0.0, 1.0, "1/(1000 troops·day)",
-       "assumption: calibrated on ACLED 2013-2016 battles (docs/model/force-employment.md)",
-       "Raids per 1,000 mobile troops per day against each hostile group dispersed in the area"},
-      {"forces_raid_people", ParameterKind::Real, 100, 10, 1000, "people",
-       "assumption: a raid is company-sized", "Troops in a raid"},
-      {"forces_army_raid_share", ParameterKind::Real, 0.2, 0.0, 1.0, "1",
-       "001 (the army 'unfit to secure its own towns'); size: assumption",
-       "Raids per army soldier in the area relative to an offensive operation's troops"},
-      {"forces_training_rate", ParameterKind::Real, 0.002, 0.0, 0.05, "1/day",
-       "004 §4.4 (EUTM trains battalions over months); rate: assumption",
-       "Daily rate at which 500 trainers close the gap between the army's capability and the ceiling"},
-      {"forces_training_ceiling", ParameterKind::Real, 1.0, 0.3, 3.0, "1",
-       "assumption: a trained army matches the armed groups' fighters man for man",
-       "Capability the army's training tends to"},
-      {"forces_coup_shock", ParameterKind::Real, 0.6, 0.0, 1.0, "1",
-       "004 §3.2 (after the March 2012 coup the army collapsed in the north); size: assumption",
-       "Share of the army's morale lost to a coup"},
-      {"forces_coup_recovery_days", ParameterKind::Real, 120, 10, 1000, "days",
-       "assumption: a command takes months to recover from a coup",
-       "Time constant of the army's morale recovery"},
-      {"forces_replenish_rate", ParameterKind::Real, 1.0 / 180.0, 0.0, 0.1, "1/day",
-       "assumption: recruiting and training replacements takes about six months",
-       "Daily share of the gap to the army's establishment filled by new soldiers"},
-  };
-}
-
-Params params_from(const engine::ParameterSet& p) {
-  Params r;
-  r.enabled = p.boolean("forces_enabled");
-  r.mobile_share = p.real("forces_mobile_share");
-  r.speed_km = p.real("forces_speed_km");
-  r.garrison_people = p.real("forces_garrison_people");
-  r.raid_rate = p.real("forces_raid_rate");
-  r.raid_people = p.real("forces_raid_people");
-  r.army_raid_share = p.real("forces_army_raid_share");
-  r.training_rate = p.real("forces_training_rate");
-  r.training_ceiling = p.real("forces_training_ceiling");
-  r.coup_shock = p.real("forces_coup_shock");
-  r.coup_recovery_days = p.real("forces_coup_recovery_days");
-  r.replenish_rate = p.real("forces_replenish_rate");
-  return r;
-}
-
 namespace {
 
 bool enemy_town(const State& state, const conflict::Place& place) {
@@ -167,7 +107,7 @@ void offensive(State& state, conflict::Context& context, std::size_t fi, const P
 
 void raids(State& state, conflict::Context& context, const Params& params,
            const combat::Params& combat_params) {
-  auto draws = context.random.draws(conflict::kForceStream, static_cast<std::uint32_t>(state.day), 0);
+  auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 0);
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
     const auto a = static_cast<ActorIndex>(gi + 1);
     auto& g = state.group(a);

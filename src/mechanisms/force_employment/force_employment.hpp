@@ -22,10 +22,14 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/combat/combat.hpp"
 #include "mechanisms/conflict/context.hpp"
 #include "mechanisms/control/control.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::force_employment {
 
@@ -44,8 +48,12 @@ struct Params {
   double replenish_rate = 1.0 / 180.0;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module (which also
+// records the army's capability and strength).
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
+
+inline constexpr engine::StreamId kStream = 0x0C04;  // raids
 
 // One day: positions, offensives, raids, training, morale and replenishment.
 void employ(conflict::State& state, conflict::Context& context, const Params& params,

@@ -13,8 +13,12 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::grievance {
 
@@ -31,11 +35,21 @@ struct Params {
   double legitimacy_military = 0.35;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
+
+inline constexpr engine::StreamId kStream = 0x0C01;  // a fixed draw per person
+
+// What M1 reads from other mechanisms, by region or community.
+struct Inputs {
+  const std::vector<double>& abuses_by_state;       // M6: recent civilian deaths by the state's side
+  const std::vector<double>& resentment;            // M11: of foreign forces
+  const std::vector<double>& included_communities;  // M10: how far each community's exclusion is lifted
+};
 
 // Updates every living person's legitimacy (parallel; each writes its own slot).
-void update(conflict::State& state, const conflict::Context& context, const Params& params);
+void update(conflict::State& state, const conflict::Context& context, const Params& params, const Inputs& in);
 
 // G for one person.
 inline double grievance(const conflict::People& people, std::size_t i) {

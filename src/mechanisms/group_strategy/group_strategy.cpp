@@ -15,62 +15,6 @@ using conflict::kNoPlace;
 using conflict::kState;
 using conflict::PlaceIndex;
 using conflict::State;
-using engine::ParameterKind;
-
-std::vector<engine::ParameterSpec> parameter_specs() {
-  return {
-      {"strategy_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
-       "assumption: a switch for ablation (MODEL.md §4)",
-       "Run M3: groups attack towns and wage guerrilla war; off, groups only exist and recruit"},
-      {"strategy_guerrilla_ratio", ParameterKind::Real, 1.0, 0.2, 5.0, "1",
-       "000; 004 §3.3 (facing Serval the jihadists 'blend in with the local population'); threshold: "
-       "assumption",
-       "Hostile conventional strength, relative to the group's own, at which it stops holding towns"},
-      {"strategy_attack_ratio", ParameterKind::Real, 1.5, 0.5, 5.0, "1",
-       "assumption: attackers seek local superiority before an assault (the 3:1 rule of thumb, relaxed for "
-       "surprise)",
-       "Effective superiority a group needs over a town's defenders before it assaults"},
-      {"strategy_attack_interval_days", ParameterKind::Integer, 4, 1, 60, "days",
-       "assumption: the MNLA took the northern towns at a pace of one every few days (004 §3.2)",
-       "Days a group rests between assaults"},
-      {"strategy_garrison_share", ParameterKind::Real, 0.3, 0.0, 1.0, "1",
-       "assumption: groups left small garrisons and moved their main force (004 §3.2)",
-       "Share of a holding group's fighters kept in the towns it holds"},
-      {"strategy_attack_rate", ParameterKind::Real, 0.01, 0.0, 0.2, "1/(100 fighters·day)",
-       "assumption: calibrated on ACLED 2013-2016 event counts (docs/model/group-strategy.md)",
-       "Guerrilla attacks per 100 dispersed fighters per day"},
-      {"strategy_ied_share", ParameterKind::Real, 0.4, 0.0, 1.0, "1",
-       "002 (IEDs and mines the main threat to MINUSMA); share: assumption",
-       "Share of guerrilla attacks that are IEDs or other remote violence"},
-      {"strategy_ied_fatalities", ParameterKind::Real, 1.5, 0.0, 10.0, "people",
-       "assumption: most IED strikes in ACLED 2013-2016 kill one or two", "Mean deaths of an IED attack"},
-      {"strategy_ambush_people", ParameterKind::Real, 30, 5, 300, "people",
-       "assumption: ambushes are the work of a few pick-ups of fighters", "Fighters committed to an ambush"},
-      {"strategy_exposed_share", ParameterKind::Real, 0.15, 0.01, 1.0, "1",
-       "assumption: a patrol or convoy, not the whole garrison, is caught",
-       "Share of a town's troops exposed to an ambush"},
-      {"strategy_un_weight", ParameterKind::Real, 2.0, 0.0, 10.0, "1",
-       "002 (groups treat a partial UN as a party); MODEL.md M11; size: assumption",
-       "Extra weight of UN troops as targets, times (1 - UN impartiality)"},
-  };
-}
-
-Params params_from(const engine::ParameterSet& p) {
-  Params r;
-  r.enabled = p.boolean("strategy_enabled");
-  r.guerrilla_ratio = p.real("strategy_guerrilla_ratio");
-  r.attack_ratio = p.real("strategy_attack_ratio");
-  r.attack_interval_days = static_cast<int>(p.integer("strategy_attack_interval_days"));
-  r.garrison_share = p.real("strategy_garrison_share");
-  r.attack_rate = p.real("strategy_attack_rate");
-  r.ied_share = p.real("strategy_ied_share");
-  r.ied_fatalities = p.real("strategy_ied_fatalities");
-  r.ambush_people = p.real("strategy_ambush_people");
-  r.exposed_share = p.real("strategy_exposed_share");
-  r.un_weight = p.real("strategy_un_weight");
-  return r;
-}
-
 namespace {
 
 // Effective strength of the side holding p, as an attacker must face it.
@@ -163,12 +107,13 @@ void assault(State& state, ActorIndex a, const Params& params) {
 }
 
 // Picks who is hit at p: the army (-1) or a force, weighted by people, UN troops weighted up.
-int pick_victim(const State& state, PlaceIndex p, const Params& params, engine::RandomDraws& draws) {
+int pick_victim(const State& state, PlaceIndex p, const Params& params, double impartiality,
+                engine::RandomDraws& draws) {
   std::vector<double> w(state.forces.size() + 1, 0.0);
   w[0] = state.places[p].army;
   for (std::size_t f = 0; f < state.forces.size(); ++f) {
     const auto& force = state.forces[f];
-    w[f + 1] = force.at_place[p] * (force.un ? 1.0 + params.un_weight * (1.0 - state.un_impartiality) : 1.0);
+    w[f + 1] = force.at_place[p] * (force.un ? 1.0 + params.un_weight * (1.0 - impartiality) : 1.0);
   }
   double total = 0.0;
   for (double x : w) total += x;
@@ -177,10 +122,10 @@ int pick_victim(const State& state, PlaceIndex p, const Params& params, engine::
 }
 
 void guerrilla_attacks(State& state, conflict::Context& context, ActorIndex a, const Params& params,
-                       const combat::Params& combat_params) {
+                       const combat::Params& combat_params, double impartiality) {
   auto& g = state.group(a);
   if (g.dispersed <= 0.0) return;
-  auto draws = context.random.draws(conflict::kStrategyStream, static_cast<std::uint32_t>(state.day), a);
+  auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), a);
   const std::uint32_t n = conflict::poisson(draws, params.attack_rate * g.dispersed / 100.0);
   if (n == 0) return;
   // Targets: towns in its regions with hostile troops.
@@ -189,14 +134,13 @@ void guerrilla_attacks(State& state, conflict::Context& context, ActorIndex a, c
   for (std::size_t p = 0; p < state.places.size(); ++p) {
     const auto& place = state.places[p];
     if (!is_town(place) || !in_mask(g.regions, place.region) || !state.are_hostile(a, kState)) continue;
-    weight[p] =
-        place.army + place.foreign + place.peacekeepers * params.un_weight * (1.0 - state.un_impartiality);
+    weight[p] = place.army + place.foreign + place.peacekeepers * params.un_weight * (1.0 - impartiality);
     total += weight[p];
   }
   if (total <= 0.0) return;
   for (std::uint32_t i = 0; i < n && g.dispersed > 0.0; ++i) {
     const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
-    const int victim = pick_victim(state, p, params, draws);
+    const int victim = pick_victim(state, p, params, impartiality, draws);
     const std::string victim_name =
         victim < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(victim)].name;
     if (draws.uniform() < params.ied_share) {
@@ -237,8 +181,8 @@ double hostile_power(const State& state, ActorIndex a) {
   return s;
 }
 
-void act(State& state, conflict::Context& context, const Params& params,
-         const combat::Params& combat_params) {
+void act(State& state, conflict::Context& context, const Params& params, const combat::Params& combat_params,
+         double un_impartiality) {
   if (!params.enabled) return;
   for (std::size_t i = 0; i < state.groups.size(); ++i) {
     const auto a = static_cast<ActorIndex>(i + 1);
@@ -256,7 +200,7 @@ void act(State& state, conflict::Context& context, const Params& params,
       g.posture = conflict::Posture::Hold;
     }
     if (g.posture == conflict::Posture::Hold && g.offensive) assault(state, a, params);
-    guerrilla_attacks(state, context, a, params, combat_params);
+    guerrilla_attacks(state, context, a, params, combat_params, un_impartiality);
   }
 }
 

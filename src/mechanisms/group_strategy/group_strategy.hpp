@@ -25,9 +25,13 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/combat/combat.hpp"
 #include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::group_strategy {
 
@@ -45,12 +49,16 @@ struct Params {
   double un_weight = 2.0;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
 
-// One day of decisions and guerrilla attacks for every active group.
+inline constexpr engine::StreamId kStream = 0x0C03;  // guerrilla attacks, by group
+
+// One day of decisions and guerrilla attacks for every active group, with M5's rules for the
+// fighting and the UN's impartiality as the groups see it (M11).
 void act(conflict::State& state, conflict::Context& context, const Params& params,
-         const combat::Params& combat);
+         const combat::Params& combat, double un_impartiality);
 
 // The effective strength of conventional forces hostile to group g in its regions.
 double hostile_power(const conflict::State& state, conflict::ActorIndex g);

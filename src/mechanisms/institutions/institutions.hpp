@@ -39,12 +39,19 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+struct State;
+}  // namespace peacesim::mechanisms::conflict
 
 namespace peacesim::mechanisms::institutions {
 
@@ -64,8 +71,9 @@ struct Params {
   double withdrawal_months = 6.0;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
 
 enum class Trigger : std::uint8_t { Date, AcuteThreat, NorthStable, PredecessorDeployed };
 
@@ -94,9 +102,10 @@ struct Standing {
   double wait_days = 0.0;  // authorization and generation days still to go (Security Council)
   double strength = 0.0;   // today
   double target = 0.0;
-  template <class Archive>  // checkpoints (engine/checkpoint.hpp)
+  bool operator==(const Standing&) const = default;
+  template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {
-    a(phase, decided_day, start_day, end_day, wait_days, strength, target);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -116,9 +125,10 @@ struct Decision {
   std::int32_t day = 0;
   std::size_t operation = 0;
   std::string what;  // "decided (acute threat)", "deploys", "draws down", "withdraws", "ends", ...
+  bool operator==(const Decision&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
-    a(day, operation, what);
+    engine::archive_fields(a, *this);
   }
 };
 
@@ -133,11 +143,21 @@ class Institutions {
   // Today's strength of a ruled operation (0 outside its deployment).
   [[nodiscard]] double strength(std::size_t operation) const;
   [[nodiscard]] const Standing& standing(std::size_t operation) const;
-  [[nodiscard]] const std::vector<Decision>& decisions() const { return decisions_; }
-  template <class Archive>
-  void serialize(Archive& a) {
-    a(standing_, deaths_by_day_, decisions_, north_held_since_);
-  }
+  [[nodiscard]] const std::vector<Decision>& decisions() const { return state_.decisions; }
+
+  // What changes, checkpointed whole; the rules and parameters are made again from the scenario.
+  struct State {
+    std::vector<Standing> standing;                  // by rule
+    std::vector<std::vector<double>> deaths_by_day;  // by rule: cumulative deaths, a ring of 365 days
+    std::vector<Decision> decisions;
+    std::int32_t north_held_since = -1;
+    bool operator==(const State&) const = default;
+    template <class Archive>
+    void serialize(Archive& a) {
+      engine::archive_fields(a, *this);
+    }
+  };
+  [[nodiscard]] State& state() { return state_; }
 
  private:
   void decide(std::size_t r, const Situation& s);
@@ -147,10 +167,15 @@ class Institutions {
   std::vector<Rule> rules_;
   Params params_;
   std::vector<int> ruled_;  // by operation: index into rules_, or -1
-  std::vector<Standing> standing_;
-  std::vector<std::vector<double>> deaths_by_day_;  // by rule: cumulative deaths, a ring of 365 days
-  std::vector<Decision> decisions_;
-  std::int32_t north_held_since_ = -1;
+  State state_;
+};
+
+// What M9 gets from the model: the rules the scenario hands it, the number of operations, and what
+// the institutions see on a day, read from the shared state and M11's resentment by region.
+struct Inputs {
+  std::vector<Rule> rules;
+  std::size_t operations = 0;
+  std::function<Situation(const conflict::State& state, const std::vector<double>& resentment)> situation;
 };
 
 }  // namespace peacesim::mechanisms::institutions

@@ -13,55 +13,6 @@ using conflict::ActorIndex;
 using conflict::in_mask;
 using conflict::State;
 using conflict::Status;
-using engine::ParameterKind;
-
-std::vector<engine::ParameterSpec> parameter_specs() {
-  return {
-      {"mobilization_enabled", ParameterKind::Boolean, 1, 0, 1, "1",
-       "assumption: a switch for ablation (MODEL.md §4)",
-       "Run M2: people join groups; off, groups have only their scheduled influxes"},
-      {"mobilization_threshold", ParameterKind::Real, 0.35, 0.0, 2.0, "1",
-       "MODEL.md §7 (Epstein's threshold T = 0.1, here on a scale with affinity and pull); size: assumption",
-       "Score above which a person is ready to join a group"},
-      {"mobilization_other_affinity", ParameterKind::Real, 0.2, 0.0, 1.0, "1",
-       "004 §3.2 (groups recruit across communities, jihadists more so); size: assumption",
-       "Affinity of a person for a group that does not recruit from their community"},
-      {"mobilization_pull_base", ParameterKind::Real, 0.05, 0.0, 1.0, "1",
-       "MODEL.md M2 (pull(g)); size: assumption", "Pull of any active group (pay, protection)"},
-      {"mobilization_pull_towns", ParameterKind::Real, 0.1, 0.0, 1.0, "1",
-       "assumption: success attracts recruits (the 2012 victories swelled the groups, 004 §3.2)",
-       "Extra pull of a group holding five towns or more"},
-      {"mobilization_arrest_k", ParameterKind::Real, 2.3, 0.1, 10.0, "1", "MODEL.md §7 (Epstein's k = 2.3)",
-       "Constant of the arrest-risk estimate P = 1 - exp(-k C / (A + 1))"},
-      {"mobilization_absorb_base", ParameterKind::Real, 50, 0, 1000, "people/month",
-       "assumption: even a small group can take in a few dozen recruits a month",
-       "Recruits any group can absorb a month"},
-      {"mobilization_absorb_share", ParameterKind::Real, 0.03, 0.0, 0.5, "1/month",
-       "MODEL.md M2 (groups need resources to absorb recruits); size: assumption",
-       "Recruits a group can absorb a month per fighter it has"},
-      {"mobilization_join_rate", ParameterKind::Real, 0.05, 0.0, 1.0, "1/month",
-       "assumption: being ready is not joining; a few per cent act on it in a month",
-       "Monthly chance that a ready person joins, when the group has room"},
-      {"mobilization_desert_rate", ParameterKind::Real, 0.03, 0.0, 0.5, "1/month",
-       "assumption: fighters drift home (seasonal work, family)",
-       "Monthly share of a group's fighters who go home"},
-  };
-}
-
-Params params_from(const engine::ParameterSet& p) {
-  Params r;
-  r.enabled = p.boolean("mobilization_enabled");
-  r.threshold = p.real("mobilization_threshold");
-  r.other_affinity = p.real("mobilization_other_affinity");
-  r.pull_base = p.real("mobilization_pull_base");
-  r.pull_towns = p.real("mobilization_pull_towns");
-  r.arrest_k = p.real("mobilization_arrest_k");
-  r.absorb_base = p.real("mobilization_absorb_base");
-  r.absorb_share = p.real("mobilization_absorb_share");
-  r.join_rate = p.real("mobilization_join_rate");
-  r.desert_rate = p.real("mobilization_desert_rate");
-  return r;
-}
 
 std::vector<double> arrest_risk(const State& state, const Params& params) {
   std::vector<double> troops(state.regions.size(), 0.0);
@@ -92,8 +43,7 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
     auto& g = state.groups[gi];
     if (g.fighters.empty()) continue;
-    auto draws =
-        context.random.draws(conflict::kMobilizationStream, static_cast<std::uint32_t>(state.day), gi);
+    auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), gi);
     context.ops.send_home(state, static_cast<ActorIndex>(gi + 1),
                           params.desert_rate * static_cast<double>(g.fighters.size()), draws);
   }
@@ -143,8 +93,7 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
   for (std::size_t i = 0; i < people.size(); ++i) {
     const ActorIndex c = choice[i];
     if (c == conflict::kNoActor) continue;
-    auto draws =
-        context.random.draws(conflict::kMobilizationStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+    auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
     if (draws.uniform() < accept[c - 1]) context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
   }
 }
@@ -162,8 +111,7 @@ double influx(State& state, conflict::Context& context, ActorIndex g, double peo
     if (!in_mask(group.regions, state.cells[state.people.cell[i]].region)) continue;
     candidates.push_back(static_cast<std::uint32_t>(i));
   }
-  auto draws =
-      context.random.draws(conflict::kMobilizationStream, static_cast<std::uint32_t>(state.day), key);
+  auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), key);
   std::size_t taken = 0;
   // A partial Fisher-Yates shuffle picks `wanted` distinct candidates.
   for (; taken < wanted && taken < candidates.size(); ++taken) {

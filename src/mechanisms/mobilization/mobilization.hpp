@@ -19,8 +19,13 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::mobilization {
 
@@ -37,8 +42,32 @@ struct Params {
   double desert_rate = 0.03;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
+
+inline constexpr engine::StreamId kStream = 0x0C02;  // desertion, joining and influxes
+
+// The scenario's dated influxes (an input the model makes): `people` fighters join `group` on
+// `when` (kNoActor: a group the state does not know, skipped).
+struct Influx {
+  engine::Date when;
+  conflict::ActorIndex group = conflict::kNoActor;
+  double people = 0.0;
+};
+struct Influxes {
+  std::vector<Influx> list;
+};
+
+// M2's own state, checkpointed whole: which influxes have come.
+struct InfluxLog {
+  std::vector<bool> done;
+  bool operator==(const InfluxLog&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
 
 // One month of recruitment and desertion.
 void recruit(conflict::State& state, conflict::Context& context, const Params& params);

@@ -5,29 +5,6 @@
 
 namespace peacesim::mechanisms::peace_process {
 
-using engine::ParameterKind;
-
-std::vector<engine::ParameterSpec> negotiation_parameter_specs() {
-  return {
-      {"peace_negotiation_rate", ParameterKind::Real, 0.08, 0.005, 1.0, "1/month",
-       "004 §3.4 (Algiers: talks from 2014-01, signatures in May and June 2015, about 16 months; "
-       "Ouagadougou: "
-       "about six months); size: assumption of that order",
-       "Monthly hazard that an eligible group fighting the state signs, under full mediation and no "
-       "pressure"},
-      {"peace_pressure", ParameterKind::Real, 2.0, 1.0, 10.0, "1",
-       "004 §3.3-3.4 (the groups negotiated after losing the towns in 2013); size: assumption",
-       "Factor on that hazard for a group that holds no town"},
-      {"peace_jihadist_reluctance", ParameterKind::Real, 0.3, 0.0, 1.0, "1",
-       "002 (the counter-terrorism question: whether jihadists would negotiate at all); size: assumption",
-       "Factor on that hazard for jihadist groups, when a scenario lets them negotiate (Q5)"},
-  };
-}
-
-NegotiationParams negotiation_params_from(const engine::ParameterSet& p) {
-  return {p.real("peace_negotiation_rate"), p.real("peace_pressure"), p.real("peace_jihadist_reluctance")};
-}
-
 double mediation_weight(const Talks& talks, double un_impartiality) {
   if (talks.mediator_un.empty()) return 1.0;
   double sum = 0.0;
@@ -61,14 +38,14 @@ bool signed_negotiated(const std::vector<Agreement>& agreements, conflict::Actor
 
 std::vector<conflict::ActorIndex> negotiate(const conflict::State& state, conflict::Context& context,
                                             std::vector<Agreement>& agreements,
-                                            const std::vector<Talks>& talks,
-                                            const NegotiationParams& params) {
+                                            const std::vector<Talks>& talks, const NegotiationParams& params,
+                                            double un_impartiality) {
   std::vector<conflict::ActorIndex> signed_now;
   for (std::size_t t = 0; t < talks.size(); ++t) {
     const Talks& k = talks[t];
     if (state.day < k.from_day) continue;
     Agreement& a = agreements[k.agreement];
-    const double m = mediation_weight(k, state.un_impartiality);
+    const double m = mediation_weight(k, un_impartiality);
     for (std::size_t i = 0; i < state.groups.size(); ++i) {
       const auto g = static_cast<conflict::ActorIndex>(i + 1);
       const auto& group = state.groups[i];
@@ -80,7 +57,7 @@ std::vector<conflict::ActorIndex> negotiate(const conflict::State& state, confli
       const double rho = group.kind == conflict::GroupKind::Jihadist ? params.jihadist_reluctance : 1.0;
       const double p = 1.0 - std::exp(-params.rate * m * pi * rho);
       // One keyed draw per (month, talks, group): the same whatever the threads.
-      auto draws = context.random.draws(conflict::kNegotiationStream, static_cast<std::uint32_t>(state.day),
+      auto draws = context.random.draws(kNegotiationStream, static_cast<std::uint32_t>(state.day),
                                         static_cast<std::uint32_t>(t * 256 + i));
       if (draws.uniform() >= p) continue;
       a.signatories.push_back(g);

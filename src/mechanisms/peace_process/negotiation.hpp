@@ -21,7 +21,7 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 
@@ -33,8 +33,9 @@ struct NegotiationParams {
   double jihadist_reluctance = 0.3;
 };
 
-std::vector<engine::ParameterSpec> negotiation_parameter_specs();
-NegotiationParams negotiation_params_from(const engine::ParameterSet& parameters);
+const engine::ParameterTable<NegotiationParams>& negotiation_parameter_table();
+
+inline constexpr engine::StreamId kNegotiationStream = 0x0C0B;
 
 enum class Eligibility : std::uint8_t { Undesignated, NoJihadists, All };
 
@@ -53,11 +54,21 @@ double mediation_weight(const Talks& talks, double un_impartiality);
 // Whether a group may sit at the table.
 bool eligible(const Talks& talks, const conflict::Group& group, conflict::ActorIndex g);
 
-// One month of talks; returns the groups that signed. Signatures go into the agreements
-// (signatories, the day each joined, the regions covered, the first signature's day).
+// One month of talks, mediated under the UN's impartiality (M11); returns the groups that signed.
+// Signatures go into the agreements (signatories, the day each joined, the regions covered, the
+// first signature's day).
 std::vector<conflict::ActorIndex> negotiate(const conflict::State& state, conflict::Context& context,
                                             std::vector<Agreement>& agreements,
-                                            const std::vector<Talks>& talks, const NegotiationParams& params);
+                                            const std::vector<Talks>& talks, const NegotiationParams& params,
+                                            double un_impartiality);
+
+// What M10 gets from the model: the scenario's agreements as they stand at the start (recorded
+// signatures, or none yet for the negotiated ones), the talks, and the number of communities.
+struct Inputs {
+  std::vector<Agreement> agreements;
+  std::vector<Talks> talks;
+  std::size_t communities = 0;
+};
 
 // Whether a group has signed a negotiated agreement by the state's day.
 bool signed_negotiated(const std::vector<Agreement>& agreements, conflict::ActorIndex group,

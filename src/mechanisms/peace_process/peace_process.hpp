@@ -22,8 +22,13 @@
 #include <string>
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::peace_process {
 
@@ -37,8 +42,12 @@ struct Params {
   double redeploy_weight = 0.3;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters (implementation; negotiation.hpp has the talks'), bound to their members
+// (module.cpp), and M10's module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
+
+inline constexpr engine::StreamId kStream = 0x0C0A;  // demobilization (negotiation has its own)
 
 struct Agreement {
   std::string id;
@@ -50,16 +59,28 @@ struct Agreement {
   std::uint32_t regions = 0;     // regions it covers (the signatories' regions)
   bool cantonment = false, ddr = false, decentralization = false, redeployment = false;
   double implementation = 0.0;  // I, 0..1
-  template <class Archive>      // checkpoints (engine/checkpoint.hpp)
+  bool operator==(const Agreement&) const = default;
+  template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {
-    a(id, name, signatories, joined, negotiated, signed_day, regions, cantonment, ddr, decentralization,
-      redeployment, implementation);
+    engine::archive_fields(a, *this);
+  }
+};
+
+// M10's own state, checkpointed whole: the agreements (signatures, implementation) and what
+// implementation gives M1 and M8.
+struct State {
+  std::vector<Agreement> agreements;
+  std::vector<double> included_communities;  // -> M1: how far each community's exclusion is lifted, 0..1
+  std::vector<double> authority_bonus;       // -> M8: added to each town's state-authority baseline
+  bool operator==(const State&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
   }
 };
 
 // One month of implementation; returns the fighters (agents) sent home.
-std::size_t implement(conflict::State& state, conflict::Context& context, std::vector<Agreement>& agreements,
-                      const Params& params);
+std::size_t implement(conflict::State& state, conflict::Context& context, State& own, const Params& params);
 
 // The share of foreign troops among the state's side in some regions.
 double foreign_share(const conflict::State& state, std::uint32_t regions);

@@ -12,8 +12,13 @@
 
 #include <vector>
 
-#include "engine/parameters.hpp"
+#include "engine/fields.hpp"
+#include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/state.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+}
 
 namespace peacesim::mechanisms::perceptions {
 
@@ -24,10 +29,22 @@ struct Params {
   double resentment_decay = 0.01;
 };
 
-std::vector<engine::ParameterSpec> parameter_specs();
-Params params_from(const engine::ParameterSet& parameters);
+// Its parameters, each bound to its member of Params (module.cpp), and its module.
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
 
-// One month.
-void update(conflict::State& state, const Params& params);
+// M11's own state, read by M1, M3, M9 and M10; checkpointed whole.
+struct State {
+  double un_impartiality = 1.0;    // 0..1
+  std::vector<double> resentment;  // of foreign forces, by region, 0..1
+  bool operator==(const State&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
+
+// One month (the pressure on the UN's impartiality is the scenario's input in the shared state).
+void update(const conflict::State& state, State& own, const Params& params);
 
 }  // namespace peacesim::mechanisms::perceptions

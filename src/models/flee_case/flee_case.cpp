@@ -480,8 +480,7 @@ ModelInfo flee_mali2012_info() {
   info.sections = {"flee_case"};
   info.make = [](const ModelInput& input) -> std::unique_ptr<engine::Model> {
     dsp::Rules rules = dsp::rules_from(input.parameters, input.scale);
-    return std::make_unique<FleeModel>(load_case(input), rules,
-                                       input.parameters.boolean("displacement_enabled"));
+    return std::make_unique<FleeModel>(load_case(input), rules, rules.enabled);
   };
   return info;
 }

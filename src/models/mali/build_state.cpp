@@ -7,8 +7,8 @@
 
 #include "mechanisms/conflict/context.hpp"
 #include "mechanisms/conflict/draws.hpp"
+#include "mechanisms/demography/demography.hpp"
 #include "mechanisms/displacement/flight.hpp"
-#include "mechanisms/displacement/parameters.hpp"
 #include "models/mali/decisions.hpp"
 #include "models/mali/talks.hpp"
 #include "scenario/error.hpp"
@@ -187,7 +187,7 @@ void add_people(const MaliWorld& world, conflict::State& s, engine::Date start, 
     carry -= static_cast<double>(n);
     for (std::size_t j = 0; j < n; ++j) {
       const auto id = static_cast<std::uint32_t>(s.people.size());
-      auto draws = random.draws(conflict::kDemographyStream, 0, id);
+      auto draws = random.draws(mechanisms::demography::kStream, 0, id);
       const auto region = raw[c].cell.region;
       const std::uint32_t i =
           s.people.add(static_cast<std::uint16_t>(c), draw_category(draws, communities[region]),
@@ -336,18 +336,15 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
   conflict::State& s = out.state;
   s.date = start;
   for (const auto& r : world.regions.units) s.regions.push_back(r.name);
-  s.resentment.assign(s.regions.size(), 0.0);
-  s.abuses_by_state.assign(s.regions.size(), 0.0);
-  s.abuses_by_groups.assign(s.regions.size(), 0.0);
   add_places(world, s);
   add_people(world, s, start, people_per_agent, random,
-             mechanisms::displacement::flight_params_from(parameters));
+             mechanisms::displacement::flight_parameter_table().bind(parameters));
   add_groups(world, spec, s, out);
   add_forces(world, spec, s, out);
   add_army(world, spec, s);
 
-  // The displacement mechanism over the same places, with the scenario's routes.
-  std::vector<mechanisms::displacement::Place> places;
+  // The displacement mechanism's network (M7): the same places, with the scenario's routes.
+  auto& places = out.network.places;
   for (const auto& p : s.places) {
     mechanisms::displacement::Place d;
     d.name = p.name;
@@ -357,15 +354,12 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
     d.foreign = !p.in_mali;
     places.push_back(std::move(d));
   }
-  std::vector<mechanisms::displacement::Link> links;
+  auto& links = out.network.links;
   const auto& routes = world.routes.routes();
   for (std::size_t e = 0; e < routes.size(); ++e) {
     links.push_back({static_cast<mechanisms::displacement::PlaceId>(routes[e].a),
                      static_cast<mechanisms::displacement::PlaceId>(routes[e].b), world.route_km[e]});
   }
-  out.displacement = std::make_unique<mechanisms::displacement::Displacement>(
-      std::move(places), std::move(links),
-      mechanisms::displacement::rules_from(parameters, people_per_agent));
   return out;
 }
 

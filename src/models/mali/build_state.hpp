@@ -9,7 +9,7 @@
 #include "engine/parameters.hpp"
 #include "engine/random.hpp"
 #include "mechanisms/conflict/state.hpp"
-#include "mechanisms/displacement/displacement.hpp"
+#include "mechanisms/displacement/flight.hpp"
 #include "models/mali/dynamics_spec.hpp"
 #include "models/mali/world.hpp"
 
@@ -17,9 +17,9 @@ namespace peacesim::models::mali {
 
 struct BuiltState {
   mechanisms::conflict::State state;
-  std::unique_ptr<mechanisms::displacement::Displacement> displacement;  // places in the same order
-  std::vector<std::size_t> force_operation;  // State::forces[i] comes from theatre operation [i]
-  std::vector<std::size_t> group_theatre;    // State::groups[i] is theatre group [i]
+  mechanisms::displacement::Network network;  // for M7: places in the same order, the scenario's routes
+  std::vector<std::size_t> force_operation;   // State::forces[i] comes from theatre operation [i]
+  std::vector<std::size_t> group_theatre;     // State::groups[i] is theatre group [i]
 };
 
 // Checks the dynamics section's references (groups, regions, towns, operations) against the world.

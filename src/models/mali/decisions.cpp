@@ -116,6 +116,7 @@ SituationReader::SituationReader(const MaliWorld& world, const DynamicsSpec& spe
 }
 
 institutions::Situation SituationReader::read(const conflict::State& s,
+                                              const std::vector<double>& resentment_by_region,
                                               const std::vector<std::size_t>& force_operation,
                                               std::size_t operations) const {
   institutions::Situation out;
@@ -132,9 +133,9 @@ institutions::Situation SituationReader::read(const conflict::State& s,
   out.north_held = secured;
   out.host_military = host_military(s.date);
   double resentment = 0.0, regions = 0.0;
-  for (std::size_t r = 0; r < s.resentment.size(); ++r) {
+  for (std::size_t r = 0; r < resentment_by_region.size(); ++r) {
     if (!conflict::in_mask(north_, r)) continue;
-    resentment += s.resentment[r];
+    resentment += resentment_by_region[r];
     regions += 1.0;
   }
   out.resentment = regions > 0.0 ? resentment / regions : 0.0;

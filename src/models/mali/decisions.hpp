@@ -26,7 +26,9 @@ std::vector<mechanisms::institutions::Rule> make_rules(const MaliWorld& world, c
 class SituationReader {
  public:
   SituationReader(const MaliWorld& world, const DynamicsSpec& spec);
+  // `resentment`: M11's, by region.
   [[nodiscard]] mechanisms::institutions::Situation read(const mechanisms::conflict::State& state,
+                                                         const std::vector<double>& resentment,
                                                          const std::vector<std::size_t>& force_operation,
                                                          std::size_t operations) const;
 

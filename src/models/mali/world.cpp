@@ -195,7 +195,8 @@ double MaliWorld::national_population(engine::Date date) const {
 
 MaliWorld load_world(const scenario::Scenario& scenario, const engine::ParameterSet& parameters) {
   MaliWorld w;
-  w.growth_rate = parameters.real(kGrowthRate);
+  const WorldParams params = world_parameter_table().bind(parameters);
+  w.growth_rate = params.growth_rate;
   auto t0 = std::chrono::steady_clock::now();
   w.theatre = theatre::read_theatre(scenario.root);
   w.timings.theatre_ms = ms_since(t0);
@@ -221,7 +222,7 @@ MaliWorld load_world(const scenario::Scenario& scenario, const engine::Parameter
   t0 = std::chrono::steady_clock::now();
   const auto& g = w.theatre.geography;
   geo::GridOptions options;
-  options.resolution_deg = parameters.real(kGridResolution);
+  options.resolution_deg = params.grid_resolution;
   options.south = w.regions.south;
   options.north = w.regions.north;
   options.west = w.regions.west;
@@ -246,7 +247,7 @@ MaliWorld load_world(const scenario::Scenario& scenario, const engine::Parameter
   w.timings.raster_ms = ms_since(t0);
 
   split_population(w);
-  build_routes(w, parameters.real(kDetourFactor));
+  build_routes(w, params.detour_factor);
   return w;
 }
 

@@ -37,7 +37,7 @@ TEST(CiviliansMechanism, GroupHoldingATownAttacksCiviliansThere) {
   const int days = 40;
   for (int d = 0; d < days; ++d) {
     w.state.day = d;
-    civilians::act(w.state, w.ctx(), params);
+    civilians::act(w.state, w.ctx(), params, w.memory);
   }
   const auto attacks = w.events("Violence against civilians", "Attack");
   EXPECT_GT(attacks.size(), 20u);  // Poisson(40)
@@ -60,10 +60,10 @@ TEST(CiviliansMechanism, GroupHoldingATownAttacksCiviliansThere) {
   EXPECT_GT(killed * 10.0, fatalities - 10.0);
   EXPECT_EQ(w.count_at(kAnsongo, Status::KilledViolently) + w.count_at(kBamako, Status::KilledViolently), 0u);
   // The groups' abuse memory holds them (decayed), the state's does not.
-  EXPECT_GT(w.state.abuses_by_groups[1], 0.0);
-  EXPECT_LE(w.state.abuses_by_groups[1], fatalities);
-  EXPECT_EQ(w.state.abuses_by_groups[0], 0.0);
-  EXPECT_EQ(w.state.abuses_by_state[1], 0.0);
+  EXPECT_GT(w.memory.abuses_by_groups[1], 0.0);
+  EXPECT_LE(w.memory.abuses_by_groups[1], fatalities);
+  EXPECT_EQ(w.memory.abuses_by_groups[0], 0.0);
+  EXPECT_EQ(w.memory.abuses_by_state[1], 0.0);
 }
 
 TEST(CiviliansMechanism, NoHoldAttacksByAGroupWithNobodyInTheTown) {
@@ -73,7 +73,7 @@ TEST(CiviliansMechanism, NoHoldAttacksByAGroupWithNobodyInTheTown) {
   params.hold_rate = 5.0;
   for (int d = 0; d < 20; ++d) {
     w.state.day = d;
-    civilians::act(w.state, w.ctx(), params);
+    civilians::act(w.state, w.ctx(), params, w.memory);
   }
   EXPECT_TRUE(w.recorder.events().empty());
 }
@@ -82,19 +82,19 @@ TEST(CiviliansMechanism, MemoryDecaysByExpMinusOneOverMemoryDaysADay) {
   World w;
   civilians::Params params;
   params.memory_days = 50.0;
-  w.state.abuses_by_state = {10.0, 20.0};
-  w.state.abuses_by_groups = {0.0, 8.0};
-  civilians::act(w.state, w.ctx(), params);  // nothing happens: no fighters, no danger
+  w.memory.abuses_by_state = {10.0, 20.0};
+  w.memory.abuses_by_groups = {0.0, 8.0};
+  civilians::act(w.state, w.ctx(), params, w.memory);  // nothing happens: no fighters, no danger
   EXPECT_TRUE(w.recorder.events().empty());
-  EXPECT_NEAR(w.state.abuses_by_state[0], 10.0 * std::exp(-1.0 / 50.0), 1e-12);
-  EXPECT_NEAR(w.state.abuses_by_state[1], 20.0 * std::exp(-1.0 / 50.0), 1e-12);
-  EXPECT_NEAR(w.state.abuses_by_groups[1], 8.0 * std::exp(-1.0 / 50.0), 1e-12);
-  for (int d = 1; d < 50; ++d) civilians::act(w.state, w.ctx(), params);
-  EXPECT_NEAR(w.state.abuses_by_state[1], 20.0 * std::exp(-1.0), 1e-9);
+  EXPECT_NEAR(w.memory.abuses_by_state[0], 10.0 * std::exp(-1.0 / 50.0), 1e-12);
+  EXPECT_NEAR(w.memory.abuses_by_state[1], 20.0 * std::exp(-1.0 / 50.0), 1e-12);
+  EXPECT_NEAR(w.memory.abuses_by_groups[1], 8.0 * std::exp(-1.0 / 50.0), 1e-12);
+  for (int d = 1; d < 50; ++d) civilians::act(w.state, w.ctx(), params, w.memory);
+  EXPECT_NEAR(w.memory.abuses_by_state[1], 20.0 * std::exp(-1.0), 1e-9);
   // Disabled, memories still fade.
   params.enabled = false;
-  civilians::act(w.state, w.ctx(), params);
-  EXPECT_NEAR(w.state.abuses_by_state[1], 20.0 * std::exp(-51.0 / 50.0), 1e-9);
+  civilians::act(w.state, w.ctx(), params, w.memory);
+  EXPECT_NEAR(w.memory.abuses_by_state[1], 20.0 * std::exp(-51.0 / 50.0), 1e-9);
 }
 
 TEST(CiviliansMechanism, DisabledMeansNoEventsAndNoDeaths) {
@@ -110,7 +110,7 @@ TEST(CiviliansMechanism, DisabledMeansNoEventsAndNoDeaths) {
   params.abuse_rate = 100.0;
   for (int d = 0; d < 20; ++d) {
     w.state.day = d;
-    civilians::act(w.state, w.ctx(), params);
+    civilians::act(w.state, w.ctx(), params, w.memory);
   }
   EXPECT_TRUE(w.recorder.events().empty());
   EXPECT_EQ(w.count(Status::KilledViolently), 0u);
@@ -123,7 +123,7 @@ TEST(CiviliansMechanism, ArmyAbusesOnlyWhereViolenceIsRecent) {
   w.state.places[kGao].danger = 20.0;
   for (int d = 0; d < 10; ++d) {
     w.state.day = d;
-    civilians::act(w.state, w.ctx(), params);
+    civilians::act(w.state, w.ctx(), params, w.memory);
     w.state.places[kGao].danger = 20.0;  // kept at this level (M7 decays it in the model)
   }
   const auto abuses = w.events("Violence against civilians");
@@ -136,9 +136,9 @@ TEST(CiviliansMechanism, ArmyAbusesOnlyWhereViolenceIsRecent) {
     EXPECT_EQ(e.interaction, 17);
     fatalities += e.fatalities;
   }
-  EXPECT_GT(w.state.abuses_by_state[1], 0.0);
-  EXPECT_LE(w.state.abuses_by_state[1], fatalities);
-  EXPECT_EQ(w.state.abuses_by_state[0], 0.0);
+  EXPECT_GT(w.memory.abuses_by_state[1], 0.0);
+  EXPECT_LE(w.memory.abuses_by_state[1], fatalities);
+  EXPECT_EQ(w.memory.abuses_by_state[0], 0.0);
 }
 
 TEST(CiviliansMechanism, FullProtectionPreventsEveryAttack) {
@@ -156,7 +156,7 @@ TEST(CiviliansMechanism, FullProtectionPreventsEveryAttack) {
   params.abuse_rate = 100.0;
   for (int d = 0; d < 20; ++d) {
     w.state.day = d;
-    civilians::act(w.state, w.ctx(), params);
+    civilians::act(w.state, w.ctx(), params, w.memory);
   }
   EXPECT_TRUE(w.recorder.events().empty());
   EXPECT_EQ(w.count(Status::KilledViolently), 0u);
@@ -170,7 +170,7 @@ TEST(CiviliansMechanism, DispersedFightersAttackTownsOfTheirRegions) {
   params.abuse_rate = 0.0;
   for (int d = 0; d < 60; ++d) {
     w.state.day = d;
-    civilians::act(w.state, w.ctx(), params);
+    civilians::act(w.state, w.ctx(), params, w.memory);
   }
   const auto attacks = w.events("Violence against civilians");
   EXPECT_GT(attacks.size(), 30u);

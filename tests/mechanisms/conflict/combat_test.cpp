@@ -141,7 +141,7 @@ TEST(CombatMechanism, DisabledCombatKillsNobody) {
   EXPECT_EQ(w.fatalities_in_events(), 0);
   EXPECT_EQ(w.state.places[kGao].danger, 0.0);
 
-  engine::RandomDraws draws = w.random.draws(kCombatStream, 0, 99);
+  engine::RandomDraws draws = w.random.draws(combat::kStream, 0, 99);
   w.group(kMnla).dispersed = 500.0;
   const std::size_t before = w.recorder.events().size();
   EXPECT_EQ(combat::skirmish(w.state, w.ctx(), params, kAnsongo, kMnla, 30.0, 50.0, "Military Forces of Mali",
@@ -232,7 +232,7 @@ TEST(CombatMechanism, SkirmishTakesGroupLossesFromTheDispersedAndChangesNoContro
   w.give_fighters(kMnla, 20);  // 200 dispersed
   combat::Params params;
   params.attrition = 0.1;
-  engine::RandomDraws draws = w.random.draws(kCombatStream, 0, 1);
+  engine::RandomDraws draws = w.random.draws(combat::kStream, 0, 1);
   const double lost = combat::skirmish(w.state, w.ctx(), params, kGao, kMnla, 30.0, 150.0,
                                        "Military Forces of Mali", true, draws);
   EXPECT_GE(lost, 0.0);
@@ -252,7 +252,7 @@ TEST(CombatMechanism, SkirmishTakesGroupLossesFromTheDispersedAndChangesNoContro
   EXPECT_TRUE(w.state.battles.empty());
 
   // A raid by a foreign force: the force is actor1 and the interaction is external vs rebels.
-  draws = w.random.draws(kCombatStream, 1, 1);
+  draws = w.random.draws(combat::kStream, 1, 1);
   combat::skirmish(w.state, w.ctx(), params, kGao, kMnla, 20.0, 200.0, "Operation Serval", false, draws);
   ASSERT_EQ(w.recorder.events().size(), 2u);
   EXPECT_EQ(w.recorder.events()[1].actor1, "Operation Serval");

@@ -69,7 +69,7 @@ TEST(ControlMechanism, AuthorityRelaxesTowardsTargetAtTheRate) {
   ansongo.controller = kMnla;  // T = 0
   auto& bamako = w.state.places[kBamako];
   bamako.state_authority = 0.4;  // army 1000: T = min(1, 0.3 + 2) = 1
-  control::update_authority(w.state, params);
+  control::update_authority(w.state, params, w.peace.authority_bonus);
   EXPECT_NEAR(gao.state_authority, 0.2 + (0.9 - 0.2) / 60.0, 1e-12);
   EXPECT_NEAR(ansongo.state_authority, 0.5 - 0.5 / 60.0, 1e-12);
   EXPECT_NEAR(bamako.state_authority, 0.4 + (1.0 - 0.4) / 60.0, 1e-12);
@@ -83,10 +83,10 @@ TEST(ControlMechanism, ForeignTroopsCountTowardsPresence) {
   w.force(kMinusma).at_place[kGao] = 100.0;
   w.state.refresh_foreign();
   w.state.places[kGao].state_authority = 0.0;  // T = 0.3 + (300 + 100) / 500 = 1.1 -> 1
-  control::update_authority(w.state, params);
+  control::update_authority(w.state, params, w.peace.authority_bonus);
   EXPECT_NEAR(w.state.places[kGao].state_authority, 0.5, 1e-12);
   w.state.places[kAnsongo].state_authority = 0.0;  // T = 0.3 + 100 / 500 = 0.5
-  control::update_authority(w.state, params);
+  control::update_authority(w.state, params, w.peace.authority_bonus);
   EXPECT_NEAR(w.state.places[kAnsongo].state_authority, 0.5 * 0.5, 1e-12);
 }
 
@@ -95,7 +95,7 @@ TEST(ControlMechanism, AuthorityConvergesToTheTarget) {
   control::Params params;
   w.state.places[kGao].state_authority = 0.0;
   w.state.places[kAnsongo].controller = kMnla;
-  for (int d = 0; d < 2000; ++d) control::update_authority(w.state, params);
+  for (int d = 0; d < 2000; ++d) control::update_authority(w.state, params, w.peace.authority_bonus);
   EXPECT_NEAR(w.state.places[kGao].state_authority, 0.9, 1e-6);
   EXPECT_NEAR(w.state.places[kAnsongo].state_authority, 0.0, 1e-6);
   EXPECT_NEAR(w.state.places[kBamako].state_authority, 1.0, 1e-6);

@@ -30,10 +30,14 @@
 
 #include "engine/random.hpp"
 #include "engine/recorder.hpp"
+#include "mechanisms/civilians/civilians.hpp"
 #include "mechanisms/conflict/context.hpp"
 #include "mechanisms/conflict/people_ops.hpp"
 #include "mechanisms/conflict/state.hpp"
 #include "mechanisms/events/event_log.hpp"
+#include "mechanisms/grievance/grievance.hpp"
+#include "mechanisms/peace_process/peace_process.hpp"
+#include "mechanisms/perceptions/perceptions.hpp"
 
 namespace peacesim::mechanisms::conflict::testing {
 
@@ -77,6 +81,10 @@ class World {
   World& operator=(const World&) = delete;
 
   State state;
+  // The mechanisms' own states that others read (M6's memory, M11's perceptions, M10's outcomes).
+  civilians::Memory memory;
+  perceptions::State perceived;
+  peace_process::State peace;
   engine::RandomStreams random;
   engine::Recorder recorder;
   events::EventLog log;
@@ -85,6 +93,10 @@ class World {
   std::optional<Context> context;
 
   Context& ctx() { return *context; }
+  // What M1 reads from the other mechanisms.
+  grievance::Inputs m1_inputs() const {
+    return {memory.abuses_by_state, perceived.resentment, peace.included_communities};
+  }
   Group& group(ActorIndex a) { return state.group(a); }
   Force& force(std::size_t f) { return state.forces[f]; }
 
@@ -266,9 +278,10 @@ class World {
     s.army_total = 1400.0;
     s.army_establishment = 1400.0;
     s.capital = kBamako;
-    s.resentment.assign(s.regions.size(), 0.0);
-    s.abuses_by_state.assign(s.regions.size(), 0.0);
-    s.abuses_by_groups.assign(s.regions.size(), 0.0);
+    perceived.resentment.assign(s.regions.size(), 0.0);
+    memory.abuses_by_state.assign(s.regions.size(), 0.0);
+    memory.abuses_by_groups.assign(s.regions.size(), 0.0);
+    peace.authority_bonus.assign(s.places.size(), 0.0);
     s.rebuild_cell_index();
     s.refresh_foreign();
   }

@@ -13,6 +13,9 @@
 namespace peacesim::mechanisms::conflict::testing {
 namespace {
 
+// Draws of the tests' own (a stream no mechanism of a model claims).
+constexpr engine::StreamId kTestStream = 0x0C07;
+
 namespace dm = displacement;
 
 // The displacement mechanism over the fixture's places and roads.
@@ -41,7 +44,7 @@ TEST(FlightMechanism, ToleranceRespectsLeavingShareAndMean) {
   double sum = 0.0;
   int leavers = 0;
   for (int i = 0; i < n; ++i) {
-    engine::RandomDraws draws(5, kDeparturesStream, 0, static_cast<std::uint64_t>(i));
+    engine::RandomDraws draws(5, kTestStream, 0, static_cast<std::uint64_t>(i));
     const std::uint8_t t = dm::draw_tolerance(draws, params);
     if (t == 255) {
       ++never;
@@ -59,12 +62,12 @@ TEST(FlightMechanism, ToleranceRespectsLeavingShareAndMean) {
   params.tolerance_days = 200.0;  // long tolerances are capped at 254, never 255
   int capped = 0;
   for (int i = 0; i < 1000; ++i) {
-    engine::RandomDraws draws(5, kDeparturesStream, 1, static_cast<std::uint64_t>(i));
+    engine::RandomDraws draws(5, kTestStream, 1, static_cast<std::uint64_t>(i));
     ASSERT_EQ(dm::draw_tolerance(draws, params), 255);
   }
   params.leaving_share = 1.0;
   for (int i = 0; i < 1000; ++i) {
-    engine::RandomDraws draws(5, kDeparturesStream, 2, static_cast<std::uint64_t>(i));
+    engine::RandomDraws draws(5, kTestStream, 2, static_cast<std::uint64_t>(i));
     const auto t = dm::draw_tolerance(draws, params);
     ASSERT_NE(t, 255);
     capped += t == 254 ? 1 : 0;
@@ -152,7 +155,7 @@ TEST(FlightMechanism, AgentsAreConservedAndRefugeesAreAbroad) {
   World w;
   auto disp = displacement_of(w);
   dm::Flight flight({}, *disp);
-  engine::RandomDraws draws(3, kDeparturesStream, 0, 0);
+  engine::RandomDraws draws(3, kTestStream, 0, 0);
   for (auto& t : w.state.people.tolerance_days) t = dm::draw_tolerance(draws, {});
   const std::size_t n = w.state.people.size();
   std::size_t max_departures = 0;

@@ -26,10 +26,10 @@ TEST(GrievanceMechanism, LegitimacyFollowsTheDocumentedFormula) {
   World w;
   w.state.regime_legitimacy = 0.6;
   w.state.places[kGao].state_authority = 0.8;
-  w.state.abuses_by_state[1] = 20.0;
-  w.state.resentment[1] = 0.5;
+  w.memory.abuses_by_state[1] = 20.0;
+  w.perceived.resentment[1] = 0.5;
   const auto params = exact();  // authority 0.3, abuse 0.3 (scale 20), foreign 0.2
-  grievance::update(w.state, w.ctx(), params);
+  grievance::update(w.state, w.ctx(), params, w.m1_inputs());
   const double region1 = -0.3 * (1.0 - std::exp(-1.0)) - 0.2 * 0.5;
   const double expected[] = {0.6 + 0.3 * 0.5, 0.6 + 0.3 * 0.3 + region1, 0.6 + 0.3 * 0.5 + region1};
   for (std::size_t i = 0; i < w.state.people.size(); ++i) {
@@ -48,7 +48,7 @@ TEST(GrievanceMechanism, ExcludedCommunitiesLoseExclusionWeight) {
   w.state.excluded_communities = 1u << 1;  // community 1 (even agents in the Gao region)
   auto params = exact();
   params.exclusion_weight = 0.25;
-  grievance::update(w.state, w.ctx(), params);
+  grievance::update(w.state, w.ctx(), params, w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) {
     const bool excluded = w.state.people.community[i] == 1;
     ASSERT_EQ(w.state.people.legitimacy[i], to_byte(0.75 - (excluded ? 0.25 : 0.0))) << "person " << i;
@@ -58,11 +58,11 @@ TEST(GrievanceMechanism, ExcludedCommunitiesLoseExclusionWeight) {
 TEST(GrievanceMechanism, LegitimacyIsClampedToTheUnitInterval) {
   World w;
   w.state.regime_legitimacy = 1.0;
-  grievance::update(w.state, w.ctx(), exact());
+  grievance::update(w.state, w.ctx(), exact(), w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 255);
   w.state.regime_legitimacy = 0.0;
-  w.state.abuses_by_state = {1000.0, 1000.0};
-  grievance::update(w.state, w.ctx(), exact());
+  w.memory.abuses_by_state = {1000.0, 1000.0};
+  grievance::update(w.state, w.ctx(), exact(), w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 0);
 }
 
@@ -73,7 +73,7 @@ TEST(GrievanceMechanism, DeadPeopleAreUntouchedTheLivingUpdated) {
   w.state.people.status[2] = Status::Displaced;
   w.state.people.status[3] = Status::Fighter;
   for (std::size_t i = 0; i < 4; ++i) w.state.people.legitimacy[i] = 7;
-  grievance::update(w.state, w.ctx(), exact());
+  grievance::update(w.state, w.ctx(), exact(), w.m1_inputs());
   EXPECT_EQ(w.state.people.legitimacy[0], 7);
   EXPECT_EQ(w.state.people.legitimacy[1], 7);
   EXPECT_EQ(w.state.people.legitimacy[2], to_byte(0.75));
@@ -85,14 +85,14 @@ TEST(GrievanceMechanism, DisabledLeavesLegitimacyAsItWas) {
   auto params = exact();
   params.enabled = false;
   w.state.regime_legitimacy = 0.1;
-  grievance::update(w.state, w.ctx(), params);
+  grievance::update(w.state, w.ctx(), params, w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 128);
 }
 
 TEST(GrievanceMechanism, SpreadMakesPeopleDifferAroundTheMeanAndIsFixedPerPerson) {
   World w({10.0, 200, 11});
   grievance::Params params;  // spread 0.4: ±0.2 around 0.75 in Bamako
-  grievance::update(w.state, w.ctx(), params);
+  grievance::update(w.state, w.ctx(), params, w.m1_inputs());
   std::set<int> values;
   double mean = 0.0;
   std::size_t n = 0;
@@ -111,11 +111,11 @@ TEST(GrievanceMechanism, SpreadMakesPeopleDifferAroundTheMeanAndIsFixedPerPerson
   EXPECT_NEAR(mean, 0.75, 0.03);  // 200 uniform draws: standard error 0.008
   // The draw is per person, not per month: a second update gives the same values.
   w.state.day = 31;
-  grievance::update(w.state, w.ctx(), params);
+  grievance::update(w.state, w.ctx(), params, w.m1_inputs());
   EXPECT_EQ(w.state.people.legitimacy, first);
   // Another seed, other people.
   World other({10.0, 200, 12});
-  grievance::update(other.state, other.ctx(), params);
+  grievance::update(other.state, other.ctx(), params, other.m1_inputs());
   EXPECT_NE(other.state.people.legitimacy, first);
 }
 

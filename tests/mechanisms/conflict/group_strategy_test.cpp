@@ -38,7 +38,7 @@ TEST(GroupStrategyMechanism, OutgunnedGroupGoesGuerrillaAndItsFightersDisperse) 
   g.offensive = true;
   w.force(kServal).at_place[kAnsongo] = 250.0;  // power 500 >= 1.0 · 500
   w.state.refresh_foreign();
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(g.posture, Posture::Guerrilla);
   EXPECT_EQ(g.at_place[kGao], 0.0);
   EXPECT_EQ(g.dispersed, 500.0);
@@ -54,13 +54,13 @@ TEST(GroupStrategyMechanism, GroupHoldsWhileHostilePowerIsBelowTheRatio) {
   g.posture = Posture::Hold;
   w.force(kServal).at_place[kAnsongo] = 249.0;  // power 498 < 500
   w.state.refresh_foreign();
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(g.posture, Posture::Hold);
   EXPECT_EQ(g.at_place[kGao], 500.0);
   // With a higher ratio the same forces make it go guerrilla.
   auto params = quiet();
   params.guerrilla_ratio = 0.9;
-  group_strategy::act(w.state, w.ctx(), params, kCombat);
+  group_strategy::act(w.state, w.ctx(), params, kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(g.posture, Posture::Guerrilla);
   EXPECT_EQ(g.dispersed, 500.0);
 }
@@ -77,7 +77,7 @@ TEST(GroupStrategyMechanism, FightersUnderFireCannotSlipAway) {
   w.force(kServal).at_place[kGao] = 1000.0;
   w.state.refresh_foreign();
   ASSERT_TRUE(combat::start_battle(w.state, kGao, kState, static_cast<int>(kServal)));
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(g.posture, Posture::Guerrilla);
   EXPECT_EQ(g.at_place[kGao], 300.0);
   EXPECT_EQ(g.at_place[kAnsongo], 0.0);
@@ -96,12 +96,13 @@ TEST(GroupStrategyMechanism, FightersLeftInATownDisperseOnceTheBattleIsOver) {
   w.force(kServal).at_place[kGao] = 1000.0;
   w.state.refresh_foreign();
   ASSERT_TRUE(combat::start_battle(w.state, kGao, kState, static_cast<int>(kServal)));
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   ASSERT_EQ(g.posture, Posture::Guerrilla);
   ASSERT_EQ(g.at_place[kGao], 300.0);  // under fire: cannot slip away today
   w.state.battles.clear();             // the battle ends undecided, the attacker leaves
   w.state.day = 1;
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);  // still outgunned (2000 >= 300)
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat,
+                      w.perceived.un_impartiality);  // still outgunned (2000 >= 300)
   EXPECT_EQ(g.at_place[kGao], 0.0);
   EXPECT_EQ(g.dispersed, 300.0);
 }
@@ -112,7 +113,7 @@ TEST(GroupStrategyMechanism, OffensiveGroupAssaultsTheBestTownItOutguns) {
   w.give_fighters(kMnla, 100);  // 1000 dispersed
   g.offensive = true;
   w.state.day = 10;
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(g.posture, Posture::Hold);
   // Gao (weight 2) beats Ansongo (weight 1), both 0 km from the group's home towns, and
   // 1000 ≥ 1.5 · 150 (300 soldiers of capability 0.5).
@@ -131,7 +132,7 @@ TEST(GroupStrategyMechanism, GroupDoesNotAssaultATownItDoesNotOutgun) {
   w.give_fighters(kMnla, 100);
   g.offensive = true;
   w.state.places[kGao].army = 1400.0;  // effective 700: 1000 < 1.5 · 700
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   ASSERT_EQ(w.state.battles.size(), 1u);
   EXPECT_EQ(w.state.battles[0].place, kAnsongo);  // 1000 ≥ 1.5 · 50
   w.state.battles.clear();
@@ -139,7 +140,7 @@ TEST(GroupStrategyMechanism, GroupDoesNotAssaultATownItDoesNotOutgun) {
   g.dispersed += g.at_place[kAnsongo];
   g.at_place[kAnsongo] = 0.0;
   w.state.places[kAnsongo].army = 1400.0;
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_TRUE(w.state.battles.empty());
   EXPECT_EQ(g.dispersed, 1000.0);
 }
@@ -150,7 +151,7 @@ TEST(GroupStrategyMechanism, OffensiveTownsRestrictTheTargets) {
   w.give_fighters(kMnla, 100);
   g.offensive = true;
   g.offensive_towns = {kAnsongo};
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   ASSERT_EQ(w.state.battles.size(), 1u);
   EXPECT_EQ(w.state.battles[0].place, kAnsongo);
 }
@@ -162,7 +163,7 @@ TEST(GroupStrategyMechanism, TargetsOnlyHostileTownsInTheOffensiveRegions) {
   g.offensive = true;
   w.state.places[kGao].controller = kMujao;  // not hostile to the MNLA
   w.state.places[kBamako].army = 10.0;       // an easy target outside the offensive's regions
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   ASSERT_EQ(w.state.battles.size(), 1u);
   EXPECT_EQ(w.state.battles[0].place, kAnsongo);
 }
@@ -174,10 +175,10 @@ TEST(GroupStrategyMechanism, RestingGroupDoesNotAssault) {
   g.offensive = true;
   g.rest_until = 5;
   w.state.day = 4;
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_TRUE(w.state.battles.empty());
   w.state.day = 5;
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(w.state.battles.size(), 1u);
 }
 
@@ -186,12 +187,12 @@ TEST(GroupStrategyMechanism, NoAssaultWithoutAScheduledOffensiveOrWhenDisabled) 
   auto& g = w.group(kMnla);
   w.give_fighters(kMnla, 100);
   g.posture = Posture::Hold;
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_TRUE(w.state.battles.empty());
   g.offensive = true;
   auto off = quiet();
   off.enabled = false;
-  group_strategy::act(w.state, w.ctx(), off, kCombat);
+  group_strategy::act(w.state, w.ctx(), off, kCombat, w.perceived.un_impartiality);
   EXPECT_TRUE(w.state.battles.empty());
   EXPECT_EQ(g.dispersed, 1000.0);
 }
@@ -204,7 +205,7 @@ TEST(GroupStrategyMechanism, HoldingGroupKeepsAGarrisonInItsTowns) {
   g.posture = Posture::Hold;
   g.offensive = true;
   w.state.places[kAnsongo].army = 100.0;  // effective 50
-  group_strategy::act(w.state, w.ctx(), quiet(), kCombat);
+  group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   ASSERT_EQ(w.state.battles.size(), 1u);
   EXPECT_EQ(w.state.battles[0].place, kAnsongo);
   EXPECT_DOUBLE_EQ(g.at_place[kGao], 300.0);  // garrison_share 0.3 of 1000 over one town
@@ -220,7 +221,7 @@ Tally guerrilla_days(double dispersed, int days, const group_strategy::Params& p
                      bool minusma_at_ansongo) {
   World w;
   auto& g = w.group(kMnla);
-  w.state.un_impartiality = impartiality;
+  w.perceived.un_impartiality = impartiality;
   w.state.places[kAnsongo].army = minusma_at_ansongo ? 0.0 : 100.0;
   w.state.places[kGao].army = 100.0;
   if (minusma_at_ansongo) w.force(kMinusma).at_place[kAnsongo] = 100.0;
@@ -231,7 +232,7 @@ Tally guerrilla_days(double dispersed, int days, const group_strategy::Params& p
     w.state.places[kGao].army = 100.0;
     if (!minusma_at_ansongo) w.state.places[kAnsongo].army = 100.0;
     w.state.refresh_foreign();
-    group_strategy::act(w.state, w.ctx(), params, kCombat);
+    group_strategy::act(w.state, w.ctx(), params, kCombat, w.perceived.un_impartiality);
   }
   for (const auto& e : w.recorder.events()) {
     ++t.attacks;

@@ -53,7 +53,7 @@ double signed_share(const peace_process::NegotiationParams& params, Eligibility 
     agreements[0].negotiated = true;
     Talks t;
     t.eligibility = e;
-    peace_process::negotiate(w.state, *w.context, agreements, {t}, params);
+    peace_process::negotiate(w.state, *w.context, agreements, {t}, params, w.perceived.un_impartiality);
     for (auto s : agreements[0].signatories) signed_count += s == g ? 1 : 0;
   }
   return static_cast<double>(signed_count) / runs;
@@ -82,10 +82,12 @@ TEST(Negotiation, SigningStartsTheAgreementAndCountsAsPeace) {
   Talks t;
   t.from_day = 101;
   peace_process::NegotiationParams p;
-  p.rate = 1000.0;                                                                         // certain
-  EXPECT_TRUE(peace_process::negotiate(w.state, *w.context, agreements, {t}, p).empty());  // not open yet
+  p.rate = 1000.0;  // certain
+  EXPECT_TRUE(peace_process::negotiate(w.state, *w.context, agreements, {t}, p, w.perceived.un_impartiality)
+                  .empty());  // not open yet
   w.state.day = 101;
-  const auto signed_now = peace_process::negotiate(w.state, *w.context, agreements, {t}, p);
+  const auto signed_now =
+      peace_process::negotiate(w.state, *w.context, agreements, {t}, p, w.perceived.un_impartiality);
   ASSERT_FALSE(signed_now.empty());
   EXPECT_EQ(agreements[0].signed_day, 101);
   EXPECT_NE(agreements[0].regions, 0u);
@@ -93,7 +95,9 @@ TEST(Negotiation, SigningStartsTheAgreementAndCountsAsPeace) {
   EXPECT_FALSE(peace_process::signed_negotiated(agreements, kMnla, 100));
   // Nobody signs twice.
   w.state.day = 131;
-  for (auto g : peace_process::negotiate(w.state, *w.context, agreements, {t}, p)) EXPECT_NE(g, kMnla);
+  for (auto g :
+       peace_process::negotiate(w.state, *w.context, agreements, {t}, p, w.perceived.un_impartiality))
+    EXPECT_NE(g, kMnla);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "engine/simulation.hpp"
+#include "mechanisms/demography/demography.hpp"
 #include "models/mali/conflict_model.hpp"
 #include "models/mali/dynamics_spec.hpp"
 #include "support.hpp"
@@ -51,8 +52,9 @@ Outcome run(std::uint64_t seed, unsigned threads, engine::Date end, const engine
   }
   for (const auto& p : s.places) out.no_negative = out.no_negative && p.army >= 0.0 && p.foreign >= 0.0;
   out.initial = s.initial_agents;
-  out.births = s.births;
-  out.deaths = s.natural_deaths;
+  const auto& counts = model.registry().get<mechanisms::demography::Counts>();
+  out.births = counts.births;
+  out.deaths = counts.natural_deaths;
   out.summary = model.summary();
   return out;
 }

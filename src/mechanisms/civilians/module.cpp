@@ -1,0 +1,61 @@
+// M6 as one module: its parameters, its random stream, its memory of abuses and its daily system.
+#include "mechanisms/conflict/module.hpp"
+
+#include "mechanisms/civilians/civilians.hpp"
+
+namespace peacesim::mechanisms::civilians {
+
+using engine::on_off;
+using engine::parameter;
+
+const engine::ParameterTable<Params>& parameter_table() {
+  static const engine::ParameterTable<Params> table{
+      on_off("civilians_enabled", &Params::enabled, "assumption: a switch for ablation (MODEL.md §4)",
+             "Run M6: violence against civilians; off, civilians die only in crossfire"),
+      parameter("civilians_hold_rate", &Params::hold_rate, 0.0, 1.0, "1/(town·day)",
+                "003; 004 §3.2 (abuses under the Islamists' rule of the north in 2012); rate: assumption",
+                "Attacks on civilians per day in a town an armed group holds"),
+      parameter(
+          "civilians_guerrilla_rate", &Params::guerrilla_rate, 0.0, 0.2, "1/(100 fighters·day)",
+          "assumption: calibrated on ACLED 2013-2016 violence against civilians (docs/model/civilians.md)",
+          "Attacks on civilians per 100 dispersed fighters per day"),
+      parameter("civilians_abuse_rate", &Params::abuse_rate, 0.0, 1.0, "1/(1000 soldiers·day)",
+                "004 §3.2 (an army 'reliant on tribal militias'); rate: assumption",
+                "Abuses per 1,000 soldiers per day where violence is recent"),
+      parameter(
+          "civilians_fatalities", &Params::fatalities, 0.0, 20.0, "people",
+          "assumption: ACLED 2012-2016 violence against civilians in Mali averages about 2 deaths an event "
+          "(data/observed/acled_mali_1997-2016_events.csv)",
+          "Mean deaths of an attack on civilians"),
+      parameter("civilians_protect_effect", &Params::protect_effect, 0.0, 1.0, "1",
+                "002 (MINUSMA spends most of its effort protecting itself); size: assumption",
+                "Share of attacks on civilians prevented where peacekeepers are in full strength"),
+      parameter("civilians_protect_people", &Params::protect_people, 100, 10000, "people",
+                "assumption: a battalion protects a town", "Peacekeepers for full protection of a town"),
+      parameter("civilians_memory_days", &Params::memory_days, 10, 3650, "days",
+                "assumption: abuses are remembered for months", "Time constant of the abuse memory (M1)"),
+  };
+  return table;
+}
+
+namespace {
+
+void install(conflict::Registry& r) {
+  const Params& params = r.parameters(parameter_table());
+  r.stream(kStream);
+  conflict::State& world = r.world();
+  Memory& memory = r.state<Memory>();
+  memory.abuses_by_state.assign(world.regions.size(), 0.0);
+  memory.abuses_by_groups.assign(world.regions.size(), 0.0);
+  r.system("M6 civilians", engine::Cadence::Daily,
+           [&world, &params, &memory](conflict::Context& c) { act(world, c, params, memory); });
+}
+
+}  // namespace
+
+const conflict::Module& module() {
+  static const conflict::Module m{"M6 civilians", [] { return parameter_table().specs(); }, install};
+  return m;
+}
+
+}  // namespace peacesim::mechanisms::civilians

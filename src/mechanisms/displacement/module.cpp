@@ -1,0 +1,70 @@
+// M7 as one module: who flees in the theatre (flight) and how the displaced move (the displacement
+// mechanism), with both sets of parameters, the movement's random streams, their state and the
+// daily system.
+#include "mechanisms/conflict/module.hpp"
+
+#include "mechanisms/displacement/flight.hpp"
+#include "mechanisms/displacement/parameters.hpp"
+
+namespace peacesim::mechanisms::displacement {
+
+using engine::on_off;
+using engine::parameter;
+
+const engine::ParameterTable<FlightParams>& flight_parameter_table() {
+  static const engine::ParameterTable<FlightParams> table{
+      on_off("flight_enabled", &FlightParams::enabled, "assumption: a switch for ablation (MODEL.md §4)",
+             "Run M7 in the theatre: people flee violence; off, nobody is displaced"),
+      parameter("flight_danger_scale", &FlightParams::danger_scale, 0.5, 500, "people",
+                "assumption: a town where about ten people were killed recently is at 63 % of full violence",
+                "Recent fatalities at which a town's violence intensity is 1 - 1/e"),
+      parameter("flight_memory_days", &FlightParams::memory_days, 1, 365, "days",
+                "assumption: a month of calm lets fear fade (MODEL.md M7: recent violence)",
+                "Time constant of the decay of a town's recent violence"),
+      parameter("flight_tolerance_days", &FlightParams::tolerance_days, 1, 250, "days",
+                "assumption: of the order of Flee's daily move chance 1 at conflict, softened for people "
+                "with homes "
+                "(docs/model/displacement.md)",
+                "Mean days of full violence a person endures before leaving"),
+      parameter("flight_leaving_share", &FlightParams::leaving_share, 0.0, 1.0, "1",
+                "UNHCR 2012-2013 (data/observed/unhcr_population_mali_origin_or_asylum_2009-2016.csv: about "
+                "half of "
+                "the "
+                "north's people displaced at the peak); assumption",
+                "Share of people who would ever leave"),
+  };
+  return table;
+}
+
+namespace {
+
+void install(conflict::Registry& r) {
+  const FlightParams& params = r.parameters(flight_parameter_table());
+  Rules rules = r.parameters(rules_table());
+  rules.people_per_agent = r.world().people.people_per_agent;
+  r.stream(kMoveStream);
+  r.stream(kReturnStream);
+  const Network& network = r.read<Network>();
+  auto& moves = r.keep<Displacement>(network.places, network.links, rules);
+  r.checkpoint(moves.dynamic());
+  auto& flight = r.keep<Flight>(params, moves);
+  r.checkpoint(flight.state());
+  conflict::State& world = r.world();
+  r.system("M7 displacement", engine::Cadence::Daily,
+           [&world, &flight](conflict::Context& c) { flight.day(world, c); });
+}
+
+}  // namespace
+
+const conflict::Module& module() {
+  static const conflict::Module m{"M7 displacement",
+                                  [] {
+                                    auto specs = flight_parameter_table().specs();
+                                    for (auto& s : rules_table().specs()) specs.push_back(s);
+                                    return specs;
+                                  },
+                                  install};
+  return m;
+}
+
+}  // namespace peacesim::mechanisms::displacement

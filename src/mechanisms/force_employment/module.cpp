@@ -1,0 +1,94 @@
+// M4 as one module: its parameters, its random stream, its daily system and the army's series.
+#include "mechanisms/conflict/module.hpp"
+
+#include "mechanisms/force_employment/force_employment.hpp"
+
+namespace peacesim::mechanisms::force_employment {
+
+using engine::on_off;
+using engine::parameter;
+
+const engine::ParameterTable<Params>& parameter_table() {
+  static const engine::ParameterTable<Params> table{
+      on_off("forces_enabled", &Params::enabled, "assumption: a switch for ablation (MODEL.md §4)",
+             "Run M4: offensives, raids, training; off, forces stay at their stations"),
+      parameter("forces_mobile_share", &Params::mobile_share, 0.0, 1.0, "1",
+                "assumption: counter-terrorism operations keep most of their strength manoeuvring (004 §3.3, "
+                "Serval's "
+                "columns north)",
+                "Share of an offensive operation's strength that manoeuvres"),
+      parameter(
+          "forces_speed_km", &Params::speed_km, 10, 500, "km/day",
+          "004 §3.3 (Gao, Timbuktu and Kidal retaken within three weeks of Serval's launch); assumption",
+          "Road kilometres an offensive column covers a day, logistics included"),
+      parameter("forces_garrison_people", &Params::garrison_people, 0, 2000, "people",
+                "assumption: a company of the army follows into each retaken town",
+                "Army garrison sent to a town the state's side takes"),
+      parameter("forces_raid_rate", &Params::raid_rate, 0.0, 1.0, "1/(1000 troops·day)",
+                "assumption: calibrated on ACLED 2013-2016 battles (docs/model/force-employment.md)",
+                "Raids per 1,000 mobile troops per day against each hostile group dispersed in the area"),
+      parameter("forces_raid_people", &Params::raid_people, 10, 1000, "people",
+                "assumption: a raid is company-sized", "Troops in a raid"),
+      parameter("forces_army_raid_share", &Params::army_raid_share, 0.0, 1.0, "1",
+                "001 (the army 'unfit to secure its own towns'); size: assumption",
+                "Raids per army soldier in the area relative to an offensive operation's troops"),
+      parameter(
+          "forces_training_rate", &Params::training_rate, 0.0, 0.05, "1/day",
+          "004 §4.4 (EUTM trains battalions over months); rate: assumption",
+          "Daily rate at which 500 trainers close the gap between the army's capability and the ceiling"),
+      parameter("forces_training_ceiling", &Params::training_ceiling, 0.3, 3.0, "1",
+                "assumption: a trained army matches the armed groups' fighters man for man",
+                "Capability the army's training tends to"),
+      parameter("forces_coup_shock", &Params::coup_shock, 0.0, 1.0, "1",
+                "004 §3.2 (after the March 2012 coup the army collapsed in the north); size: assumption",
+                "Share of the army's morale lost to a coup"),
+      parameter("forces_coup_recovery_days", &Params::coup_recovery_days, 10, 1000, "days",
+                "assumption: a command takes months to recover from a coup",
+                "Time constant of the army's morale recovery"),
+      parameter("forces_replenish_rate", &Params::replenish_rate, 0.0, 0.1, "1/day",
+                "assumption: recruiting and training replacements takes about six months",
+                "Daily share of the gap to the army's establishment filled by new soldiers"),
+  };
+  return table;
+}
+
+namespace {
+
+struct Series {
+  engine::SeriesId capability = 0, strength = 0;
+};
+
+void install(conflict::Registry& r) {
+  const Params& params = r.parameters(parameter_table());
+  r.stream(kStream);
+  conflict::State& world = r.world();
+  const auto& combat = r.read<combat::Params>();
+  r.system("M4 force employment", engine::Cadence::Daily,
+           [&world, &params, &combat](conflict::Context& c) { employ(world, c, params, combat); });
+  auto& series = r.keep<Series>();
+  r.series([&series](engine::Recorder& rec) {
+    series.capability =
+        rec.declare({"army_capability", "1", "The army's combat capability times its morale (M4), national",
+                     engine::SeriesKind::Gauge, engine::Cadence::Monthly});
+    series.strength =
+        rec.declare({"army_strength", "people", "The army's troops (M4), by admin1 where stationed",
+                     engine::SeriesKind::Gauge, engine::Cadence::Monthly});
+  });
+  r.observer("M4 outputs", engine::Cadence::Monthly, [&world, &series](engine::Recorder& rec) {
+    rec.set(series.capability, 0, world.army_capability * world.army_morale);
+    std::vector<double> army(world.regions.size(), 0.0);
+    for (const auto& p : world.places) {
+      if (p.in_mali) army[p.region] += p.army;
+    }
+    conflict::record_by_region(rec, series.strength, army);
+  });
+}
+
+}  // namespace
+
+const conflict::Module& module() {
+  static const conflict::Module m{"M4 force employment", [] { return parameter_table().specs(); }, install};
+  return m;
+}
+
+}  // namespace peacesim::mechanisms::force_employment

@@ -1,0 +1,182 @@
+#include "models/mali/outputs.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mechanisms/demography/demography.hpp"
+#include "mechanisms/displacement/flight.hpp"
+#include "models/mali/scenario_inputs.hpp"
+
+namespace peacesim::models::mali {
+
+namespace conflict = mechanisms::conflict;
+using conflict::Status;
+using engine::Cadence;
+using engine::SeriesId;
+using engine::SeriesKind;
+
+namespace {
+
+struct Series {
+  std::vector<SeriesId> towns_held;  // state, then each group
+  std::vector<SeriesId> fighters;    // each group
+  std::vector<SeriesId> refugees_camp;
+  std::vector<std::pair<std::string, SeriesId>> refugees_country;
+  SeriesId authority = 0, idp = 0, refugees = 0, alive = 0, killed = 0, abroad = 0, born = 0, died = 0;
+};
+
+void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) {
+  out.towns_held.push_back(recorder.declare({"towns_held_state", "towns",
+                                             "Towns of the scenario held by the state's side (M8), by admin1",
+                                             SeriesKind::Gauge, Cadence::Monthly}));
+  for (const auto& g : s.groups) {
+    out.towns_held.push_back(
+        recorder.declare({"towns_held_" + g.id, "towns", g.name + ": towns held (M8), by admin1",
+                          SeriesKind::Gauge, Cadence::Monthly}));
+    out.fighters.push_back(
+        recorder.declare({"fighters_" + g.id, "people",
+                          g.name + ": fighters (M2), by admin1 where deployed; dispersed fighters "
+                                   "split evenly over the group's regions",
+                          SeriesKind::Gauge, Cadence::Monthly}));
+  }
+  out.authority =
+      recorder.declare({"state_authority", "1",
+                        "Mean state authority (M8) of the people's towns, weighted by people, by admin1",
+                        SeriesKind::Gauge, Cadence::Monthly});
+  out.idp = recorder.declare({"internally_displaced", "people",
+                              "People displaced inside Mali (M7), by admin1 of origin", SeriesKind::Gauge,
+                              Cadence::Monthly});
+  out.refugees =
+      recorder.declare({"refugees", "people", "People abroad as refugees (M7), by admin1 of origin",
+                        SeriesKind::Gauge, Cadence::Monthly});
+  for (std::size_t p = 0; p < s.places.size(); ++p) {
+    if (s.places[p].kind != conflict::PlaceKind::Camp) continue;
+    out.refugees_camp.push_back(
+        recorder.declare({"refugees_camp_" + s.places[p].id, "people",
+                          "Refugees at " + s.places[p].name + " (" + s.places[p].country + "), national only",
+                          SeriesKind::Gauge, Cadence::Monthly}));
+    const std::string& country = s.places[p].country;
+    if (std::none_of(out.refugees_country.begin(), out.refugees_country.end(),
+                     [&](const auto& x) { return x.first == country; })) {
+      out.refugees_country.emplace_back(
+          country, recorder.declare({"refugees_in_" + country, "people",
+                                     "Refugees in " + country + " (camps and places there), national only",
+                                     SeriesKind::Gauge, Cadence::Monthly}));
+    }
+  }
+  out.alive = recorder.declare({"people_alive_in_mali", "people",
+                                "People alive in Mali (residents, displaced, fighters)", SeriesKind::Gauge,
+                                Cadence::Monthly});
+  out.abroad =
+      recorder.declare({"people_abroad", "people", "Refugees abroad", SeriesKind::Gauge, Cadence::Monthly});
+  out.killed =
+      recorder.declare({"people_killed", "people", "People (civilians and fighters) killed since the start",
+                        SeriesKind::Gauge, Cadence::Monthly});
+  out.born = recorder.declare(
+      {"people_born", "people", "Births since the start", SeriesKind::Gauge, Cadence::Monthly});
+  out.died = recorder.declare({"people_died_naturally", "people", "Natural deaths since the start",
+                               SeriesKind::Gauge, Cadence::Monthly});
+}
+
+void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
+             const mechanisms::displacement::Flight& flight, const mechanisms::demography::Counts& counts) {
+  const std::size_t regions = s.regions.size();
+  // Towns held and fighters.
+  for (std::size_t a = 0; a < s.actor_count(); ++a) {
+    std::vector<double> held(regions, 0.0);
+    for (const auto& p : s.places) {
+      if (p.kind == conflict::PlaceKind::Town && p.controller == a) held[p.region] += 1.0;
+    }
+    conflict::record_by_region(rec, ids.towns_held[a], held);
+  }
+  for (std::size_t g = 0; g < s.groups.size(); ++g) {
+    std::vector<double> f(regions, 0.0);
+    for (std::size_t p = 0; p < s.places.size(); ++p) {
+      if (s.places[p].in_mali) f[s.places[p].region] += s.groups[g].at_place[p];
+    }
+    const auto k = static_cast<double>(std::popcount(s.groups[g].regions));
+    for (std::size_t r = 0; r < regions && k > 0; ++r) {
+      if ((s.groups[g].regions >> r) & 1u) f[r] += s.groups[g].dispersed / k;
+    }
+    conflict::record_by_region(rec, ids.fighters[g], f);
+  }
+  // People: statuses by region of home.
+  std::vector<double> alive(regions, 0.0), idp(regions, 0.0), refugees(regions, 0.0), authority(regions, 0.0),
+      residents(regions, 0.0);
+  double killed = 0.0;
+  const double k = s.people.people_per_agent;
+  for (std::size_t i = 0; i < s.people.size(); ++i) {
+    const auto& cell = s.cells[s.people.cell[i]];
+    switch (s.people.status[i]) {
+      case Status::Resident:
+        residents[cell.region] += k;
+        authority[cell.region] += k * s.places[cell.place].state_authority;
+        alive[cell.region] += k;
+        break;
+      case Status::Fighter:
+        alive[cell.region] += k;
+        break;
+      case Status::Displaced:
+        idp[cell.region] += k;
+        alive[cell.region] += k;
+        break;
+      case Status::Refugee:
+        refugees[cell.region] += k;
+        break;
+      case Status::KilledViolently:
+        killed += k;
+        break;
+      case Status::DiedNaturally:
+        break;
+    }
+  }
+  for (std::size_t r = 0; r < regions; ++r) {
+    rec.set(ids.authority, static_cast<engine::RegionIndex>(r + 1),
+            residents[r] > 0 ? authority[r] / residents[r] : 0.0);
+  }
+  double all_auth = 0.0, all_res = 0.0;
+  for (std::size_t r = 0; r < regions; ++r) {
+    all_auth += authority[r];
+    all_res += residents[r];
+  }
+  rec.set(ids.authority, 0, all_res > 0 ? all_auth / all_res : 0.0);
+  conflict::record_by_region(rec, ids.idp, idp);
+  conflict::record_by_region(rec, ids.refugees, refugees);
+  conflict::record_by_region(rec, ids.alive, alive);
+  double abroad = 0.0;
+  for (double x : refugees) abroad += x;
+  rec.set(ids.abroad, 0, abroad);
+  rec.set(ids.killed, 0, killed);
+  rec.set(ids.born, 0, static_cast<double>(counts.births) * k);
+  rec.set(ids.died, 0, static_cast<double>(counts.natural_deaths) * k);
+  std::size_t camp = 0;
+  std::vector<double> by_country(ids.refugees_country.size(), 0.0);
+  for (std::size_t p = 0; p < s.places.size(); ++p) {
+    if (s.places[p].kind != conflict::PlaceKind::Camp) continue;
+    const double here = flight.refugees_at(static_cast<mechanisms::displacement::PlaceId>(p));
+    rec.set(ids.refugees_camp[camp++], 0, here);
+    for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci) {
+      if (ids.refugees_country[ci].first == s.places[p].country) by_country[ci] += here;
+    }
+  }
+  for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci)
+    rec.set(ids.refugees_country[ci].second, 0, by_country[ci]);
+}
+
+}  // namespace
+
+void register_outputs(conflict::Registry& r) {
+  const conflict::State& world = r.world();
+  const auto& flight = r.read<mechanisms::displacement::Flight>();
+  const auto& counts = r.read<mechanisms::demography::Counts>();
+  auto& ids = r.keep<Series>();
+  r.series([&world, &ids](engine::Recorder& rec) { declare(rec, world, ids); });
+  r.observer(kConflictOutputs, Cadence::Monthly, [&world, &ids, &flight, &counts](engine::Recorder& rec) {
+    observe(rec, world, ids, flight, counts);
+  });
+}
+
+}  // namespace peacesim::models::mali
