@@ -4,7 +4,7 @@
 #include "models/mali/conflict_model.hpp"
 #include "models/mali/describe.hpp"
 #include "models/mali/dynamics_spec.hpp"
-#include "models/mali/parameters.hpp"
+#include "models/mali/mechanisms.hpp"
 #include "theatre/theatre.hpp"
 
 namespace peacesim::models::mali {

@@ -15,7 +15,7 @@
 #include "mechanisms/mobilization/mobilization.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
-#include "models/mali/scenario_inputs.hpp"
+#include "models/mali/parameters.hpp"
 
 namespace peacesim::models::mali {
 
@@ -38,6 +38,12 @@ const std::vector<const mechanisms::conflict::Module*>& modules() {
       &m::events::module(),
   };
   return list;
+}
+
+std::vector<engine::ParameterSpec> parameter_specs() {
+  auto specs = world_parameter_table().specs();
+  for (auto& s : mechanisms::conflict::parameter_specs(modules())) specs.push_back(std::move(s));
+  return specs;
 }
 
 const std::vector<std::string>& day() {

@@ -8,7 +8,7 @@
 
 #include "mechanisms/demography/demography.hpp"
 #include "mechanisms/displacement/flight.hpp"
-#include "models/mali/scenario_inputs.hpp"
+#include "models/mali/mechanisms.hpp"
 
 namespace peacesim::models::mali {
 

@@ -1,8 +1,5 @@
 #include "models/mali/parameters.hpp"
 
-#include "mechanisms/conflict/module.hpp"
-#include "models/mali/mechanisms.hpp"
-
 namespace peacesim::models::mali {
 
 using engine::parameter;
@@ -30,12 +27,6 @@ const engine::ParameterTable<WorldParams>& world_parameter_table() {
           "great_circle'."),
   };
   return table;
-}
-
-std::vector<engine::ParameterSpec> parameter_specs() {
-  auto specs = world_parameter_table().specs();
-  for (auto& s : mechanisms::conflict::parameter_specs(modules())) specs.push_back(std::move(s));
-  return specs;
 }
 
 }  // namespace peacesim::models::mali

@@ -1,9 +1,6 @@
-// The Mali model's parameters, each with default, range, unit and source (MODEL.md §5): those of
-// its world (population growth, grid, roads) here, then those of its mechanisms' modules
-// (mechanisms.cpp), in that order.
+// The parameters of the Mali model's world (population growth, grid, roads), each with default,
+// range, unit and source (MODEL.md §5); the model's full list adds its mechanisms' (mechanisms.hpp).
 #pragma once
-
-#include <vector>
 
 #include "engine/parameter_table.hpp"
 
@@ -16,7 +13,5 @@ struct WorldParams {
   double detour_factor = 1.24;
 };
 const engine::ParameterTable<WorldParams>& world_parameter_table();
-
-std::vector<engine::ParameterSpec> parameter_specs();
 
 }  // namespace peacesim::models::mali

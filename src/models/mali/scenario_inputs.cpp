@@ -10,6 +10,7 @@
 #include "mechanisms/mobilization/mobilization.hpp"
 #include "mechanisms/peace_process/negotiation.hpp"
 #include "models/mali/decisions.hpp"
+#include "models/mali/mechanisms.hpp"
 #include "models/mali/talks.hpp"
 #include "scenario/error.hpp"
 #include "theatre/schedule.hpp"

@@ -13,13 +13,6 @@
 
 namespace peacesim::models::mali {
 
-// The model's own parts, by the names the registry knows them by.
-inline constexpr const char* kScenarioInputs = "scenario inputs";
-inline constexpr const char* kScenario = "scenario";
-inline constexpr const char* kGroupsAndGovernment = "scenario: groups and government";
-inline constexpr const char* kForces = "scenario: forces";
-inline constexpr const char* kConflictOutputs = "conflict outputs";
-
 // Provides the mechanisms' inputs (as module "scenario inputs", before they install). Throws
 // scenario::ScenarioError for a funding source without payers when M12 runs.
 void provide_inputs(mechanisms::conflict::Registry& registry, const MaliWorld& world,
