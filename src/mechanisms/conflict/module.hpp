@@ -3,15 +3,16 @@
 // its state, its series, its systems with their cadence). A model lists the modules it runs
 // (models/mali/mechanisms.cpp); nothing else needs to know a mechanism's names or fields.
 //
-//     const conflict::Module& module() {
-//       static const conflict::Module m{"M6 civilians", [] { return table().specs(); }, install};
-//       return m;
+//     void install(conflict::Registry& r) {                  // civilians/module.cpp
+//       const Params& params = r.parameters(parameter_table());  // bound once
+//       r.stream(kStream);                                       // unique in the model
+//       Memory& memory = r.state<Memory>();                      // checkpointed as a whole
+//       r.system("M6 civilians", engine::Cadence::Daily,
+//                [&world, &params, &memory](conflict::Context& c) { act(world, c, params, memory); });
 //     }
-//     void install(conflict::Registry& r) {
-//       const Params& params = r.parameters(table());   // bound once
-//       r.stream(kStream);                               // unique in the model
-//       Memory& memory = r.state<Memory>();              // checkpointed as a whole
-//       r.system("M6 civilians", engine::Cadence::Daily, [&](conflict::Context& c) { ... });
+//     const conflict::Module& module() {
+//       static const conflict::Module m{"M6 civilians", [] { return parameter_table().specs(); }, install};
+//       return m;
 //     }
 #pragma once
 
