@@ -15,6 +15,8 @@ namespace peacesim::scenario {
 // The bytes a scenario may read: its file, its bases and its includes together. Only regular
 // files are read (not a device, a pipe or a folder). Documented in docs/scenario-format.md.
 inline constexpr std::uint64_t kMaxScenarioBytes = 16 * engine::kMiB;
+// Bases of bases: each is read by a recursive call, so the chain is bounded.
+inline constexpr std::size_t kMaxBaseDepth = 16;
 
 // Parses one YAML file. Throws ScenarioError for a missing or unreadable file, one that is not a
 // regular file or holds more than kMaxScenarioBytes, a syntax error, a duplicate key, more values

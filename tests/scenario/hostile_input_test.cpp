@@ -194,6 +194,18 @@ TEST_F(HostileInput, ABaseCycleIsReportedAtTheBaseThatClosesIt) {
   EXPECT_EQ(error_of([&] { (void)load_layered(dir_ / "sub" / "self.yaml"); }).where().line, 1);
 }
 
+TEST_F(HostileInput, AChainOfBasesIsBounded) {
+  // Sixteen bases, each the base of the next, are allowed; a seventeenth is refused at its base:.
+  write("b0.yaml", "name: b0\n");
+  for (int i = 1; i <= 17; ++i) {
+    write("b" + std::to_string(i) + ".yaml", "base: b" + std::to_string(i - 1) + ".yaml\n");
+  }
+  EXPECT_EQ(load_layered(dir_ / "b16.yaml").get("name")->text(), "b0");
+  const ScenarioError e = error_of([&] { (void)load_layered(dir_ / "b17.yaml"); });
+  EXPECT_EQ(e.where().str(), (dir_ / "b1.yaml").string() + ":1:7");
+  EXPECT_EQ(e.message(), "a scenario may have at most 16 bases, each the base of the next");
+}
+
 TEST_F(HostileInput, AFileThatIsNotAScenarioIsNeverQuoted) {
   // Lines like those of /etc/shadow or a key file: whatever goes wrong, the message holds none of it.
   const std::vector<std::string> secrets{
