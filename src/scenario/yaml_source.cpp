@@ -129,9 +129,9 @@ Node load_layer(const NamedFile& file, LoadState& state) {
                       base->text()));
     }
     if (state.chain.size() > kMaxBaseDepth) {
-      throw ScenarioError(base->where(), "base",
-                          fmt::format("a scenario may have at most {} bases, each the base of the next",
-                                      kMaxBaseDepth));
+      throw ScenarioError(
+          base->where(), "base",
+          fmt::format("a scenario may have at most {} bases, each the base of the next", kMaxBaseDepth));
     }
     under = load_layer(base_file, state);
     state.chain.pop_back();
