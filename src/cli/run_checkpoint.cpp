@@ -2,10 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "cli/json_file.hpp"
+#include "engine/checkpoint.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 
@@ -21,11 +19,12 @@ RunCheckpoint::RunCheckpoint(const fs::path& run_folder, const scenario::Scenari
 std::optional<std::string> RunCheckpoint::load() const {
   std::error_code ec;
   if (!fs::exists(path_, ec)) return std::nullopt;
-  std::ifstream in(path_, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) throw output::OutputError(path_.string() + ": cannot read the checkpoint");
-  const std::string all = text.str();
+  std::string all;
+  try {
+    all = engine::read_checkpoint_file(path_);
+  } catch (const engine::InputFileError& e) {
+    throw output::OutputError(path_.string() + ": cannot read the checkpoint: " + e.what());
+  }
   const auto eol = all.find('\n');
   if (eol == std::string::npos || all.compare(0, eol, identity_) != 0) {
     throw output::OutputError(fmt::format(

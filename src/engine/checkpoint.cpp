@@ -49,6 +49,10 @@ std::string save_checkpoint(std::uint32_t step, const Recorder& recorder, const 
   return framed + payload;
 }
 
+std::string read_checkpoint_file(const std::filesystem::path& path) {
+  return read_input_file(path, {kMaxCheckpointBytes, "a checkpoint"});
+}
+
 std::uint32_t load_checkpoint(const std::string& bytes, Recorder& recorder, Model& model) {
   if (!model.can_checkpoint()) throw CheckpointError("this model cannot restore a state");
   if (bytes.size() < kHeader || std::string_view(bytes).substr(0, kMagic.size()) != kMagic)

@@ -8,8 +8,11 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
+
+#include "engine/input_file.hpp"
 
 namespace peacesim::engine {
 
@@ -27,5 +30,13 @@ std::string save_checkpoint(std::uint32_t step, const Recorder& recorder, const 
 // Restores a state saved by save_checkpoint into a freshly made model and its recorder (whose
 // outputs are declared); returns the step. Throws CheckpointError for bytes it cannot read.
 std::uint32_t load_checkpoint(const std::string& bytes, Recorder& recorder, Model& model);
+
+// The largest checkpoint file read back: far above a Mali run at one agent per person, and a
+// bound on what a file put in a checkpoint's place can make a run read. Documented in
+// docs/scenario-format.md ("Limits").
+inline constexpr std::uint64_t kMaxCheckpointBytes = 4096 * kMiB;
+
+// Reads a checkpoint file: a regular file of at most kMaxCheckpointBytes. Throws InputFileError.
+std::string read_checkpoint_file(const std::filesystem::path& path);
 
 }  // namespace peacesim::engine

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <numbers>
 
+#include "engine/input_file.hpp"
 #include "scenario/error.hpp"
 
 namespace peacesim::geo {
@@ -106,7 +107,13 @@ AdminLayer load_admin_layer(const LayerSource& source, double simplify_deg) {
     return ScenarioError(source.where, source.field,
                          fmt::format("boundary file '{}': {}", source.path_text, message));
   };
-  if (!std::filesystem::exists(source.path)) throw fail("file not found");
+  // GDAL reads the file itself: it is checked first, so that a device, a pipe or a huge file is
+  // refused with a message rather than read.
+  try {
+    engine::check_input_file(source.path, {kMaxBoundaryBytes, "a boundary file"});
+  } catch (const engine::InputFileError& e) {
+    throw fail(e.what());
+  }
   const QuietErrors quiet;
   GDALDatasetUniquePtr dataset(
       GDALDataset::Open(source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));

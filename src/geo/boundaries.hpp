@@ -2,6 +2,7 @@
 // rings in longitude/latitude degrees, with fast point-in-polygon lookups.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -55,6 +56,10 @@ struct AdminLayer {
   [[nodiscard]] std::optional<std::size_t> find(double lat, double lon) const;
   [[nodiscard]] std::optional<std::size_t> index_of(const std::string& name) const;
 };
+
+// The largest boundary file read (only a regular file is read). Documented in
+// docs/scenario-format.md ("Limits").
+inline constexpr std::uint64_t kMaxBoundaryBytes = 256ull * 1024 * 1024;
 
 // Reads a polygon layer. Throws scenario::ScenarioError at source.where/field for a missing or
 // unreadable file, a missing attribute, a geometry that is not a polygon, or coordinates that are

@@ -14,8 +14,12 @@ nlohmann::ordered_json to_json(const Node& node) {
       return array;
     }
     case Node::Kind::Map: {
+      // Keys are unique in a Node: appended directly, since ordered_json's operator[] searches the
+      // keys before it (quadratic in a large mapping).
       auto object = nlohmann::ordered_json::object();
-      for (const auto& [key, value] : node.entries()) object[key] = to_json(value);
+      auto& members = object.get_ref<nlohmann::ordered_json::object_t&>();
+      members.reserve(node.entries().size());
+      for (const auto& [key, value] : node.entries()) members.emplace_back(key, to_json(value));
       return object;
     }
   }

@@ -45,7 +45,13 @@ double read_number(const Node& node, const std::string& field) {
   const char* end = text.data() + text.size();
   if (begin != end && *begin == '+') ++begin;
   const auto [ptr, ec] = std::from_chars(begin, end, value);
-  if (node.quoted() || text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(value)) {
+  if (node.quoted()) {
+    throw ScenarioError(
+        node.where(), field,
+        fmt::format("expected a number, got the text '{}' (quoted or tagged !!str: write numbers bare)",
+                    text));
+  }
+  if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(value)) {
     throw ScenarioError(node.where(), field, fmt::format("expected a number, got '{}'", text));
   }
   return value;

@@ -86,8 +86,9 @@ const std::vector<std::string>& common_fields() {
 Scenario load_scenario(const std::filesystem::path& path, const LoadOptions& options) {
   Scenario s;
   s.path = path;
-  s.root = load_layered(path, &s.files);
-  for (const std::string& assignment : options.overrides) apply_override(s.root, assignment);
+  ParseBudget budget;  // the files and the --set values together
+  s.root = load_layered(path, budget, &s.files);
+  for (const std::string& assignment : options.overrides) apply_override(s.root, assignment, budget);
 
   MapReader top(s.root, "");
   const Node& version = top.required("peacesim");

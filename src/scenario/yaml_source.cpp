@@ -1,95 +1,71 @@
 #include "scenario/yaml_source.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <optional>
-#include <sstream>
+#include <unordered_map>
 
+#include "engine/input_file.hpp"
 #include "scenario/error.hpp"
+#include "scenario/yaml_tree.hpp"
 
 namespace peacesim::scenario {
 
 namespace fs = std::filesystem;
 
 namespace {
-Location at(const std::string& file, const YAML::Mark& mark) {
-  if (mark.is_null()) return {file, 0, 0};
-  return {file, mark.line + 1, mark.column + 1};
+// A file a layer names (its base, an include), and where: problems reading it are reported at
+// the value that named it. The file given on the command line has no field.
+struct NamedFile {
+  fs::path path;
+  std::string text;  // as written
+  Location where;
+  std::string field;
+};
+
+// What a load has read so far: the bytes of every file, and the values parsed (in the budget).
+struct LoadState {
+  std::uint64_t bytes_left = kMaxScenarioBytes;
+  ParseBudget& values;
+  std::vector<fs::path> chain;  // the layers being loaded, outermost first, as canonical paths
+  std::vector<fs::path>* files;
+};
+
+engine::InputLimit limit_of(const LoadState& state) {
+  if (state.bytes_left == kMaxScenarioBytes)
+    return {kMaxScenarioBytes, "a scenario with its bases and includes"};
+  return {state.bytes_left,
+          fmt::format("the rest of this scenario (a scenario may read {} with its bases and "
+                      "includes)",
+                      engine::describe_size(kMaxScenarioBytes))};
 }
 
-// Where the first byte that is not part of valid UTF-8 is, if any. Scenario text is UTF-8 (names,
-// citations), and a stray byte would otherwise surface far from the file as a JSON or output error.
-// NUL counts as invalid: YAML forbids it, and yaml-cpp reads it as the start of an escape.
-std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = c != 0 && n != 0 && i + n <= text.size() && !(n == 2 && c < 0xC2) && !(n == 4 && c > 0xF4);
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (!ok) return i;
-    i += n;
+// Reads and parses one layer. The file must be a regular file within what the scenario may still
+// read; a file that is not a mapping is refused without quoting it (it may not be a scenario).
+Node read_layer(const NamedFile& file, LoadState& state) {
+  std::string text;
+  try {
+    text = engine::read_input_file(file.path, limit_of(state));
+  } catch (const engine::InputFileError& e) {
+    std::string why = e.what();
+    if (e.reason() == engine::InputFileError::Reason::Folder) why = "is a folder, not a scenario file";
+    if (file.field.empty()) throw ScenarioError({file.path.string()}, "", why);
+    throw ScenarioError(file.where, file.field, fmt::format("'{}': {}", file.text, why));
   }
-  return std::nullopt;
-}
-
-Location location_of_byte(const std::string& text, std::size_t offset, const std::string& file_name) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {  // count characters, not continuation bytes
-      ++column;
-    }
+  state.bytes_left -= text.size();
+  Node root = parse_yaml_tree(text, file.path.string(), state.values);
+  if (!root.is_map()) {
+    throw ScenarioError(root.where(), "",
+                        "a scenario file must be a mapping of fields, not " + root.kind_name());
   }
-  return {file_name, line, column};
+  return root;
 }
 
-// A scalar's text after YAML's escapes: yaml-cpp turns "\N" and "\_" into single Latin-1 bytes,
-// which are not UTF-8 and would break every JSON output downstream.
-const std::string& checked_text(const std::string& text, const Location& where, const std::string& field) {
-  if (first_invalid_utf8(text))
-    throw ScenarioError(where, field,
-                        "is not UTF-8 text once its escapes are read (avoid the YAML escapes \\N and \\_)");
-  return text;
-}
-
-Node convert(const YAML::Node& y, const std::string& file, const std::string& path, const Location& key_at) {
-  const Location where = y.Mark().is_null() ? key_at : at(file, y.Mark());
-  switch (y.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null:
-      return Node::null(key_at);  // yaml-cpp marks it at the next token
-    case YAML::NodeType::Scalar:
-      return Node::scalar(checked_text(y.Scalar(), where, path), where, y.Tag() == "!");
-    case YAML::NodeType::Sequence: {
-      Node seq = Node::sequence(where);
-      std::size_t i = 0;
-      for (const auto& item : y) {
-        seq.items().push_back(convert(item, file, fmt::format("{}[{}]", path, i++), where));
-      }
-      return seq;
-    }
-    case YAML::NodeType::Map: {
-      Node map = Node::map(where);
-      for (const auto& kv : y) {
-        const Location key_where = at(file, kv.first.Mark());
-        if (!kv.first.IsScalar()) throw ScenarioError(key_where, path, "keys must be plain names");
-        const std::string key = checked_text(kv.first.Scalar(), key_where, path);
-        const std::string child = path.empty() ? key : path + "." + key;
-        if (map.get(key) != nullptr)
-          throw ScenarioError(key_where, child, "appears twice in the same mapping");
-        // An empty value (`key:`) has no mark of its own: point at its key.
-        map.entries().emplace_back(key, convert(kv.second, file, child, key_where));
-      }
-      return map;
-    }
-  }
-  return Node::null(where);
+// The path of a file named in a layer: relative paths are relative to the layer's folder.
+NamedFile named_in(const fs::path& layer, const Node& value, const std::string& field) {
+  fs::path p(value.text());
+  if (p.is_relative()) p = layer.parent_path() / p;
+  return {p, value.text(), value.where(), field};
 }
 
 bool items_have_ids(const Node& seq) {
@@ -101,8 +77,8 @@ bool items_have_ids(const Node& seq) {
 
 // The files a layer includes (`include: [a.yaml, ...]`, paths relative to the layer): partial
 // scenarios, e.g. a calibrated parameter set, merged over the layer's base and under the layer.
-std::vector<fs::path> includes_of(const Node& layer, const fs::path& path) {
-  std::vector<fs::path> out;
+std::vector<NamedFile> includes_of(const Node& layer, const fs::path& path) {
+  std::vector<NamedFile> out;
   const Node* inc = layer.get("include");
   if (inc == nullptr) return out;
   std::vector<const Node*> items;
@@ -117,26 +93,23 @@ std::vector<fs::path> includes_of(const Node& layer, const fs::path& path) {
     const std::string field = inc->is_scalar() ? "include" : fmt::format("include[{}]", i);
     if (!items[i]->is_scalar() || items[i]->text().empty())
       throw ScenarioError(items[i]->where(), field, "must be the path of a YAML file");
-    fs::path p(items[i]->text());
-    if (p.is_relative()) p = path.parent_path() / p;
-    std::error_code ec;
-    if (!fs::exists(p, ec))
-      throw ScenarioError(items[i]->where(), field, "'" + items[i]->text() + "': file not found");
-    out.push_back(p);
+    out.push_back(named_in(path, *items[i], field));
   }
   return out;
 }
 
-Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::vector<fs::path>* files) {
-  const fs::path canonical = fs::weakly_canonical(path);
-  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
-    throw ScenarioError({path.string()}, "base", "scenarios name each other as base in a cycle");
-  }
-  Node over = parse_yaml_file(path);
+fs::path canonical_or_same(const fs::path& path) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(path, ec);
+  return ec ? path : c;
+}
+
+Node load_layer(const NamedFile& file, LoadState& state) {
+  Node over = read_layer(file, state);  // first: a missing file or a loop of links is reported as such
   const Node* base = over.get("base");
-  const auto includes = includes_of(over, path);
+  const auto includes = includes_of(over, file.path);
   if (base == nullptr && includes.empty()) {
-    if (files) files->push_back(path);
+    if (state.files) state.files->push_back(file.path);
     return over;
   }
   Node under = Node::map(over.where());
@@ -144,42 +117,62 @@ Node load_layered_impl(const fs::path& path, std::vector<fs::path>& chain, std::
     if (!base->is_scalar() || base->text().empty()) {
       throw ScenarioError(base->where(), "base", "must be the path of another scenario file");
     }
-    chain.push_back(canonical);
-    fs::path base_path = fs::path(base->text());
-    if (base_path.is_relative()) base_path = path.parent_path() / base_path;
-    under = load_layered_impl(base_path, chain, files);
-    chain.pop_back();
+    const NamedFile base_file = named_in(file.path, *base, "base");
+    // The cycle is reported at the `base:` that closes it, before that file is read again.
+    state.chain.push_back(canonical_or_same(file.path));
+    if (std::find(state.chain.begin(), state.chain.end(), canonical_or_same(base_file.path)) !=
+        state.chain.end()) {
+      throw ScenarioError(
+          base->where(), "base",
+          fmt::format("'{}' is already a layer of this scenario: scenarios name each other as "
+                      "base in a cycle",
+                      base->text()));
+    }
+    if (state.chain.size() > kMaxBaseDepth) {
+      throw ScenarioError(
+          base->where(), "base",
+          fmt::format("a scenario may have at most {} bases, each the base of the next", kMaxBaseDepth));
+    }
+    under = load_layer(base_file, state);
+    state.chain.pop_back();
   }
-  for (const auto& p : includes) {
-    Node part = parse_yaml_file(p);
+  for (const auto& inc : includes) {
+    Node part = read_layer(inc, state);
     for (const char* key : {"base", "include"}) {
       if (const Node* n = part.get(key))
         throw ScenarioError(n->where(), key,
                             "an included file holds fields only: no base or include of its own");
     }
-    if (files) files->push_back(p);
+    if (state.files) state.files->push_back(inc.path);
     merge(under, part);
   }
-  if (files) files->push_back(path);
+  if (state.files) state.files->push_back(file.path);
   over.erase("base");
   over.erase("include");
   merge(under, over);
   return under;
 }
+
+// The position of each key of a mapping, or of each `id` of a list of items: merging looks keys up
+// in it, so that merging two large mappings stays linear.
+std::unordered_map<std::string, std::size_t> key_index(const Node& map) {
+  std::unordered_map<std::string, std::size_t> index;
+  index.reserve(map.entries().size());
+  for (std::size_t i = 0; i < map.entries().size(); ++i) index.emplace(map.entries()[i].first, i);
+  return index;
+}
+
+std::unordered_map<std::string, std::size_t> id_index(const Node& seq) {
+  std::unordered_map<std::string, std::size_t> index;
+  index.reserve(seq.items().size());
+  for (std::size_t i = 0; i < seq.items().size(); ++i) index.emplace(seq.items()[i].get("id")->text(), i);
+  return index;
+}
 }  // namespace
 
 Node parse_yaml_text(const std::string& text, const std::string& file_name) {
-  if (const auto bad = first_invalid_utf8(text)) {
-    throw ScenarioError(location_of_byte(text, *bad, file_name), "",
-                        "is not UTF-8 text (a scenario is a UTF-8 YAML file without NUL bytes)");
-  }
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw ScenarioError(at(file_name, e.mark), "", "YAML syntax error: " + e.msg);
-  }
-  Node root = convert(doc, file_name, "", {file_name, 1, 1});
+  ParseBudget budget;
+  Node root = parse_yaml_tree(text, file_name, budget);
   if (!root.is_map()) {
     throw ScenarioError(root.where(), "",
                         "a scenario file must be a mapping of fields, not " + root.kind_name());
@@ -188,42 +181,43 @@ Node parse_yaml_text(const std::string& text, const std::string& file_name) {
 }
 
 Node parse_yaml_file(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw ScenarioError({path.string()}, "", "file not found");
-  if (fs::is_directory(path, ec))
-    throw ScenarioError({path.string()}, "", "is a folder, not a scenario file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError({path.string()}, "", "cannot be read (permission denied?)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_yaml_text(text.str(), path.string());
+  ParseBudget budget;
+  LoadState state{kMaxScenarioBytes, budget, {}, nullptr};
+  return read_layer({path, path.string(), {path.string()}, ""}, state);
 }
 
 Node load_layered(const fs::path& path, std::vector<fs::path>* files) {
-  std::vector<fs::path> chain;
-  return load_layered_impl(path, chain, files);
+  ParseBudget budget;
+  return load_layered(path, budget, files);
+}
+
+Node load_layered(const fs::path& path, ParseBudget& budget, std::vector<fs::path>* files) {
+  LoadState state{kMaxScenarioBytes, budget, {}, files};
+  return load_layer({path, path.string(), {path.string()}, ""}, state);
 }
 
 void merge(Node& under, const Node& over) {
   if (under.is_map() && over.is_map()) {
+    auto index = key_index(under);
     for (const auto& [key, value] : over.entries()) {
-      if (Node* existing = under.get(key)) {
-        merge(*existing, value);
+      if (const auto it = index.find(key); it != index.end()) {
+        merge(under.entries()[it->second].second, value);
       } else {
+        index.emplace(key, under.entries().size());
         under.entries().emplace_back(key, value);
       }
     }
     return;
   }
   if (under.is_sequence() && over.is_sequence() && items_have_ids(under) && items_have_ids(over)) {
+    auto index = id_index(under);  // the first item of an id, as before when ids repeat
     for (const Node& item : over.items()) {
       const std::string& id = item.get("id")->text();
-      auto it = std::find_if(under.items().begin(), under.items().end(),
-                             [&](const Node& n) { return n.get("id")->text() == id; });
-      if (it == under.items().end()) {
-        under.items().push_back(item);
+      if (const auto it = index.find(id); it != index.end()) {
+        merge(under.items()[it->second], item);
       } else {
-        merge(*it, item);
+        index.emplace(id, under.items().size());
+        under.items().push_back(item);
       }
     }
     return;
@@ -232,6 +226,11 @@ void merge(Node& under, const Node& over) {
 }
 
 void apply_override(Node& root, const std::string& assignment) {
+  ParseBudget budget;
+  apply_override(root, assignment, budget);
+}
+
+void apply_override(Node& root, const std::string& assignment, ParseBudget& budget) {
   const Location where{"<command line>", 0, 0};
   const auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0) {
@@ -241,13 +240,14 @@ void apply_override(Node& root, const std::string& assignment) {
   const std::string value_text = assignment.substr(eq + 1);
   const Location value_where{fmt::format("<command line: --set {}>", path), 0, 0};
 
-  YAML::Node parsed;
+  Node value;
   try {
-    parsed = YAML::Load(value_text);
-  } catch (const YAML::Exception& e) {
-    throw ScenarioError(value_where, path, "value is not valid YAML: " + e.msg);
+    value = parse_yaml_tree(value_text, value_where.file, budget);
+  } catch (const YamlSyntaxError& e) {
+    throw ScenarioError(value_where, path, "value is not valid YAML: " + e.detail());
+  } catch (const ScenarioError& e) {
+    throw ScenarioError(value_where, path, e.message());  // the command line has no lines
   }
-  Node value = convert(parsed, value_where.file, path, value_where);
   value.relocate(value_where);  // a one-line string's marks would say line 1: the command line has none
   Node* node = &root;
   std::size_t start = 0;

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
+
+#include "engine/input_file.hpp"
 
 namespace peacesim::theatre {
 
@@ -15,7 +15,7 @@ std::optional<std::size_t> CsvTable::column(const std::string& name) const {
   return std::nullopt;
 }
 
-CsvTable parse_csv(const std::string& text) {
+CsvTable parse_csv(const std::string& text, std::size_t max_cells) {
   std::vector<std::vector<std::string>> records;
   std::vector<std::size_t> starts;  // line of each record's first character
   std::size_t line = 1, record_line = 1;
@@ -23,6 +23,15 @@ CsvTable parse_csv(const std::string& text) {
   std::string cell;
   bool quoted = false;
   bool any = false;
+  std::size_t cells = 0;
+  auto end_cell = [&] {
+    if (++cells > max_cells) {
+      throw std::runtime_error(
+          fmt::format("line {}: more than {} cells, the limit for a CSV data file", record_line, max_cells));
+    }
+    record.push_back(std::move(cell));
+    cell.clear();
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') ++line;
@@ -41,8 +50,7 @@ CsvTable parse_csv(const std::string& text) {
       quoted = true;
       any = true;
     } else if (c == ',') {
-      record.push_back(std::move(cell));
-      cell.clear();
+      end_cell();
       any = true;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
@@ -50,7 +58,7 @@ CsvTable parse_csv(const std::string& text) {
         ++line;
       }
       if (any || !cell.empty()) {
-        record.push_back(std::move(cell));
+        end_cell();
         records.push_back(std::move(record));
         starts.push_back(record_line);
       }
@@ -65,7 +73,7 @@ CsvTable parse_csv(const std::string& text) {
   }
   if (quoted) throw std::runtime_error(fmt::format("line {}: unterminated quoted field", record_line));
   if (any || !cell.empty()) {
-    record.push_back(std::move(cell));
+    end_cell();
     records.push_back(std::move(record));
     starts.push_back(record_line);
   }
@@ -84,12 +92,8 @@ CsvTable parse_csv(const std::string& text) {
   return table;
 }
 
-CsvTable read_csv(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("cannot read '{}'", path.string()));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return parse_csv(s.str());
+CsvTable read_csv(const std::filesystem::path& path, std::uint64_t max_bytes) {
+  return parse_csv(engine::read_input_file(path, {max_bytes, "a CSV data file"}));
 }
 
 std::string repair_mojibake(const std::string& text) {

@@ -3,6 +3,7 @@
 #include "geo/raster.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -183,6 +184,33 @@ TEST(BoundaryErrors, MissingFileNamesTheScenarioField) {
     EXPECT_EQ(e.field(), "geography.regions.file");
     EXPECT_EQ(e.message(), "boundary file 'regions.geojson': file not found");
   }
+}
+
+TEST(BoundaryErrors, DevicesFoldersAndFilesOverTheCapAreRefusedBeforeGdalOpensThem) {
+  auto message_of = [](const fs::path& path) {
+    auto source = regions_source();
+    source.path = path;
+    try {
+      (void)geo::load_admin_layer(source);
+    } catch (const scenario::ScenarioError& e) {
+      EXPECT_EQ(e.where().str(), "scenario.yaml:7:12");
+      return e.message();
+    }
+    return std::string("read");
+  };
+  EXPECT_EQ(
+      message_of("/dev/zero"),
+      "boundary file 'regions.geojson': is not a regular file (devices, pipes and sockets are not read)");
+  EXPECT_EQ(message_of(kGeography), "boundary file 'regions.geojson': is a folder, not a file");
+  const auto big =
+      fs::temp_directory_path() / ("peacesim_geo_cap_" + std::to_string(::getpid()) + ".geojson");
+  std::ofstream(big) << "{";
+  fs::resize_file(big, geo::kMaxBoundaryBytes + 1);  // sparse: nothing is written or read
+  EXPECT_EQ(
+      message_of(big),
+      "boundary file 'regions.geojson': is 256.0 MiB (268435457 bytes), more than the 256 MiB allowed for a "
+      "boundary file");
+  fs::remove(big);
 }
 
 TEST(BoundaryErrors, UnknownAttributeListsTheAttributes) {

@@ -98,7 +98,9 @@ TEST_F(ScenarioFiles, ParameterErrorsNameTheField) {
   };
   EXPECT_EQ(error_of("  term: 2.5\n"), "parameters.term: must be a whole number");
   EXPECT_EQ(error_of("  blocking: maybe\n"), "parameters.blocking: expected true or false, got 'maybe'");
-  EXPECT_EQ(error_of("  legitimacy: \"0.5\"\n"), "parameters.legitimacy: expected a number, got '0.5'");
+  EXPECT_EQ(error_of("  legitimacy: \"0.5\"\n"),
+            "parameters.legitimacy: expected a number, got the text '0.5' (quoted or tagged !!str: write "
+            "numbers bare)");
   EXPECT_EQ(error_of("  term: {value: 3, colour: red}\n"),
             "parameters.term.colour: unknown field; known fields here: range, source, unit, value");
   EXPECT_EQ(error_of("  term: {unit: steps}\n"), "parameters.term.value: is required but missing");

@@ -2,6 +2,10 @@
 #include "theatre/read.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "snippet.hpp"
 #include "theatre/csv.hpp"
@@ -109,6 +113,35 @@ TEST(Csv, QuotesCrlfAndRowWidth) {
   EXPECT_EQ(t.rows[1][1], "");
   EXPECT_EQ(*t.column("c"), 2u);
   EXPECT_THROW(theatre::parse_csv("a,b\n1\n"), std::runtime_error);
+}
+
+TEST(Csv, DevicesAndFilesOverTheCapAreRefusedWithoutBeingRead) {
+  auto message_of = [](const std::filesystem::path& path) {
+    try {
+      (void)theatre::read_csv(path);
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("read");
+  };
+  EXPECT_EQ(message_of("/dev/zero"), "is not a regular file (devices, pipes and sockets are not read)");
+  const auto big =
+      std::filesystem::temp_directory_path() / ("peacesim_csv_cap_" + std::to_string(::getpid()));
+  std::ofstream(big) << "a,b\n";
+  std::filesystem::resize_file(big, theatre::kMaxCsvBytes + 1);  // sparse: nothing is written or read
+  EXPECT_EQ(message_of(big),
+            "is 256.0 MiB (268435457 bytes), more than the 256 MiB allowed for a CSV data file");
+  std::filesystem::remove(big);
+}
+
+TEST(Csv, TheCellsOfAFileAreCapped) {
+  EXPECT_EQ(theatre::parse_csv("a,b\n1,2\n", 4).rows.size(), 1u);
+  try {
+    (void)theatre::parse_csv("a,b\n1,2\n,\n", 4);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "line 3: more than 4 cells, the limit for a CSV data file");
+  }
 }
 
 TEST(Csv, RepairsLatin1Mojibake) {

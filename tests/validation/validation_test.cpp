@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "theatre/csv.hpp"
 #include "validation/metrics.hpp"
 #include "validation/observed.hpp"
 #include "validation/regions.hpp"
@@ -28,6 +29,25 @@ fs::path write(const std::string& name, const std::string& text) {
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(ObservedFiles, DevicesAndFilesOverTheCapAreRefusedNamingTheFile) {
+  auto message_of = [](const fs::path& path) {
+    try {
+      (void)read_events(path, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("read");
+  };
+  EXPECT_EQ(message_of("/dev/zero"),
+            "/dev/zero: is not a regular file (devices, pipes and sockets are not read)");
+  const fs::path big = write("big.csv", "month,admin1,event_type,events,fatalities\n");
+  fs::resize_file(big, theatre::kMaxCsvBytes + 1);  // sparse: nothing is written or read
+  EXPECT_EQ(
+      message_of(big),
+      big.string() + ": is 256.0 MiB (268435457 bytes), more than the 256 MiB allowed for a CSV data file");
+  fs::remove(big);
 }
 
 TEST(Regions, SpellingsAccentsMojibakeAndNewRegionsFoldToThePre2016Ones) {

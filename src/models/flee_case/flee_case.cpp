@@ -33,7 +33,12 @@ std::string trim(const std::string& s) {
 // Every row of a CSV file, the header row included (Flee's files mark headers with '#' or not at
 // all; the caller decides which rows are data).
 std::vector<std::vector<std::string>> all_rows(const std::filesystem::path& path) {
-  theatre::CsvTable t = theatre::read_csv(path);
+  theatre::CsvTable t;
+  try {
+    t = theatre::read_csv(path);
+  } catch (const std::runtime_error& e) {  // the reader's messages leave the path to the caller
+    throw std::runtime_error(fmt::format("{}: {}", path.string(), e.what()));
+  }
   std::vector<std::vector<std::string>> rows;
   rows.reserve(t.rows.size() + 1);
   rows.push_back(t.header);
