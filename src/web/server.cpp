@@ -288,7 +288,7 @@ struct Server::Impl {
       return;
     }
     c.out.clear();
-    if (c.close_after || c.client_done) {
+    if (c.close_after) {
       if (c.client_done) {
         close_connection(c.fd);
         return;
@@ -301,7 +301,7 @@ struct Server::Impl {
       return;
     }
     wait_for_request(c, now);
-    try_dispatch(c, now);  // a pipelined request may already be here
+    try_dispatch(c, now);  // a pipelined request may already be here (or the client gone: close)
   }
 
   void on_deadline(Connection& c) {

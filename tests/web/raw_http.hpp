@@ -56,6 +56,11 @@ class RawConnection {
     return fd_ >= 0;
   }
 
+  // Says the request is all sent (shuts the writing side), as `printf ... | nc` does.
+  void finish_sending() {
+    if (fd_ >= 0) ::shutdown(fd_, SHUT_WR);
+  }
+
   // Whether the server has closed its side, without waiting: reads what has arrived.
   bool closed_by_server() {
     while (fd_ >= 0) {

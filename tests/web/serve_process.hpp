@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -54,14 +53,20 @@ class ServeProcess {
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;
 
-  // Reads the output until `pattern` matches what the process printed on stdout, it exits, or
-  // `limit` passes; returns the match.
-  std::optional<std::smatch> wait_for_output(const std::regex& pattern,
-                                             std::chrono::seconds limit = std::chrono::seconds(60)) {
+  // Reads the output until a line of stdout holds `marker`, the process exits, or `limit` passes;
+  // returns that line.
+  std::optional<std::string> wait_for_line(const std::string& marker,
+                                           std::chrono::seconds limit = std::chrono::seconds(60)) {
     const auto until = std::chrono::steady_clock::now() + limit;
     for (;;) {
-      std::smatch m;
-      if (std::regex_search(out_text_, m, pattern)) return m;
+      const auto at = out_text_.find(marker);
+      if (at != std::string::npos) {
+        const auto start = out_text_.rfind('\n', at);
+        const auto end = out_text_.find('\n', at);
+        if (end != std::string::npos)
+          return out_text_.substr(start == std::string::npos ? 0 : start + 1,
+                                  end - (start == std::string::npos ? 0 : start + 1));
+      }
       if (!pump(until)) return std::nullopt;
     }
   }

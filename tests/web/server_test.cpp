@@ -150,6 +150,13 @@ TEST(WebServer, KeepsConnectionsAlivePipelinedInOrder) {
   ASSERT_TRUE(c.send(get_request("/api/runs", "127.0.0.1")));  // the same connection, later
   EXPECT_EQ(status_of(c.read_answer()), 200);
   EXPECT_FALSE(c.closed_by_server());
+  // A client that sends two requests and shuts its side at once still gets both answers.
+  RawConnection d(running.port());
+  ASSERT_TRUE(d.send(get_request("/api", "127.0.0.1") + get_request("/api/runs/0", "127.0.0.1")));
+  d.finish_sending();
+  const std::string all = d.read_until_closed();
+  EXPECT_EQ(status_of(all), 200);
+  EXPECT_NE(all.find("HTTP/1.1 200", 10), std::string::npos) << all.substr(0, 300);
 }
 
 TEST(WebServer, AHeadOverItsLimitIs431) {
