@@ -109,6 +109,7 @@ struct ServeOptions {
   DashboardInput input;
   std::string host = "127.0.0.1";
   int port = 8765;
+  std::vector<std::string> allowed_hosts;  // Host names answered besides this machine's (--allow-host)
   bool quiet = false;
 };
 

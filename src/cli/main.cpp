@@ -276,6 +276,11 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1: this machine only)");
   serve_cmd->add_option("--port", serve.port, "Port (default 8765; 0 picks a free one)")
       ->check(CLI::Range(0, 65535));
+  serve_cmd
+      ->add_option("--allow-host", serve.allowed_hosts,
+                   "Also answer requests whose Host header is NAME (repeatable); by default only localhost, "
+                   "loopback addresses and --host are answered, against DNS rebinding")
+      ->type_name("NAME");
   serve_cmd->add_flag("--quiet,-q", serve.quiet, "Print nothing but errors");
 
   ReportOptions report;

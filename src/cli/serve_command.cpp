@@ -10,19 +10,36 @@
 #include "cli/dashboard_input.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
+#include "web/host_check.hpp"
+#include "web/listener.hpp"
 #include "web/server.hpp"
 
 namespace peacesim::cli {
 
 int serve_command(const ServeOptions& options) {
+  for (const auto& name : options.allowed_hosts) {
+    if (web::given_host_name(name).empty()) {
+      fmt::print(stderr,
+                 "peacesim: error: <command line>: --allow-host: '{}' is not a host name or address\n", name);
+      return kBadInput;
+    }
+  }
   const std::unique_ptr<web::Api> api = open_dashboard(options.input);
   if (!api) return kBadInput;
-  web::Server server(*api);
+  web::Server server(*api, web::ServerOptions{{}, options.allowed_hosts});
   const int port = server.bind(options.host, options.port);
   if (port < 0) {
-    fmt::print(stderr, "peacesim: cannot listen on {}:{} (in use, or not an address of this machine)\n",
-               options.host, options.port);
+    fmt::print(stderr, "peacesim: cannot listen on {}:{}: {}\n", options.host, options.port, server.error());
     return kOutputError;
+  }
+  if (!server.loopback_only()) {
+    // Said even with --quiet: the API has no authentication.
+    fmt::print(stderr,
+               "peacesim: warning: listening on {0}, reachable from other machines: anyone who can reach "
+               "this port can read these runs (the API has no authentication). Requests that name this "
+               "server otherwise than localhost, a loopback address or {0} are refused (403) unless the "
+               "name is given with --allow-host NAME.\n",
+               options.host);
   }
   const auto& stop = install_interrupt_handlers();
   std::thread watcher([&] {
@@ -31,9 +48,9 @@ int serve_command(const ServeOptions& options) {
   });
   if (!options.quiet) {
     fmt::print(
-        "peacesim serving {} run store(s), read-only: the dashboard at http://{}:{}/ and the API at "
-        "/api (Ctrl-C to stop)\n",
-        api->sources().size(), options.host, port);
+        "peacesim serving {} run store(s), read-only: the dashboard at {} and the API at /api (Ctrl-C to "
+        "stop)\n",
+        api->sources().size(), web::browse_url(options.host, port));
     std::fflush(stdout);
   }
   server.listen();

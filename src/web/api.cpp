@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <fstream>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 
 #include "output/store_format.hpp"
+#include "web/answer_cache.hpp"
 #include "web/api_util.hpp"
 #include "web/store_reader.hpp"
+#include "web/store_version.hpp"
 
 namespace peacesim::web {
 
@@ -65,54 +68,139 @@ std::vector<Source> open_sources(const std::vector<std::string>& paths) {
     }
     for (const auto& m : s.members) {
       if (auto problem = output::run_store_problem(m)) throw std::runtime_error(*problem);
-      if (!fs::exists(m / "results.sqlite")) throw std::runtime_error(m.string() + ": no results.sqlite");
+      const auto db = m / "results.sqlite";
+      if (!fs::exists(db)) throw std::runtime_error(m.string() + ": no results.sqlite");
+      try {  // a store that SQLite cannot even read the catalogue of is refused now, not on every request
+        (void)StoreReader(m).series();
+      } catch (const std::runtime_error& e) {
+        throw std::runtime_error(db.string() + ": cannot be read (" + e.what() + "): damaged? run it again");
+      }
     }
     out.push_back(std::move(s));
   }
   return out;
 }
 
-Api::Api(std::vector<Source> sources, std::optional<ValidationInput> validation)
-    : sources_(std::move(sources)), validation_(std::move(validation)) {}
+Api::Api(std::vector<Source> sources, std::optional<ValidationInput> validation, std::size_t cache_bytes)
+    : sources_(std::move(sources)),
+      validation_(std::move(validation)),
+      cache_(std::make_unique<AnswerCache>(cache_bytes)) {}
+
+Api::~Api() = default;
+Api::Api(Api&&) noexcept = default;
+Api& Api::operator=(Api&&) noexcept = default;
 
 const Source* Api::find(const std::string& id) const {
   const auto it = std::find_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.id == id; });
   return it == sources_.end() ? nullptr : &*it;
 }
 
-Response Api::handle(const Request& r) const {
-  if (r.method != "GET" && r.method != "HEAD") return error(405, "read-only API: only GET and HEAD");
+Api::Route Api::route(const Request& r) const {
+  Route out;
+  const auto answer = [&](Response response) {
+    out.answer = std::move(response);
+    return out;
+  };
+  if (r.method != "GET" && r.method != "HEAD") return answer(error(405, "read-only API: only GET and HEAD"));
   const auto parts = split_path(r.path);
   if (!page_.empty() && (parts.empty() || (parts.size() == 1 && parts[0] == "index.html")))
-    return {200, std::string(page_), "text/html; charset=utf-8"};
+    return answer({200, std::string(page_), "text/html; charset=utf-8"});
   if (parts.empty() || (parts.size() == 1 && parts[0] == "api")) {
-    return ok(
+    return answer(ok(
         {{"peacesim", "API over run stores; see docs/web-api.md"},
          {"endpoints",
           {"/api/runs", "/api/runs/{id}", "/api/runs/{id}/series", "/api/runs/{id}/series/{name}",
            "/api/runs/{id}/events", "/api/runs/{id}/map", "/api/runs/{id}/operations",
-           "/api/runs/{id}/network", "/api/runs/{id}/validation", "/api/compare?base={id}&variant={id}"}}});
+           "/api/runs/{id}/network", "/api/runs/{id}/validation", "/api/compare?base={id}&variant={id}"}}}));
   }
-  if (parts[0] != "api") return error(404, "not found");
+  if (parts[0] != "api") return answer(error(404, "not found"));
+  if (parts.size() == 2 && parts[1] == "runs") {
+    out.key = "runs";
+    for (const auto& s : sources_) out.reads.push_back(&s);
+    out.compute = [this] { return runs(); };
+    return out;
+  }
+  if (parts.size() == 2 && parts[1] == "compare") {
+    const auto base_it = r.query.find("base");
+    const auto variant_it = r.query.find("variant");
+    if (base_it == r.query.end() || variant_it == r.query.end())
+      return answer(error(400, "compare needs ?base=ID&variant=ID (ids from /api/runs)"));
+    const Source* base = find(base_it->second);
+    const Source* variant = find(variant_it->second);
+    if (base == nullptr) return answer(error(404, "no run with id '" + base_it->second + "'"));
+    if (variant == nullptr) return answer(error(404, "no run with id '" + variant_it->second + "'"));
+    out.key = "compare/" + base->id + "/" + variant->id;
+    out.reads = {base, variant};
+    out.compute = [this, base, variant] { return compare(*base, *variant); };
+    out.expensive = true;
+    return out;
+  }
+  if (parts.size() < 3 || parts[1] != "runs") return answer(error(404, "not found"));
+  const Source* source = find(parts[2]);
+  if (source == nullptr) return answer(error(404, "no run with id '" + parts[2] + "'"));
+  const Source& it = *source;
+  out.key = "runs/" + it.id;
+  out.reads = {source};
+  const bool ensemble = it.members.size() > 1;
+  if (parts.size() == 3) {
+    out.compute = [this, source] { return run(*source); };
+  } else if (parts.size() == 4 && parts[3] == "series") {
+    out.key += "/series";
+    out.compute = [this, source] { return catalogue(*source); };
+  } else if (parts.size() == 5 && parts[3] == "series") {
+    out.key += "/series/" + parts[4];
+    out.compute = [this, source, name = parts[4]] { return series(*source, name); };
+    out.expensive = ensemble;  // every member's store
+  } else if (parts.size() == 4 && parts[3] == "events") {
+    const auto member = r.query.find("member");
+    out.key += "/events?member=" + (member == r.query.end() ? std::string() : member->second);
+    out.compute = [this, source, query = r.query] { return events(*source, query); };
+  } else if (parts.size() == 4 && parts[3] == "map") {
+    out.key += "/map";
+    out.compute = [this, source] { return map(*source); };
+  } else if (parts.size() == 4 && parts[3] == "operations") {
+    out.key += "/operations";
+    out.compute = [this, source] { return operations(*source); };
+  } else if (parts.size() == 4 && parts[3] == "network") {
+    out.key += "/network";
+    out.compute = [this, source] { return network(*source); };
+  } else if (parts.size() == 4 && parts[3] == "validation") {
+    out.key += "/validation";
+    out.compute = [this, source] { return validate(*source); };
+    out.expensive = true;
+  } else {
+    return answer(error(404, "not found"));
+  }
+  return out;
+}
+
+std::string Api::version_of(const Route& route) {
+  std::string version;
+  for (const Source* s : route.reads) version += store_version(*s) + '|';
+  return version;
+}
+
+Response Api::handle(const Request& r) const {
+  const Route to = route(r);
+  if (to.answer) return *to.answer;
   try {
-    if (parts.size() == 2 && parts[1] == "runs") return runs();
-    if (parts.size() == 2 && parts[1] == "compare") return compare(r.query);
-    if (parts.size() < 3 || parts[1] != "runs") return error(404, "not found");
-    const Source* source = find(parts[2]);
-    if (source == nullptr) return error(404, "no run with id '" + parts[2] + "'");
-    const Source& it = *source;
-    if (parts.size() == 3) return run(it);
-    if (parts.size() == 4 && parts[3] == "series") return catalogue(it);
-    if (parts.size() == 5 && parts[3] == "series") return series(it, parts[4]);
-    if (parts.size() == 4 && parts[3] == "events") return events(it, r.query);
-    if (parts.size() == 4 && parts[3] == "map") return map(it);
-    if (parts.size() == 4 && parts[3] == "operations") return operations(it);
-    if (parts.size() == 4 && parts[3] == "network") return network(it);
-    if (parts.size() == 4 && parts[3] == "validation") return validate(it);
-  } catch (const std::runtime_error& e) {
-    return error(500, e.what());
+    return *cache_->get(to.key, version_of(to), to.compute);
+  } catch (const std::bad_alloc&) {
+    throw;  // not the store's fault: the server's (HTTP 500)
+  } catch (const std::exception& e) {
+    // The stores were readable at start (open_sources): one has been damaged or replaced since, or
+    // holds what its format does not allow.
+    std::string names;
+    for (const Source* s : to.reads)
+      names += (names.empty() ? "'" : ", '") + s->name + "' (id " + s->id + ")";
+    return error(
+        422, "cannot read the store of " + names + ": " + e.what() + " (damaged or replaced? run it again)");
   }
-  return error(404, "not found");
+}
+
+bool Api::is_expensive(const Request& r) const {
+  const Route to = route(r);
+  return !to.answer && to.expensive && !cache_->holds(to.key, version_of(to));
 }
 
 Response Api::runs() const {
@@ -152,11 +240,11 @@ Response Api::run(const Source& s) const {
 
 Response Api::catalogue(const Source& s) const {
   const StoreReader store(s.members.front());
+  const auto regions_of = store.regions_by_series();
   json list = json::array();
   for (const auto& info : store.series()) {
-    const auto data = store.series(info.name);
-    json regions = json::array();
-    for (const auto& [region, values] : data.regions) regions.push_back(region);
+    const auto it = regions_of.find(info.name);
+    const json regions = it == regions_of.end() ? json::array() : json(it->second);
     list.push_back({{"name", info.name},
                     {"unit", info.unit},
                     {"kind", info.kind},

@@ -5,9 +5,14 @@
 // Sources are identified by their position ("0", "1", ...): no part of a URL ever becomes a file
 // path, so a request can reach only the stores it was given. Every endpoint is read-only (GET or
 // HEAD); anything else is 405.
+//
+// Answers read from the stores are cached while the stores are unchanged (answer_cache.hpp), and
+// computed once however many ask for them at the same time.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,8 +33,9 @@ struct Source {
   std::vector<std::filesystem::path> members;  // run folders (one for a run)
 };
 
-// Checks each path is a run folder (manifest.json, results.sqlite, this run-store format) or an
-// ensemble folder (ensemble.json, member-NNNN/); throws std::runtime_error naming the path.
+// Checks each path is a run folder (manifest.json, a results.sqlite SQLite can read, this run-store
+// format) or an ensemble folder (ensemble.json, member-NNNN/); throws std::runtime_error naming the
+// path.
 std::vector<Source> open_sources(const std::vector<std::string>& paths);
 
 struct Request {
@@ -53,15 +59,41 @@ struct ValidationInput {
   engine::Date from, to;
 };
 
+class AnswerCache;
+
+inline constexpr std::size_t kAnswerCacheBytes = 256 * 1024 * 1024;  // answers kept, in all
+
 class Api {
  public:
-  explicit Api(std::vector<Source> sources, std::optional<ValidationInput> validation = std::nullopt);
+  explicit Api(std::vector<Source> sources, std::optional<ValidationInput> validation = std::nullopt,
+               std::size_t cache_bytes = kAnswerCacheBytes);
+  ~Api();
+  Api(Api&&) noexcept;
+  Api& operator=(Api&&) noexcept;
+
   [[nodiscard]] Response handle(const Request& request) const;
+  // Whether the answer must be computed from every member's store (a comparison, a validation, an
+  // ensemble's series, ...) and is not cached yet: the server gives such requests workers of their
+  // own (server.hpp).
+  [[nodiscard]] bool is_expensive(const Request& request) const;
   [[nodiscard]] const std::vector<Source>& sources() const { return sources_; }
+  [[nodiscard]] const AnswerCache& cache() const { return *cache_; }
   // The dashboard's page, answered at `/` (without one, `/` lists the endpoints as `/api` does).
   void set_page(std::string_view html) { page_ = html; }
 
  private:
+  // Where a request leads: an answer known at once (an error, the page), or the key its answer is
+  // cached under, the sources it reads, and how to compute it.
+  struct Route {
+    std::optional<Response> answer;
+    std::string key;
+    std::vector<const Source*> reads;
+    std::function<Response()> compute;
+    bool expensive = false;
+  };
+  [[nodiscard]] Route route(const Request& request) const;
+  [[nodiscard]] static std::string version_of(const Route& route);
+
   [[nodiscard]] Response runs() const;
   [[nodiscard]] Response run(const Source& s) const;
   [[nodiscard]] Response catalogue(const Source& s) const;
@@ -72,13 +104,14 @@ class Api {
   [[nodiscard]] Response operations(const Source& s) const;
   [[nodiscard]] Response network(const Source& s) const;
   // api_analysis.cpp: comparison of two sources and validation against observed data.
-  [[nodiscard]] Response compare(const std::map<std::string, std::string>& query) const;
+  [[nodiscard]] Response compare(const Source& base, const Source& variant) const;
   [[nodiscard]] Response validate(const Source& s) const;
   [[nodiscard]] const Source* find(const std::string& id) const;
 
   std::vector<Source> sources_;
   std::optional<ValidationInput> validation_;
   std::string_view page_;
+  std::unique_ptr<AnswerCache> cache_;
 };
 
 }  // namespace peacesim::web

@@ -43,20 +43,17 @@ std::vector<MemberStore> open_members(const Source& s) {
   return out;
 }
 
-// One outcome per member for a series: a flow's total over the run, a gauge's last value.
+// One outcome per member for a series: a flow's total over the run, a gauge's value at the series'
+// last step (0 if the region has none there). Only the region's values are read, through the index.
 std::vector<double> member_outcomes(const std::vector<MemberStore>& members, const SeriesInfo& info) {
   std::vector<double> out;
   for (const auto& member : members) {
-    const SeriesData data = member.store->series(info.name);
-    const auto it = data.regions.find(member.region);
+    const auto data = member.store->series_in(info.name, member.region);
     double v = 0.0;
-    if (it != data.regions.end()) {
-      const auto& values = it->second;
-      if (info.kind == "flow") {
-        for (const double x : values) v += x;
-      } else if (!values.empty()) {
-        v = values.back();
-      }
+    if (info.kind == "flow") {
+      for (const double x : data.values) v += x;
+    } else if (data.has_last_step) {
+      v = data.values.back();
     }
     out.push_back(v);
   }
@@ -65,19 +62,23 @@ std::vector<double> member_outcomes(const std::vector<MemberStore>& members, con
 
 }  // namespace
 
-Response Api::compare(const std::map<std::string, std::string>& query) const {
-  const auto base_it = query.find("base");
-  const auto variant_it = query.find("variant");
-  if (base_it == query.end() || variant_it == query.end())
-    return error(400, "compare needs ?base=ID&variant=ID (ids from /api/runs)");
-  const Source* base = find(base_it->second);
-  const Source* variant = find(variant_it->second);
-  if (base == nullptr) return error(404, "no run with id '" + base_it->second + "'");
-  if (variant == nullptr) return error(404, "no run with id '" + variant_it->second + "'");
+Response Api::compare(const Source& base, const Source& variant) const {
+  // Runs of different models share no outcome: refuse rather than answer an empty comparison.
+  const auto model_of = [](const Source& s) {
+    const json manifest = manifest_of(s.members.front());
+    const json scenario = manifest.value("scenario", json::object());
+    return scenario.is_object() && scenario.value("model", json()).is_string()
+               ? scenario["model"].get<std::string>()
+               : std::string("?");
+  };
+  const std::string base_model = model_of(base), variant_model = model_of(variant);
+  if (base_model != variant_model)
+    return error(422, "'" + base.name + "' is a run of model '" + base_model + "' and '" + variant.name +
+                          "' of model '" + variant_model + "': only runs of the same model can be compared");
   // Common random numbers: the same seeds member by member (as `peacesim compare` runs them).
-  const bool paired = seeds_of(*base) == seeds_of(*variant);
-  const auto base_stores = open_members(*base);
-  const auto variant_stores = open_members(*variant);
+  const bool paired = seeds_of(base) == seeds_of(variant);
+  const auto base_stores = open_members(base);
+  const auto variant_stores = open_members(variant);
   const auto variant_series = variant_stores.front().store->series();
   json rows = json::array();
   for (const auto& info : base_stores.front().store->series()) {
@@ -86,7 +87,7 @@ Response Api::compare(const std::map<std::string, std::string>& query) const {
     if (!shared) continue;
     const auto d = analysis::difference(info.name, member_outcomes(base_stores, info),
                                         member_outcomes(variant_stores, info),
-                                        paired && base->members.size() == variant->members.size());
+                                        paired && base.members.size() == variant.members.size());
     rows.push_back({{"outcome", info.name},
                     {"unit", info.unit},
                     {"measure", info.kind == "flow" ? "total over the run" : "value at the end"},
@@ -97,12 +98,13 @@ Response Api::compare(const std::map<std::string, std::string>& query) const {
                     {"high", d.high},
                     {"n", d.n}});
   }
-  return ok(
-      {{"base", {{"id", base->id}, {"name", base->name}, {"members", base->members.size()}}},
-       {"variant", {{"id", variant->id}, {"name", variant->name}, {"members", variant->members.size()}}},
-       {"paired", paired},
-       {"interval", "90 % Student-t (paired when the members' seeds match, Welch otherwise)"},
-       {"differences", rows}});
+  if (rows.empty())
+    return error(422, "'" + base.name + "' and '" + variant.name + "' have no outcome in common to compare");
+  return ok({{"base", {{"id", base.id}, {"name", base.name}, {"members", base.members.size()}}},
+             {"variant", {{"id", variant.id}, {"name", variant.name}, {"members", variant.members.size()}}},
+             {"paired", paired},
+             {"interval", "90 % Student-t (paired when the members' seeds match, Welch otherwise)"},
+             {"differences", rows}});
 }
 
 Response Api::validate(const Source& s) const {

@@ -81,6 +81,35 @@ SeriesData StoreReader::series(const std::string& name) const {
   return out;
 }
 
+std::map<std::string, std::vector<std::string>> StoreReader::regions_by_series() const {
+  Query q(db_->handle,
+          "SELECT s.name, r.name FROM series s, regions r WHERE EXISTS (SELECT 1 FROM timeseries t WHERE "
+          "t.series_id = s.id AND t.region_id = r.id) ORDER BY s.id, r.name");
+  std::map<std::string, std::vector<std::string>> out;
+  while (q.step()) out[q.text(0)].push_back(q.text(1));
+  return out;
+}
+
+StoreReader::RegionValues StoreReader::series_in(const std::string& name, const std::string& region) const {
+  Query q(
+      db_->handle,
+      "SELECT t.step, t.value FROM timeseries t WHERE t.series_id = (SELECT id FROM series WHERE name = ?1) "
+      "AND t.region_id = (SELECT id FROM regions WHERE name = ?2) ORDER BY t.step");
+  q.bind(1, name);
+  q.bind(2, region);
+  RegionValues out;
+  int last = 0;
+  while (q.step()) {
+    last = q.integer(0);
+    out.values.push_back(q.real(1));
+  }
+  Query end(db_->handle,
+            "SELECT MAX(step) FROM timeseries WHERE series_id = (SELECT id FROM series WHERE name = ?1)");
+  end.bind(1, name);
+  out.has_last_step = !out.values.empty() && end.step() && end.integer(0) == last;
+  return out;
+}
+
 std::vector<EventRow> StoreReader::events() const {
   Query q(db_->handle,
           "SELECT event_id_cnty, event_date, event_type, sub_event_type, actor1, actor2, admin1, admin2, "

@@ -36,6 +36,16 @@ class StoreReader {
   [[nodiscard]] std::vector<SeriesInfo> series() const;
   // Empty (no dates) for an unknown name.
   [[nodiscard]] SeriesData series(const std::string& name) const;
+  // The regions each series has values for, by name (in name order): found through the index, not
+  // by reading every value.
+  [[nodiscard]] std::map<std::string, std::vector<std::string>> regions_by_series() const;
+  // One region of a series, read through the index: its values in step order, and whether it has a
+  // value at the series' last step.
+  struct RegionValues {
+    std::vector<double> values;
+    bool has_last_step = false;
+  };
+  [[nodiscard]] RegionValues series_in(const std::string& name, const std::string& region) const;
   [[nodiscard]] std::vector<EventRow> events() const;
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> summary() const;
   // The model's first region: its national total where it has one (analysis/outcomes.hpp).

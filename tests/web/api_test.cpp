@@ -140,6 +140,37 @@ TEST(WebApi, AStoreOfAnotherFormatIsRefused) {
   EXPECT_THROW((void)open_sources({(folder() / "nowhere").string()}), std::runtime_error);
 }
 
+TEST(WebApi, AStoreDamagedAtStartIsRefusedAndOneDamagedLaterIsADocumented422) {
+  const auto damaged = folder() / "damaged";
+  fs::copy(folder() / "run", damaged, fs::copy_options::recursive);
+  const auto db = damaged / "results.sqlite";
+  std::ofstream(db, std::ios::binary | std::ios::trunc) << "not a database at all";
+  try {
+    (void)open_sources({damaged.string()});
+    ADD_FAILURE() << "a garbage results.sqlite was taken";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(db.string()), std::string::npos) << e.what();
+  }
+  // Damaged while served: its first half only, as a copy cut short would leave it.
+  fs::copy_file(folder() / "run" / "results.sqlite", db, fs::copy_options::overwrite_existing);
+  const Api served(open_sources({damaged.string()}));
+  EXPECT_EQ(served.handle({"GET", "/api/runs/0/series/refugees", {}}).status, 200);
+  fs::resize_file(db, fs::file_size(db) / 2);
+  for (const char* path :
+       {"/api/runs/0", "/api/runs/0/series", "/api/runs/0/series/refugees", "/api/runs/0/events"}) {
+    const auto r = served.handle({"GET", path, {}});
+    EXPECT_EQ(r.status, 422) << path << ": " << r.body;
+    const std::string message = json::parse(r.body).value("error", "");
+    EXPECT_NE(message.find("'damaged'"), std::string::npos) << message;
+    EXPECT_NE(message.find("results.sqlite"), std::string::npos) << message;
+  }
+  // A manifest whose fields have the wrong types is the same: a 422 naming the run, not a 500.
+  std::ofstream(damaged / "manifest.json", std::ios::trunc)
+      << R"({"run_store_format": 1, "run": {"seed": "x"}, "scenario": {"title": 3, "model": []}})";
+  const auto r = served.handle({"GET", "/api/runs", {}});
+  EXPECT_EQ(r.status, 422) << r.body;
+}
+
 TEST(WebServer, ServesOverHttpAndBoundsRequests) {
   Server server(api());
   const int port = server.bind("127.0.0.1", 0);

@@ -148,6 +148,17 @@ TEST(Dashboard, TheComparisonIsTheDifferenceOfTheStoredRuns) {
   get("/api/compare", 404, {{"base", "0"}, {"variant", "9"}});
 }
 
+TEST(Dashboard, RunsOfDifferentModelsAreNotCompared) {
+  // Mali against Epstein's model: no outcome in common, so no comparison (not an empty one).
+  for (const auto& [base, variant] : {std::pair{"0", "2"}, {"2", "0"}}) {
+    const auto c = get("/api/compare", 422, {{"base", base}, {"variant", variant}});
+    const std::string message = c.value("error", "");
+    EXPECT_NE(message.find("mali"), std::string::npos) << message;
+    EXPECT_NE(message.find("epstein"), std::string::npos) << message;
+    EXPECT_FALSE(c.contains("differences"));
+  }
+}
+
 TEST(Dashboard, ValidationJudgesTheRunUpToItsOwnEnd) {
   const auto v = get("/api/runs/0/validation");
   EXPECT_EQ(v["window"]["to"], "2013-12-31");
