@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
 
 namespace peacesim::cli {
 
@@ -24,11 +23,31 @@ CLI::Validator whole_number(std::uint64_t max) {
       "");  // the help shows the option's type and range
 }
 
+namespace {
+// [+-] digits [. digits] [e [+-] digits], with a digit before or after the point.
+bool is_decimal(const std::string& t) {
+  const auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+  std::size_t i = 0, digits = 0;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  for (; digit(i); ++i) ++digits;
+  if (i < t.size() && t[i] == '.') {
+    for (++i; digit(i); ++i) ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == t.size();
+}
+}  // namespace
+
 CLI::Validator decimal_number() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
-        static const std::regex decimal(R"([+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?)");
-        if (!std::regex_match(text, decimal)) return fmt::format("'{}' is not a decimal number", text);
+        if (!is_decimal(text)) return fmt::format("'{}' is not a decimal number", text);
         if (!std::isfinite(std::strtod(text.c_str(), nullptr))) return fmt::format("{} is too large", text);
         return {};
       },

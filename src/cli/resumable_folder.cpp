@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -154,9 +155,12 @@ void open_resumable_folder(const fs::path& dir, const std::string& what, const s
   if (fs::is_symlink(fs::symlink_status(dir, ec)) && !fs::exists(status))
     throw output::OutputError(
         fmt::format("{}: a symbolic link to nothing; choose another --out", dir.string()));
-  if (fs::exists(dir / stamp, ec)) return refuse_if_different(dir, dir / stamp, what, inputs);
   if (fs::exists(status)) {
     const auto entries = visible_entries(dir);
+    // The stamp is looked for in the same listing, so a process that stamps the folder and adds a
+    // member meanwhile (array jobs starting together) is never taken for a foreign folder.
+    if (std::find(entries.begin(), entries.end(), stamp) != entries.end())
+      return refuse_if_different(dir, dir / stamp, what, inputs);
     if (!entries.empty()) {
       const std::size_t shown_count = std::min<std::size_t>(entries.size(), 4);
       throw output::OutputError(fmt::format(
