@@ -7,9 +7,12 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "engine/calendar.hpp"
+#include "engine/model.hpp"
 #include "engine/recorder.hpp"
 
 namespace peacesim::analysis {
@@ -17,6 +20,12 @@ namespace peacesim::analysis {
 using Outcomes = std::map<std::string, double>;
 
 Outcomes outcomes_of(const engine::Recorder& recorder);
+
+// The names of the outcomes a run of `model` from `start` to `end` will have (the keys of
+// outcomes_of), known before running it: the model's declared series and regions, and the years
+// in which each series' periods end. Lets a command reject an unknown `--outcome` before computing.
+// Calls model.declare_outputs on a recorder of its own.
+std::set<std::string> outcome_names(engine::Model& model, engine::Date start, engine::Date end);
 
 // The outcomes shown when none are asked for: those of issue 6 (fatalities, civilian deaths,
 // peacekeeper deaths, displaced, state authority in the north, implementation, cost and shares)

@@ -14,6 +14,7 @@
 #include "cli/json_file.hpp"
 #include "cli/observed_files.hpp"
 #include "cli/parameter_ranges.hpp"
+#include "cli/seeds.hpp"
 #include "engine/simulation.hpp"
 #include "engine/threads.hpp"
 #include "output/output_error.hpp"
@@ -103,7 +104,8 @@ double evaluate(const std::vector<double>& unit, Objective& o) {
 }  // namespace
 
 int calibrate_command(const CalibrateOptions& options) {
-  const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
+  const std::vector<std::uint64_t> seeds = member_seeds(options.first_seed, options.runs, "--first-seed");
+  const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   const auto ranges = parse_ranges(p, options.params);
   const engine::Date from = date_option(options.from, "--from");
@@ -112,7 +114,11 @@ int calibrate_command(const CalibrateOptions& options) {
   if (to > p.scenario.end) bad("--to", options.to + " is after the scenario's end " + p.scenario.end.iso());
   const auto algorithm = algorithm_of(options.algorithm);
   if (options.out.empty()) bad("--out", "is required: the parameter file to write");
-  refuse_existing_output(options.out);
+  check_output_file(options.out);
+  // One model checks the scenario's own sections before the observed files are read.
+  check_has_agents(*p.model->make(models::ModelInput{p.parameters, p.scenario, options.first_seed, 1,
+                                                     p.scenario.people_per_agent}),
+                   p.scenario);
 
   validation::Observed observed;
   try {
@@ -132,7 +138,7 @@ int calibrate_command(const CalibrateOptions& options) {
   o.threads = options.threads;
   o.quiet = options.quiet;
   o.stop = &stop;
-  for (std::size_t m = 0; m < options.runs; ++m) o.seeds.push_back(options.first_seed + m);
+  o.seeds = seeds;
   // Start from the scenario's values (clamped into the ranges), in the unit scale.
   std::vector<double> x(ranges.size());
   for (std::size_t k = 0; k < ranges.size(); ++k) {

@@ -14,7 +14,7 @@ int check_command(const ScenarioOptions& options) {
     if (p.parameters.origin(spec.name).where != "default") ++set_by_scenario;
   }
   // Building the model checks its own sections (and data files) too.
-  p.model->make(models::ModelInput{p.parameters, s, s.seed, 1, s.people_per_agent});
+  check_has_agents(*p.model->make(models::ModelInput{p.parameters, s, s.seed, 1, s.people_per_agent}), s);
   fmt::print("OK {}: model {}, {} → {} ({} days), seed {}, {} parameters ({} set by the scenario), hash {}\n",
              s.path.string(), s.model, s.start.iso(), s.end.iso(), days_between(s.start, s.end) + 1, s.seed,
              p.parameters.specs().size(), set_by_scenario, s.hash.substr(0, 12));

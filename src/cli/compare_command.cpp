@@ -11,8 +11,10 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/json_file.hpp"
+#include "cli/outcome_names.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
+#include "cli/seeds.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
@@ -64,8 +66,13 @@ void write_json(const fs::path& path, const CompareOptions& options, const Prepa
 }  // namespace
 
 int compare_command(const CompareOptions& options) {
-  const scenario::LoadOptions load_base{options.base.overrides, options.base.seed, options.base.scale};
-  const scenario::LoadOptions load_variant{options.variant_overrides, options.base.seed, options.base.scale};
+  // Everything that can be checked is checked before any member runs: seeds, the output file,
+  // both scenarios, a model of each, and the outcomes asked for.
+  (void)member_seeds(options.first_seed, options.independent ? 2 * options.runs : options.runs,
+                     "--first-seed");
+  if (!options.out.empty()) check_output_file(options.out);
+  const scenario::LoadOptions load_base{options.base.overrides, std::nullopt, options.base.scale};
+  const scenario::LoadOptions load_variant{options.variant_overrides, std::nullopt, options.base.scale};
   PreparedRun base = prepare(options.base.scenario, load_base);
   PreparedRun variant = prepare(options.variant, load_variant);
   if (base.scenario.model != variant.scenario.model) {
@@ -73,8 +80,6 @@ int compare_command(const CompareOptions& options) {
                                   "is '" + variant.scenario.model + "' but the base scenario's is '" +
                                       base.scenario.model + "': compare needs the same model");
   }
-  if (!options.out.empty()) refuse_existing_output(options.out);
-  // Building one model of each checks both scenarios' own sections before anything runs.
   auto arm = [](const PreparedRun& p) {
     analysis::Arm a;
     a.start = p.scenario.start;
@@ -87,8 +92,23 @@ int compare_command(const CompareOptions& options) {
   };
   const analysis::Arm base_arm = arm(base);
   const analysis::Arm variant_arm = arm(variant);
-  (void)base_arm.make(options.first_seed);
-  (void)variant_arm.make(options.first_seed);
+  // Building one model of each checks both scenarios' own sections before anything runs; the
+  // outcomes compared are those both arms have.
+  {
+    const auto base_model = base_arm.make(options.first_seed);
+    const auto variant_model = variant_arm.make(options.first_seed);
+    check_has_agents(*base_model, base.scenario);
+    check_has_agents(*variant_model, variant.scenario);
+    if (!options.outcomes.empty()) {
+      const auto in_base = analysis::outcome_names(*base_model, base_arm.start, base_arm.end);
+      const auto in_variant = analysis::outcome_names(*variant_model, variant_arm.start, variant_arm.end);
+      std::set<std::string> in_both;
+      for (const auto& name : in_base) {
+        if (in_variant.count(name)) in_both.insert(name);
+      }
+      check_outcomes(options.outcomes, in_both);
+    }
+  }
 
   Progress progress(Progress::style_for(stderr, options.quiet), "compare");
   analysis::CompareOptions o;

@@ -8,6 +8,7 @@
 // and the merged files are the same bytes whatever K (src/distributed/ranks.hpp).
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -21,6 +22,8 @@
 #include "cli/json_file.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
+#include "cli/resumable_folder.hpp"
+#include "cli/seeds.hpp"
 #include "distributed/ranks.hpp"
 #include "engine/simulation.hpp"
 #include "engine/threads.hpp"
@@ -37,6 +40,9 @@ namespace peacesim::cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+// What every member is made from, written before the first member runs (cli/resumable_folder.hpp).
+constexpr const char* kInputsFile = "ensemble_inputs.json";
 
 fs::path member_path(const fs::path& dir, std::size_t i) { return dir / fmt::format("member-{:04}", i); }
 
@@ -123,42 +129,52 @@ void write_manifest(const PreparedRun& p, const EnsembleOptions& options, const 
   fs::rename(tmp, out);
 }
 
-// The scenario hash an existing ensemble folder was made with: from its ensemble.json, else from
-// any finished member's manifest (an ensemble interrupted before its first merge).
-std::optional<std::string> scenario_hash_in(const fs::path& dir) {
-  std::vector<fs::path> candidates{dir / "ensemble.json"};
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().filename().string().rfind("member-", 0) == 0)
-      candidates.push_back(entry.path() / "manifest.json");
-  }
-  for (const auto& file : candidates) {
-    std::ifstream in(file);
-    if (!in) continue;
-    const auto j = nlohmann::json::parse(in, nullptr, false);
-    if (!j.is_discarded() && j.contains("scenario") && j["scenario"].contains("hash")) {
-      return j["scenario"]["hash"].get<std::string>();
-    }
-  }
-  return std::nullopt;
-}
-
+// A member index from SLURM_ARRAY_TASK_ID: decimal digits only, so "-1" or a number past the
+// largest index is an error, never a wrapped value.
 std::optional<std::size_t> member_from_environment() {
   const char* v = std::getenv("SLURM_ARRAY_TASK_ID");
   if (v == nullptr || *v == '\0') return std::nullopt;
-  char* end = nullptr;
-  const unsigned long long x = std::strtoull(v, &end, 10);
-  if (end == nullptr || *end != '\0') {
+  const std::string text(v);
+  std::size_t x = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), x);
+  if (text.find_first_not_of("0123456789") != std::string::npos || error != std::errc() ||
+      end != text.data() + text.size()) {
     throw scenario::ScenarioError(scenario::Location{"<environment>", 0, 0}, "SLURM_ARRAY_TASK_ID",
-                                  std::string("'") + v + "' is not a member index");
+                                  "'" + text + "' is not a member index (a whole number from 0)");
   }
-  return static_cast<std::size_t>(x);
+  return x;
+}
+
+// Members in the folder beyond --runs would be read as part of this ensemble by validate and serve
+// although its ensemble.json leaves them out: an ensemble may grow, never shrink.
+void refuse_members_beyond(const fs::path& dir, std::size_t runs) {
+  std::error_code ec;
+  std::size_t largest = 0;
+  bool beyond = false;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("member-", 0) != 0) continue;
+    std::size_t i = 0;
+    const auto [end, error] = std::from_chars(name.data() + 7, name.data() + name.size(), i);
+    if (error != std::errc() || end != name.data() + name.size() || i < runs) continue;
+    beyond = true;
+    largest = std::max(largest, i);
+  }
+  if (beyond) {
+    throw output::OutputError(fmt::format(
+        "{}: holds {} members at least (up to {}), more than --runs {}: an ensemble can be extended, "
+        "not cut; give --runs {} or more, or choose another --out",
+        dir.string(), largest + 1, member_path(dir, largest).filename().string(), runs, largest + 1));
+  }
 }
 
 }  // namespace
 
 int ensemble_command(const EnsembleOptions& given) {
   const distributed::Ranks ranks = distributed::Ranks::from_environment();
+  // Ctrl-C and SIGTERM are taken over first: from the first line printed on, they stop the
+  // ensemble with its finished members kept (exit 130).
+  const auto& stop = install_interrupt_handlers();
   EnsembleOptions options = given;
   // Only rank 0 speaks; the others report problems only.
   options.quiet = options.quiet || ranks.rank() != 0;
@@ -169,22 +185,40 @@ int ensemble_command(const EnsembleOptions& given) {
     throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--member",
                                   "cannot be combined with mpirun: the processes share the members out");
   }
-  const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
+  // Every check of the command line comes before any folder is made.
+  std::optional<std::size_t> only = options.member;
+  if (!only && !ranks.distributed()) only = member_from_environment();
+  if (only && *only >= options.runs) {
+    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0},
+                                  options.member ? "--member" : "SLURM_ARRAY_TASK_ID",
+                                  fmt::format("{} is not below --runs {}", *only, options.runs));
+  }
+  (void)member_seeds(options.first_seed, options.runs, "--first-seed");
+  const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   // Building one model checks the scenario's own sections before any folder is made.
-  (void)p.model->make(
-      models::ModelInput{p.parameters, p.scenario, options.first_seed, 1, p.scenario.people_per_agent});
+  check_has_agents(*p.model->make(models::ModelInput{p.parameters, p.scenario, options.first_seed, 1,
+                                                     p.scenario.people_per_agent}),
+                   p.scenario);
 
   const fs::path dir =
       options.out.empty() ? fs::path("runs") / (p.scenario.name + "-ensemble") : fs::path(options.out);
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw output::OutputError(dir.string() + ": cannot create: " + ec.message());
-  // A folder of another scenario is not resumed: its members would mix two inputs.
-  if (const auto held = scenario_hash_in(dir); held && *held != p.scenario.hash) {
-    throw output::OutputError(dir.string() + ": holds an ensemble of another scenario (hash " + *held +
-                              "); choose another --out");
+  // The folder is stamped with what its members are made from (one process does it under mpirun),
+  // and an existing one is resumed only if it was made from the same; any difference is refused.
+  std::exception_ptr refused;
+  if (ranks.rank() == 0) {
+    try {
+      open_resumable_folder(dir, "ensemble", kInputsFile,
+                            member_inputs(p, options.input.overrides, options.first_seed));
+    } catch (const output::OutputError&) {
+      refused = std::current_exception();
+    }
   }
+  if (ranks.any(refused != nullptr)) {
+    if (refused) std::rethrow_exception(refused);
+    return kOutputError;
+  }
+  refuse_members_beyond(dir, options.runs);
   output::remove_stale_staging(dir);
   // Members written by another run-store format are neither reused nor touched.
   for (std::size_t i = 0; i < options.runs; ++i) {
@@ -192,12 +226,6 @@ int ensemble_command(const EnsembleOptions& given) {
     if (const auto problem = output::run_store_problem(member_path(dir, i))) {
       throw output::OutputError(*problem + "; choose another --out for this ensemble");
     }
-  }
-  std::optional<std::size_t> only = options.member;
-  if (!only && !ranks.distributed()) only = member_from_environment();
-  if (only && *only >= options.runs) {
-    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--member",
-                                  fmt::format("{} is not below --runs {}", *only, options.runs));
   }
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < options.runs; ++i) {
@@ -213,7 +241,6 @@ int ensemble_command(const EnsembleOptions& given) {
         all_todo, ranks.distributed() ? fmt::format(" on {} processes", ranks.size()) : std::string());
     std::fflush(stdout);
   }
-  const auto& stop = install_interrupt_handlers();
   Progress progress(Progress::style_for(stderr, options.quiet), "ensemble");
   std::size_t finished = 0;
   bool interrupted = false;

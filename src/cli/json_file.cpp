@@ -1,5 +1,11 @@
 #include "cli/json_file.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "output/output_error.hpp"
@@ -8,8 +14,20 @@ namespace peacesim::cli {
 
 namespace fs = std::filesystem;
 
-void refuse_existing_output(const std::string& path) {
-  if (fs::exists(path)) throw output::OutputError(path + ": already exists; choose another --out");
+void check_output_file(const std::string& path) {
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(path, ec)))
+    throw output::OutputError(path + ": already exists; choose another --out");
+  if (path.empty() || path.back() == '/')
+    throw output::OutputError("'" + path + "': not a file name; choose another --out");
+  const fs::path tmp = path + ".partial";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw output::OutputError(
+        fmt::format("{}: cannot be written ({}); choose another --out", path, std::strerror(errno)));
+  }
+  ::close(fd);
+  fs::remove(tmp, ec);
 }
 
 void write_text_atomically(const fs::path& path, const std::string& text) {

@@ -3,15 +3,20 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <exception>
+#include <limits>
 #include <map>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/number_options.hpp"
+#include "cli/seeds.hpp"
 #include "engine/threads.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
+#include "scenario/reader.hpp"
 
 using namespace peacesim::cli;
 
@@ -33,11 +38,16 @@ Exit codes:
   1    internal error (a bug: please report it with the command you ran)
   2    bad input: the scenario or the command line is wrong; the message names file:line:column and field
   3    results could not be written (output folder exists, permission denied, disk full); nothing partial is left
-  130  interrupted (Ctrl-C or SIGTERM); nothing was written
+  130  interrupted (Ctrl-C or SIGTERM): no partial results; a run saved its state to resume from, an ensemble
+       or sweep keeps its finished members or points: run the same command again to go on
 
 Documentation: docs/cli.md, docs/scenario-format.md, docs/architecture.md)";
 
-void add_scenario_options(CLI::App* cmd, ScenarioOptions& o) {
+// Multi-member commands (compare, ensemble, sweep, sensitivity, calibrate) take --first-seed, with
+// --seed as another name for it; run, check and describe take --seed, the run's seed.
+enum class SeedOption { Seed, None };
+
+void add_scenario_options(CLI::App* cmd, ScenarioOptions& o, SeedOption seed = SeedOption::None) {
   cmd->add_option("scenario", o.scenario, "Scenario file (YAML)")->required()->type_name("FILE");
   cmd->add_option(
          "--set", o.overrides,
@@ -45,9 +55,26 @@ void add_scenario_options(CLI::App* cmd, ScenarioOptions& o) {
          "(repeatable; a bare parameter name means parameters.NAME)")
       ->type_name("FIELD=VALUE")
       ->take_all();
-  cmd->add_option("--seed", o.seed, "Run seed (overrides run.seed in the scenario)");
+  if (seed == SeedOption::Seed) {
+    cmd->add_option("--seed", o.seed, "Run seed, 0 to 2^63-1 (overrides run.seed in the scenario)")
+        ->transform(whole_number(kMaxSeed));
+  }
   cmd->add_option("--scale", o.scale, "People per agent (overrides run.people_per_agent); 1 = full scale")
-      ->check(CLI::Range(1.0, 1e9));
+      ->check(CLI::Range(1.0, 1e9))
+      ->transform(decimal_number());
+}
+
+// The seed of member 0 of a multi-member command; `--seed` means the same.
+void add_first_seed(CLI::App* cmd, std::uint64_t& first_seed, const std::string& help) {
+  cmd->add_option("--first-seed,--seed", first_seed,
+                  help + "; --seed is another name for it; seeds are 0 to 2^63-1")
+      ->transform(whole_number(kMaxSeed));
+}
+
+// Threads, members, points: whole numbers in a range, read strictly.
+CLI::Option* add_count(CLI::App* cmd, const std::string& name, auto& value, const std::string& help,
+                       std::uint64_t low, std::uint64_t high) {
+  return cmd->add_option(name, value, help)->check(CLI::Range(low, high))->transform(whole_number(high));
 }
 
 // "legitimacy=0.6" means "parameters.legitimacy=0.6": parameters are what people change most.
@@ -59,6 +86,21 @@ void expand_parameter_shorthand(ScenarioOptions& o) {
     }
   }
 }
+
+// CLI11 answers a first word that is no command with "A subcommand is required": name it instead.
+bool refuse_unknown_command(CLI::App& app, const std::string& first) {
+  if (first.empty() || first[0] == '-') return false;
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  if (std::find(names.begin(), names.end(), first) != names.end()) return false;
+  std::string message = fmt::format("'{}' is not a peacesim command", first);
+  if (const auto near = peacesim::scenario::closest_name(first, names))
+    message += fmt::format(" (did you mean '{}'?)", *near);
+  fmt::print(stderr, "peacesim: error: {}; the commands are {}. See peacesim --help\n", message,
+             fmt::join(names, ", "));
+  return true;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,28 +111,34 @@ int main(int argc, char** argv) {
   app.footer(kFooter);
   app.require_subcommand(1);
   app.fallthrough(false);
+  app.set_version_flag("--version",
+                       fmt::format("peacesim {} (git {})", peacesim::kVersion, peacesim::kGitCommit),
+                       "Print the version and git commit");
 
   RunOptions run;
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its results to a run folder");
-  add_scenario_options(run_cmd, run.input);
+  add_scenario_options(run_cmd, run.input, SeedOption::Seed);
   run_cmd
       ->add_option("--out", run.out,
                    "Output folder (default: runs/NAME-seedSEED, made unique); must not exist")
       ->type_name("DIR");
-  run_cmd->add_option("--threads", run.threads, "Threads to use (0 = all cores); results do not depend on it")
-      ->check(CLI::Range(0u, 1024u));
+  add_count(run_cmd, "--threads", run.threads, "Threads to use (0 = all cores); results do not depend on it",
+            0, 1024);
   run_cmd
       ->add_option("--checkpoint-every", run.checkpoint_seconds,
                    "Save the state this often, in seconds (default 300; 0: never), beside the output folder; "
                    "an interrupted or killed run resumes from it when run again")
-      ->check(CLI::Range(0.0, 1e9));
-  run_cmd->add_option("--checkpoint-days", run.checkpoint_days,
-                      "Also save the state every this many simulated days (default: not by days)");
+      ->check(CLI::Range(0.0, 1e9))
+      ->transform(decimal_number());
+  run_cmd
+      ->add_option("--checkpoint-days", run.checkpoint_days,
+                   "Also save the state every this many simulated days (default: not by days)")
+      ->transform(whole_number(std::numeric_limits<std::uint32_t>::max()));
   run_cmd->add_flag("--quiet,-q", run.quiet, "Print nothing but errors");
 
   ScenarioOptions check;
   auto* check_cmd = app.add_subcommand("check", "Validate a scenario without running it");
-  add_scenario_options(check_cmd, check);
+  add_scenario_options(check_cmd, check, SeedOption::Seed);
 
   ScenarioOptions describe;
   DescribeFormat format = DescribeFormat::Text;
@@ -98,7 +146,7 @@ int main(int argc, char** argv) {
       {"text", DescribeFormat::Text}, {"markdown", DescribeFormat::Markdown}, {"json", DescribeFormat::Json}};
   auto* describe_cmd =
       app.add_subcommand("describe", "Print a scenario's contents: model, calendar, parameters");
-  add_scenario_options(describe_cmd, describe);
+  add_scenario_options(describe_cmd, describe, SeedOption::Seed);
   describe_cmd->add_option("--format", format, "text, markdown or json")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
 
@@ -109,13 +157,11 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("variant", compare.variant, "Variant scenario file (YAML)")
       ->required()
       ->type_name("FILE");
-  compare_cmd->add_option("--runs", compare.runs, "Members per scenario (default 20)")
-      ->check(CLI::Range(2, 100000));
-  compare_cmd->add_option("--first-seed", compare.first_seed, "Seed of the first member (default 1)");
+  add_count(compare_cmd, "--runs", compare.runs, "Members per scenario (default 20)", 2, 100000);
+  add_first_seed(compare_cmd, compare.first_seed, "Seed of the first member (default 1)");
   compare_cmd->add_flag("--independent", compare.independent,
                         "Independent seeds for the variant instead of common random numbers");
-  compare_cmd->add_option("--threads", compare.threads, "Members run side by side (0 = all cores)")
-      ->check(CLI::Range(0u, 1024u));
+  add_count(compare_cmd, "--threads", compare.threads, "Members run side by side (0 = all cores)", 0, 1024);
   compare_cmd
       ->add_option("--outcome", compare.outcomes,
                    "Outcome to show, e.g. 'civilians_killed[Mali]' (repeatable)")
@@ -131,16 +177,15 @@ int main(int argc, char** argv) {
       "ensemble",
       "Run N members of a scenario (seeds S, S+1, ...) into one folder; resumes where it stopped");
   add_scenario_options(ensemble_cmd, ensemble.input);
-  ensemble_cmd->add_option("--runs", ensemble.runs, "Members (default 20)")->check(CLI::Range(1, 1000000));
-  ensemble_cmd->add_option("--first-seed", ensemble.first_seed, "Seed of member 0 (default 1)");
+  add_count(ensemble_cmd, "--runs", ensemble.runs, "Members (default 20)", 1, 1000000);
+  add_first_seed(ensemble_cmd, ensemble.first_seed, "Seed of member 0 (default 1)");
+  add_count(ensemble_cmd, "--threads", ensemble.threads,
+            "Members run side by side (0 = all cores, shared among the processes of mpirun)", 0, 1024);
   ensemble_cmd
-      ->add_option("--threads", ensemble.threads,
-                   "Members run side by side (0 = all cores, shared among the processes of mpirun)")
-      ->check(CLI::Range(0u, 1024u));
-  ensemble_cmd->add_option(
-      "--member", ensemble.member,
-      "Run only this member (0-based), e.g. in a Slurm array job (default: SLURM_ARRAY_TASK_ID "
-      "if set)");
+      ->add_option("--member", ensemble.member,
+                   "Run only this member (0-based), e.g. in a Slurm array job (default: SLURM_ARRAY_TASK_ID "
+                   "if set)")
+      ->transform(whole_number(1000000 - 1));
   ensemble_cmd
       ->add_option("--out", ensemble.out,
                    "Ensemble folder (default runs/NAME-ensemble); resumed if it exists")
@@ -158,16 +203,12 @@ int main(int argc, char** argv) {
       ->type_name("NAME=LOW:HIGH")
       ->required();
   sweep_cmd->add_option("--design", sweep.design, "grid (every combination) or lhs (Latin hypercube)");
-  sweep_cmd
-      ->add_option("--points", sweep.points,
-                   "grid: levels per parameter (default 3); lhs: points (default 10)")
-      ->check(CLI::Range(1, 100000));
-  sweep_cmd->add_option("--runs", sweep.runs, "Members per point, same seeds at every point (default 4)")
-      ->check(CLI::Range(1, 100000));
-  sweep_cmd->add_option("--first-seed", sweep.first_seed,
-                        "Seed of member 0 (default 1); also the design's seed");
-  sweep_cmd->add_option("--threads", sweep.threads, "Members run side by side (0 = all cores)")
-      ->check(CLI::Range(0u, 1024u));
+  add_count(sweep_cmd, "--points", sweep.points,
+            "grid: levels per parameter (default 3); lhs: points (default 10)", 1, 100000);
+  add_count(sweep_cmd, "--runs", sweep.runs, "Members per point, same seeds at every point (default 4)", 1,
+            100000);
+  add_first_seed(sweep_cmd, sweep.first_seed, "Seed of member 0 (default 1); also the design's seed");
+  add_count(sweep_cmd, "--threads", sweep.threads, "Members run side by side (0 = all cores)", 0, 1024);
   sweep_cmd->add_option("--outcome", sweep.outcomes, "Outcome for the table and CSV (repeatable)")
       ->type_name("NAME");
   sweep_cmd
@@ -185,17 +226,14 @@ int main(int argc, char** argv) {
                    "Parameter and range, NAME=LOW:HIGH or NAME (its plausible range)")
       ->type_name("NAME=LOW:HIGH")
       ->required();
-  sensitivity_cmd->add_option("--trajectories", sensitivity.trajectories, "Morris trajectories (default 10)")
-      ->check(CLI::Range(1, 10000));
-  sensitivity_cmd->add_option("--levels", sensitivity.levels, "Levels of each range (default 4)")
-      ->check(CLI::Range(2, 1000));
-  sensitivity_cmd
-      ->add_option("--runs", sensitivity.runs, "Members per point, same seeds everywhere (default 2)")
-      ->check(CLI::Range(1, 10000));
-  sensitivity_cmd->add_option("--first-seed", sensitivity.first_seed,
-                              "Seed of member 0 and of the trajectories");
-  sensitivity_cmd->add_option("--threads", sensitivity.threads, "Runs side by side (0 = all cores)")
-      ->check(CLI::Range(0u, 1024u));
+  add_count(sensitivity_cmd, "--trajectories", sensitivity.trajectories, "Morris trajectories (default 10)",
+            1, 10000);
+  add_count(sensitivity_cmd, "--levels", sensitivity.levels, "Levels of each range (default 4)", 2, 1000);
+  add_count(sensitivity_cmd, "--runs", sensitivity.runs,
+            "Members per point, same seeds everywhere (default 2)", 1, 10000);
+  add_first_seed(sensitivity_cmd, sensitivity.first_seed,
+                 "Seed of member 0 and of the trajectories (default 1)");
+  add_count(sensitivity_cmd, "--threads", sensitivity.threads, "Runs side by side (0 = all cores)", 0, 1024);
   sensitivity_cmd->add_option("--outcome", sensitivity.outcomes, "Outcome to analyse (repeatable)")
       ->type_name("NAME");
   sensitivity_cmd
@@ -241,16 +279,14 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   calibrate_cmd->add_option("--from", calibrate.from, "Window start (default 2012-01-01)")->type_name("DATE");
   calibrate_cmd->add_option("--to", calibrate.to, "Window end (default 2016-12-31)")->type_name("DATE");
-  calibrate_cmd
-      ->add_option("--runs", calibrate.runs, "Members per evaluation, same seeds everywhere (default 2)")
-      ->check(CLI::Range(1, 10000));
-  calibrate_cmd->add_option("--first-seed", calibrate.first_seed, "Seed of member 0 (default 1)");
-  calibrate_cmd->add_option("--budget", calibrate.budget, "Evaluations in all (default 30)")
-      ->check(CLI::Range(2, 100000));
+  add_count(calibrate_cmd, "--runs", calibrate.runs,
+            "Members per evaluation, same seeds everywhere (default 2)", 1, 10000);
+  add_first_seed(calibrate_cmd, calibrate.first_seed, "Seed of member 0 (default 1)");
+  add_count(calibrate_cmd, "--budget", calibrate.budget, "Evaluations in all (default 30)", 2, 100000);
   calibrate_cmd->add_option("--algorithm", calibrate.algorithm,
                             "neldermead (default), bobyqa, cobyla or sbplx");
-  calibrate_cmd->add_option("--threads", calibrate.threads, "Members run side by side (0 = all cores)")
-      ->check(CLI::Range(0u, 1024u));
+  add_count(calibrate_cmd, "--threads", calibrate.threads, "Members run side by side (0 = all cores)", 0,
+            1024);
   calibrate_cmd->add_option("--out", calibrate.out, "The parameter file to write (YAML, must not exist)")
       ->type_name("FILE")
       ->required();
@@ -274,8 +310,7 @@ int main(int argc, char** argv) {
       "Serve the dashboard (map, series, operations, network, comparison, validation) on this machine");
   add_dashboard_input(serve_cmd, serve.input);
   serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1: this machine only)");
-  serve_cmd->add_option("--port", serve.port, "Port (default 8765; 0 picks a free one)")
-      ->check(CLI::Range(0, 65535));
+  add_count(serve_cmd, "--port", serve.port, "Port (default 8765; 0 picks a free one)", 0, 65535);
   serve_cmd
       ->add_option("--allow-host", serve.allowed_hosts,
                    "Also answer requests whose Host header is NAME (repeatable); by default only localhost, "
@@ -294,8 +329,11 @@ int main(int argc, char** argv) {
 
   auto* version_cmd = app.add_subcommand("version", "Print the version and git commit");
 
+  if (argc >= 2 && refuse_unknown_command(app, argv[1])) return kBadInput;
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

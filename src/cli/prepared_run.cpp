@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
@@ -40,6 +41,23 @@ PreparedRun prepare(const std::filesystem::path& path, const scenario::LoadOptio
   check_top_level(s, model);
   engine::ParameterSet parameters = scenario::resolve_parameters(s, model.parameters);
   return PreparedRun{std::move(s), &model, std::move(parameters)};
+}
+
+void check_has_agents(const engine::Model& model, const scenario::Scenario& s) {
+  // Only the scale can empty a model that counts its agents; a scale of 1 never does.
+  if (model.agent_count() > 0 || s.people_per_agent <= 1.0) return;
+  // Where the scale was set: the scenario's run.people_per_agent when --scale did not replace it.
+  scenario::Location where{"<command line: --scale>"};
+  if (const auto* run = s.root.get("run")) {
+    const auto* ppa = run->get("people_per_agent");
+    if (ppa != nullptr && ppa->is_scalar() && std::strtod(ppa->text().c_str(), nullptr) == s.people_per_agent)
+      where = ppa->where();
+  }
+  throw scenario::ScenarioError(
+      where, "run.people_per_agent",
+      fmt::format("at {:g} people per agent no agent is left in scenario '{}': the run would be empty; "
+                  "choose a smaller --scale",
+                  s.people_per_agent, s.name));
 }
 
 }  // namespace peacesim::cli

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "engine/model.hpp"
 #include "engine/parameters.hpp"
 #include "models/registry.hpp"
 #include "scenario/scenario.hpp"
@@ -18,5 +19,9 @@ struct PreparedRun {
 
 // Throws scenario::ScenarioError on any problem with the input.
 PreparedRun prepare(const std::filesystem::path& path, const scenario::LoadOptions& options);
+
+// A model built at a scale so coarse that no agent is left (`--scale 1e9` on a country) would run
+// and report nothing: throws scenario::ScenarioError naming the scale instead.
+void check_has_agents(const engine::Model& model, const scenario::Scenario& scenario);
 
 }  // namespace peacesim::cli

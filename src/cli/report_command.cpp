@@ -12,7 +12,7 @@
 namespace peacesim::cli {
 
 int report_command(const ReportOptions& options) {
-  refuse_existing_output(options.out);
+  check_output_file(options.out);
   const std::unique_ptr<web::Api> api = open_dashboard(options.input);
   if (!api) return kBadInput;
   const std::string html = web::report_html(*api, web::dashboard_page());

@@ -70,6 +70,10 @@ void print_summary(const PreparedRun& p, const engine::Model& model, const engin
 }  // namespace
 
 int run_command(const RunOptions& options) {
+  // Ctrl-C and SIGTERM are taken over before anything else: from the first line printed on, an
+  // interruption ends the run after its current step with its state saved and exit code 130 (one
+  // during the set-up lets the first step run, then saves).
+  const auto& stop = install_interrupt_handlers();
   const auto start = std::chrono::steady_clock::now();
   const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
   PreparedRun prepared = prepare(options.input.scenario, load);
@@ -82,6 +86,7 @@ int run_command(const RunOptions& options) {
   // Building the model checks its own sections: do it before printing, so bad input prints nothing.
   auto model = prepared.model->make(
       models::ModelInput{prepared.parameters, s, s.seed, options.threads, s.people_per_agent});
+  check_has_agents(*model, s);
   const bool can_checkpoint = model->can_checkpoint();
   const std::optional<std::string> saved = can_checkpoint ? checkpoint.load() : std::nullopt;
   const double setup_seconds = seconds_since(start);
@@ -96,7 +101,7 @@ int run_command(const RunOptions& options) {
   sim_options.seed = s.seed;
   sim_options.threads = options.threads;
   sim_options.on_progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); };
-  sim_options.stop = &install_interrupt_handlers();
+  sim_options.stop = &stop;
   if (can_checkpoint) {
     sim_options.checkpoint_every_seconds = options.checkpoint_seconds;
     sim_options.checkpoint_every_steps = options.checkpoint_days;

@@ -15,8 +15,10 @@
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/json_file.hpp"
+#include "cli/outcome_names.hpp"
 #include "cli/parameter_ranges.hpp"
 #include "cli/progress.hpp"
+#include "cli/seeds.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
@@ -26,10 +28,12 @@ namespace peacesim::cli {
 namespace fs = std::filesystem;
 
 int sensitivity_command(const SensitivityOptions& options) {
-  const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
+  // Everything that can be checked is checked before any member runs.
+  const std::vector<std::uint64_t> seeds = member_seeds(options.first_seed, options.runs, "--first-seed");
+  if (!options.out.empty()) check_output_file(options.out);
+  const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   const auto ranges = parse_ranges(p, options.params);
-  if (!options.out.empty()) refuse_existing_output(options.out);
   std::vector<analysis::sensitivity::Trajectory> trajectories;
   try {
     trajectories = analysis::sensitivity::morris_trajectories(ranges.size(), options.trajectories,
@@ -47,9 +51,11 @@ int sensitivity_command(const SensitivityOptions& options) {
     for (const auto& point : t.points)
       arms.push_back(arm_at(p, ranges, analysis::sensitivity::scale(point, low, high)));
   }
-  (void)arms.front().make(options.first_seed);  // checks the scenario's own sections first
-  std::vector<std::uint64_t> seeds;
-  for (std::size_t m = 0; m < options.runs; ++m) seeds.push_back(options.first_seed + m);
+  {  // one model checks the scenario's own sections and the outcomes asked for
+    const auto model = arms.front().make(options.first_seed);
+    check_has_agents(*model, p.scenario);
+    check_outcomes(options.outcomes, analysis::outcome_names(*model, arms.front().start, arms.front().end));
+  }
   const std::size_t total = arms.size() * seeds.size();
   if (!options.quiet) {
     fmt::print(

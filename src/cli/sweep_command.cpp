@@ -18,8 +18,11 @@
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/json_file.hpp"
+#include "cli/outcome_names.hpp"
 #include "cli/parameter_ranges.hpp"
 #include "cli/progress.hpp"
+#include "cli/resumable_folder.hpp"
+#include "cli/seeds.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
@@ -30,16 +33,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// sweep.json: what every member is made from (cli/resumable_folder.hpp) and the design.
 nlohmann::json design_of(const SweepOptions& o, const PreparedRun& p,
                          const std::vector<ParameterRange>& ranges,
                          const std::vector<analysis::sensitivity::Point>& points) {
-  nlohmann::json j;
-  j["peacesim"] = kVersion;
-  j["scenario"] = {{"path", p.scenario.path.string()}, {"hash", p.scenario.hash}};
+  nlohmann::json j = member_inputs(p, o.input.overrides, o.first_seed);
   j["design"] = o.design;
   j["points_option"] = o.points.value_or(0);
   j["runs"] = o.runs;
-  j["first_seed"] = o.first_seed;
+  j["parameters"] = nlohmann::json::array();
   for (const auto& r : ranges)
     j["parameters"].push_back({{"name", r.name}, {"low", r.low}, {"high", r.high}});
   j["unit_points"] = points;
@@ -51,7 +53,12 @@ std::string point_file(std::size_t i) { return fmt::format("point-{:04}.json", i
 }  // namespace
 
 int sweep_command(const SweepOptions& options) {
-  const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
+  // Ctrl-C and SIGTERM are taken over first: from the first line printed on, they stop the sweep
+  // with its finished points kept (exit 130).
+  const auto& stop = install_interrupt_handlers();
+  // Everything that can be checked is checked before the folder is touched or a member runs.
+  const std::vector<std::uint64_t> seeds = member_seeds(options.first_seed, options.runs, "--first-seed");
+  const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   const auto ranges = parse_ranges(p, options.params);
   if (options.design != "grid" && options.design != "lhs") {
@@ -72,34 +79,23 @@ int sweep_command(const SweepOptions& options) {
     low.push_back(r.low);
     high.push_back(r.high);
   }
-  // Building one model checks the scenario's own sections before any folder is made.
-  (void)arm_at(p, ranges, analysis::sensitivity::scale(points[0], low, high)).make(options.first_seed);
+  // Building one model checks the scenario's own sections and the outcomes asked for.
+  {
+    const analysis::Arm first = arm_at(p, ranges, analysis::sensitivity::scale(points[0], low, high));
+    const auto model = first.make(options.first_seed);
+    check_has_agents(*model, p.scenario);
+    check_outcomes(options.outcomes, analysis::outcome_names(*model, first.start, first.end));
+  }
 
   const fs::path dir =
       options.out.empty() ? fs::path("runs") / (p.scenario.name + "-sweep") : fs::path(options.out);
   SweepOptions shown = options;
   shown.points = points_option;
-  const auto design = design_of(shown, p, ranges, points);
+  open_resumable_folder(dir, "sweep", "sweep.json", design_of(shown, p, ranges, points));
   std::error_code ec;
   fs::create_directories(dir / "points", ec);
-  if (ec) throw output::OutputError(dir.string() + ": cannot create: " + ec.message());
-  if (fs::exists(dir / "sweep.json")) {
-    std::ifstream in(dir / "sweep.json");
-    const auto held = nlohmann::json::parse(in, nullptr, false);
-    if (held.is_discarded() || held.value("scenario", nlohmann::json{}) != design["scenario"] ||
-        held.value("unit_points", nlohmann::json{}) != design["unit_points"] ||
-        held.value("parameters", nlohmann::json{}) != design["parameters"] ||
-        held.value("runs", 0) != design["runs"] || held.value("first_seed", 0) != design["first_seed"]) {
-      throw output::OutputError(
-          dir.string() +
-          ": holds another sweep (scenario, design, runs or seeds differ); choose another --out");
-    }
-  } else {
-    write_json_atomically(dir / "sweep.json", design);
-  }
+  if (ec) throw output::OutputError((dir / "points").string() + ": cannot create: " + ec.message());
 
-  std::vector<std::uint64_t> seeds;
-  for (std::size_t m = 0; m < options.runs; ++m) seeds.push_back(options.first_seed + m);
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < points.size(); ++i) {
     if (!fs::exists(dir / "points" / point_file(i))) todo.push_back(i);
@@ -112,7 +108,6 @@ int sweep_command(const SweepOptions& options) {
         dir.string(), points.size() - todo.size());
     std::fflush(stdout);
   }
-  const auto& stop = install_interrupt_handlers();
   Progress progress(Progress::style_for(stderr, options.quiet), "sweep");
   std::size_t done = 0;
   const std::size_t total = todo.size() * seeds.size();

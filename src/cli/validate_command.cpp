@@ -59,7 +59,7 @@ int validate_command(const ValidateOptions& options) {
   } else if (options.baseline != "rolling") {
     bad("--baseline", "'" + options.baseline + "' is not rolling or frozen");
   }
-  if (!options.out.empty()) refuse_existing_output(options.out);
+  if (!options.out.empty()) check_output_file(options.out);
   validation::Observed observed;
   std::vector<validation::RunFigures> runs;
   try {

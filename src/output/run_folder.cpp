@@ -58,11 +58,13 @@ void remove_stale_staging(const fs::path& parent) {
 
 RunFolder::RunFolder(fs::path final_path) : final_(std::move(final_path)) {
   std::error_code ec;
-  if (fs::exists(final_, ec)) {
+  // A symbolic link counts as taken even when it points nowhere: results are never written through one.
+  const auto taken = fs::symlink_status(final_, ec);
+  if (fs::exists(taken)) {
     throw OutputError(
-        fmt::format("output folder {} already exists; peacesim never overwrites results: "
+        fmt::format("output folder {} already exists{}; peacesim never overwrites results: "
                     "choose another --out or remove it",
-                    final_.string()));
+                    final_.string(), fs::is_symlink(taken) ? " (as a symbolic link)" : ""));
   }
   const fs::path parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
   fs::create_directories(parent, ec);
@@ -94,11 +96,11 @@ void RunFolder::commit() {
 
 fs::path first_free_path(const fs::path& wanted) {
   std::error_code ec;
-  if (!fs::exists(wanted, ec)) return wanted;
+  if (!fs::exists(fs::symlink_status(wanted, ec))) return wanted;
   for (int i = 2;; ++i) {
     fs::path candidate = wanted;
     candidate += fmt::format("-{}", i);
-    if (!fs::exists(candidate, ec)) return candidate;
+    if (!fs::exists(fs::symlink_status(candidate, ec))) return candidate;
   }
 }
 

@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "../support/toy_model.hpp"
+#include "engine/simulation.hpp"
 
 namespace peacesim::testing {
 namespace {
@@ -108,6 +110,27 @@ TEST(Compare, YearlyAndWholeRunOutcomes) {
   const auto c = analysis::compare(toy_arm(0.01), toy_arm(0.02), options(false));
   EXPECT_DOUBLE_EQ(find(c, "clashes[west]").base_mean, find(c, "clashes[west]@2020").base_mean);
   EXPECT_GT(find(c, "walkers[east]").base_mean, 0.0);
+}
+
+// A command checks `--outcome` before running (issue 14): the names known beforehand must be exactly
+// those a run has, for runs across year ends, within one month, and of a single day.
+TEST(Outcomes, TheNamesKnownBeforeARunAreThoseItHas) {
+  for (const auto& [start, end] : std::vector<std::pair<engine::Date, engine::Date>>{
+           {engine::Date(2019, 12, 15), engine::Date(2021, 1, 3)},
+           {engine::Date(2020, 1, 5), engine::Date(2020, 1, 20)},
+           {engine::Date(2020, 12, 31), engine::Date(2020, 12, 31)}}) {
+    auto arm = toy_arm(0.01);
+    auto model = arm.make(1);
+    const std::set<std::string> before = analysis::outcome_names(*model, start, end);
+    engine::SimulationOptions o;
+    o.seed = 1;
+    engine::Simulation sim(*model, engine::Clock(start, end), o);
+    ASSERT_TRUE(sim.run().completed);
+    std::set<std::string> after;
+    for (const auto& [name, value] : analysis::outcomes_of(sim.recorder())) after.insert(name);
+    EXPECT_EQ(before, after) << start.iso() << " to " << end.iso();
+    EXPECT_FALSE(after.empty());
+  }
 }
 
 }  // namespace

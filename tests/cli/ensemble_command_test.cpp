@@ -70,7 +70,8 @@ TEST(EnsembleCommand, BadInputFailsCleanly) {
   const auto other =
       run_peacesim("ensemble scenarios/examples/epstein_netlogo.yaml" + kSmall + " --out " + d.string());
   EXPECT_EQ(other.exit_code, 3);
-  EXPECT_NE(other.err.find("another scenario"), std::string::npos) << other.err;
+  EXPECT_NE(other.err.find("scenario: scenarios/examples/epstein_mesa.yaml in the folder"), std::string::npos)
+      << other.err;
   fs::remove_all(d);
 }
 

@@ -5,12 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
+#include "background_peacesim.hpp"
 #include "run_peacesim.hpp"
 
 namespace peacesim::testing {
@@ -135,31 +134,41 @@ TEST(Reliability, ARunStoreOfAnOlderFormatIsRefusedAndLeftAsItWas) {
   fs::remove_all(dir);
 }
 
-// Starts an ensemble in the background, kills it with SIGKILL after `ms`, waits for it to die.
-void kill_after(const std::string& args, int ms) {
-  const auto pidfile = fs::temp_directory_path() / ("peacesim_kill_" + std::to_string(::getpid()));
-  const std::string command = "cd '" PEACESIM_SOURCE_DIR "' && ('" PEACESIM_BINARY "' " + args +
-                              " > /dev/null 2>&1 & echo $! > '" + pidfile.string() + "')";
-  ASSERT_EQ(std::system(command.c_str()), 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-  const std::string pid = read_file(pidfile);
-  const std::string kill = "kill -9 " + pid.substr(0, pid.find('\n')) + " 2>/dev/null; sleep 0.2";
-  (void)std::system(kill.c_str());
-  fs::remove(pidfile);
+std::size_t members_in(const fs::path& dir) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    n += e.path().filename().string().rfind("member-", 0) == 0;
+  return n;
 }
 
 TEST(Reliability, AnEnsembleKilledAtSeveralPointsAndResumedGivesTheSameBytes) {
   const auto dir = scratch("sigkill");
-  const std::string args = "ensemble " + kMaliFast + "--runs 6 --threads 2 -q --out ";
-  auto r = run_peacesim(args + (dir / "whole").string());
+  const std::string args = "ensemble " + kMaliFast + "--runs 6 --threads 2 --out ";
+  auto r = run_peacesim(args + (dir / "whole").string() + " -q");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string series = read_file(dir / "whole/ensemble_timeseries.csv");
   const std::string events = read_file(dir / "whole/ensemble_events.csv");
-  const auto out = (dir / "killed").string();
-  // Killed early, during the members, and again later; each resume skips the finished members.
-  for (const int ms : {150, 600, 1200}) kill_after(args + out, ms);
-  r = run_peacesim(args + out);
+  const auto out = dir / "killed";
+  // Killed with SIGKILL as soon as it has started (its first line, printed once the folder is
+  // open), then twice more, each time as soon as one more member has appeared. Each resume skips the
+  // finished members. The signs, not times, decide when, on a fast machine and a sanitizer build alike.
+  std::size_t before = 0;
+  for (int k = 0; k < 3; ++k) {
+    BackgroundPeacesim p(args + out.string(), dir / "err.txt");
+    ASSERT_TRUE(p.started());
+    ASSERT_TRUE(p.wait_for_output("to run")) << p.output() << read_file(dir / "err.txt");
+    if (k > 0) p.wait_for_change(out, [&] { return members_in(out) > before; });
+    p.signal(SIGKILL);
+    EXPECT_EQ(p.wait(), 128 + SIGKILL);
+    before = members_in(out);
+  }
+  EXPECT_LT(before, 6u) << "the ensemble finished before the last kill: nothing was resumed";
+  r = run_peacesim(args + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(std::to_string(before) + " done already, " + std::to_string(6 - before) + " to run"),
+            std::string::npos)
+      << r.out;
   EXPECT_EQ(read_file(dir / "killed/ensemble_timeseries.csv"), series);
   EXPECT_EQ(read_file(dir / "killed/ensemble_events.csv"), events);
   // No staging folder of a killed process is left behind.
@@ -175,26 +184,18 @@ TEST(Reliability, AnEnsembleKilledAtSeveralPointsAndResumedGivesTheSameBytes) {
 // mid-run on a fast machine and a slow sanitizer build alike.
 std::uintmax_t kill_after_checkpoint(const std::string& args, const fs::path& checkpoint,
                                      std::uintmax_t after_bytes) {
-  const auto pidfile = fs::temp_directory_path() / ("peacesim_kill_" + std::to_string(::getpid()));
-  const std::string command = "cd '" PEACESIM_SOURCE_DIR "' && ('" PEACESIM_BINARY "' " + args +
-                              " > /dev/null 2>&1 & echo $! > '" + pidfile.string() + "')";
-  EXPECT_EQ(std::system(command.c_str()), 0);
-  const pid_t pid = static_cast<pid_t>(std::stol(read_file(pidfile)));
-  fs::remove(pidfile);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (::kill(pid, 0) == 0 && std::chrono::steady_clock::now() < deadline) {
+  const auto size_now = [&] {
     std::error_code ec;
     const auto size = fs::file_size(checkpoint, ec);
-    if (!ec && size > after_bytes) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  ::kill(pid, SIGKILL);
-  while (::kill(pid, 0) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  std::error_code ec;
-  const auto size = fs::file_size(checkpoint, ec);
-  return ec ? 0 : size;
+    return ec ? std::uintmax_t{0} : size;
+  };
+  BackgroundPeacesim p(args, checkpoint.parent_path() / "err.txt");
+  EXPECT_TRUE(p.started());
+  p.wait_for_change(checkpoint.parent_path(), [&] { return size_now() > after_bytes; });
+  p.signal(SIGKILL);
+  (void)p.wait();
+  return size_now();
 }
-
 // Kills a run three times, each after a later checkpoint than the one before (three resumes, each
 // going on from where the last checkpoint left the run), then lets it finish: its files must be
 // the bytes of the run never interrupted.
@@ -231,30 +232,39 @@ TEST(Reliability, ARunKilledAtSeveralPointsResumesFromItsCheckpointToTheSameByte
 
 TEST(Reliability, AnInterruptedRunSavesItsStateAndACheckpointOfAnotherRunIsRefused) {
   const auto dir = scratch("interrupt");
-  const std::string args = "run scenarios/mali/mali.yaml --scale 200 --checkpoint-every 0 -q --out ";
+  const std::string args = "run scenarios/mali/mali.yaml --scale 200 --checkpoint-every 0 --out ";
   const auto out = (dir / "r").string();
-  // SIGTERM (as Ctrl-C; a background job ignores SIGINT) while it runs (one agent per 200 people: several
-  // seconds): the state is saved on the way out even with periodic checkpoints off.
+  // SIGTERM (as Ctrl-C) once the run has said it is running, a line printed after its handlers are
+  // in place: the state is saved on the way out even with periodic checkpoints off.
   const auto log = dir / "err.txt";
-  const std::string command =
-      "cd '" PEACESIM_SOURCE_DIR "' && ('" PEACESIM_BINARY "' " + args + out + " 2> '" + log.string() +
-      "' & p=$!; sleep 0.5; kill -TERM $p; wait $p; echo $? > '" + (dir / "code").string() + "')";
-  ASSERT_EQ(std::system(command.c_str()), 0);
-  ASSERT_EQ(read_file(dir / "code"), "130\n") << "not interrupted: " << read_file(log);
   {
-    EXPECT_NE(read_file(log).find("state is saved"), std::string::npos) << read_file(log);
-    EXPECT_TRUE(fs::exists(dir / ".r.checkpoint"));
-    // The same run with another seed must not take this checkpoint up.
-    auto r = run_peacesim(args + out + " --seed 2");
-    EXPECT_EQ(r.exit_code, 3) << r.err;
-    EXPECT_NE(r.err.find("another run"), std::string::npos) << r.err;
-    // A damaged checkpoint is an error that says what to do, never a crash.
-    std::string bytes = read_file(dir / ".r.checkpoint");
-    std::ofstream(dir / ".r.checkpoint", std::ios::binary) << bytes.substr(0, bytes.size() - 100);
-    r = run_peacesim(args + out);
-    EXPECT_EQ(r.exit_code, 3) << r.err;
-    EXPECT_NE(r.err.find("remove it"), std::string::npos) << r.err;
+    BackgroundPeacesim p(args + out, log);
+    ASSERT_TRUE(p.started());
+    ASSERT_TRUE(p.wait_for_output("running")) << read_file(log);
+    p.signal(SIGTERM);
+    ASSERT_EQ(p.wait(), 130) << "not interrupted: " << read_file(log);
   }
+  EXPECT_NE(read_file(log).find("state is saved"), std::string::npos) << read_file(log);
+  EXPECT_TRUE(fs::exists(dir / ".r.checkpoint"));
+  // The same run with another seed must not take this checkpoint up, and says what differs.
+  auto r = run_peacesim(args + out + " -q --seed 2");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("a checkpoint of another run"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("seed 1 there, 2 here"), std::string::npos) << r.err;
+  // A damaged checkpoint is an error that says what to do, never a crash.
+  std::string bytes = read_file(dir / ".r.checkpoint");
+  std::ofstream(dir / ".r.checkpoint", std::ios::binary) << bytes.substr(0, bytes.size() - 100);
+  r = run_peacesim(args + out + " -q");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("remove it"), std::string::npos) << r.err;
+  // A file that is no checkpoint at all is called that, not a checkpoint of another run, and its
+  // content is not shown.
+  std::ofstream(dir / ".r.checkpoint", std::ios::binary) << "secret line\n\x01\x02 garbage";
+  r = run_peacesim(args + out + " -q");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("not a peacesim checkpoint"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("another run"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("secret"), std::string::npos) << r.err;
   fs::remove_all(dir);
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "background_peacesim.hpp"
 #include "run_peacesim.hpp"
 
 namespace peacesim::testing {
@@ -114,15 +115,21 @@ TEST_F(RunCommand, UnwritableOutputIsAnOutputError) {
 }
 
 TEST_F(RunCommand, InterruptedRunLeavesNoRunFolderOnlyItsCheckpoint) {
-  // A run long enough to be interrupted: SIGINT after half a second.
-  const auto r = run_peacesim(
+  // A run long enough to be interrupted, with SIGINT (Ctrl-C) once it says it is running.
+  const auto err = fs::temp_directory_path() / ("peacesim_interrupt_" + std::to_string(::getpid()) + ".err");
+  BackgroundPeacesim p(
       "run scenarios/examples/epstein_mesa.yaml --set width=200 --set height=200 --set "
       "calendar.steps=100000 --out " +
           out("run"),
-      "timeout --preserve-status -s INT 0.5 ");
-  EXPECT_EQ(r.exit_code, 130) << r.err;
-  EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("run the same command to resume"), std::string::npos) << r.err;
+      err);
+  ASSERT_TRUE(p.started());
+  ASSERT_TRUE(p.wait_for_output("running")) << read_file(err);
+  p.signal(SIGINT);
+  EXPECT_EQ(p.wait(), 130) << read_file(err);
+  const std::string said = read_file(err);
+  fs::remove(err);
+  EXPECT_NE(said.find("interrupted"), std::string::npos) << said;
+  EXPECT_NE(said.find("run the same command to resume"), std::string::npos) << said;
   // No results, half-written or not: only the state to resume from, beside where they will go.
   std::vector<std::string> left;
   for (const auto& e : fs::directory_iterator(dir_)) left.push_back(e.path().filename().string());

@@ -52,7 +52,7 @@ TEST(Sweep, AGridHasARowPerCombinationAndResumesOnlyMissingPoints) {
   r = run_peacesim("sweep " + kEpstein + "--param legitimacy=0.5:0.9 --points 2 --runs 2 --out " +
                    dir.string());
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("holds another sweep"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("holds a sweep made from other inputs"), std::string::npos) << r.err;
   fs::remove_all(dir);
 }
 

