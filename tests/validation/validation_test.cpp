@@ -45,8 +45,8 @@ TEST(Regions, SpellingsAccentsMojibakeAndNewRegionsFoldToThePre2016Ones) {
 TEST(Regions, TheRegionsAreTheAliasTablesTargets) {
   // data/regions/mali_admin1_aliases.csv, compiled in: its second column, as the OCHA boundaries
   // spell the regions (tests/tools checks them against the boundary file).
-  EXPECT_EQ(canonical_regions(), (std::vector<std::string>{"Bamako", "Gao", "Kayes", "Kidal", "Koulikoro", "Mopti",
-                                                           "Segou", "Sikasso", "Tombouctou"}));
+  EXPECT_EQ(canonical_regions(), (std::vector<std::string>{"Bamako", "Gao", "Kayes", "Kidal", "Koulikoro",
+                                                           "Mopti", "Segou", "Sikasso", "Tombouctou"}));
   for (const auto& r : canonical_regions()) EXPECT_EQ(harmonize_admin1(r), r);
 }
 
