@@ -31,10 +31,11 @@ double t_quantile(double df) {
 
 }  // namespace
 
-std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
-                                 unsigned threads, const std::function<void()>& one_done) {
+void run_points_visiting(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
+                         unsigned threads,
+                         const std::function<void(std::size_t, const engine::Recorder&)>& visit,
+                         const std::function<void()>& one_done, const std::atomic<bool>* stop) {
   const std::size_t n = arms.size() * seeds.size();
-  std::vector<Outcomes> out(n);
   std::vector<std::unique_ptr<engine::Model>> models(n);
   const auto arm_of = [&](std::size_t i) -> const Arm& { return arms[i / seeds.size()]; };
   const auto seed_of = [&](std::size_t i) { return seeds[i % seeds.size()]; };
@@ -44,14 +45,26 @@ std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector
         engine::SimulationOptions o;
         o.seed = seed_of(i);
         o.threads = 1;
+        o.stop = stop;
         engine::Simulation sim(*models[i], engine::Clock(arm_of(i).start, arm_of(i).end), o);
-        if (!sim.run().completed) throw std::runtime_error("a member stopped early");
-        out[i] = outcomes_of(sim.recorder());
+        if (!sim.run().completed) {
+          if (stop != nullptr && *stop) throw Interrupted();
+          throw std::runtime_error("a member stopped early");
+        }
+        visit(i, sim.recorder());
       },
       [&](std::size_t i) {
         models[i].reset();
         one_done();
       });
+}
+
+std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
+                                 unsigned threads, const std::function<void()>& one_done) {
+  std::vector<Outcomes> out(arms.size() * seeds.size());
+  run_points_visiting(
+      arms, seeds, threads, [&](std::size_t i, const engine::Recorder& run) { out[i] = outcomes_of(run); },
+      one_done);
   return out;
 }
 

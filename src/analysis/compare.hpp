@@ -9,16 +9,19 @@
 // ensembles of 20 or more members give for the sums and averages compared here.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "analysis/outcomes.hpp"
 #include "engine/calendar.hpp"
 #include "engine/model.hpp"
+#include "engine/recorder.hpp"
 
 namespace peacesim::analysis {
 
@@ -56,6 +59,20 @@ struct Comparison {
 // thread, and returns each member's outcomes; `one_done` is called as each finishes.
 std::vector<Outcomes> run_members(const Arm& arm, const std::vector<std::uint64_t>& seeds, unsigned threads,
                                   const std::function<void()>& one_done);
+
+// Stopped by a stop flag (Ctrl-C): the members that ran are lost, nothing is returned.
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+// The ensemble path every analysis shares: runs every arm's members (arm a, seed s at index
+// a · seeds + s) side by side (engine/threads.hpp), each on one thread, and hands each finished
+// member's recorder to `visit` (on the thread that ran it; each index once). With `stop`, a raised
+// flag ends the members early and throws Interrupted.
+void run_points_visiting(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
+                         unsigned threads,
+                         const std::function<void(std::size_t index, const engine::Recorder& run)>& visit,
+                         const std::function<void()>& one_done, const std::atomic<bool>* stop = nullptr);
 
 // Runs every arm's members (arm a, seed s at index a · seeds + s) in one pool of threads.
 std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,

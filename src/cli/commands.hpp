@@ -93,8 +93,37 @@ struct CalibrateOptions {
   std::uint64_t first_seed = 1;
   std::size_t budget = 30;  // evaluations in all
   std::string algorithm = "neldermead";
+  std::size_t recheck = 3;       // best points of the search re-run on fresh seeds (0: none)
+  std::size_t recheck_runs = 4;  // fresh seeds for the re-check
   unsigned threads = 1;
   std::string out;  // the parameter file (YAML) to write; required
+  bool quiet = false;
+};
+
+struct PatternsOptions {
+  ScenarioOptions input;
+  std::size_t seeds = 20;
+  std::uint64_t first_seed = 1;
+  unsigned threads = 1;
+  std::string out;  // JSON file; empty: none
+  bool quiet = false;
+};
+
+struct BacktestOptions {
+  ScenarioOptions input;
+  std::vector<std::string> origins;   // --origin, each a 31 December
+  std::vector<std::string> observed;  // as for validate
+  std::size_t runs = 20;              // members of each origin's ensemble
+  std::uint64_t first_seed = 1;
+  bool no_fit = false;
+  // The fit (defaults from the scenario's calibration: section, else the values below).
+  std::vector<std::string> params;  // NAME or NAME=LOW:HIGH
+  std::string fit_from;             // empty: the section's `from`, else the first 1 January of the scenario
+  std::optional<std::size_t> budget, fit_runs, recheck, recheck_runs;
+  std::string algorithm = "neldermead";
+  std::size_t nb_paths = 1000;
+  unsigned threads = 1;
+  std::string out;  // JSON file; empty: none
   bool quiet = false;
 };
 
@@ -130,6 +159,8 @@ int ensemble_command(const EnsembleOptions& options);
 int sweep_command(const SweepOptions& options);
 int validate_command(const ValidateOptions& options);
 int calibrate_command(const CalibrateOptions& options);
+int patterns_command(const PatternsOptions& options);
+int backtest_command(const BacktestOptions& options);
 int serve_command(const ServeOptions& options);
 int report_command(const ReportOptions& options);
 int sensitivity_command(const SensitivityOptions& options);

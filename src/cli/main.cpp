@@ -32,6 +32,8 @@ constexpr const char* kFooter = R"(Examples:
   peacesim sweep scenarios/examples/epstein_mesa.yaml --param legitimacy=0.6:0.9 --design lhs --points 8
   peacesim sensitivity scenarios/mali/mali.yaml --param peace_rate --param combat_attrition --trajectories 6
   peacesim validate runs/mali-seed1 --observed data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv
+  peacesim patterns scenarios/mali/mali.yaml --seeds 20
+  peacesim backtest scenarios/mali/mali.yaml --origin 2014-12-31 --runs 20 --observed FILE --observed FILE
 
 Exit codes:
   0    success
@@ -270,10 +272,11 @@ int main(int argc, char** argv) {
       "Fit parameters to observed data on a window (NLopt) and write a parameter file to include");
   add_scenario_options(calibrate_cmd, calibrate.input);
   calibrate_cmd
-      ->add_option("--param", calibrate.params,
-                   "Parameter and range, NAME=LOW:HIGH or NAME (its plausible range)")
-      ->type_name("NAME=LOW:HIGH")
-      ->required();
+      ->add_option(
+          "--param", calibrate.params,
+          "Parameter and range, NAME=LOW:HIGH or NAME (its plausible range); default: the scenario's "
+          "calibration: section")
+      ->type_name("NAME=LOW:HIGH");
   calibrate_cmd->add_option("--observed", calibrate.observed, "Observed file, as for validate (repeatable)")
       ->required()
       ->type_name("FILE");
@@ -285,12 +288,74 @@ int main(int argc, char** argv) {
   add_count(calibrate_cmd, "--budget", calibrate.budget, "Evaluations in all (default 30)", 2, 100000);
   calibrate_cmd->add_option("--algorithm", calibrate.algorithm,
                             "neldermead (default), bobyqa, cobyla or sbplx");
+  add_count(calibrate_cmd, "--recheck", calibrate.recheck,
+            "Re-run the search's best K points and the start on fresh seeds and choose on those (default 3; "
+            "0: no re-check)",
+            0, 1000);
+  add_count(calibrate_cmd, "--recheck-runs", calibrate.recheck_runs, "Fresh seeds of the re-check (default 4)", 1,
+            10000);
   add_count(calibrate_cmd, "--threads", calibrate.threads, "Members run side by side (0 = all cores)", 0,
             1024);
   calibrate_cmd->add_option("--out", calibrate.out, "The parameter file to write (YAML, must not exist)")
       ->type_name("FILE")
       ->required();
   calibrate_cmd->add_flag("--quiet,-q", calibrate.quiet, "Print nothing but errors");
+
+  PatternsOptions patterns;
+  auto* patterns_cmd = app.add_subcommand(
+      "patterns", "Run seeds of a scenario and report the share of them in which each of its patterns holds");
+  add_scenario_options(patterns_cmd, patterns.input);
+  add_count(patterns_cmd, "--seeds", patterns.seeds, "Runs (seeds S, S+1, ...; default 20)", 1, 100000);
+  add_first_seed(patterns_cmd, patterns.first_seed, "Seed of the first run (default 1)");
+  add_count(patterns_cmd, "--threads", patterns.threads, "Runs side by side (0 = all cores)", 0, 1024);
+  patterns_cmd
+      ->add_option("--out", patterns.out, "Write every run's result to this JSON file (must not exist)")
+      ->type_name("FILE");
+  patterns_cmd->add_flag("--quiet,-q", patterns.quiet, "Print nothing but errors");
+
+  BacktestOptions backtest;
+  auto* backtest_cmd = app.add_subcommand(
+      "backtest",
+      "Blind forecasts from origins: fit on observations up to each origin, run an ensemble, score the years "
+      "after it beside frozen baselines");
+  add_scenario_options(backtest_cmd, backtest.input);
+  backtest_cmd->add_option("--origin", backtest.origins, "Origin, a 31 December (repeatable)")
+      ->required()
+      ->type_name("DATE");
+  backtest_cmd
+      ->add_option("--observed", backtest.observed,
+                   "An ACLED export or aggregate, UNHCR population statistics, or UN peacekeeping fatalities "
+                   "(repeatable)")
+      ->required()
+      ->type_name("FILE");
+  add_count(backtest_cmd, "--runs", backtest.runs, "Members of each origin's ensemble (default 20)", 2, 100000);
+  add_first_seed(backtest_cmd, backtest.first_seed, "Seed of member 0 (default 1)");
+  backtest_cmd->add_flag("--no-fit", backtest.no_fit, "Score the scenario as it is (no calibration)");
+  backtest_cmd
+      ->add_option(
+          "--param", backtest.params,
+          "Parameter to fit, NAME=LOW:HIGH or NAME (repeatable; default: the scenario's calibration: "
+          "section)")
+      ->type_name("NAME=LOW:HIGH");
+  backtest_cmd->add_option("--fit-from", backtest.fit_from, "First day of the fitting window")
+      ->type_name("DATE");
+  add_count(backtest_cmd, "--budget", backtest.budget, "Evaluations of each fit (default: section, else 20)", 2,
+            100000);
+  add_count(backtest_cmd, "--fit-runs", backtest.fit_runs,
+            "Members per evaluation of the fit (default: section, else 2)", 1, 10000);
+  add_count(backtest_cmd, "--recheck", backtest.recheck,
+            "Points of each fit re-run on fresh seeds (default: section, else 3; 0: none)", 0, 1000);
+  add_count(backtest_cmd, "--recheck-runs", backtest.recheck_runs,
+            "Fresh seeds of the re-check (default: section, else 4)", 1, 10000);
+  backtest_cmd->add_option("--algorithm", backtest.algorithm,
+                           "neldermead (default), bobyqa, cobyla or sbplx");
+  add_count(backtest_cmd, "--nb-paths", backtest.nb_paths,
+            "Simulated paths of the regression baseline (default 1000)", 10, 1000000);
+  add_count(backtest_cmd, "--threads", backtest.threads, "Members run side by side (0 = all cores)", 0, 1024);
+  backtest_cmd
+      ->add_option("--out", backtest.out, "Write every origin's results to this JSON file (must not exist)")
+      ->type_name("FILE");
+  backtest_cmd->add_flag("--quiet,-q", backtest.quiet, "Print nothing but errors");
 
   // What serve and report share: the stores, and observed data for the validation view.
   const auto add_dashboard_input = [](CLI::App* cmd, DashboardInput& in) {
@@ -384,6 +449,16 @@ int main(int argc, char** argv) {
       expand_parameter_shorthand(calibrate.input);
       if (calibrate.threads == 0) calibrate.threads = peacesim::engine::hardware_threads();
       return calibrate_command(calibrate);
+    }
+    if (*patterns_cmd) {
+      expand_parameter_shorthand(patterns.input);
+      if (patterns.threads == 0) patterns.threads = peacesim::engine::hardware_threads();
+      return patterns_command(patterns);
+    }
+    if (*backtest_cmd) {
+      expand_parameter_shorthand(backtest.input);
+      if (backtest.threads == 0) backtest.threads = peacesim::engine::hardware_threads();
+      return backtest_command(backtest);
     }
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "cli/calibration.hpp"
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
+#include "validation/patterns.hpp"
 
 namespace peacesim::cli {
 
@@ -40,7 +42,11 @@ PreparedRun prepare(const std::filesystem::path& path, const scenario::LoadOptio
   const models::ModelInfo& model = find_model_or_throw(s);
   check_top_level(s, model);
   engine::ParameterSet parameters = scenario::resolve_parameters(s, model.parameters);
-  return PreparedRun{std::move(s), &model, std::move(parameters)};
+  PreparedRun p{std::move(s), &model, std::move(parameters)};
+  // The sections that judge and fit runs are checked here, so that `check` finds their mistakes.
+  (void)validation::read_patterns(p.scenario.root);
+  (void)read_calibration_section(p);
+  return p;
 }
 
 void check_has_agents(const engine::Model& model, const scenario::Scenario& s) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "validation/regions.hpp"
+#include "validation/scores.hpp"
 
 namespace peacesim::validation {
 
@@ -45,22 +46,13 @@ double mean_of(const std::vector<double>& v) {
   return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
 }
 
-double percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0.0;
-  std::sort(v.begin(), v.end());
-  const double pos = static_cast<double>(v.size() - 1) * q / 100.0;
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
-}
-
 nlohmann::json opt(const std::optional<double>& x) {
   return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
 }
 
 double distance(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
   double sum = 0.0;
-  for (const auto& r : mali_regions()) sum += std::abs(a.at(r) - b.at(r));
+  for (const auto& r : canonical_regions()) sum += std::abs(a.at(r) - b.at(r));
   return sum / 2.0;
 }
 
@@ -113,7 +105,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
   std::vector<int> years;
   for (int y = from.year(); y <= to.year(); ++y) years.push_back(y);
   const int first = years.front();
-  const auto& regions = mali_regions();
+  const auto& regions = canonical_regions();
   nlohmann::json j;
   j["kind"] = "validation";
   j["window"] = {{"from", from.iso()}, {"to", to.iso()}};

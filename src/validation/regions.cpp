@@ -1,15 +1,51 @@
 #include "validation/regions.hpp"
 
 #include <map>
+#include <set>
+#include <stdexcept>
+#include <string_view>
 
 #include "theatre/csv.hpp"
 
 namespace peacesim::validation {
 
+std::string_view region_aliases_csv();  // generated from data/regions/mali_admin1_aliases.csv
+
 namespace {
-// Lower case ASCII, accents dropped (the Latin-1 range of UTF-8 that Mali's names use), hyphens
-// and underscores as spaces, runs of spaces as one.
-std::string fold(const std::string& raw) {
+
+struct AliasTable {
+  std::map<std::string, std::string> by_folded_alias;
+  std::vector<std::string> regions;
+};
+
+// The compiled-in table; a malformed file is a build-time mistake, caught by the tests.
+const AliasTable& table() {
+  static const AliasTable t = [] {
+    const theatre::CsvTable csv = theatre::parse_csv(std::string(region_aliases_csv()));
+    const auto alias = csv.column("alias"), region = csv.column("region"), source = csv.column("source");
+    if (!alias || !region || !source)
+      throw std::logic_error("data/regions/mali_admin1_aliases.csv: columns alias, region, source expected");
+    AliasTable out;
+    std::set<std::string> regions;
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+      const auto& row = csv.rows[r];
+      if (row[*source].empty())
+        throw std::logic_error("data/regions/mali_admin1_aliases.csv:" + std::to_string(csv.lines[r]) +
+                               ": an alias without a source");
+      out.by_folded_alias[fold_name(row[*alias])] = row[*region];
+      regions.insert(row[*region]);
+    }
+    // Every region is an alias of itself.
+    for (const auto& name : regions) out.by_folded_alias[fold_name(name)] = name;
+    out.regions.assign(regions.begin(), regions.end());
+    return out;
+  }();
+  return t;
+}
+
+}  // namespace
+
+std::string fold_name(const std::string& raw) {
   const std::string text = theatre::repair_mojibake(raw);
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -32,38 +68,12 @@ std::string fold(const std::string& raw) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
-}  // namespace
+
+const std::vector<std::string>& canonical_regions() { return table().regions; }
 
 std::optional<std::string> harmonize_admin1(const std::string& name) {
-  static const std::map<std::string, std::string> aliases{
-      {"bamako", "Bamako"},
-      {"district de bamako", "Bamako"},
-      {"bamako district", "Bamako"},
-      {"kayes", "Kayes"},
-      {"koulikoro", "Koulikoro"},
-      {"sikasso", "Sikasso"},
-      {"segou", "Segou"},
-      {"mopti", "Mopti"},
-      {"tombouctou", "Tombouctou"},
-      {"timbuktu", "Tombouctou"},
-      {"gao", "Gao"},
-      {"kidal", "Kidal"},
-      {"menaka", "Gao"},
-      {"taoudenit", "Tombouctou"},
-      {"taoudeni", "Tombouctou"},
-      {"taoudenni", "Tombouctou"},
-      {"kita", "Kayes"},
-      {"nioro", "Kayes"},
-      {"nioro du sahel", "Kayes"},
-      {"dioila", "Koulikoro"},
-      {"nara", "Koulikoro"},
-      {"bougouni", "Sikasso"},
-      {"koutiala", "Sikasso"},
-      {"san", "Segou"},
-      {"douentza", "Mopti"},
-      {"bandiagara", "Mopti"},
-  };
-  const auto it = aliases.find(fold(name));
+  const auto& aliases = table().by_folded_alias;
+  const auto it = aliases.find(fold_name(name));
   if (it == aliases.end()) return std::nullopt;
   return it->second;
 }

@@ -72,6 +72,11 @@ TEST(Compare, FindsNoEffectWhereNoneExists) {
   // The same scenario twice: with common random numbers every difference is exactly zero;
   // with independent seeds the interval of the clash difference contains zero.
   const auto crn = analysis::compare(toy_arm(0.01), toy_arm(0.01), options(false));
+  // The outcomes are there and something happened in them: a zero difference is then a finding.
+  ASSERT_FALSE(crn.differences.empty());
+  EXPECT_GT(find(crn, "clashes[west]").base_mean, 0.0);
+  EXPECT_GT(find(crn, "clashes[east]").base_mean, 0.0);
+  EXPECT_EQ(find(crn, "clashes[west]").n, 20u);
   for (const auto& d : crn.differences) {
     EXPECT_EQ(d.mean, 0.0) << d.outcome;
     EXPECT_EQ(d.low, 0.0) << d.outcome;

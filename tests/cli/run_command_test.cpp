@@ -90,12 +90,14 @@ TEST_F(RunCommand, OverridesReachTheModelAndTheManifest) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto manifest = nlohmann::json::parse(read_file(dir_ / "run" / "manifest.json"));
   EXPECT_EQ(manifest["run"]["steps_done"], 20);
+  std::size_t found = 0;
   for (const auto& p : manifest["parameters"]) {
-    if (p["name"] == "legitimacy") {
-      EXPECT_EQ(p["value"], 0.5);
-      EXPECT_EQ(p["set_at"], "<command line: --set parameters.legitimacy>");
-    }
+    if (p["name"] != "legitimacy") continue;
+    ++found;
+    EXPECT_EQ(p["value"], 0.5);
+    EXPECT_EQ(p["set_at"], "<command line: --set parameters.legitimacy>");
   }
+  EXPECT_EQ(found, 1u) << manifest["parameters"].dump();
 }
 
 TEST_F(RunCommand, RefusesToOverwriteAndKeepsWhatWasThere) {

@@ -74,17 +74,27 @@ TEST(Sweep, ALatinHypercubeHasItsPointsWithinTheRanges) {
 }
 
 TEST(Sensitivity, MorrisRanksTheParametersAndWritesItsEffects) {
+  // legitimacy drives rebellion, hence arrests; legitimacy_drop_start does nothing while
+  // legitimacy_drop is 0 (no drop ever starts). With the same seeds at every point, the inert
+  // parameter's runs are identical: its effects are exactly 0, and it ranks last.
   const auto out = fresh("morris").string() + ".json";
-  const auto r =
-      run_peacesim("sensitivity " + kEpstein +
-                   "--param legitimacy=0.5:0.9 --param citizen_vision=1:10 --trajectories 4 --runs 1 "
-                   "--outcome 'jailed[all]' --out " +
-                   out);
+  const auto r = run_peacesim(
+      "sensitivity " + kEpstein +
+      "--param legitimacy=0.5:0.9 --param legitimacy_drop_start=1:1000 --trajectories 4 --runs 1 "
+      "--outcome 'jailed[all]' --out " +
+      out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("mu*"), std::string::npos);
   const auto j = nlohmann::json::parse(read_file(out));
-  ASSERT_EQ(j["effects"]["jailed[all]"].size(), 2u);
-  for (const auto& row : j["effects"]["jailed[all]"]) EXPECT_GE(row["mu_star"].get<double>(), 0.0);
+  const auto& rows = j["effects"]["jailed[all]"];
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["parameter"], "legitimacy");
+  EXPECT_GT(rows[0]["mu_star"].get<double>(), 1.0);
+  EXPECT_LT(rows[0]["mu"].get<double>(), 0.0);  // more legitimacy, fewer arrests
+  EXPECT_GE(rows[0]["mu_star"].get<double>(), std::abs(rows[0]["mu"].get<double>()));
+  EXPECT_EQ(rows[1]["parameter"], "legitimacy_drop_start");
+  EXPECT_EQ(rows[1]["mu_star"].get<double>(), 0.0);
+  EXPECT_EQ(rows[1]["sigma"].get<double>(), 0.0);
   fs::remove(out);
 }
 

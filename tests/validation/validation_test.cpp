@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "theatre/csv.hpp"
 #include "validation/metrics.hpp"
@@ -58,6 +59,15 @@ TEST(Regions, SpellingsAccentsMojibakeAndNewRegionsFoldToThePre2016Ones) {
   EXPECT_EQ(harmonize_admin1("  District de  BAMAKO "), "Bamako");
   EXPECT_EQ(harmonize_admin1("Taoudénit"), "Tombouctou");
   EXPECT_FALSE(harmonize_admin1("Niamey").has_value());
+  EXPECT_EQ(harmonize_admin1("DIOILA"), "Koulikoro");  // a 2023 region, written Dioïla in the table
+}
+
+TEST(Regions, TheRegionsAreTheAliasTablesTargets) {
+  // data/regions/mali_admin1_aliases.csv, compiled in: its second column, as the OCHA boundaries
+  // spell the regions (tests/tools checks them against the boundary file).
+  EXPECT_EQ(canonical_regions(), (std::vector<std::string>{"Bamako", "Gao", "Kayes", "Kidal", "Koulikoro",
+                                                           "Mopti", "Segou", "Sikasso", "Tombouctou"}));
+  for (const auto& r : canonical_regions()) EXPECT_EQ(harmonize_admin1(r), r);
 }
 
 TEST(Acled, TheFixtureCountsItsViolentEventsInTheWindow) {

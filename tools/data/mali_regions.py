@@ -12,46 +12,16 @@ maps to that parent without ambiguity. admin2 is never changed: Ménaka stays
 visible as a cercle of Gao.
 """
 
+import csv
+import os
 import unicodedata
 
-# Spelled exactly as the adm1 property of the OCHA file (which has no
-# diacritics: "Segou", not "Ségou"). tests/tools checks this against the file.
-CANONICAL_ADMIN1 = (
-    "Bamako", "Gao", "Kayes", "Kidal", "Koulikoro",
-    "Mopti", "Segou", "Sikasso", "Tombouctou",
-)
-
-# Folded spelling (see fold()) -> canonical pre-2016 region.
-_ALIASES = {
-    "bamako": "Bamako",
-    "district de bamako": "Bamako",
-    "bamako district": "Bamako",
-    "kayes": "Kayes",
-    "koulikoro": "Koulikoro",
-    "sikasso": "Sikasso",
-    "segou": "Segou",
-    "mopti": "Mopti",
-    "tombouctou": "Tombouctou",
-    "timbuktu": "Tombouctou",
-    "gao": "Gao",
-    "kidal": "Kidal",
-    # Regions made operational in 2016, each split from one old region.
-    "menaka": "Gao",
-    "taoudenit": "Tombouctou",
-    "taoudeni": "Tombouctou",
-    "taoudenni": "Tombouctou",
-    # Regions made operational in 2023 (same law), each split from one old region.
-    "kita": "Kayes",
-    "nioro": "Kayes",
-    "nioro du sahel": "Kayes",
-    "dioila": "Koulikoro",
-    "nara": "Koulikoro",
-    "bougouni": "Sikasso",
-    "koutiala": "Sikasso",
-    "san": "Segou",
-    "douentza": "Mopti",
-    "bandiagara": "Mopti",
-}
+# The alias table exists once, as a data file that the C++ readers compile in as well
+# (src/validation/regions.cpp): alias, region (spelled exactly as the adm1 property of the OCHA
+# file, which has no diacritics: "Segou", not "Ségou"), source. tests/tools checks the regions
+# against the OCHA file.
+ALIAS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "regions",
+                          "mali_admin1_aliases.csv")
 
 
 def repair_mojibake(text):
@@ -70,6 +40,21 @@ def fold(name):
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("-", " ").replace("_", " ").lower()
     return " ".join(text.split())
+
+
+def _load_aliases(path=ALIAS_FILE):
+    """(folded alias -> region, the regions sorted) from the alias table."""
+    aliases = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            aliases[fold(row["alias"])] = row["region"]
+    regions = tuple(sorted(set(aliases.values())))
+    for region in regions:
+        aliases[fold(region)] = region
+    return aliases, regions
+
+
+_ALIASES, CANONICAL_ADMIN1 = _load_aliases()
 
 
 def harmonize_admin1(admin1, admin2=""):

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <tuple>
 
 #include "engine/simulation.hpp"
 #include "models/mali/conflict_model.hpp"
@@ -36,11 +37,13 @@ bool same(const Recorded& a, const Recorded& b) {
         x.value != y.value)
       return false;
   }
+  // Every field of an event (engine::Event), as the run's events.csv writes them.
+  const auto fields = [](const engine::Event& e) {
+    return std::tie(e.step, e.event_date, e.event_type, e.sub_event_type, e.actor1, e.actor2, e.interaction,
+                    e.admin1, e.admin2, e.location, e.latitude, e.longitude, e.fatalities);
+  };
   for (std::size_t i = 0; i < a.events.size(); ++i) {
-    const auto &x = a.events[i], &y = b.events[i];
-    if (x.event_date != y.event_date || x.event_type != y.event_type || x.actor1 != y.actor1 ||
-        x.actor2 != y.actor2 || x.location != y.location || x.fatalities != y.fatalities)
-      return false;
+    if (fields(a.events[i]) != fields(b.events[i])) return false;
   }
   return true;
 }

@@ -1,0 +1,322 @@
+// `peacesim backtest SCENARIO --origin D... --runs N --observed FILE...`: blind forecasts. For
+// each origin (a 31 December): fit the scenario's parameters on the observations up to the origin
+// only (cli/calibration.hpp; observations dated after it are refused for the fit, and the command
+// says which), run an ensemble with the fitted values to the last observed year, and score the
+// years after the origin beside persistence, the three-year mean and a negative-binomial
+// regression, all frozen at the origin (validation/backtest.hpp); the scenario's patterns are
+// checked on every member. docs/validation.md.
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "analysis/compare.hpp"
+#include "cli/seeds.hpp"
+#include "cli/backtest_report.hpp"
+#include "cli/calibration.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/json_file.hpp"
+#include "cli/observed_files.hpp"
+#include "cli/pattern_runs.hpp"
+#include "cli/progress.hpp"
+#include "geo/adjacency.hpp"
+#include "peacesim/version.hpp"
+#include "scenario/error.hpp"
+#include "theatre/geography_spec.hpp"
+#include "validation/backtest.hpp"
+#include "validation/regions.hpp"
+
+namespace peacesim::cli {
+
+namespace {
+
+constexpr std::size_t kDefaultBudget = 20, kDefaultFitRuns = 2, kDefaultRecheck = 3, kDefaultRecheckRuns = 4;
+
+[[noreturn]] void bad(const std::string& field, const std::string& message) {
+  throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, field, message);
+}
+
+bool year_end(engine::Date d) { return d.month() == 12 && d.day() == 31; }
+
+// The regions' neighbours from the scenario's region boundaries (geography.regions).
+validation::Adjacency adjacency_of(const PreparedRun& p) {
+  if (p.scenario.root.get("geography") == nullptr) {
+    throw scenario::ScenarioError(
+        scenario::Location{p.scenario.path.string(), 0, 0}, "geography",
+        "a backtest needs the scenario's region boundaries (geography.regions) for the "
+        "regression's neighbours");
+  }
+  const auto spec = theatre::read_geography(p.scenario.root).regions;
+  const geo::LayerSource source{spec.file.path,    spec.file.text,  spec.name_field, spec.code_field,
+                                spec.parent_field, spec.file.where, spec.file.field};
+  const auto layer = geo::load_admin_layer(source);
+  auto adjacency = geo::neighbours(layer);
+  for (const auto& r : validation::canonical_regions()) {
+    if (!adjacency.count(r)) {
+      throw scenario::ScenarioError(spec.file.where, spec.file.field,
+                                    "region '" + r + "' of the observed data's region table is not in " +
+                                        spec.file.text + " (data/regions/, docs/validation.md)");
+    }
+  }
+  return adjacency;
+}
+
+// The first 1 January on or after the scenario's start: where a fit begins by default.
+engine::Date first_new_year(engine::Date start) {
+  return start.month() == 1 && start.day() == 1 ? start : engine::Date(start.year() + 1, 1, 1);
+}
+
+struct Fit {
+  std::vector<ParameterRange> ranges;
+  engine::Date from;
+  std::size_t budget = kDefaultBudget, runs = kDefaultFitRuns, recheck = kDefaultRecheck,
+              recheck_runs = kDefaultRecheckRuns;
+};
+
+Fit fit_settings(const PreparedRun& p, const BacktestOptions& o) {
+  Fit f;
+  const auto section = read_calibration_section(p);
+  if (!o.params.empty()) {
+    f.ranges = parse_ranges(p, o.params);
+  } else if (section) {
+    f.ranges = parse_ranges(p, section->params);
+  } else {
+    bad("--param",
+        "give the parameters to fit (--param NAME=LOW:HIGH), a calibration: section in the scenario, or "
+        "--no-fit");
+  }
+  f.from = !o.fit_from.empty()
+               ? date_option(o.fit_from, "--fit-from")
+               : (section && section->from ? *section->from : first_new_year(p.scenario.start));
+  auto pick = [](const std::optional<std::size_t>& option, const std::optional<std::size_t>& fromsection,
+                 std::size_t fallback) { return option ? *option : (fromsection ? *fromsection : fallback); };
+  f.budget = pick(o.budget, section ? section->evaluations : std::nullopt, kDefaultBudget);
+  f.runs = pick(o.fit_runs, section ? section->members : std::nullopt, kDefaultFitRuns);
+  f.recheck = pick(o.recheck, section ? section->recheck : std::nullopt, kDefaultRecheck);
+  f.recheck_runs =
+      pick(o.recheck_runs, section ? section->recheck_members : std::nullopt, kDefaultRecheckRuns);
+  return f;
+}
+
+std::string command_line(const BacktestOptions& o) {
+  std::string c = "peacesim backtest " + o.input.scenario;
+  for (const auto& s : o.input.overrides) c += " --set " + s;
+  if (o.input.scale) c += fmt::format(" --scale {}", *o.input.scale);
+  for (const auto& d : o.origins) c += " --origin " + d;
+  c += fmt::format(" --runs {} --first-seed {}", o.runs, o.first_seed);
+  for (const auto& f : o.observed) c += " --observed " + f;
+  if (o.no_fit) c += " --no-fit";
+  for (const auto& p : o.params) c += " --param " + p;
+  if (!o.fit_from.empty()) c += " --fit-from " + o.fit_from;
+  if (o.budget) c += fmt::format(" --budget {}", *o.budget);
+  if (o.fit_runs) c += fmt::format(" --fit-runs {}", *o.fit_runs);
+  if (o.recheck) c += fmt::format(" --recheck {}", *o.recheck);
+  if (o.recheck_runs) c += fmt::format(" --recheck-runs {}", *o.recheck_runs);
+  return c;
+}
+
+}  // namespace
+
+int backtest_command(const BacktestOptions& options) {
+  const scenario::LoadOptions load{options.input.overrides, options.input.seed, options.input.scale};
+  const PreparedRun p = prepare(options.input.scenario, load);
+  const auto patterns = validation::read_patterns(p.scenario.root);
+  std::vector<engine::Date> origins;
+  for (const auto& text : options.origins) {
+    const engine::Date d = date_option(text, "--origin");
+    if (!year_end(d)) bad("--origin", text + " is not a 31 December: the scores are by year");
+    if (d < p.scenario.start || d >= p.scenario.end)
+      bad("--origin", text + " is not within the scenario's calendar " + p.scenario.start.iso() + " → " +
+                          p.scenario.end.iso());
+    if (std::find(origins.begin(), origins.end(), d) != origins.end())
+      bad("--origin", text + " is given twice");
+    origins.push_back(d);
+  }
+  std::sort(origins.begin(), origins.end());
+  std::optional<Fit> fit;
+  if (!options.no_fit) {
+    fit = fit_settings(p, options);
+    check_algorithm(options.algorithm);
+  } else if (!options.params.empty()) {
+    bad("--param", "cannot be combined with --no-fit");
+  }
+  if (!options.out.empty()) refuse_existing_output(options.out);
+
+  validation::Observed full;
+  try {
+    full = load_observed(options.observed, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
+  } catch (const validation::InputError& e) {
+    fmt::print(stderr, "peacesim: error: {}\n", e.what());
+    return kBadInput;
+  }
+  const auto latest = validation::latest_observation(full);
+  if (!latest) bad("--observed", "the files hold no observations");
+  const int last_year = latest->year();
+  for (const auto& d : origins) {
+    if (d.year() >= last_year)
+      bad("--origin",
+          fmt::format("{}: nothing is observed after it (the observations end in {})", d.iso(), last_year));
+    if (fit && fit->from > d) bad("--fit-from", fit->from.iso() + " is after the origin " + d.iso());
+  }
+  const engine::Date forecast_end(last_year, 12, 31);
+  if (p.scenario.end < forecast_end)
+    bad("--origin", "the scenario ends on " + p.scenario.end.iso() + ", before the last observed year " +
+                        std::to_string(last_year));
+  const auto adjacency = adjacency_of(p);
+
+  const auto& stop = install_interrupt_handlers();
+  nlohmann::json out;
+  out["kind"] = "backtest";
+  out["peacesim"] = kVersion;
+  out["command"] = command_line(options);
+  out["scenario"] = {{"path", p.scenario.path.string()},
+                     {"name", p.scenario.name},
+                     {"hash", p.scenario.hash},
+                     {"people_per_agent", p.scenario.people_per_agent}};
+  out["observed"] = full.files;
+  out["last_observed_year"] = last_year;
+  out["runs"] = options.runs;
+  out["first_seed"] = options.first_seed;
+  out["adjacency"] = adjacency;
+  out["origins"] = nlohmann::json::array();
+  // The ensemble's seeds come first; the fit's follow, so that no member of the forecast is one the
+  // fit was chosen on. The whole span is checked before any work: no seed may wrap.
+  const auto span = member_seeds(options.first_seed, options.runs + (fit ? fit->runs + fit->recheck_runs : 0),
+                                 "--first-seed");
+  const std::vector<std::uint64_t> seeds(span.begin(), span.begin() + static_cast<std::ptrdiff_t>(options.runs));
+  if (!options.quiet) {
+    fmt::print(
+        "peacesim {} — backtest of {} from {} origin(s), {} members each, scored to {}; {}\n", kVersion,
+        p.scenario.path.string(), origins.size(), options.runs, last_year,
+        fit ? fmt::format("fitting {} parameter(s) at each origin ({} evaluations of {} members, re-check of "
+                          "{} on {} fresh seeds)",
+                          fit->ranges.size(), fit->budget, fit->runs, fit->recheck, fit->recheck_runs)
+            : std::string("no fit"));
+    std::fflush(stdout);
+  }
+
+  for (const auto& origin : origins) {
+    nlohmann::json entry;
+    entry["origin"] = origin.iso();
+    analysis::Arm arm;
+    if (fit) {
+      validation::Observed window;
+      try {
+        window = load_observed(options.observed, fit->from, origin);
+      } catch (const validation::InputError& e) {
+        fmt::print(stderr, "peacesim: error: {}\n", e.what());
+        return kBadInput;
+      }
+      // Observations dated after the origin are refused for the fit: they score the forecast.
+      const std::string left_out = observations_after(window, origin);
+      const validation::Observed seen = validation::observed_up_to(window, origin);
+      CalibrationSettings s;
+      s.ranges = fit->ranges;
+      s.from = fit->from;
+      s.to = origin;
+      s.budget = fit->budget;
+      s.algorithm = options.algorithm;
+      s.recheck = fit->recheck;
+      s.threads = options.threads;
+      s.stop = &stop;
+      const std::uint64_t after = options.first_seed + options.runs;
+      for (std::size_t i = 0; i < fit->runs; ++i) s.seeds.push_back(after + i);
+      for (std::size_t i = 0; i < fit->recheck_runs; ++i) s.recheck_seeds.push_back(after + fit->runs + i);
+      if (!options.quiet) {
+        fmt::print(
+            "\nOrigin {}: fitting on {} → {}{}\n", origin.iso(), fit->from.iso(), origin.iso(),
+            left_out.empty() ? std::string() : "; refused for the fit (dated after the origin): " + left_out);
+        s.say = [](const std::string& line) {
+          fmt::print("{}\n", line);
+          std::fflush(stdout);
+        };
+      }
+      CalibrationResult result;
+      try {
+        result = calibrate(p, seen, s);
+      } catch (const CalibrationInterrupted& e) {
+        fmt::print(stderr, "peacesim: interrupted after {} evaluations; nothing written\n",
+                   e.evaluations_done);
+        return kInterrupted;
+      }
+      const auto& chosen = result.best();
+      nlohmann::json params = nlohmann::json::array();
+      for (std::size_t k = 0; k < fit->ranges.size(); ++k) {
+        params.push_back({{"name", fit->ranges[k].name},
+                          {"low", fit->ranges[k].low},
+                          {"high", fit->ranges[k].high},
+                          {"start", result.start().values[k]},
+                          {"fitted", chosen.values[k]}});
+      }
+      entry["fit"] = {
+          {"from", fit->from.iso()},
+          {"to", origin.iso()},
+          {"parameters", params},
+          {"evaluations", result.points.size()},
+          {"members", fit->runs},
+          {"seeds", s.seeds},
+          {"recheck_seeds", fit->recheck > 0 ? nlohmann::json(s.recheck_seeds) : nlohmann::json::array()},
+          {"algorithm", options.algorithm},
+          {"loss_start", result.start().loss},
+          {"loss_chosen", chosen.loss},
+          {"fresh_loss_start",
+           result.start().fresh_loss ? nlohmann::json(*result.start().fresh_loss) : nlohmann::json(nullptr)},
+          {"fresh_loss_chosen",
+           chosen.fresh_loss ? nlohmann::json(*chosen.fresh_loss) : nlohmann::json(nullptr)},
+          {"left_out", left_out}};
+      arm = arm_at(p, fit->ranges, chosen.values);
+    } else {
+      entry["fit"] = nullptr;
+      arm = arm_at(p, {}, {});
+    }
+    arm.end = forecast_end;
+
+    // The ensemble, scored on the years after the origin; the patterns on each member.
+    const engine::Date scored_from(origin.year() + 1, 1, 1);
+    validation::ForecastInput input;
+    input.observed = &full;
+    input.origin_year = origin.year();
+    input.last_year = last_year;
+    input.adjacency = &adjacency;
+    input.members.resize(seeds.size());
+    input.nb_paths = options.nb_paths;
+    PatternTable table{patterns, seeds, std::vector<std::vector<validation::PatternResult>>(seeds.size())};
+    if (!options.quiet) {
+      fmt::print("\nOrigin {}: ensemble of {} members to {}\n", origin.iso(), seeds.size(),
+                 forecast_end.iso());
+      std::fflush(stdout);
+    }
+    Progress progress(Progress::style_for(stderr, options.quiet), "ensemble " + origin.iso());
+    std::size_t done = 0;
+    try {
+      analysis::run_points_visiting(
+          {arm}, seeds, options.threads,
+          [&](std::size_t i, const engine::Recorder& run) {
+            input.members[i] = validation::figures_of(run, scored_from, forecast_end);
+            table.results[i] = check_patterns(patterns, run);
+          },
+          [&] {
+            progress.update(static_cast<std::uint32_t>(++done), static_cast<std::uint32_t>(seeds.size()));
+          },
+          &stop);
+    } catch (const analysis::Interrupted&) {
+      progress.finish();
+      fmt::print(stderr, "peacesim: interrupted; nothing written\n");
+      return kInterrupted;
+    }
+    progress.finish();
+    entry["seeds"] = seeds;
+    entry["scores"] = validation::score_forecast(input);
+    entry["patterns"] = patterns_json(table);
+    if (!options.quiet) print_origin(entry);
+    out["origins"].push_back(std::move(entry));
+  }
+  if (!options.out.empty()) {
+    write_json_atomically(options.out, out);
+    if (!options.quiet) fmt::print("\nEvery origin's fit, scores, rows and patterns in {}\n", options.out);
+  }
+  return kOk;
+}
+
+}  // namespace peacesim::cli

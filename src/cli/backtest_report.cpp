@@ -1,0 +1,73 @@
+#include "cli/backtest_report.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+
+namespace peacesim::cli {
+
+namespace {
+
+std::string cell(const nlohmann::json& x) {
+  return x.is_null() ? std::string("-") : fmt::format("{:.3f}", x.get<double>());
+}
+
+}  // namespace
+
+void print_origin(const nlohmann::json& o) {
+  const auto& years = o["scores"]["scored_years"];
+  std::string span = "nothing";
+  if (!years.empty()) {
+    span = std::to_string(years.front().get<int>());
+    if (years.size() > 1) span += "–" + std::to_string(years.back().get<int>());
+  }
+  fmt::print("\nOrigin {} — scored {}, {} members\n", o["origin"].get<std::string>(), span,
+             o["scores"]["members"].get<std::size_t>());
+  if (o["fit"].is_null()) {
+    fmt::print("  Not fitted (--no-fit): the scenario's own values.\n");
+  } else {
+    const auto& f = o["fit"];
+    std::string values;
+    for (const auto& p : f["parameters"])
+      values +=
+          fmt::format("{}{}={:.6g} (was {:.6g})", values.empty() ? "" : ", ", p["name"].get<std::string>(),
+                      p["fitted"].get<double>(), p["start"].get<double>());
+    fmt::print("  Fitted on {} → {} ({} evaluations of {} members): {}\n", f["from"].get<std::string>(),
+               f["to"].get<std::string>(), f["evaluations"].get<std::size_t>(),
+               f["members"].get<std::size_t>(), values);
+    fmt::print("  Fit loss {:.4f} at the scenario's values, {:.4f} at the chosen ones{}\n",
+               f["loss_start"].get<double>(), f["loss_chosen"].get<double>(),
+               f["fresh_loss_chosen"].is_null()
+                   ? std::string()
+                   : fmt::format(" (fresh seeds: {:.4f} against {:.4f})",
+                                 f["fresh_loss_chosen"].get<double>(), f["fresh_loss_start"].get<double>()));
+    if (!f["left_out"].get<std::string>().empty())
+      fmt::print("  Refused for the fit (dated after the origin): {}\n", f["left_out"].get<std::string>());
+  }
+  fmt::print("\n  {:<66} {:>8} {:>8} {:>8} {:>8}  {:<12} {}\n", "metric", "model", "persist.", "mean3",
+             "NB reg.", "best", "model beats best");
+  for (const auto& m : o["scores"]["metrics"]) {
+    const auto& beats = m["model_beats_best"];
+    fmt::print("  {:<66} {:>8} {:>8} {:>8} {:>8}  {:<12} {}\n", m["name"].get<std::string>(),
+               cell(m["model"]), cell(m["persistence"]), cell(m["mean3"]), cell(m["nb"]),
+               m["best_baseline"].is_null() ? "-" : m["best_baseline"].get<std::string>(),
+               beats.is_null() ? "n/a" : (beats.get<bool>() ? "yes" : "NO"));
+  }
+  const auto& v = o["scores"]["verdict"];
+  std::string names;
+  for (const auto& n : v["not_beaten"]) names += (names.empty() ? "" : "; ") + n.get<std::string>();
+  fmt::print("\n  Verdict: the model beats the best baseline on {} of {} metrics.{}\n",
+             v["model_beats_best_baseline"].get<std::size_t>(), v["metrics_judged"].get<std::size_t>(),
+             names.empty() ? std::string() : " It does not beat it on: " + names + ".");
+  if (o.contains("patterns") && !o["patterns"].empty()) {
+    fmt::print("\n  Patterns (share of the {} members in which each holds):\n",
+               o["scores"]["members"].get<std::size_t>());
+    for (const auto& p : o["patterns"]) {
+      fmt::print("  {:<28} {:>4}/{:<4}  {}\n", p["id"].get<std::string>(), p["holds_in"].get<std::size_t>(),
+                 p["runs"].get<std::size_t>(), p["text"].get<std::string>());
+    }
+  }
+  std::fflush(stdout);
+}
+
+}  // namespace peacesim::cli

@@ -1,0 +1,165 @@
+// `peacesim backtest` and `peacesim patterns` end to end on the Mali scenario at a coarse scale:
+// the fit sees nothing after the origin and says what it refused, the scores cover the years after
+// the origin only, the output is the same bytes whatever the threads, and bad origins are located
+// errors. Also `peacesim calibrate`'s re-check on fresh seeds. These tests check the machinery,
+// never the model's score.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "run_peacesim.hpp"
+
+namespace peacesim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kObserved =
+    " --observed data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv"
+    " --observed data/observed/unhcr_population_mali_origin_or_asylum_2009-2016.csv"
+    " --observed data/observed/minusma_fatalities_2013-2016.csv";
+
+fs::path fresh(const std::string& name) {
+  const auto p = fs::temp_directory_path() / ("peacesim_backtest_" + std::to_string(::getpid()) + "_" + name);
+  fs::remove_all(p);
+  return p;
+}
+
+TEST(Backtest, FitsOnTheYearsUpToTheOriginAndScoresTheYearsAfter) {
+  const auto out = fresh("fit.json");
+  const auto r = run_peacesim(
+      "backtest scenarios/mali/mali.yaml --scale 1000 --origin 2014-12-31 --runs 3 "
+      "--budget 3 --fit-runs 1 --recheck 1 --recheck-runs 1 --nb-paths 100 --threads 2" +
+      kObserved + " --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // It says which observations it refused for the fit.
+  EXPECT_NE(r.out.find("refused for the fit (dated after the origin): ACLED events 2015–2016"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Verdict: the model beats the best baseline on"), std::string::npos);
+  const auto j = nlohmann::json::parse(read_file(out));
+  ASSERT_EQ(j["origins"].size(), 1u);
+  const auto& o = j["origins"][0];
+  EXPECT_EQ(o["fit"]["to"], "2014-12-31");
+  EXPECT_EQ(o["fit"]["from"], "2012-01-01");  // the scenario's calibration: section
+  ASSERT_EQ(o["fit"]["parameters"].size(), 3u);
+  for (const auto& p : o["fit"]["parameters"]) {
+    EXPECT_GE(p["fitted"].get<double>(), p["low"].get<double>());
+    EXPECT_LE(p["fitted"].get<double>(), p["high"].get<double>());
+  }
+  EXPECT_EQ(o["fit"]["evaluations"], 3);
+  // Fit seeds follow the forecast's: no member of the forecast is one the fit was chosen on.
+  EXPECT_EQ(o["seeds"], nlohmann::json({1, 2, 3}));
+  EXPECT_EQ(o["fit"]["seeds"], nlohmann::json({4}));
+  EXPECT_EQ(o["fit"]["recheck_seeds"], nlohmann::json({5}));
+  EXPECT_FALSE(o["fit"]["fresh_loss_start"].is_null());
+  // Scored: 2015 and 2016 only, every region-year, beside the three baselines.
+  EXPECT_EQ(o["scores"]["scored_years"], nlohmann::json({2015, 2016}));
+  EXPECT_EQ(o["scores"]["rows"].size(), 2u * 9u * 2u);
+  for (const auto& row : o["scores"]["rows"]) {
+    EXPECT_GE(row["year"].get<int>(), 2015);
+    EXPECT_FALSE(row["nb"].is_null());
+  }
+  std::size_t judged = 0, lost = 0;
+  for (const auto& m : o["scores"]["metrics"]) {
+    if (m["model_beats_best"].is_null()) continue;
+    ++judged;
+    lost += m["model_beats_best"].get<bool>() ? 0 : 1;
+  }
+  EXPECT_GT(judged, 20u);
+  EXPECT_EQ(o["scores"]["verdict"]["metrics_judged"], judged);
+  EXPECT_EQ(o["scores"]["verdict"]["not_beaten"].size(), lost);
+  // The patterns, member by member.
+  ASSERT_EQ(o["patterns"].size(), 11u);
+  EXPECT_EQ(o["patterns"][0]["id"], "north_falls_late_march");
+  EXPECT_EQ(o["patterns"][0]["runs"], 3);
+  EXPECT_EQ(o["patterns"][0]["by_run"][0]["detail"].get<std::string>().rfind("Kidal 2012-", 0), 0u);
+  fs::remove(out);
+}
+
+TEST(Backtest, TheSameBytesWhateverTheThreads) {
+  const std::string command =
+      "backtest scenarios/mali/mali.yaml --scale 1000 --origin 2014-12-31 --origin "
+      "2015-12-31 --runs 3 --no-fit --nb-paths 100 -q" +
+      kObserved;
+  const auto one = fresh("one.json"), two = fresh("two.json");
+  ASSERT_EQ(run_peacesim(command + " --threads 1 --out " + one.string()).exit_code, 0);
+  ASSERT_EQ(run_peacesim(command + " --threads 2 --out " + two.string()).exit_code, 0);
+  const std::string a = read_file(one);
+  EXPECT_EQ(a, read_file(two));
+  const auto j = nlohmann::json::parse(a);
+  ASSERT_EQ(j["origins"].size(), 2u);
+  EXPECT_TRUE(j["origins"][0]["fit"].is_null());
+  EXPECT_EQ(j["origins"][1]["scores"]["scored_years"], nlohmann::json({2016}));
+  fs::remove(one);
+  fs::remove(two);
+}
+
+TEST(Backtest, BadOriginsAndOptionsAreLocatedErrors) {
+  const std::string base = "backtest scenarios/mali/mali.yaml --scale 1000 --runs 2" + kObserved;
+  auto r = run_peacesim(base + " --origin 2014-06-30");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("field '--origin'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("not a 31 December"), std::string::npos) << r.err;
+  r = run_peacesim(base + " --origin 2016-12-31");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nothing is observed after it"), std::string::npos) << r.err;
+  r = run_peacesim(base + " --origin 2014-12-31 --no-fit --param combat_attrition");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot be combined with --no-fit"), std::string::npos) << r.err;
+  r = run_peacesim(base + " --origin 2014-12-31 --fit-from 2015-01-01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("field '--fit-from'"), std::string::npos) << r.err;
+  r = run_peacesim("backtest scenarios/examples/epstein_mesa.yaml --origin 2000-01-31 --runs 2" + kObserved);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+TEST(Patterns, ReportsTheShareOfSeedsInWhichEachHolds) {
+  const auto out = fresh("patterns.json");
+  auto r = run_peacesim("patterns scenarios/mali/mali.yaml --scale 1000 --seeds 2 --threads 2 --out " +
+                        out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("north_falls_late_march"), std::string::npos) << r.out;
+  const auto j = nlohmann::json::parse(read_file(out));
+  EXPECT_EQ(j["end"], "2016-12-31");  // the last date a pattern looks at
+  ASSERT_EQ(j["patterns"].size(), 11u);
+  for (const auto& p : j["patterns"]) {
+    EXPECT_EQ(p["runs"], 2);
+    std::size_t holds = 0;
+    for (const auto& run : p["by_run"]) holds += run["holds"].get<bool>() ? 1 : 0;
+    EXPECT_EQ(p["holds_in"], holds);
+    EXPECT_FALSE(p["source"].get<std::string>().empty());
+  }
+  fs::remove(out);
+  r = run_peacesim("patterns scenarios/examples/epstein_mesa.yaml --seeds 2");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no patterns: section"), std::string::npos) << r.err;
+}
+
+TEST(Calibrate, ReChecksTheBestPointsOnFreshSeeds) {
+  const auto params = fresh("recheck.yaml");
+  const auto r = run_peacesim(
+      "calibrate scenarios/mali/mali.yaml --set calendar.end=2013-12-31 --scale 1000 --param "
+      "combat_attrition=0.005:0.03 --from 2012-01-01 --to 2013-12-31 --runs 1 --budget 3 --recheck 2 "
+      "--recheck-runs 2"
+      " --observed data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv --out " +
+      params.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The two best points of the search (which may include the start), and the start.
+  EXPECT_NE(r.out.find("point(s) on fresh seeds 2..3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Left out of the fit (after 2013-12-31): ACLED events 2014–2016"), std::string::npos)
+      << r.out;
+  const std::string text = read_file(params);
+  const auto at = text.find("# On fresh seeds 2..3: loss ");
+  ASSERT_NE(at, std::string::npos) << text;
+  // The point chosen is at least as good as the start on the fresh seeds.
+  const double start = std::stod(text.substr(at + 28));
+  const auto here = text.find("values, ", at);
+  ASSERT_NE(here, std::string::npos) << text;
+  EXPECT_LE(std::stod(text.substr(here + 8)), start) << text;
+  fs::remove(params);
+}
+
+}  // namespace
+}  // namespace peacesim::testing

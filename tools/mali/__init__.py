@@ -1,1 +1,0 @@
-"""Validation, pattern and calibration tools for the Mali reference scenario (docs/calibration.md)."""
