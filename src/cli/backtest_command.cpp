@@ -141,7 +141,7 @@ int backtest_command(const BacktestOptions& options) {
   } else if (!options.params.empty()) {
     bad("--param", "cannot be combined with --no-fit");
   }
-  if (!options.out.empty()) refuse_existing_output(options.out);
+  if (!options.out.empty()) check_output_file(options.out);
 
   validation::Observed full;
   try {

@@ -26,7 +26,7 @@ int patterns_command(const PatternsOptions& options) {
     throw scenario::ScenarioError(scenario::Location{p.scenario.path.string(), 0, 0}, "patterns",
                                   "the scenario has no patterns: section (docs/validation.md)");
   }
-  if (!options.out.empty()) refuse_existing_output(options.out);
+  if (!options.out.empty()) check_output_file(options.out);
   analysis::Arm arm = arm_at(p, {}, {});
   // A run is causal: stopping it after the last date the patterns look at changes nothing before.
   const engine::Date needed = *validation::last_date_needed(table.patterns);

@@ -221,7 +221,7 @@ Json score_forecast(const ForecastInput& in) {
       std::map<std::pair<std::string, int>, double> history;
       std::map<int, double> national_history;
       for (const auto& [key, c] : observed.events->cells) {
-        if (key.second > origin + 1) continue;  // BROKEN
+        if (key.second > origin) continue;
         history[key] = get(c);
         national_history[key.second] += get(c);
       }
@@ -241,7 +241,7 @@ Json score_forecast(const ForecastInput& in) {
       int first_history = origin;
       for (const auto& [key, v] : history) first_history = std::min(first_history, key.second);
       for (int h = 1; h <= horizon; ++h) {
-        const auto samples = nb_samples(history, regions, *in.adjacency, origin + 1, h);  // BROKEN
+        const auto samples = nb_samples(history, regions, *in.adjacency, origin, h);
         if (samples.empty()) break;
         const auto fit = fit_nb2(samples);
         by_horizon.push_back(fit.coefficients);

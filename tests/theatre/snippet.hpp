@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -98,9 +100,15 @@ inline theatre::AdminNames test_admin() {
   return {{"Gao", "Kidal", "Mopti", "Tombouctou"}, {"Gao", "Kidal"}};
 }
 
-// Writes `text` to a fresh file under the temp directory and returns its path.
+// This process's scratch folder: ctest runs each test as its own process, side by side, and two
+// tests writing the same file name would read each other's text.
+inline std::filesystem::path temp_dir() {
+  return std::filesystem::temp_directory_path() / ("peacesim_theatre_tests_" + std::to_string(::getpid()));
+}
+
+// Writes `text` to a fresh file under this process's scratch folder and returns its path.
 inline std::filesystem::path write_temp(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "peacesim_theatre_tests";
+  const auto dir = temp_dir();
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
   std::ofstream(path) << text;
