@@ -125,7 +125,7 @@ void state_withdraws(State& state, PlaceIndex p) {
 // A group leaves p: its fighters blend into the population (M3's guerrilla).
 void group_withdraws(State& state, PlaceIndex p, ActorIndex g) {
   auto& group = state.group(g);
-  group.dispersed += group.at_place[p];
+  group.disperse(state.places[p].region, group.at_place[p]);
   group.at_place[p] = 0.0;
 }
 
@@ -174,17 +174,7 @@ void fight(State& state, conflict::Context& context, const Params& params) {
     }
     b.attacker_lost += lost_a;
     b.defender_lost += lost_d;
-    events::Happening h;
-    h.type = events::EventType::Battles;
-    h.sub_type = "Armed clash";
-    h.actor1 = side_name(state, b.attacker, b.force);
-    h.actor2 = side_name(state, b.defender, -1);
-    h.type1 = side_type(state, b.attacker, b.force);
-    h.type2 = side_type(state, b.defender, -1);
-    h.place = p;
-    h.fatalities = static_cast<int>(std::lround(lost_a + lost_d + civilians));
-    h.civilian_fatalities = static_cast<int>(std::lround(civilians));
-    context.log.emit(context.recorder, state, h);
+    b.civilians_lost += civilians;
     state.places[p].danger += lost_a + lost_d + civilians;
 
     const Side a2 = side_at(state, p, b.attacker);
@@ -198,13 +188,28 @@ void fight(State& state, conflict::Context& context, const Params& params) {
     // When both break, the side with the worse ratio of effective strengths gives way.
     const bool defender_gives_way =
         defender_breaks && (!attacker_breaks || d2.effective * a.effective <= a2.effective * d.effective);
+    // A battle is one event, recorded when it ends, with all its dead (ACLED codes an assault as
+    // one event, not one a day).
+    const int dead = static_cast<int>(std::lround(b.attacker_lost + b.defender_lost + b.civilians_lost));
     if (defender_gives_way) {
       withdraw(state, p, b.defender);
-      control::capture(state, context, p, b.attacker, 0);
+      control::capture(state, context, p, b.attacker, dead, static_cast<int>(std::lround(b.civilians_lost)),
+                       side_name(state, b.attacker, b.force));
       continue;
     }
     if (attacker_breaks || state.day - b.started + 1 >= params.max_days) {
       withdraw(state, p, b.attacker);
+      events::Happening h;
+      h.type = events::EventType::Battles;
+      h.sub_type = "Armed clash";
+      h.actor1 = side_name(state, b.attacker, b.force);
+      h.actor2 = side_name(state, b.defender, -1);
+      h.type1 = side_type(state, b.attacker, b.force);
+      h.type2 = side_type(state, b.defender, -1);
+      h.place = p;
+      h.fatalities = dead;
+      h.civilian_fatalities = static_cast<int>(std::lround(b.civilians_lost));
+      context.log.emit(context.recorder, state, h);
       continue;
     }
     going_on.push_back(b);
@@ -218,12 +223,12 @@ double skirmish(State& state, conflict::Context& context, const Params& params, 
   if (!params.enabled) return 0.0;
   auto& group = state.group(g);
   const double group_effective = group_people * group.capability;
-  const double lost_g = std::min(
-      group_people, static_cast<double>(conflict::poisson(draws, params.attrition * state_effective)));
-  const double lost_s =
-      state_losses(state, context, p, conflict::poisson(draws, params.attrition * group_effective));
-  const double from_dispersed = std::min(lost_g, group.dispersed);
-  group.dispersed -= from_dispersed;
+  const double lost_g = std::min(group_people, static_cast<double>(conflict::negative_binomial(
+                                                  draws, params.attrition * state_effective, params.dispersion)));
+  const double lost_s = state_losses(
+      state, context, p, conflict::negative_binomial(draws, params.attrition * group_effective, params.dispersion));
+  // The dead are from the fighters around the place, then from any the group had moved into it.
+  const double from_dispersed = group.take_dispersed_in(state.places[p].region, lost_g, false);
   if (lost_g > from_dispersed)
     group.at_place[p] = std::max(0.0, group.at_place[p] - (lost_g - from_dispersed));
   context.ops.kill_fighters(state, g, lost_g);
@@ -242,6 +247,42 @@ double skirmish(State& state, conflict::Context& context, const Params& params, 
   context.log.emit(context.recorder, state, h);
   state.places[p].danger += lost_g + lost_s;
   return lost_g;
+}
+
+double group_losses(State& state, conflict::Context& context, PlaceIndex p, ActorIndex g, double people) {
+  auto& group = state.group(g);
+  const double from_dispersed = group.take_dispersed_in(state.places[p].region, people, false);
+  const double from_town = std::min(std::max(0.0, people - from_dispersed), group.at_place[p]);
+  group.at_place[p] -= from_town;
+  context.ops.kill_fighters(state, g, from_dispersed + from_town);
+  return from_dispersed + from_town;
+}
+
+double clash(State& state, conflict::Context& context, const Params& params, PlaceIndex p, ActorIndex a,
+             ActorIndex b, double a_people, double b_people, engine::RandomDraws& draws) {
+  if (!params.enabled) return 0.0;
+  const auto& ga = state.group(a);
+  const auto& gb = state.group(b);
+  const double mean_b = params.attrition * a_people * ga.capability;
+  const double mean_a = params.attrition * b_people * gb.capability;
+  const double lost_b =
+      group_losses(state, context, p, b,
+                   std::min(b_people, static_cast<double>(conflict::negative_binomial(draws, mean_b, params.dispersion))));
+  const double lost_a =
+      group_losses(state, context, p, a,
+                   std::min(a_people, static_cast<double>(conflict::negative_binomial(draws, mean_a, params.dispersion))));
+  events::Happening h;
+  h.type = events::EventType::Battles;
+  h.sub_type = "Armed clash";
+  h.actor1 = ga.name;
+  h.actor2 = gb.name;
+  h.type1 = events::actor_type(ga);
+  h.type2 = events::actor_type(gb);
+  h.place = p;
+  h.fatalities = static_cast<int>(std::lround(lost_a + lost_b));
+  context.log.emit(context.recorder, state, h);
+  state.places[p].danger += lost_a + lost_b;
+  return lost_a + lost_b;
 }
 
 }  // namespace peacesim::mechanisms::combat

@@ -40,6 +40,7 @@ struct Params {
   double garrison_people = 200.0;
   double raid_rate = 0.02;
   double raid_people = 100.0;
+  double raid_find_people = 100.0;
   double army_raid_share = 0.2;
   double training_rate = 0.002;
   double training_ceiling = 1.0;

@@ -205,7 +205,8 @@ void add_people(const MaliWorld& world, conflict::State& s, engine::Date start, 
   s.rebuild_cell_index();
 }
 
-void add_groups(const MaliWorld& world, const DynamicsSpec& spec, conflict::State& s, BuiltState& out) {
+void add_groups(const MaliWorld& world, const DynamicsSpec& spec, const engine::ParameterSet& parameters,
+                conflict::State& s, BuiltState& out) {
   const auto& groups = world.theatre.groups;
   const auto& comms = world.theatre.population.communities;
   for (std::size_t i = 0; i < groups.size(); ++i) {
@@ -221,6 +222,8 @@ void add_groups(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
     }
     for (const auto& a : tg.areas) g.regions |= region_bit(world, a.region);
     g.at_place.assign(s.places.size(), 0.0);
+    g.dispersed.assign(world.regions.units.size(), 0.0);
+    g.split_share = parameters.real("mobilization_split_share");
     s.groups.push_back(std::move(g));
     out.group_theatre.push_back(i);
   }
@@ -231,7 +234,10 @@ void add_groups(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
       throw scenario::ScenarioError(traits.group.where, traits.group.field,
                                     "a coalition has no fighters of its own");
     }
-    s.groups[static_cast<std::size_t>(it - out.group_theatre.begin())].capability = traits.capability;
+    auto& g = s.groups[static_cast<std::size_t>(it - out.group_theatre.begin())];
+    g.capability = traits.capability;
+    g.pull = traits.pull;
+    if (traits.split_share) g.split_share = *traits.split_share;
   }
   const std::size_t actors = s.actor_count();
   s.hostile.assign(actors, std::vector<std::uint8_t>(actors, 0));
@@ -336,10 +342,12 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
   conflict::State& s = out.state;
   s.date = start;
   for (const auto& r : world.regions.units) s.regions.push_back(r.name);
+  s.community_threat.assign(world.theatre.population.communities.size(),
+                            std::vector<double>(s.regions.size(), 0.0));
   add_places(world, s);
   add_people(world, s, start, people_per_agent, random,
              mechanisms::displacement::flight_parameter_table().bind(parameters));
-  add_groups(world, spec, s, out);
+  add_groups(world, spec, parameters, s, out);
   add_forces(world, spec, s, out);
   add_army(world, spec, s);
 
