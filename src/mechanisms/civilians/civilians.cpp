@@ -47,14 +47,15 @@ double attack(State& state, conflict::Context& context, const Params& params, Me
   h.civilian_fatalities = h.fatalities;
   context.log.emit(context.recorder, state, h);
   state.places[p].danger += dead;
-  // Remembered by the victims' community (M1): the agents killed stand for the event's dead.
+  // Remembered by the victims' community (M1): each agent killed stands for the people it
+  // represents, so that over many attacks the memory holds the dead at any scale (an attack's
+  // deaths become agents only as they add up to whole ones, see PeopleOps::kill_residents).
   if (memory == nullptr) return dead;
   auto& remembered = by == kState ? memory->abuses_by_state : memory->abuses_by_groups;
-  const std::size_t agents = state.killings.size() - logged;
   for (std::size_t i = logged; i < state.killings.size(); ++i) {
     const auto& k = state.killings[i];
     if (k.community < remembered.size() && k.region < remembered[k.community].size())
-      remembered[k.community][k.region] += dead / static_cast<double>(agents);
+      remembered[k.community][k.region] += static_cast<double>(k.agents) * state.people.people_per_agent;
   }
   return dead;
 }

@@ -147,6 +147,27 @@ events::ActorType side_type(const State& state, ActorIndex actor, int force) {
   return events::actor_type(state.group(actor));
 }
 
+// A battle is one event, recorded when it ends, with all its dead (ACLED codes an assault as one
+// event, not one a day).
+int battle_dead(const conflict::Battle& b) {
+  return static_cast<int>(std::lround(b.attacker_lost + b.defender_lost + b.civilians_lost));
+}
+
+// The event of a battle that ends without the town changing hands through it: one armed clash.
+void record_clash(State& state, conflict::Context& context, const conflict::Battle& b) {
+  events::Happening h;
+  h.type = events::EventType::Battles;
+  h.sub_type = "Armed clash";
+  h.actor1 = side_name(state, b.attacker, b.force);
+  h.actor2 = side_name(state, b.defender, -1);
+  h.type1 = side_type(state, b.attacker, b.force);
+  h.type2 = side_type(state, b.defender, -1);
+  h.place = b.place;
+  h.fatalities = battle_dead(b);
+  h.civilian_fatalities = static_cast<int>(std::lround(b.civilians_lost));
+  context.log.emit(context.recorder, state, h);
+}
+
 }  // namespace
 
 void fight(State& state, conflict::Context& context, const Params& params) {
@@ -154,12 +175,23 @@ void fight(State& state, conflict::Context& context, const Params& params) {
   going_on.reserve(state.battles.size());
   for (auto b : state.battles) {
     const PlaceIndex p = b.place;
-    if (state.places[p].controller != b.defender) continue;  // decided elsewhere (or undefended)
+    // A battle cut short (the town changed hands otherwise, or the attacker is no longer there)
+    // ends as a clash with the dead of the days it was fought, if it was fought at all (it is
+    // first fought the day it starts); an undefended town is taken with them.
+    const bool fought = state.day > b.started;
+    if (state.places[p].controller != b.defender) {
+      if (fought) record_clash(state, context, b);
+      continue;
+    }
     const Side a = side_at(state, p, b.attacker);
     const Side d = side_at(state, p, b.defender);
-    if (a.people <= 0.0) continue;
+    if (a.people <= 0.0) {
+      if (fought) record_clash(state, context, b);
+      continue;
+    }
     if (d.people <= 0.0) {
-      control::capture(state, context, p, b.attacker, 0);
+      control::capture(state, context, p, b.attacker, battle_dead(b), static_cast<int>(std::lround(b.civilians_lost)),
+                       side_name(state, b.attacker, b.force));
       continue;
     }
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), p);
@@ -188,28 +220,15 @@ void fight(State& state, conflict::Context& context, const Params& params) {
     // When both break, the side with the worse ratio of effective strengths gives way.
     const bool defender_gives_way =
         defender_breaks && (!attacker_breaks || d2.effective * a.effective <= a2.effective * d.effective);
-    // A battle is one event, recorded when it ends, with all its dead (ACLED codes an assault as
-    // one event, not one a day).
-    const int dead = static_cast<int>(std::lround(b.attacker_lost + b.defender_lost + b.civilians_lost));
     if (defender_gives_way) {
       withdraw(state, p, b.defender);
-      control::capture(state, context, p, b.attacker, dead, static_cast<int>(std::lround(b.civilians_lost)),
+      control::capture(state, context, p, b.attacker, battle_dead(b), static_cast<int>(std::lround(b.civilians_lost)),
                        side_name(state, b.attacker, b.force));
       continue;
     }
     if (attacker_breaks || state.day - b.started + 1 >= params.max_days) {
       withdraw(state, p, b.attacker);
-      events::Happening h;
-      h.type = events::EventType::Battles;
-      h.sub_type = "Armed clash";
-      h.actor1 = side_name(state, b.attacker, b.force);
-      h.actor2 = side_name(state, b.defender, -1);
-      h.type1 = side_type(state, b.attacker, b.force);
-      h.type2 = side_type(state, b.defender, -1);
-      h.place = p;
-      h.fatalities = dead;
-      h.civilian_fatalities = static_cast<int>(std::lround(b.civilians_lost));
-      context.log.emit(context.recorder, state, h);
+      record_clash(state, context, b);
       continue;
     }
     going_on.push_back(b);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "mechanisms/conflict/draws.hpp"
 #include "mechanisms/grievance/grievance.hpp"
@@ -94,7 +95,8 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
       bool any = false;
       for (std::size_t gi = 0; gi < groups; ++gi) {
         const auto& g = state.groups[gi];
-        weight[gi] = 0.0;
+        // Not a choice: its weight below is exp(-inf) = 0 (a score of 0 at a threshold of 0 is one).
+        weight[gi] = -std::numeric_limits<double>::infinity();
         if (!g.active || !in_mask(g.regions, region)) continue;
         // A threatened community looks to the groups that recruit it for protection (M14).
         const double protect = g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
@@ -107,7 +109,7 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
       if (!any) continue;
       double total = 0.0;
       for (std::size_t gi = 0; gi < groups; ++gi) {
-        weight[gi] = weight[gi] > 0.0 ? std::exp((weight[gi] - best) / params.choice_scale) : 0.0;
+        weight[gi] = std::exp((weight[gi] - best) / params.choice_scale);
         total += weight[gi];
       }
       auto draws =
