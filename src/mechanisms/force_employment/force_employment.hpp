@@ -47,6 +47,7 @@ struct Params {
   double coup_shock = 0.6;
   double coup_recovery_days = 120.0;
   double replenish_rate = 1.0 / 180.0;
+  double garrison_concentration = 1.0;  // the army's garrisons in proportion to weight^this (build time)
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module (which also

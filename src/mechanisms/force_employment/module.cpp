@@ -49,6 +49,12 @@ const engine::ParameterTable<Params>& parameter_table() {
       parameter("forces_coup_recovery_days", &Params::coup_recovery_days, 10, 1000, "days",
                 "assumption: a command takes months to recover from a coup",
                 "Time constant of the army's morale recovery"),
+      parameter("forces_garrison_concentration", &Params::garrison_concentration, 0.0, 4.0, "1",
+                "004 §3.2 (before the 2012 coup the army held the regional capitals' camps while the rebels took "
+                "the small posts); size: assumption, calibrated on the dates the towns fell in 2012 "
+                "(docs/calibration.md)",
+                "Exponent of a town's weight in the share of the army garrisoned there at the start (0 equal "
+                "garrisons, 1 in proportion to the people around it)"),
       parameter("forces_replenish_rate", &Params::replenish_rate, 0.0, 0.1, "1/day",
                 "assumption: recruiting and training replacements takes about six months",
                 "Daily share of the gap to the army's establishment filled by new soldiers"),

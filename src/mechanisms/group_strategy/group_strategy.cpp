@@ -59,10 +59,11 @@ void assault(State& state, ActorIndex a, const Params& params) {
   }
   const double keep =
       held.empty() ? 0.0 : params.garrison_share * fighters / static_cast<double>(held.size());
-  double mobile = g.dispersed_total();
-  for (const PlaceIndex p : held) mobile += std::max(0.0, g.at_place[p] - keep);
-  if (mobile <= 0.0) return;
-  const double mobile_power = mobile * g.capability;
+  // The force an assault can gather: the fighters dispersed in the target's region, and what the
+  // towns it holds can spare.
+  double spare = 0.0;
+  for (const PlaceIndex p : held) spare += std::max(0.0, g.at_place[p] - keep);
+  if (spare <= 0.0 && g.dispersed_total() <= 0.0) return;
 
   // Where the group starts from: the towns it holds, else the towns of its home regions.
   std::vector<PlaceIndex> origins = held;
@@ -84,7 +85,8 @@ void assault(State& state, ActorIndex a, const Params& params) {
         std::find(g.offensive_towns.begin(), g.offensive_towns.end(), q) == g.offensive_towns.end()) {
       continue;
     }
-    if (mobile_power < params.attack_ratio * defender_power(state, static_cast<PlaceIndex>(q))) continue;
+    const double mobile = spare + (place.region < g.dispersed.size() ? g.dispersed[place.region] : 0.0);
+    if (mobile * g.capability < params.attack_ratio * defender_power(state, static_cast<PlaceIndex>(q))) continue;
     double km = std::numeric_limits<double>::infinity();
     for (const PlaceIndex o : origins) km = std::min(km, state.road_km[o][q]);
     if (!std::isfinite(km)) continue;
@@ -95,12 +97,12 @@ void assault(State& state, ActorIndex a, const Params& params) {
     }
   }
   if (best == kNoPlace) return;
-  // Move the mobile fighters to the target: the dispersed first, then what the towns can spare.
-  g.at_place[best] += g.take_dispersed(g.dispersed_total());
+  // Move the mobile fighters to the target: the region's dispersed first, then what the towns can spare.
+  g.at_place[best] += g.take_dispersed_in(state.places[best].region, g.dispersed[state.places[best].region], false);
   for (const PlaceIndex p : held) {
-    const double spare = std::max(0.0, g.at_place[p] - keep);
-    g.at_place[p] -= spare;
-    g.at_place[best] += spare;
+    const double spared = std::max(0.0, g.at_place[p] - keep);
+    g.at_place[p] -= spared;
+    g.at_place[best] += spared;
   }
   combat::start_battle(state, best, a);
   g.rest_until = state.day + params.attack_interval_days;

@@ -170,17 +170,19 @@ double split(State& state, ActorIndex parent, ActorIndex child, double share) {
   return static_cast<double>(agents) * k;
 }
 
-double influx(State& state, conflict::Context& context, ActorIndex g, double people, std::uint32_t key) {
+double influx(State& state, conflict::Context& context, ActorIndex g, double people, std::uint32_t regions,
+              std::uint32_t key) {
   auto& group = state.group(g);
   const double k = state.people.people_per_agent;
   const auto wanted = static_cast<std::size_t>(std::llround(people / k));
   if (wanted == 0) return 0.0;
-  // Candidates: residents of the group's communities in its regions.
+  // Candidates: residents of the group's communities in the influx's regions (else the group's).
+  const std::uint32_t where = regions != 0 ? regions : group.regions;
   std::vector<std::uint32_t> candidates;
   for (std::size_t i = 0; i < state.people.size(); ++i) {
     if (state.people.status[i] != Status::Resident) continue;
     if (group.communities != 0 && !in_mask(group.communities, state.people.community[i])) continue;
-    if (!in_mask(group.regions, state.cells[state.people.cell[i]].region)) continue;
+    if (!in_mask(where, state.cells[state.people.cell[i]].region)) continue;
     candidates.push_back(static_cast<std::uint32_t>(i));
   }
   auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), key);

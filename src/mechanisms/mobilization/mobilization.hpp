@@ -58,6 +58,7 @@ struct Influx {
   engine::Date when;
   conflict::ActorIndex group = conflict::kNoActor;
   double people = 0.0;
+  std::uint32_t regions = 0;  // where they gather (bit r); 0 = the group's own regions
 };
 struct Influxes {
   std::vector<Influx> list;
@@ -79,6 +80,7 @@ void recruit(conflict::State& state, conflict::Context& context, const Params& p
 // Enlists `people` people of group g's communities living in its regions (an exogenous influx).
 // Returns the people enlisted (whole agents).
 double influx(conflict::State& state, conflict::Context& context, conflict::ActorIndex g, double people,
+              std::uint32_t regions,
               std::uint32_t key);
 
 // Each group's pull: base, its own (scenario), success (towns held).

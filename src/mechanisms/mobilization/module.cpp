@@ -77,7 +77,7 @@ void install(conflict::Registry& r) {
       if (own.done[i] || in.when > world.date) continue;
       own.done[i] = true;
       if (in.group == conflict::kNoActor) continue;
-      influx(world, c, in.group, in.people, kInfluxKey + static_cast<std::uint32_t>(i));
+      influx(world, c, in.group, in.people, in.regions, kInfluxKey + static_cast<std::uint32_t>(i));
     }
   });
   r.system("M2 mobilization", engine::Cadence::Monthly,

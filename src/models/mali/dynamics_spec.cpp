@@ -62,8 +62,13 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     spec.groups.push_back(std::move(t));
   });
   for_each(r, "influxes", [&](MapReader& i, std::size_t) {
-    spec.influxes.push_back({theatre::ref_field(i, "group"), theatre::when_field(i, "date"),
-                             theatre::non_negative(i, "fighters"), theatre::read_source(i)});
+    Influx x;
+    x.group = theatre::ref_field(i, "group");
+    x.when = theatre::when_field(i, "date");
+    x.fighters = theatre::non_negative(i, "fighters");
+    x.regions = region_list(i, "regions");
+    x.source = theatre::read_source(i);
+    spec.influxes.push_back(std::move(x));
   });
   for_each(r, "offensives", [&](MapReader& o, std::size_t) {
     Offensive off;

@@ -33,6 +33,7 @@ struct Influx {
   theatre::Ref group;
   theatre::When when;
   double fighters = 0;
+  std::vector<theatre::Ref> regions;  // optional: where the fighters gather (default the group's areas)
   theatre::Source source;
 };
 

@@ -372,8 +372,13 @@ void provide_inputs(conflict::Registry& r, const MaliWorld& world, const Dynamic
                     const BuiltState& built, const engine::ParameterSet& parameters, engine::Date start) {
   namespace m = mechanisms;
   m::mobilization::Influxes influxes;
-  for (const auto& in : spec.influxes)
-    influxes.list.push_back({in.when.date, built.state.actor_of(in.group.id), in.fighters});
+  for (const auto& in : spec.influxes) {
+    std::uint32_t regions = 0;
+    for (const auto& ref : in.regions) {
+      if (auto ri = world.regions.index_of(ref.id)) regions |= 1u << *ri;
+    }
+    influxes.list.push_back({in.when.date, built.state.actor_of(in.group.id), in.fighters, regions});
+  }
   r.provide(std::move(influxes));
   r.provide(built.network);
   r.provide(peace_inputs(world, spec, built, start));
