@@ -164,7 +164,7 @@ TEST(MobilizationMechanism, JoiningRespectsTheGroupsCapacityInExpectation) {
 
 TEST(MobilizationMechanism, InfluxEnlistsTheGroupsCommunitiesInItsRegions) {
   World w;
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 300.0, 7), 300.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 300.0, 0, 7), 300.0);
   ASSERT_EQ(w.group(kMnla).fighters.size(), 30u);
   EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfGao), 300.0);
   EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfBamako), 0.0);
@@ -177,14 +177,14 @@ TEST(MobilizationMechanism, InfluxEnlistsTheGroupsCommunitiesInItsRegions) {
   EXPECT_GT(fighters_from(w, kMnla, kAnsongo), 0u);
   EXPECT_GT(fighters_from(w, kMnla, kGao), 0u);
   // More than there are candidates: all 200 community-1 residents of region 1, no more.
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 5000.0, 8), 1700.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 5000.0, 0, 8), 1700.0);
   EXPECT_EQ(w.group(kMnla).fighters.size(), 200u);
   EXPECT_EQ(w.count(Status::Fighter), 200u);
   // Less than half an agent: nobody.
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 4.0, 9), 0.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 4.0, 0, 9), 0.0);
   // A group with no communities takes anyone in its regions.
   w.group(kMujao).communities = 0;
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 10000.0, 10), 2000.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 10000.0, 0, 10), 2000.0);
   EXPECT_EQ(w.count_at(kBamako, Status::Fighter), 0u);
 }
 
