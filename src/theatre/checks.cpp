@@ -87,13 +87,20 @@ class Checker {
     return std::find(v.begin(), v.end(), x) != v.end();
   }
 
-  // Dated items after the observation cut-off may only be references (MODEL.md §6).
+  // Dated items after the observation cut-off may only be references (MODEL.md §6), except the
+  // decisions a scenario takes as inputs from the public record: operations' own record, groups'
+  // formations, splits, mergers and designations, and coups. Outcomes never enter.
   void cutoff(const When& when, Role role, const std::string& what) const {
     if (when.date <= t_.meta.observations_end.date || role == Role::Reference) return;
     fail(as_ref(when),
-         fmt::format("{} is dated {}, after theatre.observations_end {}: only operations' own record may "
+         fmt::format("{} is dated {}, after theatre.observations_end {}: only decisions taken as inputs "
+                     "(operations' record, groups' formations, splits, mergers and designations, coups) may "
                      "enter after the cut-off; mark it 'role: reference' (shown, never played)",
                      what, when.str(), t_.meta.observations_end.str()));
+  }
+  static bool decision(ChangeKind kind) {
+    return kind == ChangeKind::Formed || kind == ChangeKind::SplitFrom || kind == ChangeKind::MergedInto ||
+           kind == ChangeKind::Dissolved || kind == ChangeKind::Joined || kind == ChangeKind::Designated;
   }
 
   void check_unique_ids() const {
@@ -215,7 +222,8 @@ class Checker {
           fail(as_ref(c.when),
                fmt::format("{} is after the group ended ({})", c.when.str(), end->when.str()));
         }
-        cutoff(c.when, c.role, fmt::format("the change '{}' of group '{}'", change_kind_name(c.kind), g.id));
+        if (!decision(c.kind))
+          cutoff(c.when, c.role, fmt::format("the change '{}' of group '{}'", change_kind_name(c.kind), g.id));
         for (const auto& f : c.from) group(f);
         if (c.by) institution(*c.by);
         if (!c.group) continue;
@@ -264,7 +272,8 @@ class Checker {
     for (std::size_t i = 0; i < s.governments.size(); ++i) {
       if (i > 0)
         check_order(s.governments[i - 1].from, s.governments[i].from, "the previous government's start");
-      cutoff(s.governments[i].from, s.governments[i].role, "a change of government");
+      if (s.governments[i].how != "coup")
+        cutoff(s.governments[i].from, s.governments[i].role, "a change of government");
     }
     for (std::size_t i = 1; i < s.army_strength.size(); ++i) {
       check_order(s.army_strength[i - 1].when, s.army_strength[i].when, "the previous figure's date");
@@ -388,7 +397,7 @@ class Checker {
       if (e.operation) operation(*e.operation);
       if (e.controller) actor(*e.controller);
       const bool operation_record =
-          e.operation.has_value() && (e.kind == "operation" || e.kind == "un_resolution");
+          (e.operation.has_value() && (e.kind == "operation" || e.kind == "un_resolution")) || e.kind == "coup";
       if (e.role == Role::Observation && e.when.date > t_.meta.observations_end.date) {
         fail(as_ref(e.when), fmt::format("an observation dated {} is after theatre.observations_end {}",
                                          e.when.str(), t_.meta.observations_end.str()));

@@ -127,15 +127,20 @@ TEST(TheatreChecks, MonthPrecisionIsNotBeforeADayInThatMonth) {
   EXPECT_NO_THROW(load_and_check("month_order.yaml", text));
 }
 
-TEST(TheatreChecks, InputsAfterTheCutOffMustBeReferences) {
-  const string text =
-      minimal_theatre() + "  - {id: coup, date: 2020-08-18, kind: coup, text: x, source: \"004 §3.4\"}\n";
-  expect_error("cutoff.yaml", text, "id: coup", "timeline[1].date",
-               "after theatre.observations_end 2016-12-31");
+TEST(TheatreChecks, OnlyDecisionsEnterAfterTheCutOff) {
+  // An event that is no decision (an attack, a battle) is an outcome: after the cut-off it may only
+  // be shown as a reference.
+  const string outcome =
+      minimal_theatre() + "  - {id: raid, date: 2018-05-01, kind: attack, text: x, source: \"004 §3.4\"}\n";
+  expect_error("cutoff.yaml", outcome, "id: raid", "timeline[1].date", "after theatre.observations_end 2016-12-31");
   const string reference =
       minimal_theatre() +
-      "  - {id: coup, date: 2020-08-18, kind: coup, text: x, role: reference, source: \"004 §3.4\"}\n";
+      "  - {id: raid, date: 2018-05-01, kind: attack, text: x, role: reference, source: \"004 §3.4\"}\n";
   EXPECT_NO_THROW(load_and_check("cutoff_reference.yaml", reference));
+  // A coup and an operation's record are decisions the scenario takes as inputs.
+  const string coup =
+      minimal_theatre() + "  - {id: coup, date: 2020-08-18, kind: coup, text: x, source: \"004 §3.4\"}\n";
+  EXPECT_NO_THROW(load_and_check("cutoff_coup.yaml", coup));
   const string operation = minimal_theatre() +
                            "  - {id: r, date: 2017-06-29, kind: un_resolution, operation: minusma, text: x, "
                            "source: \"002 Table\"}\n";
@@ -148,11 +153,16 @@ TEST(TheatreChecks, InputsAfterTheCutOffMustBeReferences) {
 }
 
 TEST(TheatreChecks, GroupChangeAfterTheCutOff) {
+  // A dissolution is a decision (an input); taking part in talks is an outcome of the conflict.
+  const string dissolved = replace(minimal_theatre(), "      - {date: 2014, change: formed, source: \"004 §3.4\"}",
+                                   "      - {date: 2014, change: formed, source: \"004 §3.4\"}\n"
+                                   "      - {date: 2017-03, change: dissolved, source: \"public record\"}");
+  EXPECT_NO_THROW(load_and_check("group_cutoff_dissolved.yaml", dissolved));
   const string text = replace(minimal_theatre(), "      - {date: 2014, change: formed, source: \"004 §3.4\"}",
                               "      - {date: 2014, change: formed, source: \"004 §3.4\"}\n"
-                              "      - {date: 2017-03, change: dissolved, source: \"public record\"}");
-  expect_error("group_cutoff.yaml", text, "change: dissolved", "armed_groups[1].changes[1].date",
-               "the change 'dissolved' of group 'cma'");
+                              "      - {date: 2017-03, change: negotiating, source: \"public record\"}");
+  expect_error("group_cutoff.yaml", text, "change: negotiating", "armed_groups[1].changes[1].date",
+               "the change 'negotiating' of group 'cma'");
 }
 
 TEST(TheatreChecks, DuplicateIdsAcrossActors) {

@@ -35,6 +35,9 @@ struct Params {
   double protect_effect = 0.5;
   double protect_people = 1000.0;
   double memory_days = 180.0;
+  double dispersion = 0.45;  // shape of the negative binomial of an attack's deaths (0: Poisson)
+  double suspect_weight = 0.7;  // army abuses: weight on the suspected communities
+  double target_weight = 0.5;   // groups' attacks: weight on their enemies' communities
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module.
@@ -43,10 +46,11 @@ const conflict::Module& module();
 
 inline constexpr engine::StreamId kStream = 0x0C06;
 
-// M6's own state: the memory of abuses by region (read by M1), checkpointed whole.
+// M6's own state: the memory of abuses by the victims' community and region (read by M1),
+// checkpointed whole.
 struct Memory {
-  std::vector<double> abuses_by_state;   // recent civilian deaths by the state's side, by region
-  std::vector<double> abuses_by_groups;  // by armed groups
+  std::vector<std::vector<double>> abuses_by_state;   // recent civilian deaths by the state's side, [community][region]
+  std::vector<std::vector<double>> abuses_by_groups;  // by armed groups
   bool operator==(const Memory&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
@@ -55,6 +59,17 @@ struct Memory {
 };
 
 void act(conflict::State& state, conflict::Context& context, const Params& params, Memory& memory);
+
+// The communities that `by` suspects in a region: those the groups it is hostile to recruit from
+// (never a group's own communities).
+std::uint32_t suspects(const conflict::State& state, std::size_t region, conflict::ActorIndex by);
+
+// One attack on civilians at p by `by`, falling as `victims` says, with negative-binomial deaths
+// of mean `mean_dead`: kills, the event, the danger it leaves and the victims' community's memory
+// of it (M1, when `memory` is given). Returns the dead.
+double attack(conflict::State& state, conflict::Context& context, const Params& params, Memory* memory,
+              conflict::PlaceIndex p, conflict::ActorIndex by, const conflict::Victims& victims, double mean_dead,
+              engine::RandomDraws& draws);
 
 // The protection factor Π at a town.
 double protection(const conflict::State& state, conflict::PlaceIndex p, const Params& params);

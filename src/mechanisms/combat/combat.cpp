@@ -125,7 +125,7 @@ void state_withdraws(State& state, PlaceIndex p) {
 // A group leaves p: its fighters blend into the population (M3's guerrilla).
 void group_withdraws(State& state, PlaceIndex p, ActorIndex g) {
   auto& group = state.group(g);
-  group.dispersed += group.at_place[p];
+  group.disperse(state.places[p].region, group.at_place[p]);
   group.at_place[p] = 0.0;
 }
 
@@ -147,6 +147,27 @@ events::ActorType side_type(const State& state, ActorIndex actor, int force) {
   return events::actor_type(state.group(actor));
 }
 
+// A battle is one event, recorded when it ends, with all its dead (ACLED codes an assault as one
+// event, not one a day).
+int battle_dead(const conflict::Battle& b) {
+  return static_cast<int>(std::lround(b.attacker_lost + b.defender_lost + b.civilians_lost));
+}
+
+// The event of a battle that ends without the town changing hands through it: one armed clash.
+void record_clash(State& state, conflict::Context& context, const conflict::Battle& b) {
+  events::Happening h;
+  h.type = events::EventType::Battles;
+  h.sub_type = "Armed clash";
+  h.actor1 = side_name(state, b.attacker, b.force);
+  h.actor2 = side_name(state, b.defender, -1);
+  h.type1 = side_type(state, b.attacker, b.force);
+  h.type2 = side_type(state, b.defender, -1);
+  h.place = b.place;
+  h.fatalities = battle_dead(b);
+  h.civilian_fatalities = static_cast<int>(std::lround(b.civilians_lost));
+  context.log.emit(context.recorder, state, h);
+}
+
 }  // namespace
 
 void fight(State& state, conflict::Context& context, const Params& params) {
@@ -154,12 +175,23 @@ void fight(State& state, conflict::Context& context, const Params& params) {
   going_on.reserve(state.battles.size());
   for (auto b : state.battles) {
     const PlaceIndex p = b.place;
-    if (state.places[p].controller != b.defender) continue;  // decided elsewhere (or undefended)
+    // A battle cut short (the town changed hands otherwise, or the attacker is no longer there)
+    // ends as a clash with the dead of the days it was fought, if it was fought at all (it is
+    // first fought the day it starts); an undefended town is taken with them.
+    const bool fought = state.day > b.started;
+    if (state.places[p].controller != b.defender) {
+      if (fought) record_clash(state, context, b);
+      continue;
+    }
     const Side a = side_at(state, p, b.attacker);
     const Side d = side_at(state, p, b.defender);
-    if (a.people <= 0.0) continue;
+    if (a.people <= 0.0) {
+      if (fought) record_clash(state, context, b);
+      continue;
+    }
     if (d.people <= 0.0) {
-      control::capture(state, context, p, b.attacker, 0);
+      control::capture(state, context, p, b.attacker, battle_dead(b), static_cast<int>(std::lround(b.civilians_lost)),
+                       side_name(state, b.attacker, b.force));
       continue;
     }
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), p);
@@ -174,17 +206,7 @@ void fight(State& state, conflict::Context& context, const Params& params) {
     }
     b.attacker_lost += lost_a;
     b.defender_lost += lost_d;
-    events::Happening h;
-    h.type = events::EventType::Battles;
-    h.sub_type = "Armed clash";
-    h.actor1 = side_name(state, b.attacker, b.force);
-    h.actor2 = side_name(state, b.defender, -1);
-    h.type1 = side_type(state, b.attacker, b.force);
-    h.type2 = side_type(state, b.defender, -1);
-    h.place = p;
-    h.fatalities = static_cast<int>(std::lround(lost_a + lost_d + civilians));
-    h.civilian_fatalities = static_cast<int>(std::lround(civilians));
-    context.log.emit(context.recorder, state, h);
+    b.civilians_lost += civilians;
     state.places[p].danger += lost_a + lost_d + civilians;
 
     const Side a2 = side_at(state, p, b.attacker);
@@ -200,11 +222,13 @@ void fight(State& state, conflict::Context& context, const Params& params) {
         defender_breaks && (!attacker_breaks || d2.effective * a.effective <= a2.effective * d.effective);
     if (defender_gives_way) {
       withdraw(state, p, b.defender);
-      control::capture(state, context, p, b.attacker, 0);
+      control::capture(state, context, p, b.attacker, battle_dead(b), static_cast<int>(std::lround(b.civilians_lost)),
+                       side_name(state, b.attacker, b.force));
       continue;
     }
     if (attacker_breaks || state.day - b.started + 1 >= params.max_days) {
       withdraw(state, p, b.attacker);
+      record_clash(state, context, b);
       continue;
     }
     going_on.push_back(b);
@@ -218,12 +242,12 @@ double skirmish(State& state, conflict::Context& context, const Params& params, 
   if (!params.enabled) return 0.0;
   auto& group = state.group(g);
   const double group_effective = group_people * group.capability;
-  const double lost_g = std::min(
-      group_people, static_cast<double>(conflict::poisson(draws, params.attrition * state_effective)));
-  const double lost_s =
-      state_losses(state, context, p, conflict::poisson(draws, params.attrition * group_effective));
-  const double from_dispersed = std::min(lost_g, group.dispersed);
-  group.dispersed -= from_dispersed;
+  const double lost_g = std::min(group_people, static_cast<double>(conflict::negative_binomial(
+                                                  draws, params.attrition * state_effective, params.dispersion)));
+  const double lost_s = state_losses(
+      state, context, p, conflict::negative_binomial(draws, params.attrition * group_effective, params.dispersion));
+  // The dead are from the fighters around the place, then from any the group had moved into it.
+  const double from_dispersed = group.take_dispersed_in(state.places[p].region, lost_g, false);
   if (lost_g > from_dispersed)
     group.at_place[p] = std::max(0.0, group.at_place[p] - (lost_g - from_dispersed));
   context.ops.kill_fighters(state, g, lost_g);
@@ -242,6 +266,42 @@ double skirmish(State& state, conflict::Context& context, const Params& params, 
   context.log.emit(context.recorder, state, h);
   state.places[p].danger += lost_g + lost_s;
   return lost_g;
+}
+
+double group_losses(State& state, conflict::Context& context, PlaceIndex p, ActorIndex g, double people) {
+  auto& group = state.group(g);
+  const double from_dispersed = group.take_dispersed_in(state.places[p].region, people, false);
+  const double from_town = std::min(std::max(0.0, people - from_dispersed), group.at_place[p]);
+  group.at_place[p] -= from_town;
+  context.ops.kill_fighters(state, g, from_dispersed + from_town);
+  return from_dispersed + from_town;
+}
+
+double clash(State& state, conflict::Context& context, const Params& params, PlaceIndex p, ActorIndex a,
+             ActorIndex b, double a_people, double b_people, engine::RandomDraws& draws) {
+  if (!params.enabled) return 0.0;
+  const auto& ga = state.group(a);
+  const auto& gb = state.group(b);
+  const double mean_b = params.attrition * a_people * ga.capability;
+  const double mean_a = params.attrition * b_people * gb.capability;
+  const double lost_b =
+      group_losses(state, context, p, b,
+                   std::min(b_people, static_cast<double>(conflict::negative_binomial(draws, mean_b, params.dispersion))));
+  const double lost_a =
+      group_losses(state, context, p, a,
+                   std::min(a_people, static_cast<double>(conflict::negative_binomial(draws, mean_a, params.dispersion))));
+  events::Happening h;
+  h.type = events::EventType::Battles;
+  h.sub_type = "Armed clash";
+  h.actor1 = ga.name;
+  h.actor2 = gb.name;
+  h.type1 = events::actor_type(ga);
+  h.type2 = events::actor_type(gb);
+  h.place = p;
+  h.fatalities = static_cast<int>(std::lround(lost_a + lost_b));
+  context.log.emit(context.recorder, state, h);
+  state.places[p].danger += lost_a + lost_b;
+  return lost_a + lost_b;
 }
 
 }  // namespace peacesim::mechanisms::combat

@@ -34,6 +34,7 @@ struct Params {
   double break_ratio = 0.33;    // effective strength relative to the enemy's at which a side breaks
   int max_days = 10;            // an undecided battle ends with the attacker withdrawing
   double civilian_share = 0.1;  // civilians killed per combatant killed in a town battle
+  double dispersion = 0.4;      // shape of the negative binomial of skirmish losses (0: Poisson)
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module (which also
@@ -68,5 +69,16 @@ double force_losses(conflict::State& state, conflict::Context& context, conflict
 double skirmish(conflict::State& state, conflict::Context& context, const Params& params,
                 conflict::PlaceIndex p, conflict::ActorIndex g, double group_people, double state_effective,
                 const std::string& state_name, bool group_attacks, engine::RandomDraws& draws);
+
+// Takes `people` losses from group g at p: its fighters around p first, then those in the town.
+// Returns the people killed.
+double group_losses(conflict::State& state, conflict::Context& context, conflict::PlaceIndex p,
+                    conflict::ActorIndex g, double people);
+
+// A one-day clash between two armed groups near p, with a_people and b_people committed: losses
+// on both sides (negative binomial around Lanchester's means), one event. Returns the dead.
+double clash(conflict::State& state, conflict::Context& context, const Params& params, conflict::PlaceIndex p,
+             conflict::ActorIndex a, conflict::ActorIndex b, double a_people, double b_people,
+             engine::RandomDraws& draws);
 
 }  // namespace peacesim::mechanisms::combat

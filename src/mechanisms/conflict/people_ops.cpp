@@ -26,7 +26,8 @@ std::pair<std::uint32_t, std::uint32_t> PeopleOps::residents_range(const State& 
   return {state.cell_begin[place_cells[p]], state.cell_begin[place_cells[p + 1]]};
 }
 
-std::size_t PeopleOps::kill_residents(State& state, PlaceIndex p, double people, engine::RandomDraws& draws) {
+std::size_t PeopleOps::kill_residents(State& state, PlaceIndex p, double people, engine::RandomDraws& draws,
+                                      const Victims& victims) {
   carry_.civilian[p] += people / state.people.people_per_agent;
   const double whole = std::floor(carry_.civilian[p]);
   if (whole < 1.0) return 0;
@@ -35,19 +36,32 @@ std::size_t PeopleOps::kill_residents(State& state, PlaceIndex p, double people,
   if (begin == end) return 0;
   std::size_t killed = 0;
   const auto span = end - begin;
+  auto targeted = [&](std::uint32_t agent) {
+    return victims.prefer == 0 || in_mask(victims.prefer, state.people.community[agent]);
+  };
   for (std::size_t n = 0; n < static_cast<std::size_t>(whole); ++n) {
-    // Start anywhere and take the next resident: a uniform pick among residents up to the
-    // clustering of non-residents, which does not matter here.
+    // Start anywhere and walk on to the first resident the killers would pick: a targeted one, or
+    // another with probability 1 - strength; after a full round, the first resident met.
     std::uint32_t at = begin + draws.below(span);
+    std::uint32_t fallback = kNoAgent;
+    std::uint32_t victim = kNoAgent;
     for (std::uint32_t tries = 0; tries < span; ++tries) {
       const std::uint32_t agent = state.by_cell[at];
       if (state.people.status[agent] == Status::Resident) {
-        state.people.status[agent] = Status::KilledViolently;
-        ++killed;
-        break;
+        if (fallback == kNoAgent) fallback = agent;
+        if (targeted(agent) || victims.strength <= 0.0 || draws.uniform() >= victims.strength) {
+          victim = agent;
+          break;
+        }
       }
       at = at + 1 == end ? begin : at + 1;
     }
+    if (victim == kNoAgent) victim = fallback;
+    if (victim == kNoAgent) break;
+    state.people.status[victim] = Status::KilledViolently;
+    state.killings.push_back({state.cells[state.people.cell[victim]].region, state.people.community[victim],
+                              victims.by, 1});
+    ++killed;
   }
   return killed;
 }
@@ -69,8 +83,9 @@ std::size_t PeopleOps::kill_fighters(State& state, ActorIndex g, double people) 
 void PeopleOps::enlist(State& state, std::uint32_t agent, ActorIndex g) {
   state.people.status[agent] = Status::Fighter;
   state.people.group[agent] = g;
-  state.group(g).fighters.push_back(agent);
-  state.group(g).dispersed += state.people.people_per_agent;
+  Group& group = state.group(g);
+  group.fighters.push_back(agent);
+  group.dispersed[state.cells[state.people.cell[agent]].region] += state.people.people_per_agent;
 }
 
 std::size_t PeopleOps::send_home(State& state, ActorIndex g, double expected, engine::RandomDraws& draws) {
@@ -78,8 +93,8 @@ std::size_t PeopleOps::send_home(State& state, ActorIndex g, double expected, en
   if (draws.uniform() < expected - static_cast<double>(n)) ++n;
   const double k = state.people.people_per_agent;
   Group& group = state.group(g);
-  n = std::min(n, static_cast<std::size_t>(group.dispersed / k));
-  group.dispersed -= static_cast<double>(n) * k;
+  n = std::min(n, static_cast<std::size_t>(group.dispersed_total() / k));
+  group.take_dispersed(static_cast<double>(n) * k);
   release(state, g, n);
   return n;
 }

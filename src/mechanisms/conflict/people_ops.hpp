@@ -9,22 +9,33 @@
 
 namespace peacesim::mechanisms::conflict {
 
+// Whom a killing of civilians falls on: who kills (recorded for M14) and which communities they
+// target, from 0 (indiscriminate) to 1 (only the targeted, while any is found around the place).
+struct Victims {
+  ActorIndex by = kNoActor;
+  std::uint32_t prefer = 0;  // bit c: community c targeted
+  double strength = 0.0;
+};
+
 class PeopleOps {
  public:
   explicit PeopleOps(const State& state);
 
-  // Kills `people` civilians living around place p (residents of its cells); returns agents
-  // killed. Fewer if the place has no residents left.
-  std::size_t kill_residents(State& state, PlaceIndex p, double people, engine::RandomDraws& draws);
+  // Kills `people` civilians living around place p (residents of its cells), chosen as `victims`
+  // says, and records them in state.killings; returns agents killed. Fewer if the place has no
+  // residents left.
+  std::size_t kill_residents(State& state, PlaceIndex p, double people, engine::RandomDraws& draws,
+                             const Victims& victims = {});
   // Removes `people` fighters of group g (they are killed): agents most recently enlisted first.
   std::size_t kill_fighters(State& state, ActorIndex g, double people);
-  // A resident joins group g: status Fighter, and k people added to the group's dispersed pool.
+  // A resident joins group g: status Fighter, and k people added to the group's dispersed pool in
+  // the region the resident lives in.
   void enlist(State& state, std::uint32_t agent, ActorIndex g);
   // A fighter goes home (deserts or is demobilized): back to Resident.
   void release(State& state, ActorIndex g, std::size_t count);
   // Sends home about `expected` of group g's dispersed fighters (agents): the whole part, plus one
   // more with the fractional part's probability (one keyed draw), at most those dispersed; takes
-  // them off the dispersed strength. Returns the agents sent home.
+  // them off the dispersed strength (every region in proportion). Returns the agents sent home.
   std::size_t send_home(State& state, ActorIndex g, double expected, engine::RandomDraws& draws);
 
   // The agents living in place p's cells: [begin, end) into state.by_cell.

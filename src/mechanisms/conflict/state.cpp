@@ -1,5 +1,6 @@
 #include "mechanisms/conflict/state.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <numeric>
 
@@ -19,7 +20,53 @@ std::uint32_t People::add(std::uint16_t in_cell, std::uint8_t comm, std::uint8_t
   return index;
 }
 
-double Group::fighters_people() const { return std::accumulate(at_place.begin(), at_place.end(), dispersed); }
+double Group::dispersed_total() const { return std::accumulate(dispersed.begin(), dispersed.end(), 0.0); }
+
+double Group::fighters_people() const {
+  return std::accumulate(at_place.begin(), at_place.end(), dispersed_total());
+}
+
+double Group::take_dispersed(double people) {
+  const double total = dispersed_total();
+  if (!(people > 0.0) || !(total > 0.0)) return 0.0;
+  if (people >= total) {
+    std::fill(dispersed.begin(), dispersed.end(), 0.0);
+    return total;
+  }
+  const double keep = 1.0 - people / total;
+  for (double& d : dispersed) d *= keep;
+  return people;
+}
+
+void Group::disperse(std::size_t region, double people) {
+  if (!(people > 0.0)) return;
+  if (region < dispersed.size() && in_mask(regions, region)) {
+    dispersed[region] += people;
+    return;
+  }
+  double home = 0.0;
+  std::size_t count = 0;
+  for (std::size_t r = 0; r < dispersed.size(); ++r) {
+    if (!in_mask(regions, r)) continue;
+    home += dispersed[r];
+    ++count;
+  }
+  if (count == 0) {  // a group with no regions keeps them where they are
+    if (region < dispersed.size()) dispersed[region] += people;
+    return;
+  }
+  for (std::size_t r = 0; r < dispersed.size(); ++r) {
+    if (!in_mask(regions, r)) continue;
+    dispersed[r] += home > 0.0 ? people * dispersed[r] / home : people / static_cast<double>(count);
+  }
+}
+
+double Group::take_dispersed_in(std::size_t region, double people, bool spill) {
+  if (!(people > 0.0) || region >= dispersed.size()) return 0.0;
+  const double here = std::min(people, dispersed[region]);
+  dispersed[region] -= here;
+  return spill ? here + take_dispersed(people - here) : here;
+}
 
 std::string State::actor_name(ActorIndex a) const {
   if (a == kState) return "Military Forces of Mali";

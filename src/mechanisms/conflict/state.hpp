@@ -106,6 +106,10 @@ inline bool is_town(const Place& p) { return p.in_mali && p.kind == PlaceKind::T
 enum class GroupKind : std::uint8_t { Separatist, Jihadist, ProGovernment, SelfDefence };
 enum class Posture : std::uint8_t { Hold, Guerrilla };
 
+// Militias side with the state (pro-government militias) or with their community (self-defence
+// militias): neither fights the state, and both fight the jihadist groups.
+inline bool sides_with_state(GroupKind k) { return k == GroupKind::ProGovernment || k == GroupKind::SelfDefence; }
+
 struct Group {
   std::string id;
   std::string name;  // as events name it (ACLED actor1/actor2)
@@ -119,18 +123,45 @@ struct Group {
   std::vector<PlaceIndex> offensive_towns;  // if not empty, the offensive's only objectives
   Posture posture = Posture::Guerrilla;
   double capability = 1.0;              // combat multiplier (M5)
+  double pull = 0.0;                    // its own extra pull on recruits (M2; scenario: money, prestige)
+  double split_share = 0.0;             // share of its parent's fighters it takes when it splits off
   double resources = 0.0;               // recruits it can still absorb this month (people)
   std::vector<double> at_place;         // fighters deployed by place (people)
-  double dispersed = 0.0;               // fighters blended into the population (guerrilla), people
+  // Fighters blended into the population (guerrilla), people, by region (index into State::regions):
+  // where they live and strike, where raids find them and where they are counted.
+  std::vector<double> dispersed;
   std::vector<std::uint32_t> fighters;  // agent indices with status Fighter and this group
   std::int32_t rest_until = 0;          // M3: no new assault before this day
   double fighters_people() const;       // at_place + dispersed
+  double dispersed_total() const;
+  // Takes up to `people` from the dispersed pools, from each region in proportion to its pool;
+  // returns the people taken.
+  double take_dispersed(double people);
+  // Takes up to `people` from one region's pool, then (if `spill`) from the others in proportion.
+  double take_dispersed_in(std::size_t region, double people, bool spill);
+  // Fighters who leave a town blend in where they are if the group operates there; otherwise they
+  // go back to the group's own regions (in proportion to its fighters there, else evenly).
+  void disperse(std::size_t region, double people);
   bool operator==(const Group&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
     engine::archive_fields(a, *this);
   }
 };
+
+// Whether a group fights the state: rebels and jihadists do, unless bound by a ceasefire.
+inline bool enemy_of_state(const Group& g, bool at_peace) { return !sides_with_state(g.kind) && !at_peace; }
+
+// Hostility that follows from what two groups are (the scenario adds dated hostilities): militias
+// against jihadists; pro-government militias against separatist rebels (who stay rivals over
+// ground and rents after a ceasefire, as the Platforme and the CMA did).
+inline bool rivals_by_kind(const Group& a, const Group& b) {
+  auto one_way = [](const Group& x, const Group& y) {
+    return (sides_with_state(x.kind) && y.kind == GroupKind::Jihadist) ||
+           (x.kind == GroupKind::ProGovernment && y.kind == GroupKind::Separatist);
+  };
+  return one_way(a, b) || one_way(b, a);
+}
 
 // An international operation (or a contingent of one) on the state's side.
 struct Force {
@@ -164,9 +195,24 @@ struct Battle {
   ActorIndex defender = kNoActor;
   double attacker_start = 0, defender_start = 0;  // people when it began
   double attacker_lost = 0, defender_lost = 0;    // people
+  double civilians_lost = 0;                      // civilians killed in the crossfire, people
   std::int32_t started = 0;
   int force = -1;  // the state's side attacking: the leading force (index into State::forces), -1 the army
   bool operator==(const Battle&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
+
+// Civilians killed (agents), with who killed them and the victims' community: M5 and M6 write
+// them, M14 reads and clears them each day.
+struct Killing {
+  std::uint16_t region = 0;
+  std::uint8_t community = 0;
+  ActorIndex by = kNoActor;  // kState for the state's side, kNoActor unknown (crossfire)
+  std::uint32_t agents = 0;
+  bool operator==(const Killing&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
     engine::archive_fields(a, *this);
@@ -192,6 +238,8 @@ struct State {
   // The scenario's inputs of the day, set by the model (its decisions, the government in office).
   std::int32_t coup_day = -1000000;
   double un_partiality_pressure = 0.0;     // M11 input: the UN's counter-terrorism tasks and links (0..1)
+  std::vector<std::vector<double>> community_threat;  // M14 -> M2: threat felt by community c in region r, 0..1
+  std::vector<Killing> killings;                      // today's civilian deaths (M5, M6, M14 -> M14)
   double regime_legitimacy = 0.6;          // M1: the government's baseline (falls with a coup)
   std::uint32_t excluded_communities = 0;  // M1: communities outside the peace process (bit c)
   bool towns_change_hands = true;          // M8's switch

@@ -5,7 +5,7 @@
 namespace peacesim::mechanisms::control {
 
 void capture(conflict::State& state, conflict::Context& context, conflict::PlaceIndex p,
-             conflict::ActorIndex winner, int fatalities) {
+             conflict::ActorIndex winner, int fatalities, int civilian_fatalities, const std::string& winner_name) {
   conflict::Place& place = state.places[p];
   const conflict::ActorIndex loser = place.controller;
   if (loser == winner || !state.towns_change_hands) return;
@@ -16,12 +16,15 @@ void capture(conflict::State& state, conflict::Context& context, conflict::Place
   h.type = events::EventType::Battles;
   h.sub_type =
       winner == conflict::kState ? "Government regains territory" : "Non-state actor overtakes territory";
-  h.actor1 = state.actor_name(winner);
+  h.actor1 = winner_name.empty() ? state.actor_name(winner) : winner_name;
   h.actor2 = state.actor_name(loser);
-  h.type1 = winner == conflict::kState ? events::ActorType::State : events::actor_type(state.group(winner));
+  const bool foreign = winner == conflict::kState && !winner_name.empty() && winner_name != state.actor_name(winner);
+  h.type1 = winner == conflict::kState ? (foreign ? events::ActorType::External : events::ActorType::State)
+                                       : events::actor_type(state.group(winner));
   h.type2 = loser == conflict::kState ? events::ActorType::State : events::actor_type(state.group(loser));
   h.place = p;
   h.fatalities = fatalities;
+  h.civilian_fatalities = civilian_fatalities;
   context.log.emit(context.recorder, state, h);
 }
 

@@ -60,9 +60,11 @@ struct History {
 };
 
 // Hands town p to `winner` and records the event (ACLED: Battles, "Non-state actor overtakes
-// territory" or "Government regains territory"). `loser` is the previous controller.
+// territory" or "Government regains territory") with the battle's dead; `winner_name` names the
+// actor that took it if not the winner itself (the force leading the state's side).
 void capture(conflict::State& state, conflict::Context& context, conflict::PlaceIndex p,
-             conflict::ActorIndex winner, int fatalities);
+             conflict::ActorIndex winner, int fatalities, int civilian_fatalities = 0,
+             const std::string& winner_name = "");
 
 // The daily relaxation of state authority; `authority_bonus` (by place) is M10's redeployment.
 void update_authority(conflict::State& state, const Params& params,

@@ -108,40 +108,51 @@ void offensive(State& state, conflict::Context& context, std::size_t fi, const P
 void raids(State& state, conflict::Context& context, const Params& params,
            const combat::Params& combat_params) {
   auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 0);
+  // Raiders by town: offensive forces' troops, and the army (its share), with the force that leads.
+  std::vector<double> raiders(state.places.size(), 0.0);
+  std::vector<int> leader(state.places.size(), -1);
+  for (std::size_t p = 0; p < state.places.size(); ++p) {
+    const auto& place = state.places[p];
+    if (!is_town(place)) continue;
+    double best = place.army * params.army_raid_share;
+    raiders[p] = best;
+    for (std::size_t fi = 0; fi < state.forces.size(); ++fi) {
+      const auto& f = state.forces[fi];
+      if (!f.offensive) continue;
+      raiders[p] += f.at_place[p];
+      if (f.at_place[p] > best) {
+        best = f.at_place[p];
+        leader[p] = static_cast<int>(fi);
+      }
+    }
+  }
+  std::vector<double> weight(state.places.size(), 0.0);
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
     const auto a = static_cast<ActorIndex>(gi + 1);
     auto& g = state.group(a);
-    if (!g.active || g.dispersed <= 0.0 || !state.are_hostile(kState, a)) continue;
-    // Raiders: offensive forces' mobile troops, and the army, in the group's regions.
-    std::vector<double> weight(state.places.size(), 0.0);
-    std::vector<int> leader(state.places.size(), -1);
-    double total = 0.0;
-    for (std::size_t p = 0; p < state.places.size(); ++p) {
-      const auto& place = state.places[p];
-      if (!is_town(place) || !in_mask(g.regions, place.region)) continue;
-      double best = place.army * params.army_raid_share;
-      weight[p] = best;
-      for (std::size_t fi = 0; fi < state.forces.size(); ++fi) {
-        const auto& f = state.forces[fi];
-        if (!f.offensive) continue;
-        weight[p] += f.at_place[p];
-        if (f.at_place[p] > best) {
-          best = f.at_place[p];
-          leader[p] = static_cast<int>(fi);
-        }
+    if (!g.active || !state.are_hostile(kState, a)) continue;
+    // Raids find fighters where they are: each region's raiders against the group's fighters
+    // there, the fewer the fighters the harder they are to find.
+    for (std::size_t r = 0; r < g.dispersed.size(); ++r) {
+      if (g.dispersed[r] <= 0.0) continue;
+      double total = 0.0;
+      for (std::size_t p = 0; p < state.places.size(); ++p) {
+        weight[p] = is_town(state.places[p]) && state.places[p].region == r ? raiders[p] : 0.0;
+        total += weight[p];
       }
-      total += weight[p];
-    }
-    const std::uint32_t n = conflict::poisson(draws, params.raid_rate * total / 1000.0);
-    for (std::uint32_t i = 0; i < n && g.dispersed > 0.0; ++i) {
-      const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
-      const int f = leader[p];
-      const double capability = f < 0 ? state.army_capability * state.army_morale
-                                      : state.forces[static_cast<std::size_t>(f)].capability;
-      const std::string name =
-          f < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(f)].name;
-      combat::skirmish(state, context, combat_params, p, a, std::min(20.0, g.dispersed),
-                       params.raid_people * capability, name, false, draws);
+      if (total <= 0.0) continue;
+      const double found = 1.0 - std::exp(-g.dispersed[r] / params.raid_find_people);
+      const std::uint32_t n = conflict::poisson(draws, params.raid_rate * total / 1000.0 * found);
+      for (std::uint32_t i = 0; i < n && g.dispersed[r] > 0.0; ++i) {
+        const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
+        const int f = leader[p];
+        const double capability = f < 0 ? state.army_capability * state.army_morale
+                                        : state.forces[static_cast<std::size_t>(f)].capability;
+        const std::string name =
+            f < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(f)].name;
+        combat::skirmish(state, context, combat_params, p, a, std::min(20.0, g.dispersed[r]),
+                         params.raid_people * capability, name, false, draws);
+      }
     }
   }
 }

@@ -40,12 +40,14 @@ struct Params {
   double garrison_people = 200.0;
   double raid_rate = 0.02;
   double raid_people = 100.0;
+  double raid_find_people = 100.0;
   double army_raid_share = 0.2;
   double training_rate = 0.002;
   double training_ceiling = 1.0;
   double coup_shock = 0.6;
   double coup_recovery_days = 120.0;
   double replenish_rate = 1.0 / 180.0;
+  double garrison_concentration = 1.0;  // the army's garrisons in proportion to weight^this (build time)
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module (which also

@@ -14,10 +14,23 @@ void update(conflict::State& state, const conflict::Context& context, const Para
   for (std::size_t p = 0; p < state.places.size(); ++p) {
     place_term[p] = params.authority_weight * (state.places[p].state_authority - 0.5);
   }
-  std::vector<double> region_term(state.regions.size(), 0.0);
-  for (std::size_t r = 0; r < state.regions.size(); ++r) {
-    region_term[r] = -params.abuse_weight * (1.0 - std::exp(-in.abuses_by_state[r] / params.abuse_scale)) -
-                     params.foreign_weight * in.resentment[r];
+  // By community and region: the state's abuses against one's own community weigh fully, against
+  // others in the region by `abuse_spill`; armed groups' killings of one's community the state did
+  // not prevent weigh by `protect_weight`; resentment of foreign forces by region.
+  const std::size_t communities = in.abuses_by_state.size();
+  const std::size_t regions = state.regions.size();
+  std::vector<double> community_term(std::max<std::size_t>(communities, 1) * regions, 0.0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    double all = 0.0;
+    for (std::size_t c = 0; c < communities; ++c) all += in.abuses_by_state[c][r];
+    for (std::size_t c = 0; c < std::max<std::size_t>(communities, 1); ++c) {
+      const double own = c < communities ? in.abuses_by_state[c][r] : 0.0;
+      const double felt = own + params.abuse_spill * (all - own);
+      const double unprotected = c < communities ? in.abuses_by_groups[c][r] : 0.0;
+      community_term[c * regions + r] = -params.abuse_weight * (1.0 - std::exp(-felt / params.abuse_scale)) -
+                                        params.protect_weight * (1.0 - std::exp(-unprotected / params.abuse_scale)) -
+                                        params.foreign_weight * in.resentment[r];
+    }
   }
   auto& people = state.people;
   const double base = state.regime_legitimacy;
@@ -33,7 +46,8 @@ void update(conflict::State& state, const conflict::Context& context, const Para
       const double lifted = people.community[i] < in.included_communities.size()
                                 ? in.included_communities[people.community[i]]
                                 : 0.0;
-      const double l = base + place_term[cell.place] + region_term[cell.region] -
+      const std::size_t c = communities > 0 ? people.community[i] : 0;
+      const double l = base + place_term[cell.place] + community_term[c * regions + cell.region] -
                        (excluded ? params.exclusion_weight * (1.0 - lifted) : 0.0) +
                        params.spread * (draws.uniform() - 0.5);
       people.legitimacy[i] = conflict::to_byte(l);

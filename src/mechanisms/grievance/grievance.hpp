@@ -28,6 +28,8 @@ struct Params {
   double abuse_weight = 0.3;
   double abuse_scale = 20.0;
   double foreign_weight = 0.2;
+  double abuse_spill = 0.25;
+  double protect_weight = 0.1;
   double exclusion_weight = 0.15;
   double spread = 0.4;
   double legitimacy_elected = 0.6;
@@ -43,7 +45,8 @@ inline constexpr engine::StreamId kStream = 0x0C01;  // a fixed draw per person
 
 // What M1 reads from other mechanisms, by region or community.
 struct Inputs {
-  const std::vector<double>& abuses_by_state;       // M6: recent civilian deaths by the state's side
+  const std::vector<std::vector<double>>& abuses_by_state;   // M6: recent civilian deaths by the state's side, [community][region]
+  const std::vector<std::vector<double>>& abuses_by_groups;  // M6: by armed groups, [community][region]
   const std::vector<double>& resentment;            // M11: of foreign forces
   const std::vector<double>& included_communities;  // M10: how far each community's exclusion is lifted
 };

@@ -41,7 +41,8 @@ void go_guerrilla(State& state, ActorIndex a) {
   g.posture = conflict::Posture::Guerrilla;
   for (std::size_t p = 0; p < g.at_place.size(); ++p) {
     if (under_fire(state, static_cast<PlaceIndex>(p))) continue;  // fighting men cannot slip away
-    g.dispersed += g.at_place[p];
+    if (g.at_place[p] <= 0.0) continue;
+    g.disperse(state.places[p].region, g.at_place[p]);
     g.at_place[p] = 0.0;
   }
 }
@@ -58,10 +59,11 @@ void assault(State& state, ActorIndex a, const Params& params) {
   }
   const double keep =
       held.empty() ? 0.0 : params.garrison_share * fighters / static_cast<double>(held.size());
-  double mobile = g.dispersed;
-  for (const PlaceIndex p : held) mobile += std::max(0.0, g.at_place[p] - keep);
-  if (mobile <= 0.0) return;
-  const double mobile_power = mobile * g.capability;
+  // The force an assault can gather: the fighters dispersed in the target's region, and what the
+  // towns it holds can spare.
+  double spare = 0.0;
+  for (const PlaceIndex p : held) spare += std::max(0.0, g.at_place[p] - keep);
+  if (spare <= 0.0 && g.dispersed_total() <= 0.0) return;
 
   // Where the group starts from: the towns it holds, else the towns of its home regions.
   std::vector<PlaceIndex> origins = held;
@@ -83,7 +85,8 @@ void assault(State& state, ActorIndex a, const Params& params) {
         std::find(g.offensive_towns.begin(), g.offensive_towns.end(), q) == g.offensive_towns.end()) {
       continue;
     }
-    if (mobile_power < params.attack_ratio * defender_power(state, static_cast<PlaceIndex>(q))) continue;
+    const double mobile = spare + (place.region < g.dispersed.size() ? g.dispersed[place.region] : 0.0);
+    if (mobile * g.capability < params.attack_ratio * defender_power(state, static_cast<PlaceIndex>(q))) continue;
     double km = std::numeric_limits<double>::infinity();
     for (const PlaceIndex o : origins) km = std::min(km, state.road_km[o][q]);
     if (!std::isfinite(km)) continue;
@@ -94,13 +97,12 @@ void assault(State& state, ActorIndex a, const Params& params) {
     }
   }
   if (best == kNoPlace) return;
-  // Move the mobile fighters to the target: the dispersed first, then what the towns can spare.
-  g.at_place[best] += g.dispersed;
-  g.dispersed = 0.0;
+  // Move the mobile fighters to the target: the region's dispersed first, then what the towns can spare.
+  g.at_place[best] += g.take_dispersed_in(state.places[best].region, g.dispersed[state.places[best].region], false);
   for (const PlaceIndex p : held) {
-    const double spare = std::max(0.0, g.at_place[p] - keep);
-    g.at_place[p] -= spare;
-    g.at_place[best] += spare;
+    const double spared = std::max(0.0, g.at_place[p] - keep);
+    g.at_place[p] -= spared;
+    g.at_place[best] += spared;
   }
   combat::start_battle(state, best, a);
   g.rest_until = state.day + params.attack_interval_days;
@@ -121,49 +123,65 @@ int pick_victim(const State& state, PlaceIndex p, const Params& params, double i
   return static_cast<int>(conflict::weighted_pick(draws, w, total)) - 1;
 }
 
+// One guerrilla attack by group a on the state's side at p: an IED or an ambush.
+void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p, const Params& params,
+            const combat::Params& combat_params, double impartiality, engine::RandomDraws& draws) {
+  auto& g = state.group(a);
+  const int victim = pick_victim(state, p, params, impartiality, draws);
+  const std::string victim_name =
+      victim < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(victim)].name;
+  if (draws.uniform() < params.ied_share) {
+    const double dead =
+        combat::force_losses(state, context, p, victim,
+                             combat_params.enabled ? conflict::negative_binomial(draws, params.ied_fatalities, params.ied_dispersion) : 0.0);
+    events::Happening h;
+    h.type = events::EventType::ExplosionsRemoteViolence;
+    h.sub_type = "Remote explosive/landmine/IED";
+    h.actor1 = g.name;
+    h.actor2 = victim_name;
+    h.type1 = events::actor_type(g);
+    h.type2 = victim < 0 ? events::ActorType::State : events::ActorType::External;
+    h.place = p;
+    h.fatalities = static_cast<int>(std::lround(dead));
+    context.log.emit(context.recorder, state, h);
+    state.places[p].danger += dead;
+    return;
+  }
+  const double exposed = victim < 0 ? state.places[p].army * state.army_capability * state.army_morale
+                                    : state.forces[static_cast<std::size_t>(victim)].at_place[p] *
+                                          state.forces[static_cast<std::size_t>(victim)].capability;
+  // The ambush catches a patrol or convoy: a share of the troops there, at most a patrol.
+  const double troops = victim < 0 ? state.places[p].army : state.forces[static_cast<std::size_t>(victim)].at_place[p];
+  const double caught = std::min(params.exposed_share * troops, params.patrol_people);
+  const double here = g.dispersed[state.places[p].region];
+  combat::skirmish(state, context, combat_params, p, a, std::min(params.ambush_people, here),
+                   troops > 0.0 ? exposed * caught / troops : 0.0, victim_name, true, draws);
+}
+
 void guerrilla_attacks(State& state, conflict::Context& context, ActorIndex a, const Params& params,
                        const combat::Params& combat_params, double impartiality) {
   auto& g = state.group(a);
-  if (g.dispersed <= 0.0) return;
+  if (!state.are_hostile(a, kState)) return;
   auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), a);
-  const std::uint32_t n = conflict::poisson(draws, params.attack_rate * g.dispersed / 100.0);
-  if (n == 0) return;
-  // Targets: towns in its regions with hostile troops.
+  // Each region's fighters strike the hostile troops of their own region.
   std::vector<double> weight(state.places.size(), 0.0);
-  double total = 0.0;
-  for (std::size_t p = 0; p < state.places.size(); ++p) {
-    const auto& place = state.places[p];
-    if (!is_town(place) || !in_mask(g.regions, place.region) || !state.are_hostile(a, kState)) continue;
-    weight[p] = place.army + place.foreign + place.peacekeepers * params.un_weight * (1.0 - impartiality);
-    total += weight[p];
-  }
-  if (total <= 0.0) return;
-  for (std::uint32_t i = 0; i < n && g.dispersed > 0.0; ++i) {
-    const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
-    const int victim = pick_victim(state, p, params, impartiality, draws);
-    const std::string victim_name =
-        victim < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(victim)].name;
-    if (draws.uniform() < params.ied_share) {
-      const double dead =
-          combat::force_losses(state, context, p, victim,
-                               combat_params.enabled ? conflict::poisson(draws, params.ied_fatalities) : 0.0);
-      events::Happening h;
-      h.type = events::EventType::ExplosionsRemoteViolence;
-      h.sub_type = "Remote explosive/landmine/IED";
-      h.actor1 = g.name;
-      h.actor2 = victim_name;
-      h.type1 = events::actor_type(g);
-      h.type2 = victim < 0 ? events::ActorType::State : events::ActorType::External;
-      h.place = p;
-      h.fatalities = static_cast<int>(std::lround(dead));
-      context.log.emit(context.recorder, state, h);
-      state.places[p].danger += dead;
-    } else {
-      const double exposed = victim < 0 ? state.places[p].army * state.army_capability * state.army_morale
-                                        : state.forces[static_cast<std::size_t>(victim)].at_place[p] *
-                                              state.forces[static_cast<std::size_t>(victim)].capability;
-      combat::skirmish(state, context, combat_params, p, a, std::min(params.ambush_people, g.dispersed),
-                       exposed * params.exposed_share, victim_name, true, draws);
+  for (std::size_t r = 0; r < g.dispersed.size(); ++r) {
+    if (g.dispersed[r] <= 0.0) continue;
+    const std::uint32_t n = conflict::poisson(draws, params.attack_rate * g.dispersed[r] / 100.0);
+    if (n == 0) continue;
+    double total = 0.0;
+    for (std::size_t p = 0; p < state.places.size(); ++p) {
+      const auto& place = state.places[p];
+      weight[p] = 0.0;
+      if (!is_town(place) || place.region != r) continue;
+      weight[p] =
+          place.army + place.foreign + place.peacekeepers * params.un_weight * (1.0 - impartiality);
+      total += weight[p];
+    }
+    if (total <= 0.0) continue;
+    for (std::uint32_t i = 0; i < n && g.dispersed[r] > 0.0; ++i) {
+      const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
+      strike(state, context, a, p, params, combat_params, impartiality, draws);
     }
   }
 }
@@ -180,6 +198,101 @@ double hostile_power(const State& state, ActorIndex a) {
   }
   return s;
 }
+
+namespace {
+
+// A group's fighters in region r: dispersed there and in its towns there.
+double fighters_in(const State& state, const conflict::Group& g, std::size_t r) {
+  double f = r < g.dispersed.size() ? g.dispersed[r] : 0.0;
+  for (std::size_t p = 0; p < state.places.size(); ++p) {
+    if (is_town(state.places[p]) && state.places[p].region == r) f += g.at_place[p];
+  }
+  return f;
+}
+
+// Clashes between hostile armed groups where both have fighters: in each region, a Poisson number
+// a day with mean clash_rate · sqrt(F_a · F_b) / 100 (the encounter rate of two populations
+// sharing ground), each at a town of the region picked by its weight.
+void group_clashes(State& state, conflict::Context& context, const Params& params,
+                   const combat::Params& combat_params) {
+  const std::size_t regions = state.regions.size();
+  std::vector<double> weight(state.places.size(), 0.0);
+  for (std::size_t i = 0; i < state.groups.size(); ++i) {
+    if (!state.groups[i].active) continue;
+    for (std::size_t j = i + 1; j < state.groups.size(); ++j) {
+      const auto a = static_cast<ActorIndex>(i + 1);
+      const auto b = static_cast<ActorIndex>(j + 1);
+      if (!state.groups[j].active || !state.are_hostile(a, b)) continue;
+      auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day),
+                                        0x10000u + 256u * a + b);
+      for (std::size_t r = 0; r < regions; ++r) {
+        const double fa = fighters_in(state, state.groups[i], r);
+        const double fb = fighters_in(state, state.groups[j], r);
+        if (fa <= 0.0 || fb <= 0.0) continue;
+        const std::uint32_t n = conflict::poisson(draws, params.clash_rate * std::sqrt(fa * fb) / 100.0);
+        if (n == 0) continue;
+        double total = 0.0;
+        for (std::size_t p = 0; p < state.places.size(); ++p) {
+          weight[p] = is_town(state.places[p]) && state.places[p].region == r ? state.places[p].weight : 0.0;
+          total += weight[p];
+        }
+        if (total <= 0.0) continue;
+        for (std::uint32_t k = 0; k < n; ++k) {
+          const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
+          const double ca = std::min(params.clash_people, fighters_in(state, state.groups[i], r));
+          const double cb = std::min(params.clash_people, fighters_in(state, state.groups[j], r));
+          if (ca <= 0.0 || cb <= 0.0) break;
+          // The side with more fighters here starts it.
+          if (ca >= cb) {
+            combat::clash(state, context, combat_params, p, a, b, ca, cb, draws);
+          } else {
+            combat::clash(state, context, combat_params, p, b, a, cb, ca, draws);
+          }
+        }
+      }
+    }
+  }
+}
+
+// Attacks far from a jihadist group's own areas, on the places where the state and its foreign
+// partners are most visible (the capital, towns with foreign troops): N ~ Poisson(terror_rate ·
+// F / 1000) a day, F the group's fighters, each at a town picked by weight · (1 + foreign troops
+// / terror_foreign_people), with negative-binomial deaths (few, but some very deadly).
+void distant_attacks(State& state, conflict::Context& context, ActorIndex a, const Params& params) {
+  const auto& g = state.group(a);
+  if (g.kind != conflict::GroupKind::Jihadist || !state.are_hostile(a, kState)) return;
+  auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 0x20000u + a);
+  const std::uint32_t n = conflict::poisson(draws, params.terror_rate * g.fighters_people() / 1000.0);
+  if (n == 0) return;
+  std::vector<double> weight(state.places.size(), 0.0);
+  double total = 0.0;
+  for (std::size_t p = 0; p < state.places.size(); ++p) {
+    const auto& place = state.places[p];
+    if (!is_town(place) || in_mask(g.regions, place.region) || place.controller != kState) continue;
+    weight[p] = place.weight * (1.0 + place.foreign / params.terror_foreign_people);
+    total += weight[p];
+  }
+  if (total <= 0.0) return;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
+    const double dead = conflict::negative_binomial(draws, params.terror_fatalities, params.ied_dispersion);
+    context.ops.kill_residents(state, p, dead, draws, {a, 0, 0.0});
+    events::Happening h;
+    h.type = events::EventType::ViolenceAgainstCivilians;
+    h.sub_type = "Attack";
+    h.actor1 = g.name;
+    h.actor2 = "Civilians (Mali)";
+    h.type1 = events::actor_type(g);
+    h.type2 = events::ActorType::Civilians;
+    h.place = p;
+    h.fatalities = static_cast<int>(dead);
+    h.civilian_fatalities = h.fatalities;
+    context.log.emit(context.recorder, state, h);
+    state.places[p].danger += dead;
+  }
+}
+
+}  // namespace
 
 void act(State& state, conflict::Context& context, const Params& params, const combat::Params& combat_params,
          double un_impartiality) {
@@ -201,7 +314,9 @@ void act(State& state, conflict::Context& context, const Params& params, const c
     }
     if (g.posture == conflict::Posture::Hold && g.offensive) assault(state, a, params);
     guerrilla_attacks(state, context, a, params, combat_params, un_impartiality);
+    distant_attacks(state, context, a, params);
   }
+  group_clashes(state, context, params, combat_params);
 }
 
 }  // namespace peacesim::mechanisms::group_strategy

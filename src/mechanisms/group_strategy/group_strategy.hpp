@@ -42,10 +42,17 @@ struct Params {
   int attack_interval_days = 4;
   double garrison_share = 0.3;  // of a holding group's fighters left in the towns it holds
   double attack_rate = 0.01;    // guerrilla attacks per 100 dispersed fighters per day
+  double clash_rate = 0.003;    // group-on-group clashes a day per 100 geometric-mean fighters
+  double clash_people = 150;    // fighters each group commits to a clash
   double ied_share = 0.4;
+  double ied_dispersion = 0.25;  // shape of the negative binomial of an IED's deaths
   double ied_fatalities = 1.5;
   double ambush_people = 30;
   double exposed_share = 0.15;
+  double patrol_people = 40;     // most troops an ambush catches
+  double terror_rate = 0.004;     // high-profile attacks outside its areas, per 1000 fighters a day
+  double terror_fatalities = 5;   // their mean deaths
+  double terror_foreign_people = 100;  // foreign troops that double a town's weight as a target
   double un_weight = 2.0;
 };
 

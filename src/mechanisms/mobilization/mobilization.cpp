@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "mechanisms/conflict/draws.hpp"
 #include "mechanisms/grievance/grievance.hpp"
 
 namespace peacesim::mechanisms::mobilization {
@@ -24,17 +26,40 @@ std::vector<double> arrest_risk(const State& state, const Params& params) {
     for (const auto& g : state.groups) fighters[place.region] += g.at_place[p];
   }
   for (const auto& g : state.groups) {
-    const auto n = static_cast<double>(std::popcount(g.regions));
-    if (n == 0) continue;
-    for (std::size_t r = 0; r < state.regions.size(); ++r) {
-      if (in_mask(g.regions, r)) fighters[r] += g.dispersed / n;
-    }
+    for (std::size_t r = 0; r < state.regions.size() && r < g.dispersed.size(); ++r) fighters[r] += g.dispersed[r];
   }
   std::vector<double> risk(state.regions.size(), 0.0);
   for (std::size_t r = 0; r < risk.size(); ++r) {
     risk[r] = 1.0 - std::exp(-params.arrest_k * (troops[r] / 1000.0) / (fighters[r] / 1000.0 + 1.0));
   }
   return risk;
+}
+
+namespace {
+
+// The affinity of a person of community c for group g: full for the group's own communities; a
+// group with no community base recruits everyone alike (ideology, pay, protection).
+double affinity(const conflict::Group& g, std::uint8_t c, const Params& params) {
+  if (g.communities == 0) return params.open_affinity;
+  return in_mask(g.communities, c) ? 1.0 : params.other_affinity;
+}
+
+}  // namespace
+
+std::vector<double> pulls(const State& state, const Params& params) {
+  std::vector<double> towns(state.actor_count(), 0.0);
+  for (const auto& place : state.places) {
+    if (conflict::is_town(place)) towns[place.controller] += 1;
+  }
+  std::vector<double> pull(state.groups.size(), 0.0);
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    pull[gi] = params.pull_base + state.groups[gi].pull + params.pull_towns * std::min(1.0, towns[gi + 1] / 5.0);
+  }
+  return pull;
+}
+
+double capacity(const conflict::Group& g, const Params& params) {
+  return params.absorb_base + params.absorb_share * g.fighters_people();
 }
 
 void recruit(State& state, conflict::Context& context, const Params& params) {
@@ -50,65 +75,114 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
   if (!params.enabled) return;
 
   const std::vector<double> risk = arrest_risk(state, params);
-  std::vector<double> pull(state.groups.size(), 0.0);
-  std::vector<double> towns(state.actor_count(), 0.0);
-  for (const auto& place : state.places) {
-    if (place.in_mali && place.kind == conflict::PlaceKind::Town) towns[place.controller] += 1;
-  }
-  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
-    pull[gi] = params.pull_base + params.pull_towns * std::min(1.0, towns[gi + 1] / 5.0);
-  }
-  // Pass 1 (parallel): each resident's best group, or none.
+  const std::vector<double> pull = pulls(state, params);
+  const auto& threat = state.community_threat;  // M14: [community][region], 0..1
+  // Pass 1 (parallel): each resident picks among the groups whose score reaches the threshold, by a
+  // logit over the scores (the first uniform of the person's keyed draws), or none.
   auto& people = state.people;
   std::vector<ActorIndex> choice(people.size(), conflict::kNoActor);
+  const std::size_t groups = state.groups.size();
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, people.size(), 1 << 14), [&](const auto& range) {
+    std::vector<double> weight(groups, 0.0);
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
       if (people.status[i] != Status::Resident) continue;
       const auto region = state.cells[people.cell[i]].region;
+      const auto c = people.community[i];
       const double g_i = grievance::grievance(people, i);
       const double r_i = conflict::unit(people.risk_aversion[i]) * risk[region];
-      double best = params.threshold;
-      for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+      const double fear = c < threat.size() && region < threat[c].size() ? threat[c][region] : 0.0;
+      double best = -1.0;
+      bool any = false;
+      for (std::size_t gi = 0; gi < groups; ++gi) {
         const auto& g = state.groups[gi];
+        // Not a choice: its weight below is exp(-inf) = 0 (a score of 0 at a threshold of 0 is one).
+        weight[gi] = -std::numeric_limits<double>::infinity();
         if (!g.active || !in_mask(g.regions, region)) continue;
-        const double affinity = in_mask(g.communities, people.community[i]) ? 1.0 : params.other_affinity;
-        const double score = g_i * affinity + pull[gi] - r_i;
-        if (score > best) {
-          best = score;
-          choice[i] = static_cast<ActorIndex>(gi + 1);
-        }
+        // A threatened community looks to the groups that recruit it for protection (M14).
+        const double protect = g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
+        const double score = g_i * affinity(g, c, params) + pull[gi] + protect - r_i;
+        if (score < params.threshold) continue;
+        weight[gi] = score;
+        best = std::max(best, score);
+        any = true;
       }
+      if (!any) continue;
+      double total = 0.0;
+      for (std::size_t gi = 0; gi < groups; ++gi) {
+        weight[gi] = std::exp((weight[gi] - best) / params.choice_scale);
+        total += weight[gi];
+      }
+      auto draws =
+          context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+      choice[i] = static_cast<ActorIndex>(conflict::weighted_pick(draws, weight, total) + 1);
     }
   });
-  std::vector<double> eligible(state.groups.size(), 0.0);
+  std::vector<double> eligible(groups, 0.0);
   for (const ActorIndex c : choice) {
     if (c != conflict::kNoActor) eligible[c - 1] += k;
   }
-  std::vector<double> accept(state.groups.size(), 0.0);
-  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
-    const double capacity = params.absorb_base + params.absorb_share * state.groups[gi].fighters_people();
-    accept[gi] = eligible[gi] > 0 ? std::min(params.join_rate, capacity / eligible[gi]) : 0.0;
+  std::vector<double> accept(groups, 0.0);
+  for (std::size_t gi = 0; gi < groups; ++gi) {
+    accept[gi] = eligible[gi] > 0 ? std::min(params.join_rate, capacity(state.groups[gi], params) / eligible[gi]) : 0.0;
   }
-  // Pass 2 (in person order, draws keyed by person: the same whatever the threads).
+  // Pass 2 (in person order, draws keyed by person: the same whatever the threads); the second
+  // uniform of the person's draws decides.
   for (std::size_t i = 0; i < people.size(); ++i) {
     const ActorIndex c = choice[i];
     if (c == conflict::kNoActor) continue;
-    auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+    auto draws =
+        context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+    (void)draws.uniform();
     if (draws.uniform() < accept[c - 1]) context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
   }
 }
 
-double influx(State& state, conflict::Context& context, ActorIndex g, double people, std::uint32_t key) {
+double split(State& state, ActorIndex parent, ActorIndex child, double share) {
+  auto& from = state.group(parent);
+  auto& to = state.group(child);
+  const double k = state.people.people_per_agent;
+  const auto agents = static_cast<std::size_t>(std::floor(share * static_cast<double>(from.fighters.size())));
+  if (agents == 0) return 0.0;
+  // The strengths: from the parent's fighters in the new group's regions first, then the rest.
+  double wanted = static_cast<double>(agents) * k;
+  for (std::size_t r = 0; r < from.dispersed.size() && wanted > 0.0; ++r) {
+    if (!in_mask(to.regions, r)) continue;
+    const double moved = from.take_dispersed_in(r, wanted, false);
+    to.dispersed[r] += moved;
+    wanted -= moved;
+  }
+  if (wanted > 0.0) {
+    const double moved = from.take_dispersed(wanted);
+    // Fighters from outside its regions join where the new group operates, spread evenly.
+    const auto n = static_cast<double>(std::popcount(to.regions));
+    for (std::size_t r = 0; r < to.dispersed.size(); ++r) {
+      if (n > 0 && in_mask(to.regions, r)) to.dispersed[r] += moved / n;
+    }
+    wanted -= moved;
+  }
+  // Agents follow (the most recently enlisted).
+  for (std::size_t i = 0; i < agents && !from.fighters.empty(); ++i) {
+    const std::uint32_t agent = from.fighters.back();
+    from.fighters.pop_back();
+    state.people.group[agent] = child;
+    to.fighters.push_back(agent);
+  }
+  return static_cast<double>(agents) * k;
+}
+
+double influx(State& state, conflict::Context& context, ActorIndex g, double people, std::uint32_t regions,
+              std::uint32_t key) {
   auto& group = state.group(g);
   const double k = state.people.people_per_agent;
   const auto wanted = static_cast<std::size_t>(std::llround(people / k));
   if (wanted == 0) return 0.0;
-  // Candidates: residents of the group's communities in its regions.
+  // Candidates: residents of the group's communities in the influx's regions (else the group's).
+  const std::uint32_t where = regions != 0 ? regions : group.regions;
   std::vector<std::uint32_t> candidates;
   for (std::size_t i = 0; i < state.people.size(); ++i) {
     if (state.people.status[i] != Status::Resident) continue;
     if (group.communities != 0 && !in_mask(group.communities, state.people.community[i])) continue;
-    if (!in_mask(group.regions, state.cells[state.people.cell[i]].region)) continue;
+    if (!in_mask(where, state.cells[state.people.cell[i]].region)) continue;
     candidates.push_back(static_cast<std::uint32_t>(i));
   }
   auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), key);

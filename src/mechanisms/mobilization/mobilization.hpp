@@ -33,6 +33,9 @@ struct Params {
   bool enabled = true;
   double threshold = 0.35;
   double other_affinity = 0.2;
+  double open_affinity = 0.6;
+  double choice_scale = 0.05;
+  double pull_threat = 0.3;
   double pull_base = 0.05;
   double pull_towns = 0.1;
   double arrest_k = 2.3;
@@ -40,6 +43,7 @@ struct Params {
   double absorb_share = 0.03;
   double join_rate = 0.05;
   double desert_rate = 0.03;
+  double split_share = 0.2;
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module.
@@ -54,6 +58,7 @@ struct Influx {
   engine::Date when;
   conflict::ActorIndex group = conflict::kNoActor;
   double people = 0.0;
+  std::uint32_t regions = 0;  // where they gather (bit r); 0 = the group's own regions
 };
 struct Influxes {
   std::vector<Influx> list;
@@ -75,7 +80,17 @@ void recruit(conflict::State& state, conflict::Context& context, const Params& p
 // Enlists `people` people of group g's communities living in its regions (an exogenous influx).
 // Returns the people enlisted (whole agents).
 double influx(conflict::State& state, conflict::Context& context, conflict::ActorIndex g, double people,
+              std::uint32_t regions,
               std::uint32_t key);
+
+// Each group's pull: base, its own (scenario), success (towns held).
+std::vector<double> pulls(const conflict::State& state, const Params& params);
+// Recruits group g can take in this month (people).
+double capacity(const conflict::Group& g, const Params& params);
+
+// A split (MODEL.md §3: groups split): group `child` appears and takes `share` of group `parent`'s
+// fighters, from the parent's fighters in the child's regions first. Returns the people moved.
+double split(conflict::State& state, conflict::ActorIndex parent, conflict::ActorIndex child, double share);
 
 // P_r for each region.
 std::vector<double> arrest_risk(const conflict::State& state, const Params& params);

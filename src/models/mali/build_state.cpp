@@ -205,7 +205,8 @@ void add_people(const MaliWorld& world, conflict::State& s, engine::Date start, 
   s.rebuild_cell_index();
 }
 
-void add_groups(const MaliWorld& world, const DynamicsSpec& spec, conflict::State& s, BuiltState& out) {
+void add_groups(const MaliWorld& world, const DynamicsSpec& spec, const engine::ParameterSet& parameters,
+                conflict::State& s, BuiltState& out) {
   const auto& groups = world.theatre.groups;
   const auto& comms = world.theatre.population.communities;
   for (std::size_t i = 0; i < groups.size(); ++i) {
@@ -221,6 +222,8 @@ void add_groups(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
     }
     for (const auto& a : tg.areas) g.regions |= region_bit(world, a.region);
     g.at_place.assign(s.places.size(), 0.0);
+    g.dispersed.assign(world.regions.units.size(), 0.0);
+    g.split_share = parameters.real("mobilization_split_share");
     s.groups.push_back(std::move(g));
     out.group_theatre.push_back(i);
   }
@@ -231,7 +234,10 @@ void add_groups(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
       throw scenario::ScenarioError(traits.group.where, traits.group.field,
                                     "a coalition has no fighters of its own");
     }
-    s.groups[static_cast<std::size_t>(it - out.group_theatre.begin())].capability = traits.capability;
+    auto& g = s.groups[static_cast<std::size_t>(it - out.group_theatre.begin())];
+    g.capability = traits.capability;
+    g.pull = traits.pull;
+    if (traits.split_share) g.split_share = *traits.split_share;
   }
   const std::size_t actors = s.actor_count();
   s.hostile.assign(actors, std::vector<std::uint8_t>(actors, 0));
@@ -277,13 +283,16 @@ void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
   }
 }
 
-void add_army(const MaliWorld& world, const DynamicsSpec& spec, conflict::State& s) {
+void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentration, conflict::State& s) {
   std::uint32_t north = 0;
   for (const auto& r : spec.army.north_regions) north |= region_bit(world, r);
+  // Garrisons in proportion to weight^concentration: above 1, the army's commands and camps in
+  // the regional capitals hold more of it than the small posts.
+  auto share = [concentration](const conflict::Place& p) { return std::pow(p.weight, concentration); };
   double north_weight = 0.0, south_weight = 0.0;
   for (const auto& p : s.places) {
     if (p.kind != conflict::PlaceKind::Town) continue;
-    ((north >> p.region) & 1u ? north_weight : south_weight) += p.weight;
+    ((north >> p.region) & 1u ? north_weight : south_weight) += share(p);
   }
   const auto capital = std::find_if(s.places.begin(), s.places.end(),
                                     [](const conflict::Place& p) { return p.id == "bamako"; });
@@ -294,8 +303,8 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, conflict::State&
   for (auto& p : s.places) {
     if (p.kind != conflict::PlaceKind::Town) continue;
     const bool is_north = ((north >> p.region) & 1u) != 0;
-    p.army = is_north ? (north_weight > 0 ? in_north * p.weight / north_weight : 0.0)
-                      : (south_weight > 0 ? 0.5 * in_south * p.weight / south_weight : 0.0);
+    p.army = is_north ? (north_weight > 0 ? in_north * share(p) / north_weight : 0.0)
+                      : (south_weight > 0 ? 0.5 * in_south * share(p) / south_weight : 0.0);
   }
   s.places[s.capital].army += 0.5 * in_south;
   s.army_total = spec.army.strength;
@@ -307,7 +316,10 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, conflict::State&
 void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   for (const auto& r : spec.army.north_regions) (void)region_bit(world, r);
   for (const auto& g : spec.groups) (void)group_index(world, g.group);
-  for (const auto& inf : spec.influxes) (void)group_index(world, inf.group);
+  for (const auto& inf : spec.influxes) {
+    (void)group_index(world, inf.group);
+    for (const auto& r : inf.regions) (void)region_bit(world, r);
+  }
   for (const auto& off : spec.offensives) {
     for (const auto& g : off.groups) (void)group_index(world, g);
     for (const auto& r : off.regions) (void)region_bit(world, r);
@@ -336,12 +348,14 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
   conflict::State& s = out.state;
   s.date = start;
   for (const auto& r : world.regions.units) s.regions.push_back(r.name);
+  s.community_threat.assign(world.theatre.population.communities.size(),
+                            std::vector<double>(s.regions.size(), 0.0));
   add_places(world, s);
   add_people(world, s, start, people_per_agent, random,
              mechanisms::displacement::flight_parameter_table().bind(parameters));
-  add_groups(world, spec, s, out);
+  add_groups(world, spec, parameters, s, out);
   add_forces(world, spec, s, out);
-  add_army(world, spec, s);
+  add_army(world, spec, parameters.real("forces_garrison_concentration"), s);
 
   // The displacement mechanism's network (M7): the same places, with the scenario's routes.
   auto& places = out.network.places;

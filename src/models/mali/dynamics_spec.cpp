@@ -49,12 +49,26 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     a.finish();
   }
   for_each(r, "groups", [&](MapReader& g, std::size_t) {
-    spec.groups.push_back(
-        {theatre::ref_field(g, "group"), theatre::non_negative(g, "capability"), theatre::read_source(g)});
+    GroupTraits t;
+    t.group = theatre::ref_field(g, "group");
+    t.capability = theatre::optional_non_negative(g, "capability").value_or(1.0);
+    t.pull = theatre::optional_non_negative(g, "pull").value_or(0.0);
+    t.split_share = theatre::optional_non_negative(g, "split_share");
+    if (t.split_share && *t.split_share > 1.0) {
+      throw scenario::ScenarioError(g.required("split_share").where(), g.field("split_share"),
+                                    "must be a share between 0 and 1");
+    }
+    t.source = theatre::read_source(g);
+    spec.groups.push_back(std::move(t));
   });
   for_each(r, "influxes", [&](MapReader& i, std::size_t) {
-    spec.influxes.push_back({theatre::ref_field(i, "group"), theatre::when_field(i, "date"),
-                             theatre::non_negative(i, "fighters"), theatre::read_source(i)});
+    Influx x;
+    x.group = theatre::ref_field(i, "group");
+    x.when = theatre::when_field(i, "date");
+    x.fighters = theatre::non_negative(i, "fighters");
+    x.regions = region_list(i, "regions");
+    x.source = theatre::read_source(i);
+    spec.influxes.push_back(std::move(x));
   });
   for_each(r, "offensives", [&](MapReader& o, std::size_t) {
     Offensive off;

@@ -24,6 +24,8 @@ struct ArmySpec {
 struct GroupTraits {
   theatre::Ref group;
   double capability = 1.0;
+  double pull = 0.0;                  // extra pull on recruits (M2): money, prestige
+  std::optional<double> split_share;  // share of the parent's fighters a split takes (M2)
   theatre::Source source;
 };
 
@@ -31,6 +33,7 @@ struct Influx {
   theatre::Ref group;
   theatre::When when;
   double fighters = 0;
+  std::vector<theatre::Ref> regions;  // optional: where the fighters gather (default the group's areas)
   theatre::Source source;
 };
 

@@ -15,6 +15,7 @@
 #include "mechanisms/mobilization/mobilization.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
+#include "mechanisms/reprisals/reprisals.hpp"
 #include "models/mali/parameters.hpp"
 
 namespace peacesim::models::mali {
@@ -36,6 +37,7 @@ const std::vector<const mechanisms::conflict::Module*>& modules() {
       &m::peace_process::module(),
       &m::institutions::module(),
       &m::events::module(),
+      &m::reprisals::module(),
   };
   return list;
 }
@@ -52,7 +54,7 @@ const std::vector<std::string>& day() {
       kGroupsAndGovernment, "M9 institutions", kForces, "M12 costs", "M2 influxes",
       // The armed actors act, and what follows from it.
       "M4 force employment", "M3 group strategy", "M5 combat", "M8 control", "M6 civilians",
-      "M7 displacement",
+      "M14 reprisals", "M7 displacement",
       // Monthly.
       "M11 perceptions", "M10 peace process", "M1 grievance", "M2 mobilization", "demography"};
   return order;

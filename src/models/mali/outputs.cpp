@@ -38,8 +38,7 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
                           SeriesKind::Gauge, Cadence::Monthly}));
     out.fighters.push_back(
         recorder.declare({"fighters_" + g.id, "people",
-                          g.name + ": fighters (M2), by admin1 where deployed; dispersed fighters "
-                                   "split evenly over the group's regions",
+                          g.name + ": fighters (M2), by admin1 where deployed or dispersed",
                           SeriesKind::Gauge, Cadence::Monthly}));
   }
   out.authority =
@@ -97,10 +96,7 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
     for (std::size_t p = 0; p < s.places.size(); ++p) {
       if (s.places[p].in_mali) f[s.places[p].region] += s.groups[g].at_place[p];
     }
-    const auto k = static_cast<double>(std::popcount(s.groups[g].regions));
-    for (std::size_t r = 0; r < regions && k > 0; ++r) {
-      if ((s.groups[g].regions >> r) & 1u) f[r] += s.groups[g].dispersed / k;
-    }
+    for (std::size_t r = 0; r < regions && r < s.groups[g].dispersed.size(); ++r) f[r] += s.groups[g].dispersed[r];
     conflict::record_by_region(rec, ids.fighters[g], f);
   }
   // People: statuses by region of home.

@@ -179,9 +179,19 @@ void merge_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size
   for (const std::uint32_t agent : a.fighters) s.people.group[agent] = to;
   b.fighters.insert(b.fighters.end(), a.fighters.begin(), a.fighters.end());
   a.fighters.clear();
-  b.dispersed += a.fighters_people();
+  for (std::size_t r = 0; r < a.dispersed.size(); ++r) b.disperse(r, a.dispersed[r]);
+  for (std::size_t p = 0; p < a.at_place.size(); ++p) b.disperse(s.places[p].region, a.at_place[p]);
   std::fill(a.at_place.begin(), a.at_place.end(), 0.0);
-  a.dispersed = 0.0;
+  std::fill(a.dispersed.begin(), a.dispersed.end(), 0.0);
+}
+
+// A group that splits from another takes a share of its fighters (ISGS from al-Mourabitoun, 2015).
+void split_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size_t child) {
+  const theatre::GroupChange& origin = tg.origin();
+  if (origin.kind != theatre::ChangeKind::SplitFrom || !origin.group) return;
+  const ActorIndex parent = s.actor_of(origin.group->id);
+  if (parent == conflict::kNoActor || parent == child + 1) return;
+  mechanisms::mobilization::split(s, parent, static_cast<ActorIndex>(child + 1), s.groups[child].split_share);
 }
 
 bool relation_on(const theatre::Relation& rel, engine::Date today) {
@@ -244,6 +254,7 @@ void groups_and_government(const MaliWorld& world, const DynamicsSpec& spec, con
     const bool was_active = g.active;
     g.active = theatre::group_exists(tg, today, true);
     if (was_active && !g.active) merge_fighters(s, tg, i, today);
+    if (!was_active && g.active) split_fighters(s, tg, i);
     g.designated = theatre::group_designated(tg, today, true);
     if (g.active && g.designated) s.excluded_communities |= g.communities;
     g.offensive = false;
@@ -270,17 +281,12 @@ void groups_and_government(const MaliWorld& world, const DynamicsSpec& spec, con
   for (auto& row : s.hostile) std::fill(row.begin(), row.end(), 0);
   for (std::size_t i = 0; i < s.groups.size(); ++i) {
     const auto& g = s.groups[i];
-    const bool pro = g.kind == conflict::GroupKind::ProGovernment;
     const bool at_peace =
         signatory(t, spec, t.groups[built.group_theatre[i]], today) ||
         mechanisms::peace_process::signed_negotiated(m10.agreements, static_cast<ActorIndex>(i + 1), s.day);
-    const bool enemy = !pro && !at_peace;
-    s.hostile[0][i + 1] = s.hostile[i + 1][0] = enemy ? 1 : 0;
-    for (std::size_t j = 0; j < s.groups.size(); ++j) {
-      const bool other_pro = s.groups[j].kind == conflict::GroupKind::ProGovernment;
-      if (i != j && pro != other_pro && !s.groups[j].designated && !g.designated) {
-        s.hostile[i + 1][j + 1] = 1;  // pro-government militias against the rebels
-      }
+    s.hostile[0][i + 1] = s.hostile[i + 1][0] = conflict::enemy_of_state(g, at_peace) ? 1 : 0;
+    for (std::size_t j = i + 1; j < s.groups.size(); ++j) {
+      if (conflict::rivals_by_kind(g, s.groups[j])) s.hostile[i + 1][j + 1] = s.hostile[j + 1][i + 1] = 1;
     }
   }
   for (const auto& h : spec.hostilities) {
@@ -366,8 +372,13 @@ void provide_inputs(conflict::Registry& r, const MaliWorld& world, const Dynamic
                     const BuiltState& built, const engine::ParameterSet& parameters, engine::Date start) {
   namespace m = mechanisms;
   m::mobilization::Influxes influxes;
-  for (const auto& in : spec.influxes)
-    influxes.list.push_back({in.when.date, built.state.actor_of(in.group.id), in.fighters});
+  for (const auto& in : spec.influxes) {
+    std::uint32_t regions = 0;
+    for (const auto& ref : in.regions) {
+      if (auto ri = world.regions.index_of(ref.id)) regions |= 1u << *ri;
+    }
+    influxes.list.push_back({in.when.date, built.state.actor_of(in.group.id), in.fighters, regions});
+  }
   r.provide(std::move(influxes));
   r.provide(built.network);
   r.provide(peace_inputs(world, spec, built, start));

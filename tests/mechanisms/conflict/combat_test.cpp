@@ -1,9 +1,14 @@
 // M5 Combat: Lanchester attrition at a town; the side that breaks withdraws (the state's side to
 // its nearest held town by road, a group into the population); the defender breaking hands the
-// town over (M8); every day of fighting is one event whose fatalities are the losses.
+// town over (M8); a battle is one event, recorded when it ends (an armed clash, or the capture),
+// whose fatalities are all its days' losses; skirmishes and group-vs-group clashes draw
+// negative-binomial losses.
 #include "mechanisms/combat/combat.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
 
 #include "fixture.hpp"
 
@@ -54,14 +59,15 @@ TEST(CombatMechanism, OverwhelmingAttackerTakesTheTownAndTheArmyFallsBackToTheNe
   EXPECT_GT(lost, 0.0);
   EXPECT_DOUBLE_EQ(w.state.places[kAnsongo].army, 100.0 + 300.0 - lost);
   EXPECT_DOUBLE_EQ(w.army_everywhere(), w.state.army_total);
-  EXPECT_EQ(w.events("Battles", "Non-state actor overtakes territory").size(), 1u);
-  EXPECT_EQ(w.events("Battles", "Armed clash").size(), static_cast<std::size_t>(days));
-  for (const auto& e : w.events("Battles", "Armed clash")) {
-    EXPECT_EQ(e.actor1, "MNLA");
-    EXPECT_EQ(e.actor2, "Military Forces of Mali");
-    EXPECT_EQ(e.interaction, 12);
-    EXPECT_EQ(e.location, "Gao");
-  }
+  // One battle, one event: the capture, with all the battle's dead; no event a day.
+  EXPECT_TRUE(w.events("Battles", "Armed clash").empty());
+  const auto taken = w.events("Battles", "Non-state actor overtakes territory");
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(taken[0].actor1, "MNLA");
+  EXPECT_EQ(taken[0].actor2, "Military Forces of Mali");
+  EXPECT_EQ(taken[0].interaction, 12);
+  EXPECT_EQ(taken[0].location, "Gao");
+  EXPECT_GE(static_cast<double>(taken[0].fatalities), lost);
   // The winners stay in the town.
   EXPECT_GT(w.group(kMnla).at_place[kGao], 0.0);
 }
@@ -77,7 +83,8 @@ TEST(CombatMechanism, DefeatedGroupSurvivorsDisperse) {
   fight_out(w, params);
   EXPECT_EQ(w.state.places[kGao].controller, kState);
   EXPECT_EQ(w.group(kMnla).at_place[kGao], 0.0);
-  const double survivors = w.group(kMnla).dispersed;
+  const double survivors = w.group(kMnla).dispersed[kRegionOfGao];  // blended in around Gao
+  EXPECT_EQ(w.group(kMnla).dispersed_total(), survivors);
   EXPECT_GT(survivors, 0.0);
   EXPECT_LT(survivors, 100.0);
   // Fighter agents follow the losses (up to the fraction of an agent carried).
@@ -98,8 +105,8 @@ TEST(CombatMechanism, WeakAttackerBreaksAndWithdrawsIntoThePopulation) {
   EXPECT_EQ(fight_out(w, params), 1);  // effective 30 < 0.33 · 150: it breaks on the first day
   EXPECT_EQ(w.state.places[kGao].controller, kState);
   EXPECT_EQ(w.group(kMnla).at_place[kGao], 0.0);
-  EXPECT_GT(w.group(kMnla).dispersed, 0.0);
-  EXPECT_LE(w.group(kMnla).dispersed, 30.0);
+  EXPECT_GT(w.group(kMnla).dispersed[kRegionOfGao], 0.0);
+  EXPECT_LE(w.group(kMnla).dispersed[kRegionOfGao], 30.0);
   EXPECT_GT(w.state.places[kGao].army, 0.0);
   EXPECT_EQ(w.events("Battles", "Armed clash").size(), 1u);
   EXPECT_TRUE(w.events("Battles", "Non-state actor overtakes territory").empty());
@@ -121,9 +128,10 @@ TEST(CombatMechanism, UndecidedBattleEndsAfterMaxDaysWithTheAttackerWithdrawing)
   EXPECT_TRUE(w.state.battles.empty());
   EXPECT_EQ(w.state.places[kGao].controller, kState);
   EXPECT_EQ(w.group(kMnla).at_place[kGao], 0.0);
-  EXPECT_EQ(w.group(kMnla).dispersed, 300.0);
+  EXPECT_EQ(w.group(kMnla).dispersed[kRegionOfGao], 300.0);
   EXPECT_EQ(w.state.places[kGao].army, 300.0);
-  EXPECT_EQ(w.events("Battles", "Armed clash").size(), 5u);
+  // Five days of fighting are one event, recorded when the battle ends (a zero-death clash).
+  EXPECT_EQ(w.events("Battles", "Armed clash").size(), 1u);
   EXPECT_EQ(w.fatalities_in_events(), 0);
 }
 
@@ -142,7 +150,7 @@ TEST(CombatMechanism, DisabledCombatKillsNobody) {
   EXPECT_EQ(w.state.places[kGao].danger, 0.0);
 
   engine::RandomDraws draws = w.random.draws(combat::kStream, 0, 99);
-  w.group(kMnla).dispersed = 500.0;
+  w.group(kMnla).dispersed[kRegionOfGao] = 500.0;
   const std::size_t before = w.recorder.events().size();
   EXPECT_EQ(combat::skirmish(w.state, w.ctx(), params, kAnsongo, kMnla, 30.0, 50.0, "Military Forces of Mali",
                              true, draws),
@@ -161,9 +169,10 @@ TEST(CombatMechanism, LossesNeverExceedThePeoplePresent) {
   EXPECT_EQ(w.state.army_total, 1100.0);            // all 300 lost, no more
   EXPECT_EQ(w.state.places[kAnsongo].army, 100.0);  // nobody left to withdraw
   EXPECT_EQ(w.state.places[kBamako].army, 1000.0);
-  const auto clashes = w.events("Battles", "Armed clash");
-  ASSERT_EQ(clashes.size(), 1u);
-  EXPECT_GE(clashes[0].fatalities, 300);
+  EXPECT_TRUE(w.events("Battles", "Armed clash").empty());
+  const auto taken = w.events("Battles", "Non-state actor overtakes territory");
+  ASSERT_EQ(taken.size(), 1u);  // the capture carries the battle's dead
+  EXPECT_GE(taken[0].fatalities, 300);
   EXPECT_LE(w.count_at(kGao, Status::KilledViolently), 200u);
 }
 
@@ -237,7 +246,7 @@ TEST(CombatMechanism, SkirmishTakesGroupLossesFromTheDispersedAndChangesNoContro
                                        "Military Forces of Mali", true, draws);
   EXPECT_GE(lost, 0.0);
   EXPECT_LE(lost, 30.0);
-  EXPECT_DOUBLE_EQ(w.group(kMnla).dispersed, 200.0 - lost);
+  EXPECT_DOUBLE_EQ(w.group(kMnla).dispersed[kRegionOfGao], 200.0 - lost);
   EXPECT_EQ(w.group(kMnla).at_place[kGao], 0.0);
   EXPECT_EQ(w.state.places[kGao].controller, kState);
   ASSERT_EQ(w.recorder.events().size(), 1u);
@@ -279,6 +288,128 @@ TEST(CombatMechanism, StateLossesSplitByShareAndAreRecordedByForce) {
   EXPECT_DOUBLE_EQ(flows["casualties_minusma"][kMali], 10.0 + 100.0 + 100.0);
   EXPECT_DOUBLE_EQ(flows["casualties_serval"][kMali], 0.0);
   EXPECT_DOUBLE_EQ(w.state.army_total, 1400.0 - 330.0);
+}
+
+// The dead of a battle's day: the army's, the group's and the civilians' (one person an agent, so
+// the civilians are the killings recorded).
+struct Losses {
+  double army = 0.0, group = 0.0, civilians = 0.0;
+  double total() const { return army + group + civilians; }
+};
+
+Losses losses_since(const World& w, double army_total, double group_people, std::size_t killings) {
+  return {army_total - w.state.army_total, group_people - w.state.group(kMnla).fighters_people(),
+          static_cast<double>(w.state.killings.size() - killings)};
+}
+
+TEST(CombatMechanism, ATownBattleIsOneEventWithAllItsDaysLosses) {
+  World w({1.0, 1000, 5});
+  w.give_fighters(kMnla, 300, kGao);  // 300 (effective 300) against 300 soldiers (effective 150)
+  combat::Params params;
+  params.max_days = 6;  // nobody breaks within six days: the attacker withdraws then
+  params.civilian_share = 0.5;
+  ASSERT_TRUE(combat::start_battle(w.state, kGao, kMnla));
+  Losses sum;
+  for (int day = 0; day < params.max_days; ++day) {
+    ASSERT_TRUE(w.recorder.events().empty()) << "an event before the battle's end, day " << day;
+    const double army = w.state.army_total;
+    const double group = w.group(kMnla).fighters_people();
+    const std::size_t killings = w.state.killings.size();
+    combat::fight(w.state, w.ctx(), params);
+    ++w.state.day;
+    const Losses today = losses_since(w, army, group, killings);
+    sum.army += today.army;
+    sum.group += today.group;
+    sum.civilians += today.civilians;
+  }
+  EXPECT_TRUE(w.state.battles.empty());
+  ASSERT_EQ(w.recorder.events().size(), 1u);
+  const auto& e = w.recorder.events()[0];
+  EXPECT_EQ(e.sub_event_type, "Armed clash");
+  EXPECT_EQ(e.step, static_cast<std::uint32_t>(params.max_days - 1));  // recorded on the day it ended
+  EXPECT_GT(sum.army, 0.0);
+  EXPECT_GT(sum.group, 0.0);
+  EXPECT_DOUBLE_EQ(static_cast<double>(e.fatalities), sum.total());
+  EXPECT_DOUBLE_EQ(w.close()["civilians_killed"][kMali], sum.civilians);  // the event's civilian dead
+}
+
+// Regression (found by this suite, fixed in combat.cpp fight()): a battle that ends because one
+// side is no longer there (killed or gone elsewhere) or because the town changed hands otherwise
+// was dropped, or the town captured with no dead, and the dead of the days fought so far were in
+// no event.
+TEST(CombatMechanism, ABattleCutShortStillRecordsItsDead) {
+  combat::Params params;
+  params.attrition = 0.05;  // day one: about 15 soldiers and 7.5 fighters
+  enum class Cut { DefenderGone, AttackerGone, TownTakenByAnother };
+  for (const Cut cut : {Cut::DefenderGone, Cut::AttackerGone, Cut::TownTakenByAnother}) {
+    World w({1.0, 1000, 9});
+    w.give_fighters(kMnla, 300, kGao);
+    ASSERT_TRUE(combat::start_battle(w.state, kGao, kMnla));
+    const double army = w.state.army_total;
+    const std::size_t killings = w.state.killings.size();
+    combat::fight(w.state, w.ctx(), params);
+    ++w.state.day;
+    ASSERT_EQ(w.state.battles.size(), 1u);
+    ASSERT_TRUE(w.recorder.events().empty());
+    const Losses day_one = losses_since(w, army, 300.0, killings);
+    ASSERT_GT(day_one.total(), 0.0);
+    std::string ending;
+    switch (cut) {
+      case Cut::DefenderGone:  // the garrison leaves (or dies elsewhere): the attacker walks in
+        w.state.army_total -= w.state.places[kGao].army;
+        w.state.places[kGao].army = 0.0;
+        ending = "Non-state actor overtakes territory";
+        break;
+      case Cut::AttackerGone:
+        w.group(kMnla).at_place[kGao] = 0.0;
+        ending = "Armed clash";
+        break;
+      case Cut::TownTakenByAnother:
+        w.state.places[kGao].controller = kMujao;
+        ending = "Armed clash";
+        break;
+    }
+    combat::fight(w.state, w.ctx(), params);
+    EXPECT_TRUE(w.state.battles.empty());
+    const auto ended = w.events("Battles", ending);
+    ASSERT_EQ(ended.size(), 1u) << static_cast<int>(cut);
+    EXPECT_DOUBLE_EQ(static_cast<double>(ended[0].fatalities), day_one.total()) << static_cast<int>(cut);
+    EXPECT_DOUBLE_EQ(static_cast<double>(w.fatalities_in_events()), day_one.total()) << static_cast<int>(cut);
+  }
+}
+
+TEST(CombatMechanism, ABattleThatNeverFoughtIsNoEvent) {
+  World w;
+  w.give_fighters(kMnla, 30, kGao);
+  ASSERT_TRUE(combat::start_battle(w.state, kGao, kMnla));
+  w.group(kMnla).at_place[kGao] = 0.0;  // gone before the first day's fighting
+  combat::fight(w.state, w.ctx(), combat::Params{});
+  EXPECT_TRUE(w.state.battles.empty());
+  EXPECT_TRUE(w.recorder.events().empty());
+}
+
+TEST(CombatMechanism, SkirmishLossesAreOverdispersed) {
+  // Negative binomial (shape 0.4) around the Lanchester mean: over many skirmishes the group's
+  // losses have about mean 0.02 · 150 = 3 and many zeros (0.4 / 3.4)^0.4 = 42 %, where a Poisson
+  // would give 5 %.
+  World w({10.0, 200, 4});
+  combat::Params params;
+  const int n = 4000;
+  int zeros = 0;
+  double sum = 0.0;
+  for (int i = 0; i < n; ++i) {
+    w.group(kMnla).dispersed[kRegionOfGao] = 1000.0;
+    w.state.places[kGao].army = 300.0;
+    auto draws = w.random.draws(combat::kStream, static_cast<std::uint32_t>(i), 7);
+    const double lost = combat::skirmish(w.state, w.ctx(), params, kGao, kMnla, 30.0, 150.0,
+                                         "Military Forces of Mali", true, draws);
+    sum += lost;
+    zeros += lost == 0.0 ? 1 : 0;
+  }
+  // Standard errors: sqrt(p(1 − p)/n) = 0.8 % for the zeros; sqrt((3 + 9/0.4)/n) = 0.08 for the
+  // mean (losses are capped at the 30 committed, which trims the tail a little).
+  EXPECT_NEAR(static_cast<double>(zeros) / n, std::pow(0.4 / 3.4, 0.4), 0.04);
+  EXPECT_NEAR(sum / n, 3.0, 0.4);
 }
 
 }  // namespace

@@ -14,7 +14,8 @@
 //   agents community 1 and odd agents community 2.
 //
 //   actor 1 "MNLA" (separatist, community 1, region 1), actor 2 "MUJAO" (jihadist, community 2,
-//   region 1): both hostile to the state, not to each other; no fighters at first.
+//   region 1): both hostile to the state, not to each other; no fighters at first (their
+//   dispersed pools are by region, State::community_threat and M6's memories by community 0-2).
 //   force 0 "Operation Serval" (offensive, capability 2, area region 1, station Bamako, strength 0)
 //   force 1 "MINUSMA" (UN, protects civilians, area region 1, station Gao, strength 0)
 #pragma once
@@ -48,7 +49,11 @@ inline constexpr PlaceIndex kMbera = 3;
 inline constexpr ActorIndex kMnla = 1;
 inline constexpr ActorIndex kMujao = 2;
 inline constexpr std::size_t kServal = 0;
+inline constexpr std::size_t kCommunities = 3;
 inline constexpr std::size_t kMinusma = 1;
+// The state's regions (index into State::regions, Group::dispersed).
+inline constexpr std::size_t kRegionOfBamako = 0;
+inline constexpr std::size_t kRegionOfGao = 1;
 // Recorder regions: 0 = Mali, 1 + r = region r.
 inline constexpr engine::RegionIndex kMali = 0;
 inline constexpr engine::RegionIndex kBamakoRegion = 1;
@@ -95,7 +100,7 @@ class World {
   Context& ctx() { return *context; }
   // What M1 reads from the other mechanisms.
   grievance::Inputs m1_inputs() const {
-    return {memory.abuses_by_state, perceived.resentment, peace.included_communities};
+    return {memory.abuses_by_state, memory.abuses_by_groups, perceived.resentment, peace.included_communities};
   }
   Group& group(ActorIndex a) { return state.group(a); }
   Force& force(std::size_t f) { return state.forces[f]; }
@@ -114,8 +119,9 @@ class World {
     return out;
   }
 
-  // Enlists `agents` residents of group a's communities in its regions (the first found) and
-  // moves their people from the dispersed pool to `at` unless at == kNoPlace.
+  // Enlists `agents` residents of group a's communities in its regions (the first found), who join
+  // the dispersed pool of the region they live in, and moves their people from that pool to `at`
+  // unless at == kNoPlace (from at's region first).
   void give_fighters(ActorIndex a, std::size_t agents, PlaceIndex at = kNoPlace) {
     std::size_t given = 0;
     for (std::uint32_t i = 0; i < state.people.size() && given < agents; ++i) {
@@ -129,10 +135,34 @@ class World {
     ASSERT_EQ(given, agents) << "not enough residents to enlist";
     if (at != kNoPlace) {
       const double moved = static_cast<double>(agents) * state.people.people_per_agent;
-      group(a).dispersed -= moved;
+      ASSERT_DOUBLE_EQ(group(a).take_dispersed_in(state.places[at].region, moved, true), moved);
       group(a).at_place[at] += moved;
     }
   }
+
+  // Replaces the armed groups (actors 1, 2, ... in this order), each sized to the world's places
+  // and regions with no fighters, all hostile to the state and not to each other; the people
+  // operations follow (the context keeps referring to them).
+  void set_groups(std::vector<Group> groups) {
+    for (auto& g : groups) {
+      g.at_place.assign(state.places.size(), 0.0);
+      g.dispersed.assign(state.regions.size(), 0.0);
+      g.fighters.clear();
+    }
+    state.groups = std::move(groups);
+    const std::size_t n = state.actor_count();
+    state.hostile.assign(n, std::vector<std::uint8_t>(n, 0));
+    for (std::size_t a = 1; a < n; ++a) state.hostile[0][a] = state.hostile[a][0] = 1;
+    ops.emplace(state);
+  }
+
+  // Makes groups a and b hostile to each other (or not).
+  void set_hostile(ActorIndex a, ActorIndex b, bool hostile = true) {
+    state.hostile[a][b] = state.hostile[b][a] = hostile ? 1 : 0;
+  }
+
+  // Group a's dispersed fighters in region r (people).
+  double dispersed(ActorIndex a, std::size_t r) { return group(a).dispersed.at(r); }
 
   std::size_t count(Status s) const {
     std::size_t n = 0;
@@ -245,6 +275,7 @@ class World {
     mnla.offensive_regions = 1u << 1;
     mnla.active = true;
     mnla.at_place.assign(s.places.size(), 0.0);
+    mnla.dispersed.assign(s.regions.size(), 0.0);
     Group mujao = mnla;
     mujao.id = "mujao";
     mujao.name = "MUJAO";
@@ -279,8 +310,9 @@ class World {
     s.army_establishment = 1400.0;
     s.capital = kBamako;
     perceived.resentment.assign(s.regions.size(), 0.0);
-    memory.abuses_by_state.assign(s.regions.size(), 0.0);
-    memory.abuses_by_groups.assign(s.regions.size(), 0.0);
+    s.community_threat.assign(kCommunities, std::vector<double>(s.regions.size(), 0.0));
+    memory.abuses_by_state.assign(kCommunities, std::vector<double>(s.regions.size(), 0.0));
+    memory.abuses_by_groups.assign(kCommunities, std::vector<double>(s.regions.size(), 0.0));
     peace.authority_bonus.assign(s.places.size(), 0.0);
     s.rebuild_cell_index();
     s.refresh_foreign();

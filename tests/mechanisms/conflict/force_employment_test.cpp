@@ -278,7 +278,7 @@ TEST(ForceEmploymentMechanism, RaidsHuntDispersedFightersInTheirRegions) {
     }
   }
   EXPECT_GT(by_serval, raids.size() / 2);
-  EXPECT_LT(w.group(kMnla).dispersed, 1000.0);
+  EXPECT_LT(w.dispersed(kMnla, kRegionOfGao), 1000.0);
 }
 
 }  // namespace

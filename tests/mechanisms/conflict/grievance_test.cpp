@@ -1,6 +1,8 @@
-// M1 Grievance and legitimacy:
-//   L_i = clamp01(L_regime + a_authority (A_p − 0.5) − a_abuse (1 − exp(−abuses_r / scale))
+// M1 Grievance and legitimacy, for person i of community c in region r:
+//   L_i = clamp01(L_regime + a_authority (A_p − 0.5) − a_abuse (1 − exp(−felt_cr / scale))
+//                 − a_protect (1 − exp(−by_groups_cr / scale))
 //                 − a_foreign resentment_r − a_exclusion [excluded] + spread (u_i − 0.5)),
+//   felt_cr = by_state_cr + spill · Σ_{d≠c} by_state_dr   (the state's abuses, own community first),
 //   G_i = H_i (1 − L_i).
 #include "mechanisms/grievance/grievance.hpp"
 
@@ -26,15 +28,23 @@ TEST(GrievanceMechanism, LegitimacyFollowsTheDocumentedFormula) {
   World w;
   w.state.regime_legitimacy = 0.6;
   w.state.places[kGao].state_authority = 0.8;
-  w.memory.abuses_by_state[1] = 20.0;
+  w.memory.abuses_by_state[1][kRegionOfGao] = 20.0;   // the state killed community 1 there
+  w.memory.abuses_by_groups[2][kRegionOfGao] = 20.0;  // armed groups killed community 2 there
   w.perceived.resentment[1] = 0.5;
-  const auto params = exact();  // authority 0.3, abuse 0.3 (scale 20), foreign 0.2
+  // authority 0.3, abuse 0.3 (scale 20), spill 0.25, protect 0.1, foreign 0.2
+  const auto params = exact();
   grievance::update(w.state, w.ctx(), params, w.m1_inputs());
-  const double region1 = -0.3 * (1.0 - std::exp(-1.0)) - 0.2 * 0.5;
-  const double expected[] = {0.6 + 0.3 * 0.5, 0.6 + 0.3 * 0.3 + region1, 0.6 + 0.3 * 0.5 + region1};
+  const double place[] = {0.6 + 0.3 * 0.5, 0.6 + 0.3 * 0.3, 0.6 + 0.3 * 0.5};
+  const double foreign = -0.2 * 0.5;
+  // In the Gao region: community 1 feels its own 20 deaths, community 2 a quarter of them
+  // (spill) and the groups' 20 killings of its own.
+  const double community[] = {0.0, -0.3 * (1.0 - std::exp(-1.0)) + foreign,
+                              -0.3 * (1.0 - std::exp(-0.25)) - 0.1 * (1.0 - std::exp(-1.0)) + foreign};
   for (std::size_t i = 0; i < w.state.people.size(); ++i) {
     const PlaceIndex p = place_of(w, i);
-    ASSERT_EQ(w.state.people.legitimacy[i], to_byte(expected[p])) << "person " << i << " at place " << p;
+    const auto c = w.state.people.community[i];
+    ASSERT_EQ(w.state.people.legitimacy[i], to_byte(place[p] + community[c]))
+        << "person " << i << " at place " << p << " of community " << static_cast<int>(c);
   }
   // A person's grievance is H · (1 − L).
   w.state.people.hardship[0] = 255;
@@ -61,7 +71,7 @@ TEST(GrievanceMechanism, LegitimacyIsClampedToTheUnitInterval) {
   grievance::update(w.state, w.ctx(), exact(), w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 255);
   w.state.regime_legitimacy = 0.0;
-  w.memory.abuses_by_state = {1000.0, 1000.0};
+  for (auto& by_region : w.memory.abuses_by_state) by_region = {1000.0, 1000.0};
   grievance::update(w.state, w.ctx(), exact(), w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 0);
 }

@@ -1,9 +1,14 @@
 // M3 Armed-group strategy: posture (hold or guerrilla by the ratio of hostile conventional power
 // to the group's own), assaults on the best town the group outguns, guerrilla attacks at
-// Poisson(rate · D / 100) a day on towns with troops of the state's side.
+// Poisson(rate · D_r / 100) a day on the towns of region r with troops of the state's side, and
+// clashes between hostile groups at Poisson(clash_rate · sqrt(F_a F_b) / 100) a day in each region
+// where both have fighters.
 #include "mechanisms/group_strategy/group_strategy.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
 
 #include "fixture.hpp"
 
@@ -41,7 +46,8 @@ TEST(GroupStrategyMechanism, OutgunnedGroupGoesGuerrillaAndItsFightersDisperse) 
   group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(g.posture, Posture::Guerrilla);
   EXPECT_EQ(g.at_place[kGao], 0.0);
-  EXPECT_EQ(g.dispersed, 500.0);
+  EXPECT_EQ(g.dispersed[kRegionOfGao], 500.0);  // they blend in where they were
+  EXPECT_EQ(g.dispersed_total(), 500.0);
   EXPECT_EQ(w.state.places[kGao].controller, kMnla);  // nominally its own until someone enters
   EXPECT_TRUE(w.state.battles.empty());
 }
@@ -62,7 +68,7 @@ TEST(GroupStrategyMechanism, GroupHoldsWhileHostilePowerIsBelowTheRatio) {
   params.guerrilla_ratio = 0.9;
   group_strategy::act(w.state, w.ctx(), params, kCombat, w.perceived.un_impartiality);
   EXPECT_EQ(g.posture, Posture::Guerrilla);
-  EXPECT_EQ(g.dispersed, 500.0);
+  EXPECT_EQ(g.dispersed[kRegionOfGao], 500.0);
 }
 
 TEST(GroupStrategyMechanism, FightersUnderFireCannotSlipAway) {
@@ -81,7 +87,7 @@ TEST(GroupStrategyMechanism, FightersUnderFireCannotSlipAway) {
   EXPECT_EQ(g.posture, Posture::Guerrilla);
   EXPECT_EQ(g.at_place[kGao], 300.0);
   EXPECT_EQ(g.at_place[kAnsongo], 0.0);
-  EXPECT_EQ(g.dispersed, 200.0);
+  EXPECT_EQ(g.dispersed[kRegionOfGao], 200.0);
 }
 
 // Regression (found by this suite, fixed in group_strategy.cpp act()): fighters pinned in a town by
@@ -104,7 +110,7 @@ TEST(GroupStrategyMechanism, FightersLeftInATownDisperseOnceTheBattleIsOver) {
   group_strategy::act(w.state, w.ctx(), quiet(), kCombat,
                       w.perceived.un_impartiality);  // still outgunned (2000 >= 300)
   EXPECT_EQ(g.at_place[kGao], 0.0);
-  EXPECT_EQ(g.dispersed, 300.0);
+  EXPECT_EQ(g.dispersed[kRegionOfGao], 300.0);
 }
 
 TEST(GroupStrategyMechanism, OffensiveGroupAssaultsTheBestTownItOutguns) {
@@ -122,7 +128,7 @@ TEST(GroupStrategyMechanism, OffensiveGroupAssaultsTheBestTownItOutguns) {
   EXPECT_EQ(w.state.battles[0].attacker, kMnla);
   EXPECT_EQ(w.state.battles[0].attacker_start, 1000.0);
   EXPECT_EQ(g.at_place[kGao], 1000.0);
-  EXPECT_EQ(g.dispersed, 0.0);
+  EXPECT_EQ(g.dispersed_total(), 0.0);
   EXPECT_EQ(g.rest_until, 14);
 }
 
@@ -137,12 +143,12 @@ TEST(GroupStrategyMechanism, GroupDoesNotAssaultATownItDoesNotOutgun) {
   EXPECT_EQ(w.state.battles[0].place, kAnsongo);  // 1000 ≥ 1.5 · 50
   w.state.battles.clear();
   w.state.day = 20;
-  g.dispersed += g.at_place[kAnsongo];
+  g.dispersed[kRegionOfGao] += g.at_place[kAnsongo];
   g.at_place[kAnsongo] = 0.0;
   w.state.places[kAnsongo].army = 1400.0;
   group_strategy::act(w.state, w.ctx(), quiet(), kCombat, w.perceived.un_impartiality);
   EXPECT_TRUE(w.state.battles.empty());
-  EXPECT_EQ(g.dispersed, 1000.0);
+  EXPECT_EQ(g.dispersed[kRegionOfGao], 1000.0);
 }
 
 TEST(GroupStrategyMechanism, OffensiveTownsRestrictTheTargets) {
@@ -194,7 +200,7 @@ TEST(GroupStrategyMechanism, NoAssaultWithoutAScheduledOffensiveOrWhenDisabled) 
   off.enabled = false;
   group_strategy::act(w.state, w.ctx(), off, kCombat, w.perceived.un_impartiality);
   EXPECT_TRUE(w.state.battles.empty());
-  EXPECT_EQ(g.dispersed, 1000.0);
+  EXPECT_EQ(g.dispersed[kRegionOfGao], 1000.0);
 }
 
 TEST(GroupStrategyMechanism, HoldingGroupKeepsAGarrisonInItsTowns) {
@@ -228,7 +234,7 @@ Tally guerrilla_days(double dispersed, int days, const group_strategy::Params& p
   Tally t;
   for (int d = 0; d < days; ++d) {
     w.state.day = d;
-    g.dispersed = dispersed;
+    g.dispersed[kRegionOfGao] = dispersed;
     w.state.places[kGao].army = 100.0;
     if (!minusma_at_ansongo) w.state.places[kAnsongo].army = 100.0;
     w.state.refresh_foreign();
@@ -284,6 +290,93 @@ TEST(GroupStrategyMechanism, PartialUnIsAttackedMore) {
   EXPECT_NEAR(static_cast<double>(impartial.at_ansongo) / static_cast<double>(impartial.attacks), 0.5, 0.08);
   EXPECT_NEAR(static_cast<double>(partial.at_ansongo) / static_cast<double>(partial.attacks), 0.75, 0.08);
   EXPECT_EQ(partial.on_un, partial.at_ansongo);  // in Ansongo the victims are peacekeepers
+}
+
+// Clashes between the MNLA (fighters in the Gao region) and MUJAO (fighters in `mujao_region`),
+// their dispersed strengths held constant over `days` days and no losses: the clash events, each
+// checked to be one between the two in a town of the Gao region.
+std::size_t clash_days(double mnla, double mujao, std::size_t mujao_region, bool hostile, int days,
+                       double clash_rate) {
+  World w;
+  w.set_hostile(kMnla, kMujao, hostile);
+  auto params = quiet();
+  params.clash_rate = clash_rate;
+  params.terror_rate = 0.0;  // no distant attacks by the jihadist group either
+  combat::Params combat;
+  combat.attrition = 0.0;  // nobody dies: the strengths stay as set
+  w.group(kMujao).regions |= 1u << mujao_region;
+  for (int d = 0; d < days; ++d) {
+    w.state.day = d;
+    w.group(kMnla).dispersed[kRegionOfGao] = mnla;
+    w.group(kMujao).dispersed[mujao_region] = mujao;
+    group_strategy::act(w.state, w.ctx(), params, combat, w.perceived.un_impartiality);
+  }
+  std::size_t clashes = 0;
+  for (const auto& e : w.recorder.events()) {
+    EXPECT_EQ(e.event_type, "Battles");
+    EXPECT_EQ(e.sub_event_type, "Armed clash");
+    EXPECT_TRUE(e.location == "Gao" || e.location == "Ansongo") << e.location;
+    EXPECT_EQ(e.interaction, 22);
+    // The side with more fighters there starts it.
+    EXPECT_EQ(e.actor1, mujao > mnla ? "MUJAO" : "MNLA");
+    EXPECT_EQ(e.actor2, mujao > mnla ? "MNLA" : "MUJAO");
+    EXPECT_EQ(e.fatalities, 0);
+    ++clashes;
+  }
+  return clashes;
+}
+
+TEST(GroupStrategyMechanism, HostileGroupsSharingARegionClashAtTheStatedRate) {
+  // Poisson(clash_rate · sqrt(F_a F_b) / 100) a day, summed over 1,500 days: a Poisson count whose
+  // standard deviation is the square root of its mean; bounds at four of them. 100 and 1,600
+  // fighters (sqrt 400, where the arithmetic mean would be 850), then 900 and 900.
+  const int days = 1500;
+  const double rate = 0.1;
+  for (const auto& [fa, fb] : std::vector<std::pair<double, double>>{{100.0, 1600.0}, {900.0, 900.0}}) {
+    const double expected = rate * std::sqrt(fa * fb) / 100.0 * days;
+    const auto n = static_cast<double>(clash_days(fa, fb, kRegionOfGao, true, days, rate));
+    EXPECT_NEAR(n, expected, 4.0 * std::sqrt(expected)) << fa << " against " << fb;
+  }
+  EXPECT_EQ(clash_days(900.0, 900.0, kRegionOfGao, true, 200, 0.0), 0u);  // rate 0: none
+}
+
+TEST(GroupStrategyMechanism, OnlyHostileGroupsSharingARegionClash) {
+  EXPECT_EQ(clash_days(900.0, 900.0, kRegionOfGao, false, 300, 0.1), 0u);    // not hostile
+  EXPECT_EQ(clash_days(900.0, 900.0, kRegionOfBamako, true, 300, 0.1), 0u);  // apart
+  // One of them inactive: no clash either.
+  World w;
+  w.set_hostile(kMnla, kMujao);
+  w.group(kMujao).active = false;
+  auto params = quiet();
+  params.clash_rate = 0.1;
+  for (int d = 0; d < 300; ++d) {
+    w.state.day = d;
+    w.group(kMnla).dispersed[kRegionOfGao] = 900.0;
+    w.group(kMujao).dispersed[kRegionOfGao] = 900.0;
+    group_strategy::act(w.state, w.ctx(), params, kCombat, w.perceived.un_impartiality);
+  }
+  EXPECT_TRUE(w.recorder.events().empty());
+}
+
+TEST(GroupStrategyMechanism, AClashKillsOnBothSidesWhereTheyAre) {
+  World w;
+  w.set_hostile(kMnla, kMujao);
+  w.give_fighters(kMnla, 50);   // 500 in the Gao region
+  w.give_fighters(kMujao, 50);  // 500
+  combat::Params combat;
+  combat.attrition = 0.05;  // means 0.05 · 150 = 7.5 dead a side
+  double dead = 0.0;
+  for (std::uint32_t day = 0; day < 20; ++day) {
+    auto draws = w.random.draws(group_strategy::kStream, day, 1);
+    dead += combat::clash(w.state, w.ctx(), combat, kGao, kMnla, kMujao, 150.0, 150.0, draws);
+  }
+  const double lost = 1000.0 - w.group(kMnla).fighters_people() - w.group(kMujao).fighters_people();
+  EXPECT_GT(dead, 0.0);
+  EXPECT_DOUBLE_EQ(lost, dead);
+  EXPECT_DOUBLE_EQ(static_cast<double>(w.fatalities_in_events()), dead);
+  EXPECT_EQ(w.recorder.events().size(), 20u);  // one event a clash, deaths or not
+  EXPECT_GE(w.dispersed(kMnla, kRegionOfGao), 0.0);
+  EXPECT_GE(w.dispersed(kMujao, kRegionOfGao), 0.0);
 }
 
 }  // namespace

@@ -1,12 +1,17 @@
 // M2 Mobilization: arrest risk P_r = 1 − exp(−k C_r / (A_r + 1)) (thousands), the score
-// G·affinity + pull − R·P against the threshold, the groups' capacity to absorb recruits
-// (absorb_base + absorb_share · fighters, each eligible person joining with probability
-// min(join_rate, capacity / eligible)), exogenous influxes, and desertion.
+// G·affinity + pull (+ pull_threat · threat for the groups recruiting a threatened community)
+// − R·P against the threshold, the choice among the groups whose score reaches it by a logit
+// (weights exp((score − best) / choice_scale), whatever their order in the file), the groups'
+// capacity to absorb recruits (absorb_base + absorb_share · fighters, each eligible person joining
+// with probability min(join_rate, capacity / eligible)), exogenous influxes, splits, and
+// desertion.
 #include "mechanisms/mobilization/mobilization.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "fixture.hpp"
 
@@ -45,11 +50,13 @@ TEST(MobilizationMechanism, ArrestRiskByRegion) {
   ASSERT_EQ(risk.size(), 2u);
   EXPECT_NEAR(risk[0], 1.0 - std::exp(-2.3 * 1.0 / 1.0), 1e-12);          // 1000 soldiers, no fighters
   EXPECT_NEAR(risk[1], 1.0 - std::exp(-2.3 * 0.4 / (1.5 + 1.0)), 1e-12);  // 400 soldiers, 1500 fighters
-  // Foreign troops count; troops abroad do not; dispersed fighters are shared among the regions.
+  // Foreign troops count; troops abroad do not; dispersed fighters count in the region where
+  // they are (here half of MUJAO's moved to region 0).
   w.force(kMinusma).at_place[kGao] = 600.0;
   w.force(kMinusma).at_place[kMbera] = 5000.0;
   w.state.refresh_foreign();
   w.group(kMujao).regions = 0b11;
+  w.group(kMujao).dispersed = {500.0, 500.0};
   risk = mobilization::arrest_risk(w.state, params);
   EXPECT_NEAR(risk[0], 1.0 - std::exp(-2.3 * 1.0 / (0.5 + 1.0)), 1e-12);
   EXPECT_NEAR(risk[1], 1.0 - std::exp(-2.3 * 1.0 / (1.0 + 1.0)), 1e-12);
@@ -64,7 +71,7 @@ TEST(MobilizationMechanism, NobodyJoinsWhenTheThresholdIsOutOfReach) {
   params.absorb_base = 1e9;
   mobilization::recruit(w.state, w.ctx(), params);
   EXPECT_EQ(w.count(Status::Fighter), 0u);
-  EXPECT_EQ(w.group(kMnla).dispersed, 0.0);
+  EXPECT_EQ(w.group(kMnla).dispersed_total(), 0.0);
   params.threshold = 0.35;
   params.enabled = false;
   mobilization::recruit(w.state, w.ctx(), params);
@@ -87,7 +94,9 @@ TEST(MobilizationMechanism, EveryoneReadyJoinsTheirOwnCommunitysGroupWhenThereIs
     EXPECT_EQ(w.state.people.status[i], Status::Fighter);
     EXPECT_EQ(w.state.people.group[i], kMnla);
   }
-  EXPECT_DOUBLE_EQ(w.group(kMnla).dispersed, 2000.0);  // recruits join the dispersed pool
+  // Recruits join the dispersed pool of the region they live in.
+  EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfGao), 2000.0);
+  EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfBamako), 0.0);
 }
 
 TEST(MobilizationMechanism, ArrestRiskDetersTheRiskAverse) {
@@ -155,9 +164,10 @@ TEST(MobilizationMechanism, JoiningRespectsTheGroupsCapacityInExpectation) {
 
 TEST(MobilizationMechanism, InfluxEnlistsTheGroupsCommunitiesInItsRegions) {
   World w;
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 300.0, 7), 300.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 300.0, 0, 7), 300.0);
   ASSERT_EQ(w.group(kMnla).fighters.size(), 30u);
-  EXPECT_DOUBLE_EQ(w.group(kMnla).dispersed, 300.0);
+  EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfGao), 300.0);
+  EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfBamako), 0.0);
   for (const std::uint32_t i : w.group(kMnla).fighters) {
     EXPECT_EQ(w.state.people.community[i], 1);
     EXPECT_EQ(w.state.cells[w.state.people.cell[i]].region, 1);
@@ -167,14 +177,14 @@ TEST(MobilizationMechanism, InfluxEnlistsTheGroupsCommunitiesInItsRegions) {
   EXPECT_GT(fighters_from(w, kMnla, kAnsongo), 0u);
   EXPECT_GT(fighters_from(w, kMnla, kGao), 0u);
   // More than there are candidates: all 200 community-1 residents of region 1, no more.
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 5000.0, 8), 1700.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 5000.0, 0, 8), 1700.0);
   EXPECT_EQ(w.group(kMnla).fighters.size(), 200u);
   EXPECT_EQ(w.count(Status::Fighter), 200u);
   // Less than half an agent: nobody.
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 4.0, 9), 0.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 4.0, 0, 9), 0.0);
   // A group with no communities takes anyone in its regions.
   w.group(kMujao).communities = 0;
-  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 10000.0, 10), 2000.0);
+  EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMujao, 10000.0, 0, 10), 2000.0);
   EXPECT_EQ(w.count_at(kBamako, Status::Fighter), 0u);
 }
 
@@ -186,7 +196,7 @@ TEST(MobilizationMechanism, DesertionReducesFighters) {
   params.enabled = false;     // desertion goes on without recruitment
   mobilization::recruit(w.state, w.ctx(), params);
   EXPECT_EQ(w.group(kMnla).fighters.size(), 75u);
-  EXPECT_DOUBLE_EQ(w.group(kMnla).dispersed, 750.0);
+  EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfGao), 750.0);
   EXPECT_EQ(w.count(Status::Fighter), 75u);
   EXPECT_EQ(w.count(Status::Resident), 600u - 75u);
   for (std::size_t i = 0; i < w.state.people.size(); ++i) {
@@ -194,6 +204,194 @@ TEST(MobilizationMechanism, DesertionReducesFighters) {
       ASSERT_EQ(w.state.people.group[i], kNoActor);
     }
   }
+}
+
+// Four groups in the Gao region: two recruiting community 1 (a tie, which the file order used to
+// break), one recruiting community 2, one with no community base (open affinity).
+std::vector<Group> four_groups() {
+  Group base;
+  base.kind = GroupKind::Separatist;
+  base.regions = 1u << kRegionOfGao;
+  base.active = true;
+  Group a = base;
+  a.id = a.name = "a";
+  a.communities = 1u << 1;
+  Group b = a;
+  b.id = b.name = "b";
+  Group c = base;
+  c.id = c.name = "c";
+  c.kind = GroupKind::Jihadist;
+  c.communities = 1u << 2;
+  Group d = c;
+  d.id = d.name = "d";
+  d.communities = 0;
+  return {a, b, c, d};
+}
+
+// Recruits (agents) by group id after one recruitment in which everyone who picks a group joins
+// it; 20,000 agents of each community in the Gao region.
+std::map<std::string, double> recruits_by_group(std::vector<Group> groups, const mobilization::Params& params) {
+  World w({10.0, 20000, 5});
+  w.set_groups(std::move(groups));
+  radicalize(w);
+  mobilization::recruit(w.state, w.ctx(), params);
+  std::map<std::string, double> out;
+  for (const auto& g : w.state.groups) out[g.id] = static_cast<double>(g.fighters.size());
+  return out;
+}
+
+TEST(MobilizationMechanism, GroupChoiceDoesNotDependOnFileOrder) {
+  auto params = no_desertion();
+  params.join_rate = 1.0;
+  params.absorb_base = 1e9;
+  params.choice_scale = 0.2;
+  // Scores (G = 1, R = 0, pull 0.05): community 1: a, b 1.05, d 0.6 + 0.05 = 0.65, c 0.25 (below
+  // the threshold 0.35); community 2: c 1.05, d 0.65. Logit weights: 1 for a score of 1.05,
+  // e^((0.65 − 1.05) / 0.2) = e^−2 for d.
+  const double e2 = std::exp(-2.0);
+  const double n = 20000.0;  // agents of each community in the region
+  const double p1[] = {1.0 / (2.0 + e2), 1.0 / (2.0 + e2), 0.0, e2 / (2.0 + e2)};  // community 1: a, b, c, d
+  const double p2[] = {0.0, 0.0, 1.0 / (1.0 + e2), e2 / (1.0 + e2)};                // community 2
+  const char* ids[] = {"a", "b", "c", "d"};
+  // Each count is a sum of independent Bernoulli choices: variance n Σ p(1 − p) over the two
+  // communities. Each order is held to its expectation within 4 standard errors, and two orders
+  // to each other within 4 standard errors of a difference of two independent counts (√2 times).
+  const auto groups = four_groups();
+  const std::vector<std::vector<Group>> orders = {
+      groups, {groups[3], groups[2], groups[1], groups[0]}, {groups[2], groups[0], groups[3], groups[1]}};
+  std::vector<std::map<std::string, double>> counts;
+  for (const auto& order : orders) counts.push_back(recruits_by_group(order, params));
+  for (std::size_t g = 0; g < 4; ++g) {
+    const double expected = n * (p1[g] + p2[g]);
+    const double se = std::sqrt(n * (p1[g] * (1.0 - p1[g]) + p2[g] * (1.0 - p2[g])));
+    for (std::size_t o = 0; o < counts.size(); ++o) {
+      EXPECT_NEAR(counts[o].at(ids[g]), expected, 4.0 * se + 1e-9) << "group " << ids[g] << ", order " << o;
+      EXPECT_NEAR(counts[o].at(ids[g]), counts[0].at(ids[g]), 4.0 * std::sqrt(2.0) * se + 1e-9)
+          << "group " << ids[g] << ", order " << o << " against the file's order";
+    }
+  }
+  // The tie between a and b splits evenly: neither takes every recruit of community 1.
+  EXPECT_GT(counts[0].at("a"), 0.4 * n);
+  EXPECT_GT(counts[0].at("b"), 0.4 * n);
+}
+
+TEST(MobilizationMechanism, AGroupWithNoCommunityBaseRecruitsWhenScoresReachTheThreshold) {
+  World w;
+  radicalize(w);
+  w.group(kMnla).active = false;
+  w.group(kMujao).communities = 0;  // recruits everyone alike, with the open affinity
+  auto params = no_desertion();
+  params.join_rate = 1.0;
+  params.absorb_base = 1e9;
+  params.open_affinity = 0.5;
+  params.pull_base = 0.25;
+  params.threshold = 0.76;  // score 1 · 0.5 + 0.25 = 0.75: out of reach
+  mobilization::recruit(w.state, w.ctx(), params);
+  EXPECT_EQ(w.count(Status::Fighter), 0u);
+  params.threshold = 0.75;  // reached exactly: everyone in its region joins, both communities
+  mobilization::recruit(w.state, w.ctx(), params);
+  EXPECT_EQ(w.group(kMujao).fighters.size(), 400u);
+  EXPECT_EQ(w.count(Status::Fighter), 400u);
+  EXPECT_EQ(w.group(kMnla).fighters.size(), 0u);
+  EXPECT_DOUBLE_EQ(w.dispersed(kMujao, kRegionOfGao), 4000.0);
+}
+
+// Regression (found by this suite, fixed in mobilization.cpp recruit()): with a threshold of 0, a
+// score of exactly 0 reaches it, but its logit weight was taken for "no group" and the pick among
+// all-zero weights fell on the first group in the file, here an inactive one.
+TEST(MobilizationMechanism, AScoreOfZeroAtAThresholdOfZeroJoinsTheGroupItReaches) {
+  World w;
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    w.state.people.hardship[i] = 0;  // G = 0
+    w.state.people.risk_aversion[i] = 0;
+  }
+  w.group(kMnla).active = false;
+  auto params = no_desertion();
+  params.join_rate = 1.0;
+  params.absorb_base = 1e9;
+  params.threshold = 0.0;
+  params.pull_base = 0.0;
+  params.pull_towns = 0.0;
+  mobilization::recruit(w.state, w.ctx(), params);  // MUJAO's score: 0 ≥ 0
+  EXPECT_EQ(w.group(kMnla).fighters.size(), 0u) << "an inactive group recruited";
+  EXPECT_EQ(w.group(kMujao).fighters.size(), 400u);
+}
+
+TEST(MobilizationMechanism, AThreatenedCommunityTurnsToTheGroupsThatRecruitIt) {
+  World w;  // nobody aggrieved: pull alone, 0.05 < 0.2
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    w.state.people.hardship[i] = 0;
+    w.state.people.risk_aversion[i] = 0;
+  }
+  auto params = no_desertion();
+  params.join_rate = 1.0;
+  params.absorb_base = 1e9;
+  params.threshold = 0.2;
+  params.pull_threat = 0.3;
+  mobilization::recruit(w.state, w.ctx(), params);
+  EXPECT_EQ(w.count(Status::Fighter), 0u);
+  // Community 1 feels a threat of 0.5 in the Gao region: 0.05 + 0.3 · 0.5 = 0.2 for the MNLA only.
+  w.state.community_threat[1][kRegionOfGao] = 0.5;
+  mobilization::recruit(w.state, w.ctx(), params);
+  EXPECT_EQ(w.group(kMnla).fighters.size(), 200u);
+  EXPECT_EQ(w.group(kMujao).fighters.size(), 0u);
+  for (const std::uint32_t i : w.group(kMnla).fighters) EXPECT_EQ(w.state.people.community[i], 1);
+  // A group with no community base protects nobody in particular: no extra pull.
+  World open;
+  for (std::size_t i = 0; i < open.state.people.size(); ++i) {
+    open.state.people.hardship[i] = 0;
+    open.state.people.risk_aversion[i] = 0;
+  }
+  open.group(kMnla).active = false;
+  open.group(kMujao).communities = 0;
+  open.state.community_threat[1][kRegionOfGao] = 1.0;
+  mobilization::recruit(open.state, open.ctx(), params);
+  EXPECT_EQ(open.count(Status::Fighter), 0u);
+}
+
+TEST(MobilizationMechanism, ASplitBringsFightersFromItsParentTheChildsRegionsFirst) {
+  World w;
+  auto& parent = w.group(kMnla);
+  parent.communities = (1u << 0) | (1u << 1);
+  parent.regions = 1u << kRegionOfBamako;
+  w.give_fighters(kMnla, 40);  // 400 in the Bamako region
+  parent.regions = 1u << kRegionOfGao;
+  w.give_fighters(kMnla, 60);  // 600 in the Gao region, enlisted last
+  parent.regions = (1u << kRegionOfBamako) | (1u << kRegionOfGao);
+  const std::vector<std::uint32_t> enlisted = parent.fighters;
+  auto& child = w.group(kMujao);  // the new group operates in the Gao region only
+  ASSERT_EQ(child.regions, 1u << kRegionOfGao);
+
+  // Half the agents (50) and their strength (500), all from the Gao region where the child is.
+  EXPECT_DOUBLE_EQ(mobilization::split(w.state, kMnla, kMujao, 0.5), 500.0);
+  EXPECT_EQ(parent.fighters.size(), 50u);
+  EXPECT_EQ(child.fighters.size(), 50u);
+  EXPECT_DOUBLE_EQ(child.dispersed[kRegionOfGao], 500.0);
+  EXPECT_DOUBLE_EQ(child.dispersed[kRegionOfBamako], 0.0);
+  EXPECT_DOUBLE_EQ(parent.dispersed[kRegionOfGao], 100.0);
+  EXPECT_DOUBLE_EQ(parent.dispersed[kRegionOfBamako], 400.0);
+  // The agents who leave are the parent's most recently enlisted, now the child's.
+  for (std::size_t i = 50; i < 100; ++i) {
+    EXPECT_EQ(w.state.people.group[enlisted[i]], kMujao) << "agent " << enlisted[i];
+    EXPECT_EQ(w.state.people.status[enlisted[i]], Status::Fighter);
+  }
+  for (std::size_t i = 0; i < 50; ++i) EXPECT_EQ(w.state.people.group[enlisted[i]], kMnla);
+
+  // A bigger share than the parent has in the child's regions: the rest comes from its other
+  // regions and joins the child where it operates. 0.8 of 50 = 40 agents, 400 people: 100 from
+  // Gao, 300 from Bamako.
+  EXPECT_DOUBLE_EQ(mobilization::split(w.state, kMnla, kMujao, 0.8), 400.0);
+  EXPECT_EQ(parent.fighters.size(), 10u);
+  EXPECT_EQ(child.fighters.size(), 90u);
+  EXPECT_DOUBLE_EQ(parent.dispersed[kRegionOfGao], 0.0);
+  EXPECT_NEAR(parent.dispersed[kRegionOfBamako], 100.0, 1e-9);
+  EXPECT_NEAR(child.dispersed[kRegionOfGao], 900.0, 1e-9);
+  // Nothing is lost or made: agents and people are conserved.
+  EXPECT_NEAR(parent.fighters_people() + child.fighters_people(), 1000.0, 1e-9);
+  EXPECT_EQ(w.count(Status::Fighter), 100u);
+  // A share too small for one agent moves nobody.
+  EXPECT_DOUBLE_EQ(mobilization::split(w.state, kMnla, kMujao, 0.05), 0.0);
+  EXPECT_EQ(parent.fighters.size(), 10u);
 }
 
 }  // namespace

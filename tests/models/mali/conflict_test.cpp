@@ -47,7 +47,7 @@ Outcome run(std::uint64_t seed, unsigned threads, engine::Date end, const engine
   out.events = sim.recorder().events();
   const auto& s = model.state();
   for (const auto& g : s.groups) {
-    out.no_negative = out.no_negative && g.dispersed >= 0.0;
+    for (double x : g.dispersed) out.no_negative = out.no_negative && x >= 0.0;
     for (double x : g.at_place) out.no_negative = out.no_negative && x >= 0.0;
   }
   for (const auto& p : s.places) out.no_negative = out.no_negative && p.army >= 0.0 && p.foreign >= 0.0;

@@ -90,12 +90,12 @@ TEST(MaliRun, MinusmaRegionalRowsSumToTheNationalFigure) {
 }
 
 TEST(MaliRun, ArmedGroupsExistingAndDesignated) {
-  // 2011-10-31: AQIM and the MNLA (formed 2011-10); AQIM designated.
-  EXPECT_EQ(value("armed_groups_existing", "Mali", "2011-10-31"), 2);
+  // 2011-10-31: AQIM, the MNLA (formed 2011-10) and the Ganda Izo militia (2009); AQIM designated.
+  EXPECT_EQ(value("armed_groups_existing", "Mali", "2011-10-31"), 3);
   EXPECT_EQ(value("armed_groups_designated", "Mali", "2011-10-31"), 1);
-  // The 2017 JNIM merger is a reference: the model's count does not change with it.
+  // The 2017 JNIM merger is an input: four groups end and one forms (13 = 16 - 4 + 1).
   EXPECT_EQ(value("armed_groups_existing", "Mali", "2017-03-31"),
-            value("armed_groups_existing", "Mali", "2016-12-31"));
+            value("armed_groups_existing", "Mali", "2016-12-31") - 3);
   EXPECT_GT(value("armed_groups_existing", "Mopti", "2016-12-31"), 0);  // Katiba Macina, Dan Na Ambassagou
 }
 

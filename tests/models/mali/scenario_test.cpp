@@ -185,8 +185,10 @@ TEST(MaliScenario, EveryArmedGroupOfTheIssueWithItsOrigin) {
   EXPECT_EQ(group("isgs").origin().group->id, "al_mourabitoun");
   EXPECT_EQ(group("mujao").end()->group->id, "al_mourabitoun");
   EXPECT_EQ(group("jnim").origin().from.size(), 4u);
-  EXPECT_EQ(group("jnim").origin().role, Role::Reference);  // after the cut-off
-  EXPECT_EQ(group("ansar_dine").end()->role, Role::Reference);
+  // After the cut-off, a merger is a decision the scenario plays as an input (cited).
+  EXPECT_NE(group("jnim").origin().role, Role::Reference);
+  EXPECT_EQ(group("ansar_dine").end()->kind, theatre::ChangeKind::MergedInto);
+  EXPECT_EQ(group("ansar_dine").end()->group->id, "jnim");
 }
 
 TEST(MaliScenario, DesignationsAndSignatories) {
@@ -209,7 +211,7 @@ TEST(MaliScenario, StateAndInstitutions) {
   for (const auto& g : t.state.governments) kinds.push_back(g.how);
   EXPECT_EQ(kinds,
             (std::vector<std::string>{"in_office", "coup", "transfer", "transfer", "election", "coup"}));
-  EXPECT_EQ(t.state.governments.back().role, Role::Reference);  // 2020 coup: after the cut-off
+  EXPECT_NE(t.state.governments.back().role, Role::Reference);  // 2020 coup: a decision, played as an input
   for (const char* id : {"france", "unsc", "un_secretariat", "au", "ecowas", "eu", "g5_sahel", "mali", "usa",
                          "algeria", "chad", "niger", "mauritania", "uk", "russia", "china"}) {
     EXPECT_NE(t.find_institution(id), nullptr) << id;
@@ -218,20 +220,27 @@ TEST(MaliScenario, StateAndInstitutions) {
 }
 
 TEST(MaliScenario, NothingObservedAfterTheCutOffIsAnInput) {
+  // After the cut-off only decisions enter as inputs: operations' record, coups, and groups'
+  // formations, splits, mergers, dissolutions, joins and designations. Every other dated item is a
+  // reference, shown and never played.
   const auto& t = mali().world.theatre;
   const Date cutoff = t.meta.observations_end.date;
   EXPECT_EQ(cutoff, Date(2016, 12, 31));
   for (const auto& e : t.timeline) {
     if (e.when.date <= cutoff) continue;
-    EXPECT_TRUE(e.role == Role::Reference ||
+    EXPECT_NE(e.role, Role::Observation) << e.id;
+    EXPECT_TRUE(e.role == Role::Reference || e.kind == "coup" ||
                 (e.operation && (e.kind == "operation" || e.kind == "un_resolution")))
         << e.id;
   }
+  using theatre::ChangeKind;
   for (const auto& g : t.groups) {
     for (const auto& c : g.changes) {
-      if (c.when.date > cutoff) {
-        EXPECT_EQ(c.role, Role::Reference) << g.id;
-      }
+      if (c.when.date <= cutoff || c.role == Role::Reference) continue;
+      EXPECT_TRUE(c.kind == ChangeKind::Formed || c.kind == ChangeKind::SplitFrom || c.kind == ChangeKind::MergedInto ||
+                  c.kind == ChangeKind::Dissolved || c.kind == ChangeKind::Joined || c.kind == ChangeKind::Designated)
+          << g.id << " " << theatre::change_kind_name(c.kind);
+      EXPECT_FALSE(c.source.text.empty()) << g.id;
     }
   }
 }
