@@ -235,7 +235,9 @@ struct Server::Impl {
   void try_dispatch(Connection& c, Clock::time_point now) {
     if (head_length(c.in)) {
       c.state = Connection::State::Working;
-      const bool last = c.client_done || c.requests + 1 >= options.limits.max_requests_per_connection;
+      // A client that has shut its side may still have pipelined more requests: each is answered,
+      // and the connection closes when no whole one is left (below, once this answer is sent).
+      const bool last = c.requests + 1 >= options.limits.max_requests_per_connection;
       cheap.push(Job{c.fd, std::exchange(c.in, {}), c.peer, last});
     } else if (c.in.size() > options.limits.max_head_bytes) {
       start_answer(
