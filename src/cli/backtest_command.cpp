@@ -10,7 +10,6 @@
 #include <filesystem>
 
 #include "analysis/compare.hpp"
-#include "cli/seeds.hpp"
 #include "cli/backtest_report.hpp"
 #include "cli/calibration.hpp"
 #include "cli/commands.hpp"
@@ -20,6 +19,7 @@
 #include "cli/observed_files.hpp"
 #include "cli/pattern_runs.hpp"
 #include "cli/progress.hpp"
+#include "cli/seeds.hpp"
 #include "geo/adjacency.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
@@ -184,7 +184,8 @@ int backtest_command(const BacktestOptions& options) {
   // fit was chosen on. The whole span is checked before any work: no seed may wrap.
   const auto span = member_seeds(options.first_seed, options.runs + (fit ? fit->runs + fit->recheck_runs : 0),
                                  "--first-seed");
-  const std::vector<std::uint64_t> seeds(span.begin(), span.begin() + static_cast<std::ptrdiff_t>(options.runs));
+  const std::vector<std::uint64_t> seeds(span.begin(),
+                                         span.begin() + static_cast<std::ptrdiff_t>(options.runs));
   if (!options.quiet) {
     fmt::print(
         "peacesim {} — backtest of {} from {} origin(s), {} members each, scored to {}; {}\n", kVersion,

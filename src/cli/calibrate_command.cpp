@@ -33,7 +33,8 @@ namespace {
 }  // namespace
 
 int calibrate_command(const CalibrateOptions& options) {
-  const std::vector<std::uint64_t> seeds = member_seeds(options.first_seed, options.runs + options.recheck_runs, "--first-seed");
+  const std::vector<std::uint64_t> seeds =
+      member_seeds(options.first_seed, options.runs + options.recheck_runs, "--first-seed");
   const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   const auto section = read_calibration_section(p);

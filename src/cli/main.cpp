@@ -292,8 +292,8 @@ int main(int argc, char** argv) {
             "Re-run the search's best K points and the start on fresh seeds and choose on those (default 3; "
             "0: no re-check)",
             0, 1000);
-  add_count(calibrate_cmd, "--recheck-runs", calibrate.recheck_runs, "Fresh seeds of the re-check (default 4)", 1,
-            10000);
+  add_count(calibrate_cmd, "--recheck-runs", calibrate.recheck_runs,
+            "Fresh seeds of the re-check (default 4)", 1, 10000);
   add_count(calibrate_cmd, "--threads", calibrate.threads, "Members run side by side (0 = all cores)", 0,
             1024);
   calibrate_cmd->add_option("--out", calibrate.out, "The parameter file to write (YAML, must not exist)")
@@ -328,7 +328,8 @@ int main(int argc, char** argv) {
                    "(repeatable)")
       ->required()
       ->type_name("FILE");
-  add_count(backtest_cmd, "--runs", backtest.runs, "Members of each origin's ensemble (default 20)", 2, 100000);
+  add_count(backtest_cmd, "--runs", backtest.runs, "Members of each origin's ensemble (default 20)", 2,
+            100000);
   add_first_seed(backtest_cmd, backtest.first_seed, "Seed of member 0 (default 1)");
   backtest_cmd->add_flag("--no-fit", backtest.no_fit, "Score the scenario as it is (no calibration)");
   backtest_cmd
@@ -339,8 +340,8 @@ int main(int argc, char** argv) {
       ->type_name("NAME=LOW:HIGH");
   backtest_cmd->add_option("--fit-from", backtest.fit_from, "First day of the fitting window")
       ->type_name("DATE");
-  add_count(backtest_cmd, "--budget", backtest.budget, "Evaluations of each fit (default: section, else 20)", 2,
-            100000);
+  add_count(backtest_cmd, "--budget", backtest.budget, "Evaluations of each fit (default: section, else 20)",
+            2, 100000);
   add_count(backtest_cmd, "--fit-runs", backtest.fit_runs,
             "Members per evaluation of the fit (default: section, else 2)", 1, 10000);
   add_count(backtest_cmd, "--recheck", backtest.recheck,

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include "analysis/compare.hpp"
-#include "cli/seeds.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
@@ -12,6 +11,7 @@
 #include "cli/parameter_ranges.hpp"
 #include "cli/pattern_runs.hpp"
 #include "cli/progress.hpp"
+#include "cli/seeds.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
 

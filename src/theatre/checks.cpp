@@ -223,7 +223,8 @@ class Checker {
                fmt::format("{} is after the group ended ({})", c.when.str(), end->when.str()));
         }
         if (!decision(c.kind))
-          cutoff(c.when, c.role, fmt::format("the change '{}' of group '{}'", change_kind_name(c.kind), g.id));
+          cutoff(c.when, c.role,
+                 fmt::format("the change '{}' of group '{}'", change_kind_name(c.kind), g.id));
         for (const auto& f : c.from) group(f);
         if (c.by) institution(*c.by);
         if (!c.group) continue;
@@ -397,7 +398,8 @@ class Checker {
       if (e.operation) operation(*e.operation);
       if (e.controller) actor(*e.controller);
       const bool operation_record =
-          (e.operation.has_value() && (e.kind == "operation" || e.kind == "un_resolution")) || e.kind == "coup";
+          (e.operation.has_value() && (e.kind == "operation" || e.kind == "un_resolution")) ||
+          e.kind == "coup";
       if (e.role == Role::Observation && e.when.date > t_.meta.observations_end.date) {
         fail(as_ref(e.when), fmt::format("an observation dated {} is after theatre.observations_end {}",
                                          e.when.str(), t_.meta.observations_end.str()));

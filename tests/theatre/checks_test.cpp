@@ -132,7 +132,8 @@ TEST(TheatreChecks, OnlyDecisionsEnterAfterTheCutOff) {
   // be shown as a reference.
   const string outcome =
       minimal_theatre() + "  - {id: raid, date: 2018-05-01, kind: attack, text: x, source: \"004 §3.4\"}\n";
-  expect_error("cutoff.yaml", outcome, "id: raid", "timeline[1].date", "after theatre.observations_end 2016-12-31");
+  expect_error("cutoff.yaml", outcome, "id: raid", "timeline[1].date",
+               "after theatre.observations_end 2016-12-31");
   const string reference =
       minimal_theatre() +
       "  - {id: raid, date: 2018-05-01, kind: attack, text: x, role: reference, source: \"004 §3.4\"}\n";
@@ -154,9 +155,10 @@ TEST(TheatreChecks, OnlyDecisionsEnterAfterTheCutOff) {
 
 TEST(TheatreChecks, GroupChangeAfterTheCutOff) {
   // A dissolution is a decision (an input); taking part in talks is an outcome of the conflict.
-  const string dissolved = replace(minimal_theatre(), "      - {date: 2014, change: formed, source: \"004 §3.4\"}",
-                                   "      - {date: 2014, change: formed, source: \"004 §3.4\"}\n"
-                                   "      - {date: 2017-03, change: dissolved, source: \"public record\"}");
+  const string dissolved =
+      replace(minimal_theatre(), "      - {date: 2014, change: formed, source: \"004 §3.4\"}",
+              "      - {date: 2014, change: formed, source: \"004 §3.4\"}\n"
+              "      - {date: 2017-03, change: dissolved, source: \"public record\"}");
   EXPECT_NO_THROW(load_and_check("group_cutoff_dissolved.yaml", dissolved));
   const string text = replace(minimal_theatre(), "      - {date: 2014, change: formed, source: \"004 §3.4\"}",
                               "      - {date: 2014, change: formed, source: \"004 §3.4\"}\n"

@@ -101,8 +101,7 @@ TEST(TheatreRead, GroupNeedsOneOrigin) {
 
 TEST(TheatreRead, DataFilePathsAreRelativeToTheFileThatNamesThem) {
   const auto t = load_and_check("paths.yaml", minimal_theatre());
-  EXPECT_EQ(t.geography.regions.file.path.parent_path(),
-            temp_dir());
+  EXPECT_EQ(t.geography.regions.file.path.parent_path(), temp_dir());
   EXPECT_EQ(t.geography.regions.file.field, "geography.regions.file");
 }
 

@@ -104,7 +104,8 @@ void act(State& state, conflict::Context& context, const Params& params, Memory&
       if (total <= 0.0) continue;
       for (std::uint32_t i = 0; i < n; ++i) {
         const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
-        if (draws.uniform() < protection(state, p, params)) attack(state, context, params, memory, p, a, draws);
+        if (draws.uniform() < protection(state, p, params))
+          attack(state, context, params, memory, p, a, draws);
       }
     }
   }

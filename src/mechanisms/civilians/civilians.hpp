@@ -35,7 +35,7 @@ struct Params {
   double protect_effect = 0.5;
   double protect_people = 1000.0;
   double memory_days = 180.0;
-  double dispersion = 0.45;  // shape of the negative binomial of an attack's deaths (0: Poisson)
+  double dispersion = 0.45;     // shape of the negative binomial of an attack's deaths (0: Poisson)
   double suspect_weight = 0.7;  // army abuses: weight on the suspected communities
   double target_weight = 0.5;   // groups' attacks: weight on their enemies' communities
 };
@@ -49,7 +49,8 @@ inline constexpr engine::StreamId kStream = 0x0C06;
 // M6's own state: the memory of abuses by the victims' community and region (read by M1),
 // checkpointed whole.
 struct Memory {
-  std::vector<std::vector<double>> abuses_by_state;   // recent civilian deaths by the state's side, [community][region]
+  std::vector<std::vector<double>>
+      abuses_by_state;  // recent civilian deaths by the state's side, [community][region]
   std::vector<std::vector<double>> abuses_by_groups;  // by armed groups
   bool operator==(const Memory&) const = default;
   template <class Archive>
@@ -68,8 +69,8 @@ std::uint32_t suspects(const conflict::State& state, std::size_t region, conflic
 // of mean `mean_dead`: kills, the event, the danger it leaves and the victims' community's memory
 // of it (M1, when `memory` is given). Returns the dead.
 double attack(conflict::State& state, conflict::Context& context, const Params& params, Memory* memory,
-              conflict::PlaceIndex p, conflict::ActorIndex by, const conflict::Victims& victims, double mean_dead,
-              engine::RandomDraws& draws);
+              conflict::PlaceIndex p, conflict::ActorIndex by, const conflict::Victims& victims,
+              double mean_dead, engine::RandomDraws& draws);
 
 // The protection factor Π at a town.
 double protection(const conflict::State& state, conflict::PlaceIndex p, const Params& params);

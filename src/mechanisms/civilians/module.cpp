@@ -29,11 +29,12 @@ const engine::ParameterTable<Params>& parameter_table() {
           "assumption: ACLED 2012-2016 violence against civilians in Mali averages about 2 deaths an event "
           "(data/observed/acled_mali_1997-2016_events.csv)",
           "Mean deaths of an attack on civilians"),
-      parameter("civilians_dispersion", &Params::dispersion, 0.0, 100.0, "1",
-                "data/observed/acled_mali_1997-2016_events.csv: a negative binomial fitted by maximum likelihood "
-                "to the fatalities of ACLED's Violence against civilians in Mali 2013-2016 has shape 0.45 (41 % "
-                "kill nobody: abductions, beatings); 0 means Poisson",
-                "Shape k of the negative binomial of an attack's deaths"),
+      parameter(
+          "civilians_dispersion", &Params::dispersion, 0.0, 100.0, "1",
+          "data/observed/acled_mali_1997-2016_events.csv: a negative binomial fitted by maximum likelihood "
+          "to the fatalities of ACLED's Violence against civilians in Mali 2013-2016 has shape 0.45 (41 % "
+          "kill nobody: abductions, beatings); 0 means Poisson",
+          "Shape k of the negative binomial of an attack's deaths"),
       parameter("civilians_suspect_weight", &Params::suspect_weight, 0.0, 1.0, "1",
                 "002 (counter-terrorism's vengeance 'without distinction'); 004 §3.4 (abuses against Peul "
                 "suspected of supporting jihadists, ICG 2016); size: assumption",

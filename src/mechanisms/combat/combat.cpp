@@ -190,7 +190,8 @@ void fight(State& state, conflict::Context& context, const Params& params) {
       continue;
     }
     if (d.people <= 0.0) {
-      control::capture(state, context, p, b.attacker, battle_dead(b), static_cast<int>(std::lround(b.civilians_lost)),
+      control::capture(state, context, p, b.attacker, battle_dead(b),
+                       static_cast<int>(std::lround(b.civilians_lost)),
                        side_name(state, b.attacker, b.force));
       continue;
     }
@@ -222,7 +223,8 @@ void fight(State& state, conflict::Context& context, const Params& params) {
         defender_breaks && (!attacker_breaks || d2.effective * a.effective <= a2.effective * d.effective);
     if (defender_gives_way) {
       withdraw(state, p, b.defender);
-      control::capture(state, context, p, b.attacker, battle_dead(b), static_cast<int>(std::lround(b.civilians_lost)),
+      control::capture(state, context, p, b.attacker, battle_dead(b),
+                       static_cast<int>(std::lround(b.civilians_lost)),
                        side_name(state, b.attacker, b.force));
       continue;
     }
@@ -242,10 +244,12 @@ double skirmish(State& state, conflict::Context& context, const Params& params, 
   if (!params.enabled) return 0.0;
   auto& group = state.group(g);
   const double group_effective = group_people * group.capability;
-  const double lost_g = std::min(group_people, static_cast<double>(conflict::negative_binomial(
-                                                  draws, params.attrition * state_effective, params.dispersion)));
-  const double lost_s = state_losses(
-      state, context, p, conflict::negative_binomial(draws, params.attrition * group_effective, params.dispersion));
+  const double lost_g =
+      std::min(group_people, static_cast<double>(conflict::negative_binomial(
+                                 draws, params.attrition * state_effective, params.dispersion)));
+  const double lost_s =
+      state_losses(state, context, p,
+                   conflict::negative_binomial(draws, params.attrition * group_effective, params.dispersion));
   // The dead are from the fighters around the place, then from any the group had moved into it.
   const double from_dispersed = group.take_dispersed_in(state.places[p].region, lost_g, false);
   if (lost_g > from_dispersed)
@@ -284,12 +288,12 @@ double clash(State& state, conflict::Context& context, const Params& params, Pla
   const auto& gb = state.group(b);
   const double mean_b = params.attrition * a_people * ga.capability;
   const double mean_a = params.attrition * b_people * gb.capability;
-  const double lost_b =
-      group_losses(state, context, p, b,
-                   std::min(b_people, static_cast<double>(conflict::negative_binomial(draws, mean_b, params.dispersion))));
-  const double lost_a =
-      group_losses(state, context, p, a,
-                   std::min(a_people, static_cast<double>(conflict::negative_binomial(draws, mean_a, params.dispersion))));
+  const double lost_b = group_losses(
+      state, context, p, b,
+      std::min(b_people, static_cast<double>(conflict::negative_binomial(draws, mean_b, params.dispersion))));
+  const double lost_a = group_losses(
+      state, context, p, a,
+      std::min(a_people, static_cast<double>(conflict::negative_binomial(draws, mean_a, params.dispersion))));
   events::Happening h;
   h.type = events::EventType::Battles;
   h.sub_type = "Armed clash";

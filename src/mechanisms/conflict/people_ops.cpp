@@ -59,8 +59,8 @@ std::size_t PeopleOps::kill_residents(State& state, PlaceIndex p, double people,
     if (victim == kNoAgent) victim = fallback;
     if (victim == kNoAgent) break;
     state.people.status[victim] = Status::KilledViolently;
-    state.killings.push_back({state.cells[state.people.cell[victim]].region, state.people.community[victim],
-                              victims.by, 1});
+    state.killings.push_back(
+        {state.cells[state.people.cell[victim]].region, state.people.community[victim], victims.by, 1});
     ++killed;
   }
   return killed;

@@ -108,7 +108,9 @@ enum class Posture : std::uint8_t { Hold, Guerrilla };
 
 // Militias side with the state (pro-government militias) or with their community (self-defence
 // militias): neither fights the state, and both fight the jihadist groups.
-inline bool sides_with_state(GroupKind k) { return k == GroupKind::ProGovernment || k == GroupKind::SelfDefence; }
+inline bool sides_with_state(GroupKind k) {
+  return k == GroupKind::ProGovernment || k == GroupKind::SelfDefence;
+}
 
 struct Group {
   std::string id;
@@ -122,11 +124,11 @@ struct Group {
   std::uint32_t offensive_regions = 0;
   std::vector<PlaceIndex> offensive_towns;  // if not empty, the offensive's only objectives
   Posture posture = Posture::Guerrilla;
-  double capability = 1.0;              // combat multiplier (M5)
-  double pull = 0.0;                    // its own extra pull on recruits (M2; scenario: money, prestige)
-  double split_share = 0.0;             // share of its parent's fighters it takes when it splits off
-  double resources = 0.0;               // recruits it can still absorb this month (people)
-  std::vector<double> at_place;         // fighters deployed by place (people)
+  double capability = 1.0;       // combat multiplier (M5)
+  double pull = 0.0;             // its own extra pull on recruits (M2; scenario: money, prestige)
+  double split_share = 0.0;      // share of its parent's fighters it takes when it splits off
+  double resources = 0.0;        // recruits it can still absorb this month (people)
+  std::vector<double> at_place;  // fighters deployed by place (people)
   // Fighters blended into the population (guerrilla), people, by region (index into State::regions):
   // where they live and strike, where raids find them and where they are counted.
   std::vector<double> dispersed;
@@ -237,9 +239,10 @@ struct State {
   double army_total = 0.0;        // people
   // The scenario's inputs of the day, set by the model (its decisions, the government in office).
   std::int32_t coup_day = -1000000;
-  double un_partiality_pressure = 0.0;     // M11 input: the UN's counter-terrorism tasks and links (0..1)
-  std::vector<std::vector<double>> community_threat;  // M14 -> M2: threat felt by community c in region r, 0..1
-  std::vector<Killing> killings;                      // today's civilian deaths (M5, M6, M14 -> M14)
+  double un_partiality_pressure = 0.0;  // M11 input: the UN's counter-terrorism tasks and links (0..1)
+  std::vector<std::vector<double>>
+      community_threat;                    // M14 -> M2: threat felt by community c in region r, 0..1
+  std::vector<Killing> killings;           // today's civilian deaths (M5, M6, M14 -> M14)
   double regime_legitimacy = 0.6;          // M1: the government's baseline (falls with a coup)
   std::uint32_t excluded_communities = 0;  // M1: communities outside the peace process (bit c)
   bool towns_change_hands = true;          // M8's switch

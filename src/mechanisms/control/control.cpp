@@ -5,7 +5,8 @@
 namespace peacesim::mechanisms::control {
 
 void capture(conflict::State& state, conflict::Context& context, conflict::PlaceIndex p,
-             conflict::ActorIndex winner, int fatalities, int civilian_fatalities, const std::string& winner_name) {
+             conflict::ActorIndex winner, int fatalities, int civilian_fatalities,
+             const std::string& winner_name) {
   conflict::Place& place = state.places[p];
   const conflict::ActorIndex loser = place.controller;
   if (loser == winner || !state.towns_change_hands) return;
@@ -18,7 +19,8 @@ void capture(conflict::State& state, conflict::Context& context, conflict::Place
       winner == conflict::kState ? "Government regains territory" : "Non-state actor overtakes territory";
   h.actor1 = winner_name.empty() ? state.actor_name(winner) : winner_name;
   h.actor2 = state.actor_name(loser);
-  const bool foreign = winner == conflict::kState && !winner_name.empty() && winner_name != state.actor_name(winner);
+  const bool foreign =
+      winner == conflict::kState && !winner_name.empty() && winner_name != state.actor_name(winner);
   h.type1 = winner == conflict::kState ? (foreign ? events::ActorType::External : events::ActorType::State)
                                        : events::actor_type(state.group(winner));
   h.type2 = loser == conflict::kState ? events::ActorType::State : events::actor_type(state.group(loser));

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "engine/grid.hpp"
+
 namespace peacesim::mechanisms::displacement {
 
 using conflict::Status;
@@ -12,7 +14,22 @@ std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& para
   return static_cast<std::uint8_t>(std::min(254.0, std::floor(days)));
 }
 
+std::vector<double> catchment_weights(const conflict::State& state, double kernel_km) {
+  std::vector<double> w(state.cells.size(), 0.0);
+  for (std::size_t c = 0; c < state.cells.size(); ++c) {
+    const auto& cell = state.cells[c];
+    if (cell.place == conflict::kNoPlace) continue;
+    const auto& town = state.places[cell.place];
+    if (town.region != cell.region) continue;  // across a region line: that region's violence is not its own
+    w[c] = kernel_km > 0.0
+               ? std::exp(-engine::haversine_km(cell.lat, cell.lon, town.lat, town.lon) / kernel_km)
+               : 1.0;
+  }
+  return w;
+}
+
 void Flight::day(conflict::State& state, conflict::Context& context) {
+  if (cell_weight_.size() != state.cells.size()) cell_weight_ = catchment_weights(state, params_.kernel_km);
   const double keep = std::exp(-1.0 / params_.memory_days);
   const auto day = static_cast<std::uint32_t>(state.day);
   auto& people = state.people;
@@ -31,7 +48,7 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
     for (std::uint32_t at = begin; at < end; ++at) {
       const std::uint32_t i = state.by_cell[at];
       if (people.status[i] != Status::Resident || people.tolerance_days[i] == 255) continue;
-      if (static_cast<double>(people.tolerance_days[i]) >= endured) continue;
+      if (static_cast<double>(people.tolerance_days[i]) >= endured * cell_weight_[people.cell[i]]) continue;
       people.status[i] = Status::Displaced;
       state_.owner.push_back(i);
       ++leaving;

@@ -5,11 +5,16 @@
 // Each day a town's violence intensity is v_p = 1 − exp(−danger_p / danger_scale), danger_p the
 // recent fatalities there (M5, M6), decaying with a time constant of memory_days. Its people have
 // endured E_p days of recent violence, E_p' = E_p · exp(−1/memory_days) + v_p (fear fades in calm),
-// and a resident leaves when E_p passes their own
+// and a resident of cell c leaves when w_c · E_p passes their own
 // tolerance (in days; drawn once per person: exponential with mean tolerance_days for a share
 // leaving_share of people, the rest never leave). Those who leave become displacement agents
 // (one per person agent); they are internally displaced while in Mali, refugees abroad, and
 // residents again once back home for good.
+//
+// The violence of a town is felt across its catchment with weight w_c = exp(−d_c / kernel_km),
+// d_c the great-circle distance from the cell to the town, and not at all in a cell of another
+// region (a cell whose nearest town lies across a region line): so a region where nobody is killed
+// sends nobody away. kernel_km = 0 gives every cell of the catchment the town's full weight.
 #pragma once
 
 #include <vector>
@@ -31,7 +36,11 @@ struct FlightParams {
   double memory_days = 30.0;
   double tolerance_days = 20.0;
   double leaving_share = 0.5;
+  double kernel_km = 0.0;  // 0: no distance kernel
 };
+
+// The weight with which the violence at a cell's catchment town reaches the cell (see above).
+std::vector<double> catchment_weights(const conflict::State& state, double kernel_km);
 
 // M7's parameters in the theatre, bound to their members (module.cpp); the displacement
 // mechanism's own (parameters.hpp) come with them in M7's module.
@@ -71,6 +80,8 @@ class Flight {
 
  private:
   void sync(conflict::State& state);
+
+  std::vector<double> cell_weight_;  // derived from the cells and places on the first day (not state)
 
   FlightParams params_;
   Displacement& displacement_;

@@ -32,6 +32,12 @@ const engine::ParameterTable<FlightParams>& flight_parameter_table() {
                 "the "
                 "north's people displaced at the peak); assumption",
                 "Share of people who would ever leave"),
+      parameter("flight_kernel_km", &FlightParams::kernel_km, 0, 500, "km",
+                "assumption: violence is felt where it happens and in the villages around, fading over a "
+                "few tens of km (issue 17: a whole catchment fleeing a town's violence over-displaces); "
+                "calibrated on UNHCR 2012-2016 (docs/model/displacement.md)",
+                "Distance at which a town's violence is felt at e^-1 of its strength, within its region (0: "
+                "everywhere in the catchment alike)"),
   };
   return table;
 }

@@ -27,10 +27,11 @@ const engine::ParameterTable<Params>& parameter_table() {
       parameter("forces_raid_rate", &Params::raid_rate, 0.0, 1.0, "1/(1000 troops·day)",
                 "assumption: calibrated on ACLED 2013-2016 battles (docs/model/force-employment.md)",
                 "Raids per 1,000 mobile troops per day against each hostile group dispersed in the area"),
-      parameter("forces_raid_find_people", &Params::raid_find_people, 1, 10000, "people",
-                "assumption: intelligence finds a region's fighters in proportion to their number until a few "
-                "hundred are about (002: ASIFU's intelligence fed target packages)",
-                "Fighters in a region at which raids find them 63 % as often as a large presence"),
+      parameter(
+          "forces_raid_find_people", &Params::raid_find_people, 1, 10000, "people",
+          "assumption: intelligence finds a region's fighters in proportion to their number until a few "
+          "hundred are about (002: ASIFU's intelligence fed target packages)",
+          "Fighters in a region at which raids find them 63 % as often as a large presence"),
       parameter("forces_raid_people", &Params::raid_people, 10, 1000, "people",
                 "assumption: a raid is company-sized", "Troops in a raid"),
       parameter("forces_army_raid_share", &Params::army_raid_share, 0.0, 1.0, "1",
@@ -49,12 +50,13 @@ const engine::ParameterTable<Params>& parameter_table() {
       parameter("forces_coup_recovery_days", &Params::coup_recovery_days, 10, 1000, "days",
                 "assumption: a command takes months to recover from a coup",
                 "Time constant of the army's morale recovery"),
-      parameter("forces_garrison_concentration", &Params::garrison_concentration, 0.0, 4.0, "1",
-                "004 §3.2 (before the 2012 coup the army held the regional capitals' camps while the rebels took "
-                "the small posts); size: assumption, calibrated on the dates the towns fell in 2012 "
-                "(docs/calibration.md)",
-                "Exponent of a town's weight in the share of the army garrisoned there at the start (0 equal "
-                "garrisons, 1 in proportion to the people around it)"),
+      parameter(
+          "forces_garrison_concentration", &Params::garrison_concentration, 0.0, 4.0, "1",
+          "004 §3.2 (before the 2012 coup the army held the regional capitals' camps while the rebels took "
+          "the small posts); size: assumption, calibrated on the dates the towns fell in 2012 "
+          "(docs/calibration.md)",
+          "Exponent of a town's weight in the share of the army garrisoned there at the start (0 equal "
+          "garrisons, 1 in proportion to the people around it)"),
       parameter("forces_replenish_rate", &Params::replenish_rate, 0.0, 0.1, "1/day",
                 "assumption: recruiting and training replacements takes about six months",
                 "Daily share of the gap to the army's establishment filled by new soldiers"),

@@ -27,9 +27,10 @@ void update(conflict::State& state, const conflict::Context& context, const Para
       const double own = c < communities ? in.abuses_by_state[c][r] : 0.0;
       const double felt = own + params.abuse_spill * (all - own);
       const double unprotected = c < communities ? in.abuses_by_groups[c][r] : 0.0;
-      community_term[c * regions + r] = -params.abuse_weight * (1.0 - std::exp(-felt / params.abuse_scale)) -
-                                        params.protect_weight * (1.0 - std::exp(-unprotected / params.abuse_scale)) -
-                                        params.foreign_weight * in.resentment[r];
+      community_term[c * regions + r] =
+          -params.abuse_weight * (1.0 - std::exp(-felt / params.abuse_scale)) -
+          params.protect_weight * (1.0 - std::exp(-unprotected / params.abuse_scale)) -
+          params.foreign_weight * in.resentment[r];
     }
   }
   auto& people = state.people;

@@ -45,9 +45,10 @@ inline constexpr engine::StreamId kStream = 0x0C01;  // a fixed draw per person
 
 // What M1 reads from other mechanisms, by region or community.
 struct Inputs {
-  const std::vector<std::vector<double>>& abuses_by_state;   // M6: recent civilian deaths by the state's side, [community][region]
+  const std::vector<std::vector<double>>&
+      abuses_by_state;  // M6: recent civilian deaths by the state's side, [community][region]
   const std::vector<std::vector<double>>& abuses_by_groups;  // M6: by armed groups, [community][region]
-  const std::vector<double>& resentment;            // M11: of foreign forces
+  const std::vector<double>& resentment;                     // M11: of foreign forces
   const std::vector<double>& included_communities;  // M10: how far each community's exclusion is lifted
 };
 

@@ -28,15 +28,17 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "assumption: a few massacres in a region are enough to turn it",
                 "Recent civilian deaths by the state's side at "
                 "which the abuse effect is 63 % of its maximum"),
-      parameter("grievance_abuse_spill", &Params::abuse_spill, 0.0, 1.0, "1",
-                "004 §3.4 (abuses by the army against Peul suspected of jihadism alienate the Peul above all, "
-                "ICG 2016); size: assumption",
-                "Weight of the state's abuses against other communities of one's region, relative to one's own"),
-      parameter("grievance_protect_weight", &Params::protect_weight, 0.0, 1.0, "1",
-                "MODEL.md M1 (security provided shapes legitimacy); 004 §3.4 (self-defence militias arise where "
-                "the state does not protect); size: assumption",
-                "Legitimacy lost at saturation when armed groups kill one's community and the state does not "
-                "prevent it"),
+      parameter(
+          "grievance_abuse_spill", &Params::abuse_spill, 0.0, 1.0, "1",
+          "004 §3.4 (abuses by the army against Peul suspected of jihadism alienate the Peul above all, "
+          "ICG 2016); size: assumption",
+          "Weight of the state's abuses against other communities of one's region, relative to one's own"),
+      parameter(
+          "grievance_protect_weight", &Params::protect_weight, 0.0, 1.0, "1",
+          "MODEL.md M1 (security provided shapes legitimacy); 004 §3.4 (self-defence militias arise where "
+          "the state does not protect); size: assumption",
+          "Legitimacy lost at saturation when armed groups kill one's community and the state does not "
+          "prevent it"),
       parameter("grievance_foreign_weight", &Params::foreign_weight, 0.0, 1.0, "1",
                 "004 §3.4 (resentment of foreign forces, sovereignty); size: assumption",
                 "Legitimacy lost at full resentment of foreign forces"),
@@ -70,8 +72,9 @@ void install(conflict::Registry& r) {
   const auto& perceived = r.read<perceptions::State>();
   const auto& peace = r.read<peace_process::State>();
   r.system("M1 grievance", engine::Cadence::Monthly, [&world, &params, &memory, &perceived, &peace](auto& c) {
-    update(world, c, params,
-           {memory.abuses_by_state, memory.abuses_by_groups, perceived.resentment, peace.included_communities});
+    update(
+        world, c, params,
+        {memory.abuses_by_state, memory.abuses_by_groups, perceived.resentment, peace.included_communities});
   });
 }
 

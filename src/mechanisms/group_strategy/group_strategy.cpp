@@ -86,7 +86,8 @@ void assault(State& state, ActorIndex a, const Params& params) {
       continue;
     }
     const double mobile = spare + (place.region < g.dispersed.size() ? g.dispersed[place.region] : 0.0);
-    if (mobile * g.capability < params.attack_ratio * defender_power(state, static_cast<PlaceIndex>(q))) continue;
+    if (mobile * g.capability < params.attack_ratio * defender_power(state, static_cast<PlaceIndex>(q)))
+      continue;
     double km = std::numeric_limits<double>::infinity();
     for (const PlaceIndex o : origins) km = std::min(km, state.road_km[o][q]);
     if (!std::isfinite(km)) continue;
@@ -98,7 +99,8 @@ void assault(State& state, ActorIndex a, const Params& params) {
   }
   if (best == kNoPlace) return;
   // Move the mobile fighters to the target: the region's dispersed first, then what the towns can spare.
-  g.at_place[best] += g.take_dispersed_in(state.places[best].region, g.dispersed[state.places[best].region], false);
+  g.at_place[best] +=
+      g.take_dispersed_in(state.places[best].region, g.dispersed[state.places[best].region], false);
   for (const PlaceIndex p : held) {
     const double spared = std::max(0.0, g.at_place[p] - keep);
     g.at_place[p] -= spared;
@@ -131,9 +133,11 @@ void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p
   const std::string victim_name =
       victim < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(victim)].name;
   if (draws.uniform() < params.ied_share) {
-    const double dead =
-        combat::force_losses(state, context, p, victim,
-                             combat_params.enabled ? conflict::negative_binomial(draws, params.ied_fatalities, params.ied_dispersion) : 0.0);
+    const double dead = combat::force_losses(
+        state, context, p, victim,
+        combat_params.enabled
+            ? conflict::negative_binomial(draws, params.ied_fatalities, params.ied_dispersion)
+            : 0.0);
     events::Happening h;
     h.type = events::EventType::ExplosionsRemoteViolence;
     h.sub_type = "Remote explosive/landmine/IED";
@@ -151,7 +155,8 @@ void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p
                                     : state.forces[static_cast<std::size_t>(victim)].at_place[p] *
                                           state.forces[static_cast<std::size_t>(victim)].capability;
   // The ambush catches a patrol or convoy: a share of the troops there, at most a patrol.
-  const double troops = victim < 0 ? state.places[p].army : state.forces[static_cast<std::size_t>(victim)].at_place[p];
+  const double troops =
+      victim < 0 ? state.places[p].army : state.forces[static_cast<std::size_t>(victim)].at_place[p];
   const double caught = std::min(params.exposed_share * troops, params.patrol_people);
   const double here = g.dispersed[state.places[p].region];
   combat::skirmish(state, context, combat_params, p, a, std::min(params.ambush_people, here),
@@ -174,8 +179,7 @@ void guerrilla_attacks(State& state, conflict::Context& context, ActorIndex a, c
       const auto& place = state.places[p];
       weight[p] = 0.0;
       if (!is_town(place) || place.region != r) continue;
-      weight[p] =
-          place.army + place.foreign + place.peacekeepers * params.un_weight * (1.0 - impartiality);
+      weight[p] = place.army + place.foreign + place.peacekeepers * params.un_weight * (1.0 - impartiality);
       total += weight[p];
     }
     if (total <= 0.0) continue;
@@ -223,8 +227,8 @@ void group_clashes(State& state, conflict::Context& context, const Params& param
       const auto a = static_cast<ActorIndex>(i + 1);
       const auto b = static_cast<ActorIndex>(j + 1);
       if (!state.groups[j].active || !state.are_hostile(a, b)) continue;
-      auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day),
-                                        0x10000u + 256u * a + b);
+      auto draws =
+          context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 0x10000u + 256u * a + b);
       for (std::size_t r = 0; r < regions; ++r) {
         const double fa = fighters_in(state, state.groups[i], r);
         const double fb = fighters_in(state, state.groups[j], r);

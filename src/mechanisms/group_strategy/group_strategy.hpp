@@ -49,9 +49,9 @@ struct Params {
   double ied_fatalities = 1.5;
   double ambush_people = 30;
   double exposed_share = 0.15;
-  double patrol_people = 40;     // most troops an ambush catches
-  double terror_rate = 0.004;     // high-profile attacks outside its areas, per 1000 fighters a day
-  double terror_fatalities = 5;   // their mean deaths
+  double patrol_people = 40;           // most troops an ambush catches
+  double terror_rate = 0.004;          // high-profile attacks outside its areas, per 1000 fighters a day
+  double terror_fatalities = 5;        // their mean deaths
   double terror_foreign_people = 100;  // foreign troops that double a town's weight as a target
   double un_weight = 2.0;
 };

@@ -26,7 +26,8 @@ std::vector<double> arrest_risk(const State& state, const Params& params) {
     for (const auto& g : state.groups) fighters[place.region] += g.at_place[p];
   }
   for (const auto& g : state.groups) {
-    for (std::size_t r = 0; r < state.regions.size() && r < g.dispersed.size(); ++r) fighters[r] += g.dispersed[r];
+    for (std::size_t r = 0; r < state.regions.size() && r < g.dispersed.size(); ++r)
+      fighters[r] += g.dispersed[r];
   }
   std::vector<double> risk(state.regions.size(), 0.0);
   for (std::size_t r = 0; r < risk.size(); ++r) {
@@ -53,7 +54,8 @@ std::vector<double> pulls(const State& state, const Params& params) {
   }
   std::vector<double> pull(state.groups.size(), 0.0);
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
-    pull[gi] = params.pull_base + state.groups[gi].pull + params.pull_towns * std::min(1.0, towns[gi + 1] / 5.0);
+    pull[gi] =
+        params.pull_base + state.groups[gi].pull + params.pull_towns * std::min(1.0, towns[gi + 1] / 5.0);
   }
   return pull;
 }
@@ -99,7 +101,8 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
         weight[gi] = -std::numeric_limits<double>::infinity();
         if (!g.active || !in_mask(g.regions, region)) continue;
         // A threatened community looks to the groups that recruit it for protection (M14).
-        const double protect = g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
+        const double protect =
+            g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
         const double score = g_i * affinity(g, c, params) + pull[gi] + protect - r_i;
         if (score < params.threshold) continue;
         weight[gi] = score;
@@ -112,8 +115,7 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
         weight[gi] = std::exp((weight[gi] - best) / params.choice_scale);
         total += weight[gi];
       }
-      auto draws =
-          context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+      auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
       choice[i] = static_cast<ActorIndex>(conflict::weighted_pick(draws, weight, total) + 1);
     }
   });
@@ -123,15 +125,16 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
   }
   std::vector<double> accept(groups, 0.0);
   for (std::size_t gi = 0; gi < groups; ++gi) {
-    accept[gi] = eligible[gi] > 0 ? std::min(params.join_rate, capacity(state.groups[gi], params) / eligible[gi]) : 0.0;
+    accept[gi] = eligible[gi] > 0
+                     ? std::min(params.join_rate, capacity(state.groups[gi], params) / eligible[gi])
+                     : 0.0;
   }
   // Pass 2 (in person order, draws keyed by person: the same whatever the threads); the second
   // uniform of the person's draws decides.
   for (std::size_t i = 0; i < people.size(); ++i) {
     const ActorIndex c = choice[i];
     if (c == conflict::kNoActor) continue;
-    auto draws =
-        context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+    auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
     (void)draws.uniform();
     if (draws.uniform() < accept[c - 1]) context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
   }

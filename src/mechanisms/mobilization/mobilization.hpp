@@ -80,8 +80,7 @@ void recruit(conflict::State& state, conflict::Context& context, const Params& p
 // Enlists `people` people of group g's communities living in its regions (an exogenous influx).
 // Returns the people enlisted (whole agents).
 double influx(conflict::State& state, conflict::Context& context, conflict::ActorIndex g, double people,
-              std::uint32_t regions,
-              std::uint32_t key);
+              std::uint32_t regions, std::uint32_t key);
 
 // Each group's pull: base, its own (scenario), success (towns held).
 std::vector<double> pulls(const conflict::State& state, const Params& params);

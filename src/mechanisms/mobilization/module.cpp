@@ -24,18 +24,20 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "004 §3.2 (jihadist groups recruit across communities: ideology, pay, protection); size: "
                 "assumption",
                 "Affinity of anyone for a group that names no community base"),
-      parameter("mobilization_choice_scale", &Params::choice_scale, 0.005, 1.0, "1",
-                "assumption: a logit over the scores of the groups a person would join (McFadden's random "
-                "utility); a few hundredths of the score scale, so clear preferences win but ties split evenly",
-                "Scale of the random utility in the choice among the groups a person would join"),
+      parameter(
+          "mobilization_choice_scale", &Params::choice_scale, 0.005, 1.0, "1",
+          "assumption: a logit over the scores of the groups a person would join (McFadden's random "
+          "utility); a few hundredths of the score scale, so clear preferences win but ties split evenly",
+          "Scale of the random utility in the choice among the groups a person would join"),
       parameter("mobilization_pull_threat", &Params::pull_threat, 0.0, 1.0, "1",
                 "MODEL.md M14 (threat drives self-defence militia recruitment and the jihadist group's pull "
                 "among the threatened; 004 §3.4, ICG 2016); size: assumption",
                 "Extra pull of the groups recruiting a community, at full threat against it (M14)"),
-      parameter("mobilization_split_share", &Params::split_share, 0.0, 1.0, "1",
-                "assumption: a faction that breaks away takes a minority of its parent's fighters (MODEL.md §3: "
-                "groups split); a scenario sets a group's own share in dynamics.groups[].split_share",
-                "Share of the parent's fighters a group that splits off takes with it"),
+      parameter(
+          "mobilization_split_share", &Params::split_share, 0.0, 1.0, "1",
+          "assumption: a faction that breaks away takes a minority of its parent's fighters (MODEL.md §3: "
+          "groups split); a scenario sets a group's own share in dynamics.groups[].split_share",
+          "Share of the parent's fighters a group that splits off takes with it"),
       parameter("mobilization_pull_base", &Params::pull_base, 0.0, 1.0, "1",
                 "MODEL.md M2 (pull(g)); size: assumption", "Pull of any active group (pay, protection)"),
       parameter("mobilization_pull_towns", &Params::pull_towns, 0.0, 1.0, "1",

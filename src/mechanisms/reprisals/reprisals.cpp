@@ -27,7 +27,8 @@ namespace {
 void absorb(State& state, Threats& t) {
   const double k = state.people.people_per_agent;
   for (const auto& kill : state.killings) {
-    if (kill.community >= t.communities || kill.region >= t.regions || kill.by == conflict::kNoActor) continue;
+    if (kill.community >= t.communities || kill.region >= t.regions || kill.by == conflict::kNoActor)
+      continue;
     const double dead = k * static_cast<double>(kill.agents);
     if (kill.by == kState) {
       t.threat[t.index(kill.community, t.communities, kill.region)] += dead;
@@ -38,7 +39,8 @@ void absorb(State& state, Threats& t) {
     const auto n = static_cast<double>(std::popcount(from));
     if (n == 0) continue;
     for (std::size_t d = 0; d < t.communities; ++d) {
-      if (in_mask(from, d) && d != kill.community) t.threat[t.index(kill.community, d, kill.region)] += dead / n;
+      if (in_mask(from, d) && d != kill.community)
+        t.threat[t.index(kill.community, d, kill.region)] += dead / n;
     }
   }
   state.killings.clear();
@@ -51,7 +53,8 @@ ActorIndex avenger(const State& state, std::size_t c, std::size_t r, engine::Ran
   double total = 0.0;
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
     const auto& g = state.groups[gi];
-    if (!g.active || !in_mask(g.communities, c) || !in_mask(g.regions, r) || r >= g.dispersed.size()) continue;
+    if (!g.active || !in_mask(g.communities, c) || !in_mask(g.regions, r) || r >= g.dispersed.size())
+      continue;
     w[gi] = g.dispersed[r];
     total += w[gi];
   }
@@ -77,8 +80,8 @@ PlaceIndex where_they_live(const State& state, const conflict::PeopleOps& ops, s
   return static_cast<PlaceIndex>(conflict::weighted_pick(draws, w, total));
 }
 
-void retaliate(State& state, conflict::Context& context, const Params& params, const civilians::Params& civilians,
-               Threats& t) {
+void retaliate(State& state, conflict::Context& context, const Params& params,
+               const civilians::Params& civilians, Threats& t) {
   const double rate = params.branching / (params.fatalities * params.memory_days);
   for (std::size_t c = 0; c < t.communities; ++c) {
     for (std::size_t d = 0; d < t.communities; ++d) {

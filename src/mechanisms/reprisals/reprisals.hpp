@@ -62,7 +62,9 @@ struct Threats {
     return (c * (communities + 1) + d) * regions + r;
   }
   // T_cd,r (d = communities for the state).
-  [[nodiscard]] double at(std::size_t c, std::size_t d, std::size_t r) const { return threat[index(c, d, r)]; }
+  [[nodiscard]] double at(std::size_t c, std::size_t d, std::size_t r) const {
+    return threat[index(c, d, r)];
+  }
 };
 
 // One day: reads and clears state.killings into the threats, decays them, carries out the day's

@@ -36,10 +36,9 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
     out.towns_held.push_back(
         recorder.declare({"towns_held_" + g.id, "towns", g.name + ": towns held (M8), by admin1",
                           SeriesKind::Gauge, Cadence::Monthly}));
-    out.fighters.push_back(
-        recorder.declare({"fighters_" + g.id, "people",
-                          g.name + ": fighters (M2), by admin1 where deployed or dispersed",
-                          SeriesKind::Gauge, Cadence::Monthly}));
+    out.fighters.push_back(recorder.declare(
+        {"fighters_" + g.id, "people", g.name + ": fighters (M2), by admin1 where deployed or dispersed",
+         SeriesKind::Gauge, Cadence::Monthly}));
   }
   out.authority =
       recorder.declare({"state_authority", "1",
@@ -96,7 +95,8 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
     for (std::size_t p = 0; p < s.places.size(); ++p) {
       if (s.places[p].in_mali) f[s.places[p].region] += s.groups[g].at_place[p];
     }
-    for (std::size_t r = 0; r < regions && r < s.groups[g].dispersed.size(); ++r) f[r] += s.groups[g].dispersed[r];
+    for (std::size_t r = 0; r < regions && r < s.groups[g].dispersed.size(); ++r)
+      f[r] += s.groups[g].dispersed[r];
     conflict::record_by_region(rec, ids.fighters[g], f);
   }
   // People: statuses by region of home.

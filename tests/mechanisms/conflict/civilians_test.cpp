@@ -267,7 +267,7 @@ TEST(CiviliansMechanism, SuspectsAreTheCommunitiesOfTheGroupsOneFightsThere) {
 }
 
 TEST(CiviliansMechanism, ArmyAbusesFallOnTheSuspectedCommunities) {
-  World w({1.0, 1000, 3});  // Gao: 500 of each community
+  World w({1.0, 1000, 3});                                              // Gao: 500 of each community
   w.state.hostile[kState][kMnla] = w.state.hostile[kMnla][kState] = 0;  // suspects: community 2
   civilians::Params params;
   params.abuse_rate = 50.0;  // 50 · 300/1000 = 15 abuses a day in Gao
@@ -337,7 +337,8 @@ TEST(CiviliansMechanism, TheMemoryHoldsThePeopleKilledWhateverTheScale) {
     const double remembered = in_region(w.memory.abuses_by_groups, kRegionOfGao);
     EXPECT_LE(remembered, fatalities + 1e-6) << "k " << k;
     EXPECT_GT(remembered, fatalities - k - 1e-6) << "k " << k;
-    EXPECT_NEAR(remembered, static_cast<double>(w.count_at(kGao, Status::KilledViolently)) * k, 1e-6) << "k " << k;
+    EXPECT_NEAR(remembered, static_cast<double>(w.count_at(kGao, Status::KilledViolently)) * k, 1e-6)
+        << "k " << k;
   }
 }
 

@@ -100,7 +100,8 @@ class World {
   Context& ctx() { return *context; }
   // What M1 reads from the other mechanisms.
   grievance::Inputs m1_inputs() const {
-    return {memory.abuses_by_state, memory.abuses_by_groups, perceived.resentment, peace.included_communities};
+    return {memory.abuses_by_state, memory.abuses_by_groups, perceived.resentment,
+            peace.included_communities};
   }
   Group& group(ActorIndex a) { return state.group(a); }
   Force& force(std::size_t f) { return state.forces[f]; }

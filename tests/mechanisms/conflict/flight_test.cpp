@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/grid.hpp"
 #include "fixture.hpp"
 
 namespace peacesim::mechanisms::conflict::testing {
@@ -178,6 +179,48 @@ TEST(FlightMechanism, AgentsAreConservedAndRefugeesAreAbroad) {
   // Refugees (after the weekly sync) are those whose agents rest abroad, in Mbera.
   EXPECT_LE(static_cast<double>(w.count(Status::Refugee)) * 10.0,
             disp->people_at(kMbera) + disp->people_in_transit() + 1e-9);
+}
+
+TEST(FlightMechanism, ViolenceFadesWithDistanceAndStopsAtTheRegionLine) {
+  World w;
+  // Cell 3 (in Gao's catchment) is moved across the region line: its people are Bamako's.
+  w.state.cells[3].region = 0;
+  const auto flat = dm::catchment_weights(w.state, 0.0);
+  EXPECT_EQ(flat, (std::vector<double>{1.0, 1.0, 1.0, 0.0, 1.0}));
+  const auto near = dm::catchment_weights(w.state, 20.0);
+  const double d = engine::haversine_km(16.2, -0.1, 16.27, -0.04);  // cell 2 to Gao
+  EXPECT_NEAR(near[2], std::exp(-d / 20.0), 1e-12);
+  EXPECT_EQ(near[3], 0.0);
+  EXPECT_GT(near[2], dm::catchment_weights(w.state, 5.0)[2]);  // a shorter kernel, less felt
+}
+
+TEST(FlightMechanism, ARegionWithNoViolenceSendsNoOne) {
+  // The invariant of issue 17: Gao's violence displaces Gao region's people only, even those of
+  // another region living in its catchment; with a kernel, the far ones feel less of it.
+  World w;
+  w.state.cells[3].region = 0;  // in Gao's catchment, across the region line
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) w.state.people.tolerance_days[i] = 0;
+  auto disp = displacement_of(w);
+  dm::FlightParams params;
+  params.kernel_km = 0.0;
+  dm::Flight flight(params, *disp);
+  w.state.places[kGao].danger = 1000.0;
+  w.state.day = 1;
+  flight.day(w.state, w.ctx());
+  std::size_t left_in_cell_2 = 0, at_cell_2 = 0;
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    const auto c = w.state.people.cell[i];
+    const bool left = w.state.people.status[i] != Status::Resident;
+    if (w.state.cells[c].region == 0) {
+      EXPECT_FALSE(left) << "agent " << i << " of cell " << c;
+    }
+    if (c == 2) {
+      ++at_cell_2;
+      left_in_cell_2 += left ? 1 : 0;
+    }
+  }
+  EXPECT_GT(at_cell_2, 0u);
+  EXPECT_EQ(left_in_cell_2, at_cell_2);  // tolerance 0, full weight: all of them
 }
 
 }  // namespace

@@ -230,7 +230,8 @@ std::vector<Group> four_groups() {
 
 // Recruits (agents) by group id after one recruitment in which everyone who picks a group joins
 // it; 20,000 agents of each community in the Gao region.
-std::map<std::string, double> recruits_by_group(std::vector<Group> groups, const mobilization::Params& params) {
+std::map<std::string, double> recruits_by_group(std::vector<Group> groups,
+                                                const mobilization::Params& params) {
   World w({10.0, 20000, 5});
   w.set_groups(std::move(groups));
   radicalize(w);
@@ -251,7 +252,7 @@ TEST(MobilizationMechanism, GroupChoiceDoesNotDependOnFileOrder) {
   const double e2 = std::exp(-2.0);
   const double n = 20000.0;  // agents of each community in the region
   const double p1[] = {1.0 / (2.0 + e2), 1.0 / (2.0 + e2), 0.0, e2 / (2.0 + e2)};  // community 1: a, b, c, d
-  const double p2[] = {0.0, 0.0, 1.0 / (1.0 + e2), e2 / (1.0 + e2)};                // community 2
+  const double p2[] = {0.0, 0.0, 1.0 / (1.0 + e2), e2 / (1.0 + e2)};               // community 2
   const char* ids[] = {"a", "b", "c", "d"};
   // Each count is a sum of independent Bernoulli choices: variance n Σ p(1 − p) over the two
   // communities. Each order is held to its expectation within 4 standard errors, and two orders

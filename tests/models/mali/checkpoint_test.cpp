@@ -105,9 +105,8 @@ TEST(MaliCheckpoint, EveryModulesStateIsRestoredAsItWas) {
   // whole ones in a place, so M6's memory and M14's threats first change well into the run.
   const engine::Date end(2016, 12, 31);
   auto make = [&] {
-    return std::make_unique<models::mali::ConflictModel>(f.world,
-                                                         models::mali::read_dynamics(f.scenario.root),
-                                                         f.parameters, f.scenario.start, end, 100.0, 3);
+    return std::make_unique<models::mali::ConflictModel>(
+        f.world, models::mali::read_dynamics(f.scenario.root), f.parameters, f.scenario.start, end, 100.0, 3);
   };
   const auto model = make();
   engine::SimulationOptions options;

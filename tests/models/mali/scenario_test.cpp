@@ -237,8 +237,9 @@ TEST(MaliScenario, NothingObservedAfterTheCutOffIsAnInput) {
   for (const auto& g : t.groups) {
     for (const auto& c : g.changes) {
       if (c.when.date <= cutoff || c.role == Role::Reference) continue;
-      EXPECT_TRUE(c.kind == ChangeKind::Formed || c.kind == ChangeKind::SplitFrom || c.kind == ChangeKind::MergedInto ||
-                  c.kind == ChangeKind::Dissolved || c.kind == ChangeKind::Joined || c.kind == ChangeKind::Designated)
+      EXPECT_TRUE(c.kind == ChangeKind::Formed || c.kind == ChangeKind::SplitFrom ||
+                  c.kind == ChangeKind::MergedInto || c.kind == ChangeKind::Dissolved ||
+                  c.kind == ChangeKind::Joined || c.kind == ChangeKind::Designated)
           << g.id << " " << theatre::change_kind_name(c.kind);
       EXPECT_FALSE(c.source.text.empty()) << g.id;
     }
