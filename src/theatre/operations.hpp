@@ -119,7 +119,7 @@ struct Basing {
   Ref place;
   std::optional<When> from;
   std::optional<When> to;
-  std::string kind;  // hq, base, relay
+  std::string kind;  // hq, base, relay, training, logistics (a supply hub: M16's convoys start there)
   Source source;
 };
 

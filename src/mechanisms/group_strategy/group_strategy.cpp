@@ -127,9 +127,11 @@ int pick_victim(const State& state, PlaceIndex p, const Params& params, double i
 
 // One guerrilla attack by group a on the state's side at p: an IED or an ambush.
 void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p, const Params& params,
-            const combat::Params& combat_params, double impartiality, engine::RandomDraws& draws) {
+            const combat::Params& combat_params, double impartiality, bool un_left_to_m16,
+            engine::RandomDraws& draws) {
   auto& g = state.group(a);
   const int victim = pick_victim(state, p, params, impartiality, draws);
+  if (un_left_to_m16 && victim >= 0 && state.forces[static_cast<std::size_t>(victim)].un) return;  // M16's
   const std::string victim_name =
       victim < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(victim)].name;
   if (draws.uniform() < params.ied_share) {
@@ -164,7 +166,7 @@ void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p
 }
 
 void guerrilla_attacks(State& state, conflict::Context& context, ActorIndex a, const Params& params,
-                       const combat::Params& combat_params, double impartiality) {
+                       const combat::Params& combat_params, double impartiality, bool un_left_to_m16) {
   auto& g = state.group(a);
   if (!state.are_hostile(a, kState)) return;
   auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), a);
@@ -185,7 +187,7 @@ void guerrilla_attacks(State& state, conflict::Context& context, ActorIndex a, c
     if (total <= 0.0) continue;
     for (std::uint32_t i = 0; i < n && g.dispersed[r] > 0.0; ++i) {
       const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
-      strike(state, context, a, p, params, combat_params, impartiality, draws);
+      strike(state, context, a, p, params, combat_params, impartiality, un_left_to_m16, draws);
     }
   }
 }
@@ -299,7 +301,7 @@ void distant_attacks(State& state, conflict::Context& context, ActorIndex a, con
 }  // namespace
 
 void act(State& state, conflict::Context& context, const Params& params, const combat::Params& combat_params,
-         double un_impartiality) {
+         double un_impartiality, bool un_left_to_m16) {
   if (!params.enabled) return;
   for (std::size_t i = 0; i < state.groups.size(); ++i) {
     const auto a = static_cast<ActorIndex>(i + 1);
@@ -317,7 +319,7 @@ void act(State& state, conflict::Context& context, const Params& params, const c
       g.posture = conflict::Posture::Hold;
     }
     if (g.posture == conflict::Posture::Hold && g.offensive) assault(state, a, params);
-    guerrilla_attacks(state, context, a, params, combat_params, un_impartiality);
+    guerrilla_attacks(state, context, a, params, combat_params, un_impartiality, un_left_to_m16);
     distant_attacks(state, context, a, params);
   }
   group_clashes(state, context, params, combat_params);

@@ -20,7 +20,9 @@
 // un_weight · (1 − impartiality) (M11: a partial UN is a party). A share ied_share are
 // IEDs/remote attacks (Poisson(ied_fatalities) deaths among the troops hit, no losses to the
 // group); the rest are ambushes: skirmishes (M5) of ambush_people fighters against
-// exposed_share of the troops present.
+// exposed_share of the troops present. When M16 (attacks on peace operations) runs, the attacks
+// whose victim is a UN force are left to it: drawn as before, then not carried out, so that UN
+// troops are not attacked twice and the army's and other forces' share is unchanged.
 #pragma once
 
 #include <vector>
@@ -63,9 +65,9 @@ const conflict::Module& module();
 inline constexpr engine::StreamId kStream = 0x0C03;  // guerrilla attacks, by group
 
 // One day of decisions and guerrilla attacks for every active group, with M5's rules for the
-// fighting and the UN's impartiality as the groups see it (M11).
+// fighting and the UN's impartiality as the groups see it (M11); `un_left_to_m16`: M16 runs.
 void act(conflict::State& state, conflict::Context& context, const Params& params,
-         const combat::Params& combat, double un_impartiality);
+         const combat::Params& combat, double un_impartiality, bool un_left_to_m16 = false);
 
 // The effective strength of conventional forces hostile to group g in its regions.
 double hostile_power(const conflict::State& state, conflict::ActorIndex g);

@@ -2,6 +2,7 @@
 #include "mechanisms/conflict/module.hpp"
 
 #include "mechanisms/group_strategy/group_strategy.hpp"
+#include "mechanisms/peace_attacks/peace_attacks.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
 
 namespace peacesim::mechanisms::group_strategy {
@@ -82,7 +83,8 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "Mean deaths of a high-profile attack"),
       parameter("strategy_un_weight", &Params::un_weight, 0.0, 10.0, "1",
                 "002 (groups treat a partial UN as a party); MODEL.md M11; size: assumption",
-                "Extra weight of UN troops as targets, times (1 - UN impartiality)"),
+                "Extra weight of UN troops as targets, times (1 - UN impartiality); while M16 runs, the "
+                "attacks that pick UN troops are left to it"),
   };
   return table;
 }
@@ -95,9 +97,11 @@ void install(conflict::Registry& r) {
   conflict::State& world = r.world();
   const auto& combat = r.read<combat::Params>();
   const auto& perceived = r.read<perceptions::State>();
+  // Attacks on UN troops are M16's while it runs (its switch, read here).
+  const auto& m16 = r.read<peace_attacks::Params>();
   r.system("M3 group strategy", engine::Cadence::Daily,
-           [&world, &params, &combat, &perceived](conflict::Context& c) {
-             act(world, c, params, combat, perceived.un_impartiality);
+           [&world, &params, &combat, &perceived, &m16](conflict::Context& c) {
+             act(world, c, params, combat, perceived.un_impartiality, m16.enabled);
            });
 }
 

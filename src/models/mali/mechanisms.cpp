@@ -13,6 +13,7 @@
 #include "mechanisms/group_strategy/group_strategy.hpp"
 #include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/peace_attacks/peace_attacks.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
 #include "mechanisms/reprisals/reprisals.hpp"
@@ -38,6 +39,7 @@ const std::vector<const mechanisms::conflict::Module*>& modules() {
       &m::institutions::module(),
       &m::events::module(),
       &m::reprisals::module(),
+      &m::peace_attacks::module(),
   };
   return list;
 }
@@ -53,8 +55,8 @@ const std::vector<std::string>& day() {
       // Daily. The scenario's decisions of the day, M9's among them, and what they cost.
       kGroupsAndGovernment, "M9 institutions", kForces, "M12 costs", "M2 influxes",
       // The armed actors act, and what follows from it.
-      "M4 force employment", "M3 group strategy", "M5 combat", "M8 control", "M6 civilians", "M14 reprisals",
-      "M7 displacement",
+      "M4 force employment", "M3 group strategy", "M16 attacks on peace operations", "M5 combat", "M8 control",
+      "M6 civilians", "M14 reprisals", "M7 displacement",
       // Monthly.
       "M11 perceptions", "M10 peace process", "M1 grievance", "M2 mobilization", "demography"};
   return order;

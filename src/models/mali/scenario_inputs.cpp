@@ -8,6 +8,7 @@
 #include "mechanisms/grievance/grievance.hpp"
 #include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/peace_attacks/peace_attacks.hpp"
 #include "mechanisms/peace_process/negotiation.hpp"
 #include "models/mali/decisions.hpp"
 #include "models/mali/mechanisms.hpp"
@@ -366,6 +367,26 @@ void forces(const MaliWorld& world, const BuiltState& built, const mechanisms::i
   s.un_partiality_pressure = std::min(1.0, pressure);
 }
 
+// M16: where each operation's convoys start, its headquarters and logistics bases, on their dates.
+mechanisms::peace_attacks::Supply supply_hubs(const MaliWorld& world, const BuiltState& built,
+                                              engine::Date start) {
+  mechanisms::peace_attacks::Supply out;
+  const auto& t = world.theatre;
+  for (std::size_t f = 0; f < built.force_operation.size(); ++f) {
+    for (const auto& b : t.operations[built.force_operation[f]].bases) {
+      const auto* place = t.find_place(b.place.id);
+      if ((b.kind != "hq" && b.kind != "logistics") || place == nullptr) continue;
+      mechanisms::peace_attacks::Hub h;
+      h.force = f;
+      h.place = static_cast<conflict::PlaceIndex>(place - t.places.data());
+      if (b.from) h.from_day = static_cast<std::int32_t>(days_between(start, b.from->date));
+      if (b.to) h.to_day = static_cast<std::int32_t>(days_between(start, b.to->date));
+      out.hubs.push_back(h);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void provide_inputs(conflict::Registry& r, const MaliWorld& world, const DynamicsSpec& spec,
@@ -381,6 +402,7 @@ void provide_inputs(conflict::Registry& r, const MaliWorld& world, const Dynamic
   }
   r.provide(std::move(influxes));
   r.provide(built.network);
+  r.provide(supply_hubs(world, built, start));
   r.provide(peace_inputs(world, spec, built, start));
   r.provide(m::institutions::Inputs{
       make_rules(world, spec, start), world.theatre.operations.size(),
