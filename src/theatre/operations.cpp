@@ -151,9 +151,10 @@ std::vector<Operation> read_operations(const Node& root) {
       op.budgets.push_back(std::move(budget));
     });
     for_each(r, "bases", [&](MapReader& b, std::size_t) {
-      op.bases.push_back({ref_field(b, "place"), optional_when(b, "from"), optional_when(b, "to"),
-                          optional_choice(b, "kind", {"hq", "base", "relay", "training", "logistics"}).value_or("base"),
-                          read_source(b)});
+      op.bases.push_back(
+          {ref_field(b, "place"), optional_when(b, "from"), optional_when(b, "to"),
+           optional_choice(b, "kind", {"hq", "base", "relay", "training", "logistics"}).value_or("base"),
+           read_source(b)});
     });
     if (const Node* spread = r.optional("spread")) {
       MapReader s(*spread, r.field("spread"));

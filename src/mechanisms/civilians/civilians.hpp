@@ -9,9 +9,11 @@
 //     carried out with probability Π_p;
 //   - the army abuses civilians where violence is recent: N ~ Poisson(abuse_rate · army_p / 1000 ·
 //     min(1, danger_p / 10) · Π_p) (reprisals after attacks).
-// Each attack kills Poisson(fatalities) residents of the town's cells and is one ACLED event
-// (Violence against civilians / Attack). Deaths feed the abuse memories by region that lower
-// legitimacy (M1); the memories decay with a time constant of memory_days.
+// Each attack kills a negative-binomial number (mean fatalities, shape dispersion) of residents of
+// the town's cells, chosen with a weight on the communities the attacker targets or suspects, and
+// is one ACLED event (Violence against civilians / Attack). Deaths feed the abuse memories by
+// community and region that lower legitimacy (M1) and M14's threats; the memories decay with a
+// time constant of memory_days (docs/model/operational-layer.md, M6).
 #pragma once
 
 #include <vector>

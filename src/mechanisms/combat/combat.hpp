@@ -8,8 +8,9 @@
 // and a side breaks when it has lost `break_loss` of the people it started with, or when its
 // effective strength falls below `break_ratio` times the other's. If the defender breaks the town
 // changes hands (M8); a battle undecided after `max_days` ends with the attacker withdrawing.
-// Every day of fighting is one ACLED event (Battles / Armed clash) with its fatalities, and
-// `civilian_share` more civilians per combatant killed die in the crossfire.
+// A battle is one ACLED event (Battles / Armed clash), recorded when it ends with all its dead,
+// and `civilian_share` more civilians per combatant killed die in the crossfire; deaths are
+// negative binomial (dispersion) around the Lanchester means (docs/model/operational-layer.md, M5).
 //
 // Skirmishes (ambushes, raids) are one-day engagements with the same attrition and no change of
 // control: the guerrilla war after the towns are lost (M3) and counter-terrorism raids (M4).

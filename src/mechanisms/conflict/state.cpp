@@ -68,8 +68,16 @@ double Group::take_dispersed_in(std::size_t region, double people, bool spill) {
   return spill ? here + take_dispersed(people - here) : here;
 }
 
+std::string State::state_forces_name() const {
+  return capital < places.size() ? "Military Forces of " + places[capital].country : "State forces";
+}
+
+std::string State::civilians_name() const {
+  return capital < places.size() ? "Civilians (" + places[capital].country + ")" : "Civilians";
+}
+
 std::string State::actor_name(ActorIndex a) const {
-  if (a == kState) return "Military Forces of Mali";
+  if (a == kState) return state_forces_name();
   if (a == kNoActor) return "";
   return group(a).name;
 }

@@ -268,6 +268,10 @@ struct State {
   [[nodiscard]] Group& group(ActorIndex a) { return groups[a - 1]; }
   [[nodiscard]] const Group& group(ActorIndex a) const { return groups[a - 1]; }
   [[nodiscard]] std::string actor_name(ActorIndex a) const;
+  // ACLED's names for the host state's forces and its civilians, from the capital's country
+  // ("Military Forces of X", "Civilians (X)"): the theatre names the country, never this code.
+  [[nodiscard]] std::string state_forces_name() const;
+  [[nodiscard]] std::string civilians_name() const;
   // The armed group with this id (as the scenario names it), or kNoActor.
   [[nodiscard]] ActorIndex actor_of(const std::string& id) const;
   [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }

@@ -287,7 +287,7 @@ void distant_attacks(State& state, conflict::Context& context, ActorIndex a, con
     h.type = events::EventType::ViolenceAgainstCivilians;
     h.sub_type = "Attack";
     h.actor1 = g.name;
-    h.actor2 = "Civilians (Mali)";
+    h.actor2 = state.civilians_name();
     h.type1 = events::actor_type(g);
     h.type2 = events::ActorType::Civilians;
     h.place = p;

@@ -15,6 +15,11 @@
 //
 // Exogenous influxes (the fighters back from Libya in 2011-12, 000; 004 §3.1) come from the
 // scenario as dated numbers and enlist people of the group's communities in its regions.
+//
+// Since issue 16 the choice among the groups that pass the threshold is a logit of the scores
+// (choice_scale), fighters are kept by region, a split takes fighters from its parent and a
+// threatened community (M14) adds pull_threat · threat to its groups' pull: the equations are in
+// docs/model/operational-layer.md (M2).
 #pragma once
 
 #include <vector>

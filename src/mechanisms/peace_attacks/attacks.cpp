@@ -47,7 +47,7 @@ enum class Kind { Ied, Ambush, Fire, Assault };
 struct Attack {
   Kind kind = Kind::Ied;
   ActorIndex by = conflict::kNoActor;
-  std::size_t camp = 0;  // whose troops are hit
+  std::size_t camp = 0;                   // whose troops are hit
   PlaceIndex place = conflict::kNoPlace;  // where
   double days_protected = 0.0;
 };
@@ -67,11 +67,12 @@ double base_deaths(const Params& params, Kind kind) {
 }
 
 void carry_out(State& state, conflict::Context& context, const Params& params, const Exposure& x,
-               const Attack& attack, Record& record, engine::SeriesId attacks_series, engine::RandomDraws& draws) {
+               const Attack& attack, Record& record, engine::SeriesId attacks_series,
+               engine::RandomDraws& draws) {
   const Camp& camp = x.camps[attack.camp];
   const std::size_t region = state.places[attack.place].region;
-  const double mean = base_deaths(params, attack.kind) *
-                      lethality(params, record.experience[region], attack.days_protected);
+  const double mean =
+      base_deaths(params, attack.kind) * lethality(params, record.experience[region], attack.days_protected);
   const double drawn = conflict::negative_binomial(draws, mean, params.dispersion);
   const double dead = combat::force_losses(state, context, camp.place, static_cast<int>(camp.force), drawn);
   double attackers_dead = 0.0;
@@ -79,14 +80,15 @@ void carry_out(State& state, conflict::Context& context, const Params& params, c
     const double here = fighters_in(state, state.group(attack.by), region);
     const double drawn_attackers =
         conflict::negative_binomial(draws, params.assault_attackers_dead, params.dispersion);
-    attackers_dead = combat::group_losses(state, context, attack.place, attack.by, std::min(here, drawn_attackers));
+    attackers_dead =
+        combat::group_losses(state, context, attack.place, attack.by, std::min(here, drawn_attackers));
   }
   record.experience[region] += 1.0;
 
   events::Happening h;
   const bool battle = attack.kind == Kind::Ambush || attack.kind == Kind::Assault;
   h.type = battle ? events::EventType::Battles : events::EventType::ExplosionsRemoteViolence;
-  h.sub_type = battle ? "Armed clash"
+  h.sub_type = battle                     ? "Armed clash"
                : attack.kind == Kind::Ied ? "Remote explosive/landmine/IED"
                                           : "Shelling/artillery/missile attack";
   const auto& g = state.group(attack.by);
@@ -129,7 +131,8 @@ std::vector<double> attackers(const State& state, const Params& params) {
 double lethality(const Params& params, double experience, double days) {
   const double learned = 1.0 + params.learning_gain * (1.0 - std::exp(-experience / params.learning_attacks));
   const double exposed =
-      params.protection_floor + (1.0 - params.protection_floor) * std::exp(-std::max(0.0, days) / params.protection_days);
+      params.protection_floor +
+      (1.0 - params.protection_floor) * std::exp(-std::max(0.0, days) / params.protection_days);
   return learned * exposed;
 }
 
@@ -159,7 +162,9 @@ void day(State& state, conflict::Context& context, const Params& params, const S
     if (!(hostile > 0.0)) continue;  // nobody here to attack
     const double presence = 1.0 - std::exp(-hostile / params.presence_people);
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), r);
-    auto attacker = [&] { return static_cast<ActorIndex>(conflict::weighted_pick(draws, by_group, hostile) + 1); };
+    auto attacker = [&] {
+      return static_cast<ActorIndex>(conflict::weighted_pick(draws, by_group, hostile) + 1);
+    };
 
     // Convoys on the roads of region r.
     const std::uint32_t on_roads =

@@ -52,12 +52,12 @@ struct Params {
   double presence_people = 300;   // hostile fighters in a region at which presence is 63 %
   double rebel_weight = 0.1;      // weight of hostile groups that are not jihadist
   double partiality_weight = 1.0;
-  double ied_deaths = 1.2;        // mean deaths of an IED before learning and protection
+  double ied_deaths = 1.2;  // mean deaths of an IED before learning and protection
   double ambush_deaths = 3.3;
   double fire_deaths = 0.4;
   double assault_deaths = 3.5;
   double assault_attackers_dead = 1.0;  // attackers killed in an assault on a camp
-  double dispersion = 0.25;       // shape of the negative binomial of deaths
+  double dispersion = 0.25;             // shape of the negative binomial of deaths
   double learning_gain = 1.0;
   double learning_attacks = 10;
   double experience_days = 1095;

@@ -55,8 +55,8 @@ const std::vector<std::string>& day() {
       // Daily. The scenario's decisions of the day, M9's among them, and what they cost.
       kGroupsAndGovernment, "M9 institutions", kForces, "M12 costs", "M2 influxes",
       // The armed actors act, and what follows from it.
-      "M4 force employment", "M3 group strategy", "M16 attacks on peace operations", "M5 combat", "M8 control",
-      "M6 civilians", "M14 reprisals", "M7 displacement",
+      "M4 force employment", "M3 group strategy", "M16 attacks on peace operations", "M5 combat",
+      "M8 control", "M6 civilians", "M14 reprisals", "M7 displacement",
       // Monthly.
       "M11 perceptions", "M10 peace process", "M1 grievance", "M2 mobilization", "demography"};
   return order;

@@ -11,6 +11,8 @@
 //   roads: Capital-Hubtown 1000 km, Hubtown-Near 100, Hubtown-Midway 200, Midway-Far 150
 //   actor 1 "Cell" (jihadist, every region, hostile to the state), actor 2 "Militia"
 //   (pro-government, every region); force 0 "Blue helmets" (UN), force 1 "Partner" (not UN).
+#include "mechanisms/peace_attacks/peace_attacks.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -27,7 +29,6 @@
 #include "mechanisms/conflict/module.hpp"
 #include "mechanisms/events/event_log.hpp"
 #include "mechanisms/group_strategy/group_strategy.hpp"
-#include "mechanisms/peace_attacks/peace_attacks.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
 
 namespace peacesim::mechanisms::peace_attacks {
@@ -66,7 +67,8 @@ conflict::State theatre() {
   edge(kMidway, kFar, 150);
   for (std::size_t k = 0; k < n; ++k) {  // shortest paths (Floyd-Warshall)
     for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t j = 0; j < n; ++j) s.road_km[i][j] = std::min(s.road_km[i][j], s.road_km[i][k] + s.road_km[k][j]);
+      for (std::size_t j = 0; j < n; ++j)
+        s.road_km[i][j] = std::min(s.road_km[i][j], s.road_km[i][k] + s.road_km[k][j]);
     }
   }
   conflict::Group cell;
@@ -164,12 +166,14 @@ struct World {
     return out;
   }
   std::size_t events_in(const std::string& admin1) const {
-    return static_cast<std::size_t>(std::count_if(recorder.events().begin(), recorder.events().end(),
-                                                  [&](const engine::Event& e) { return e.admin1 == admin1; }));
+    return static_cast<std::size_t>(
+        std::count_if(recorder.events().begin(), recorder.events().end(),
+                      [&](const engine::Event& e) { return e.admin1 == admin1; }));
   }
   std::size_t events_of(const std::string& sub_type) const {
-    return static_cast<std::size_t>(std::count_if(recorder.events().begin(), recorder.events().end(),
-                                                  [&](const engine::Event& e) { return e.sub_event_type == sub_type; }));
+    return static_cast<std::size_t>(
+        std::count_if(recorder.events().begin(), recorder.events().end(),
+                      [&](const engine::Event& e) { return e.sub_event_type == sub_type; }));
   }
 };
 
@@ -219,7 +223,8 @@ TEST(PeaceAttacksMechanism, ExposureGrowsWithConvoyKmAndCamps) {
   EXPECT_EQ(exposure(w.state, kHub, params).camps.size(), 2u);
 
   // With no hub given, convoys start from the capital.
-  EXPECT_GT(total(exposure(w.state, Supply{}, params).convoy_km), total(exposure(w.state, kHub, params).convoy_km));
+  EXPECT_GT(total(exposure(w.state, Supply{}, params).convoy_km),
+            total(exposure(w.state, kHub, params).convoy_km));
 }
 
 TEST(PeaceAttacksMechanism, MoreExposureMeansMoreAttacks) {
@@ -255,8 +260,8 @@ TEST(PeaceAttacksMechanism, LethalityRisesWithExperienceAndFallsWithProtection) 
     w.state.groups[kCell - 1].dispersed = {0.0, 500.0, 0.0};
     w.camp(kNear, 1000);
     Params params = busy();
-    params.experience_days = 1e9;     // no fading within the test
-    params.learning_attacks = 1000;   // and no learning from the test's own few attacks
+    params.experience_days = 1e9;    // no fading within the test
+    params.learning_attacks = 1000;  // and no learning from the test's own few attacks
     w.record.experience[kNorth] = experience;
     w.record.opened[kBlue * w.record.places + kNear] = opened;
     w.record.deployed[kBlue] = opened;
@@ -346,12 +351,13 @@ double un_dead_with_m3(bool m16_on) {
   state.forces[kBlue].at_place[kNear] = 1000.0;  // the North's only troops
   state.forces[kBlue].strength = 1000.0;
   state.refresh_foreign();
-  const std::vector<const conflict::Module*> modules{&events::module(), &perceptions::module(), &combat::module(),
-                                                     &group_strategy::module(), &module()};
+  const std::vector<const conflict::Module*> modules{&events::module(), &perceptions::module(),
+                                                     &combat::module(), &group_strategy::module(), &module()};
   engine::ParameterSet parameters(conflict::parameter_specs(modules));
   parameters.set("peace_attacks_enabled", m16_on ? 1.0 : 0.0, {"test", ""});
   parameters.set("strategy_attack_rate", 0.2, {"test", ""});
-  for (const std::string rate : {"peace_attacks_convoy_rate", "peace_attacks_fire_rate", "peace_attacks_assault_rate"})
+  for (const std::string rate :
+       {"peace_attacks_convoy_rate", "peace_attacks_fire_rate", "peace_attacks_assault_rate"})
     parameters.set(rate, 0.0, {"test", ""});  // M16 itself attacks nobody: only M3 could
   conflict::Registry r(state, parameters);
   r.begin("inputs");
@@ -361,7 +367,8 @@ double un_dead_with_m3(bool m16_on) {
   engine::Recorder recorder;
   recorder.set_regions({"all", "South", "North", "East"});
   r.declare_outputs(recorder);
-  const auto systems = r.systems({"M3 group strategy", "M16 attacks on peace operations", "M5 combat", "M11 perceptions"});
+  const auto systems =
+      r.systems({"M3 group strategy", "M16 attacks on peace operations", "M5 combat", "M11 perceptions"});
   const engine::Clock clock(state.date, state.date.plus_days(100));
   const engine::RandomStreams random(3);
   const engine::Date start = state.date;
