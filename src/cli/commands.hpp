@@ -132,6 +132,7 @@ struct DashboardInput {
   std::vector<std::string> runs;      // run or ensemble folders
   std::vector<std::string> observed;  // as for validate; none: no validation view
   std::string from = "2012-01-01", to = "2016-12-31";
+  std::string backtest;  // a report of `backtest --out` for the validation view; none: no backtest
 };
 
 struct ServeOptions {

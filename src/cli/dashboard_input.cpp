@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/backtest_report_file.hpp"
 #include "cli/observed_files.hpp"
 #include "scenario/error.hpp"
 #include "web/dashboard_page.hpp"
@@ -20,6 +21,7 @@ std::unique_ptr<web::Api> open_or_throw(const DashboardInput& input) {
     validation = web::ValidationInput{load_observed(input.observed, from, to), from, to};
   }
   auto api = std::make_unique<web::Api>(web::open_sources(input.runs), std::move(validation));
+  if (!input.backtest.empty()) api->set_backtest(read_backtest_report(input.backtest));
   api->set_page(web::dashboard_page());
   return api;
 }

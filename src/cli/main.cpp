@@ -369,6 +369,9 @@ int main(int argc, char** argv) {
         ->type_name("FILE");
     cmd->add_option("--from", in.from, "First day the validation view judges (default 2012-01-01)");
     cmd->add_option("--to", in.to, "Last day the validation view judges (default 2016-12-31)");
+    cmd->add_option("--backtest", in.backtest,
+                    "A backtest's report (peacesim backtest --out FILE) for the validation view")
+        ->type_name("FILE");
   };
   ServeOptions serve;
   auto* serve_cmd = app.add_subcommand(

@@ -192,10 +192,18 @@ std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine:
   return out;
 }
 
+const std::vector<std::string>& compared_hosts() {
+  static const std::vector<std::string> hosts{"MRT", "NER", "BFA"};
+  return hosts;
+}
+
 namespace {
 const std::set<std::string>& run_series() {
-  static const std::set<std::string> names{"casualties_minusma", "refugees",        "internally_displaced",
-                                           "refugees_in_MRT",    "refugees_in_NER", "refugees_in_BFA"};
+  static const std::set<std::string> names = [] {
+    std::set<std::string> out{kMinusmaSeries, kRefugeesSeries, kIdpSeries};
+    for (const auto& iso : compared_hosts()) out.insert(kHostSeriesPrefix + iso);
+    return out;
+  }();
   return names;
 }
 
@@ -204,24 +212,23 @@ using SeriesByDate = std::map<std::string, std::map<engine::Date, double>>;
 // A run's figures from its events and its national series, wherever they were read from.
 RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, engine::Date to,
                     const std::string& where) {
-  if (series["refugees"].empty())
+  if (series[kRefugeesSeries].empty())
     throw InputError(where + ": no national 'refugees' series (is this a Mali run?)");
-  if (series["refugees"].rbegin()->first < to) {
+  if (series[kRefugeesSeries].rbegin()->first < to) {
     throw InputError(fmt::format("{}: the run ends on {}, before the window's end {}", where,
-                                 series["refugees"].rbegin()->first.iso(), to.iso()));
+                                 series[kRefugeesSeries].rbegin()->first.iso(), to.iso()));
   }
   RunFigures out;
   out.events = std::move(events);
-  for (const auto& [d, v] : series["casualties_minusma"]) {
+  for (const auto& [d, v] : series[kMinusmaSeries]) {
     if (d >= from && d <= to) out.minusma[d.year()] += v;
   }
   auto year_end = [&](const std::string& name, std::map<int, double>& into) {
     for (const auto& [d, v] : series[name]) into[d.year()] = v;  // the last date of each year wins
   };
-  year_end("refugees", out.displacement.refugees);
-  year_end("internally_displaced", out.displacement.idps);
-  for (const std::string iso : {"MRT", "NER", "BFA"})
-    year_end("refugees_in_" + iso, out.displacement.hosts[iso]);
+  year_end(kRefugeesSeries, out.displacement.refugees);
+  year_end(kIdpSeries, out.displacement.idps);
+  for (const auto& iso : compared_hosts()) year_end(kHostSeriesPrefix + iso, out.displacement.hosts[iso]);
   return out;
 }
 }  // namespace

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "engine/calendar.hpp"
 #include "engine/recorder.hpp"
@@ -65,6 +66,15 @@ struct RunFigures {
   std::map<int, double> minusma;
   Displacement displacement;
 };
+// The model's national series that validate reads, by what each is compared with: the one place
+// that ties a model series to an observed quantity (also used by observed_series.hpp).
+inline constexpr const char* kMinusmaSeries = "casualties_minusma";
+inline constexpr const char* kRefugeesSeries = "refugees";
+inline constexpr const char* kIdpSeries = "internally_displaced";
+inline constexpr const char* kHostSeriesPrefix = "refugees_in_";  // + the host's ISO3 code
+// The hosts whose refugees a run records and validate compares (ISO3).
+const std::vector<std::string>& compared_hosts();
+
 RunFigures read_run(const std::filesystem::path& run_folder, engine::Date from, engine::Date to);
 // The same from a finished simulation's recorder (no files), for calibration.
 RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to);

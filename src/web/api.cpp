@@ -106,12 +106,13 @@ Api::Route Api::route(const Request& r) const {
   if (!page_.empty() && (parts.empty() || (parts.size() == 1 && parts[0] == "index.html")))
     return answer({200, std::string(page_), "text/html; charset=utf-8"});
   if (parts.empty() || (parts.size() == 1 && parts[0] == "api")) {
-    return answer(ok(
-        {{"peacesim", "API over run stores; see docs/web-api.md"},
-         {"endpoints",
-          {"/api/runs", "/api/runs/{id}", "/api/runs/{id}/series", "/api/runs/{id}/series/{name}",
-           "/api/runs/{id}/events", "/api/runs/{id}/map", "/api/runs/{id}/operations",
-           "/api/runs/{id}/network", "/api/runs/{id}/validation", "/api/compare?base={id}&variant={id}"}}}));
+    return answer(
+        ok({{"peacesim", "API over run stores; see docs/web-api.md"},
+            {"endpoints",
+             {"/api/runs", "/api/runs/{id}", "/api/runs/{id}/series", "/api/runs/{id}/series/{name}",
+              "/api/runs/{id}/events", "/api/runs/{id}/map", "/api/runs/{id}/operations",
+              "/api/runs/{id}/network", "/api/runs/{id}/validation", "/api/runs/{id}/observed",
+              "/api/compare?base={id}&variant={id}", "/api/backtest"}}}));
   }
   if (parts[0] != "api") return answer(error(404, "not found"));
   if (parts.size() == 2 && parts[1] == "runs") {
@@ -120,6 +121,7 @@ Api::Route Api::route(const Request& r) const {
     out.compute = [this] { return runs(); };
     return out;
   }
+  if (parts.size() == 2 && parts[1] == "backtest") return answer(backtest());  // read once, at start
   if (parts.size() == 2 && parts[1] == "compare") {
     const auto base_it = r.query.find("base");
     const auto variant_it = r.query.find("variant");
@@ -167,6 +169,10 @@ Api::Route Api::route(const Request& r) const {
   } else if (parts.size() == 4 && parts[3] == "validation") {
     out.key += "/validation";
     out.compute = [this, source] { return validate(*source); };
+    out.expensive = true;
+  } else if (parts.size() == 4 && parts[3] == "observed") {
+    out.key += "/observed";
+    out.compute = [this, source] { return observed(*source); };
     out.expensive = true;
   } else {
     return answer(error(404, "not found"));

@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +81,9 @@ class Api {
   [[nodiscard]] const AnswerCache& cache() const { return *cache_; }
   // The dashboard's page, answered at `/` (without one, `/` lists the endpoints as `/api` does).
   void set_page(std::string_view html) { page_ = html; }
+  // The report of `peacesim backtest --out` (`serve --backtest`), answered at /api/backtest as it
+  // is; its origins are marked on the time-series view.
+  void set_backtest(nlohmann::json report);
 
  private:
   // Where a request leads: an answer known at once (an error, the page), or the key its answer is
@@ -106,10 +110,15 @@ class Api {
   // api_analysis.cpp: comparison of two sources and validation against observed data.
   [[nodiscard]] Response compare(const Source& base, const Source& variant) const;
   [[nodiscard]] Response validate(const Source& s) const;
+  // api_observed.cpp: the backtest report, and the observed series beside a run's.
+  [[nodiscard]] Response backtest() const;
+  [[nodiscard]] Response observed(const Source& s) const;
   [[nodiscard]] const Source* find(const std::string& id) const;
 
   std::vector<Source> sources_;
   std::optional<ValidationInput> validation_;
+  std::optional<nlohmann::json> backtest_;
+  Response backtest_answer_;  // made once: the report does not change
   std::string_view page_;
   std::unique_ptr<AnswerCache> cache_;
 };

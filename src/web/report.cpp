@@ -37,10 +37,11 @@ std::string script_safe(std::string json) {
 }  // namespace
 
 std::vector<std::string> report_paths(const Api& api) {
-  std::vector<std::string> paths{"/api/runs"};
+  std::vector<std::string> paths{"/api/runs", "/api/backtest"};
   for (const auto& s : api.sources()) {
     const std::string base = "/api/runs/" + s.id;
-    for (const char* tail : {"", "/series", "/events", "/map", "/operations", "/network", "/validation"})
+    for (const char* tail :
+         {"", "/series", "/events", "/map", "/operations", "/network", "/validation", "/observed"})
       paths.push_back(base + tail);
     for (const auto& info : StoreReader(s.members.front()).series())
       paths.push_back(base + "/series/" + info.name);

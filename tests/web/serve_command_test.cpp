@@ -2,7 +2,10 @@
 // of being shared, binding beyond this machine warns, and the banner's address is a valid URL.
 // Each server is a child process, waited for by the line it prints, and stopped with Ctrl-C.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 
@@ -82,6 +85,26 @@ TEST(ServeCommand, ListeningBeyondThisMachineWarns) {
                 url == "http://[::1]:" + banner->port + "/")
         << url;
   }
+}
+
+// A --backtest file that is not a backtest's report, or not a file, is refused before the server
+// listens, with exit 2 and a message naming the file.
+TEST(ServeCommand, ABadBacktestFileIsRefusedBeforeListening) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("peacesim_bad_backtest_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto not_json = dir / "not-json.json";
+  std::ofstream(not_json) << "{\"kind\": \"backtest\", \"origins\": [";
+  const auto no_origins = dir / "no-origins.json";
+  std::ofstream(no_origins) << R"({"kind": "backtest", "origins": [{"origin": "2014-12-31"}]})";
+  for (const auto& file : {not_json, no_origins, dir}) {
+    ServeProcess serve(
+        {"serve", (test_stores() / "run").string(), "--port", "0", "--backtest", file.string()});
+    EXPECT_EQ(serve.wait_for_exit(), 2) << file << ": " << serve.out() << serve.err();
+    EXPECT_NE(serve.err().find(file.string() + ":"), std::string::npos) << serve.err();
+    EXPECT_EQ(serve.out().find("the dashboard at"), std::string::npos) << serve.out();
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 // page shows changes accordingly, and that the page asks nothing of any other host.
 // Usage: node e2e/dashboard.e2e.mjs PEACESIM_BINARY SOURCE_DIR WORK_DIR [SCREENSHOT.png]
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
@@ -26,9 +26,35 @@ console.log("e2e: two runs of the Mali scenario to 2014 (base and France leaving
 execFileSync(binary, ["run", path.join(sourceDir, "scenarios/mali/mali.yaml"), ...short, "--out", base]);
 execFileSync(binary, ["run", path.join(sourceDir, "scenarios/mali/variants/q2_france_leaves_early.yaml"), ...short, "--out", variant]);
 
+// A backtest report of the shape `peacesim backtest --out` writes (made up, small: the view is
+// tested, not the model): one origin, two metrics, the model beating the best baseline on one.
+const backtest = path.join(work, "backtest.json");
+writeFileSync(
+  backtest,
+  JSON.stringify({
+    kind: "backtest",
+    origins: [
+      {
+        origin: "2013-12-31",
+        scored_years: [2014],
+        scores: {
+          metrics: [
+            { name: "national deaths", group: "violence", better: "lower", model: 0.5, persistence: 0.9, mean3: 0.7, nb: null,
+              best_baseline: "mean3", model_beats_best: true },
+            { name: "IDPs", group: "displacement", better: "lower", model: 1.5, persistence: 0.2, mean3: 0.4, nb: 0.3,
+              best_baseline: "persistence", model_beats_best: false },
+          ],
+          verdict: { metrics_judged: 2, model_beats_best_baseline: 1, not_beaten: ["IDPs"] },
+        },
+        patterns: [{ id: "p1", text: "a pattern", holds_in: 3, runs: 4, share: 0.75 }],
+      },
+    ],
+  }),
+);
+
 function serve() {
   return new Promise((resolve, reject) => {
-    const server = spawn(binary, ["serve", base, variant, "--observed", observed, "--port", "0"]);
+    const server = spawn(binary, ["serve", base, variant, "--observed", observed, "--backtest", backtest, "--port", "0"]);
     let out = "";
     server.stdout.on("data", (chunk) => {
       out += chunk;
@@ -130,6 +156,11 @@ async function checkViews(page, withServer) {
   const names = await page.$$eval("#series-name option", (o) => o.map((x) => x.value));
   await page.selectOption("#series-name", names.find((n) => n.startsWith("internally_displaced")) ?? names[1]);
   await page.waitForFunction((d) => document.querySelector("#series-chart path.line")?.getAttribute("d") !== d, d0);
+  // Observed events by region, drawn over the run's own yearly figures, with the backtest's origin.
+  await page.selectOption("#series-name", "observed:violent_events");
+  await page.waitForSelector("#series-chart path.observed");
+  assert.ok((await page.$$("#series-chart path.simulated-yearly")).length > 0, "the run's yearly events beside the observed");
+  assert.equal(await page.getAttribute("#series-chart g.mark", "data-date"), "2013-12-31", "the origin is marked");
 
   await page.click("button[data-view=operations]");
   await ready(page, "operations");
@@ -156,6 +187,12 @@ async function checkViews(page, withServer) {
   const cells = (await page.$$("#validation-chart circle")).length;
   assert.ok(cells >= 9, `the validation view plots region-years (${cells})`);
   assert.ok((await page.$$("#validation-metrics tr")).length > 2, "the validation metrics table");
+  // The backtest: one row a metric, the best baseline in italics, the model in bold where it wins.
+  assert.equal((await page.$$("#backtest-metrics-0 tr")).length, 3, "the backtest's table has its two metrics");
+  assert.deepEqual(await page.$$eval("#backtest-metrics-0 td i", (e) => e.map((x) => x.parentElement.className)), ["mean3", "persistence"]);
+  assert.equal((await page.$$("#backtest-metrics-0 td.model b")).length, 1, "the model in bold where it beats the best");
+  assert.match(await page.textContent("#backtest .verdict"), /beats the best baseline on 1 of 2/);
+  assert.match(await page.textContent("#backtest .backtest-patterns"), /holds in 3 of 4 runs \(75 %\)/);
   console.log(`e2e: views ok (${withServer ? "served" : "report"}: ${links} links, ${rows} headline outcomes, ${cells} region-years)`);
 }
 
@@ -181,7 +218,7 @@ try {
 
   // The report: the same views from one file, with no server.
   const report = path.join(work, "report.html");
-  execFileSync(binary, ["report", base, variant, "--observed", observed, "--out", report, "-q"]);
+  execFileSync(binary, ["report", base, variant, "--observed", observed, "--backtest", backtest, "--out", report, "-q"]);
   assert.ok(existsSync(report));
   const offline = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const watchOffline = watchRequests(offline, "file:");

@@ -53,14 +53,22 @@ export interface Line {
   high?: number[];
   dashed?: boolean;
   color?: string;
+  points?: boolean; // a dot on each value (observations, one a year)
+  kind?: string; // a class of its path besides "line" (e.g. "observed")
+}
+
+// A vertical line at a date, with its label (an origin of forecasts).
+export interface Mark {
+  date: Date;
+  label: string;
 }
 
 // A time chart of lines (and their bands) with axes and a legend.
-export function timeChart(root: HTMLElement, lines: Line[], yLabel: string, id = "time-chart"): void {
+export function timeChart(root: HTMLElement, lines: Line[], yLabel: string, id = "time-chart", marks: Mark[] = []): void {
   const width = 900,
     height = 360,
     margin = { top: 16, right: 180, bottom: 30, left: 70 };
-  const all = lines.flatMap((l) => l.dates);
+  const all = [...lines.flatMap((l) => l.dates), ...marks.map((m) => m.date)];
   const x = d3
     .scaleUtc()
     .domain(d3.extent(all) as [Date, Date])
@@ -106,7 +114,7 @@ export function timeChart(root: HTMLElement, lines: Line[], yLabel: string, id =
     }
     svg
       .append("path")
-      .attr("class", "line")
+      .attr("class", l.kind ? `line ${l.kind}` : "line")
       .attr("data-label", l.label)
       .attr("fill", "none")
       .attr("stroke", c)
@@ -119,6 +127,20 @@ export function timeChart(root: HTMLElement, lines: Line[], yLabel: string, id =
           .x((k) => x(l.dates[k]))
           .y((k) => y(l.values[k]))(idx),
       );
+    if (l.points) {
+      svg
+        .append("g")
+        .attr("class", l.kind ? `points ${l.kind}` : "points")
+        .selectAll("circle")
+        .data(idx)
+        .join("circle")
+        .attr("cx", (k) => x(l.dates[k]))
+        .attr("cy", (k) => y(l.values[k]))
+        .attr("r", 3)
+        .attr("fill", c)
+        .append("title")
+        .text((k) => `${l.label} ${l.dates[k].toISOString().slice(0, 10)}: ${formatNumber(l.values[k])}`);
+    }
     const legend = svg.append("g").attr("transform", `translate(${width - margin.right + 10},${margin.top + i * 16})`);
     legend
       .append("line")
@@ -130,4 +152,15 @@ export function timeChart(root: HTMLElement, lines: Line[], yLabel: string, id =
       .attr("stroke-dasharray", l.dashed ? "5 3" : null);
     legend.append("text").attr("x", 24).attr("y", 9).text(l.label);
   });
+  for (const m of marks) {
+    const g = svg.append("g").attr("class", "mark").attr("data-date", m.date.toISOString().slice(0, 10));
+    g.append("line")
+      .attr("x1", x(m.date))
+      .attr("x2", x(m.date))
+      .attr("y1", margin.top)
+      .attr("y2", height - margin.bottom)
+      .attr("stroke", "#444")
+      .attr("stroke-dasharray", "2 3");
+    g.append("text").attr("x", x(m.date) + 4).attr("y", margin.top + 10).attr("class", "axis-label").text(m.label);
+  }
 }

@@ -152,6 +152,64 @@ export interface Validation {
   metrics: ValidationMetric[];
 }
 
+// The report of `peacesim backtest --out` (served with `serve --backtest`), as far as the
+// validation view reads it.
+export interface BacktestMetric {
+  name: string;
+  group: string;
+  better: string;
+  model: number | null;
+  persistence: number | null;
+  mean3: number | null;
+  nb: number | null;
+  best_baseline: string | null;
+  model_beats_best: boolean | null;
+}
+
+export interface BacktestPattern {
+  id: string;
+  text: string;
+  holds_in: number;
+  runs: number;
+  share: number;
+}
+
+export interface BacktestOrigin {
+  origin: string;
+  scored_years?: number[];
+  scores: {
+    metrics: BacktestMetric[];
+    verdict: { metrics_judged: number; model_beats_best_baseline: number; not_beaten?: string[] };
+  };
+  patterns: BacktestPattern[];
+}
+
+export interface Backtest {
+  runs?: number;
+  origins: BacktestOrigin[];
+}
+
+// Observed figures beside a run's (`serve --observed`), by region, year by year.
+export interface DatedValue {
+  date: string;
+  value: number;
+}
+
+export interface ObservedQuantity {
+  label: string;
+  measure: string;
+  model_series: boolean;
+  observed: Record<string, DatedValue[]>;
+  simulated: Record<string, DatedValue[]>;
+}
+
+export interface ObservedSeries {
+  national: string;
+  window: { from: string; to: string };
+  origins: { date: string; label: string }[];
+  series: Record<string, ObservedQuantity>;
+}
+
 export interface GeoFeature {
   type: "Feature";
   properties: Record<string, string | number | undefined> & { layer: string };

@@ -1,8 +1,40 @@
 // Time series: one series in a chosen region, or every region; an ensemble's median with its
-// 5-95 % band over members.
-import type { RunInfo, SeriesData, SeriesInfo } from "../data";
-import { get } from "../data";
+// 5-95 % band over members. With observed data (`serve --observed`), the observed figures are drawn
+// over the simulated ones (dashed, a dot a year) where a series has them, and the origin of the
+// forecast is marked: yearly totals are shown as validate counts them, year-end stocks over the
+// model's own series.
+import * as d3 from "d3";
+import type { Line, Mark } from "../charts";
+import type { DatedValue, ObservedQuantity, ObservedSeries, RunInfo, SeriesData, SeriesInfo } from "../data";
+import { ApiError, get } from "../data";
 import { element, message, parseDate, select, timeChart } from "../charts";
+
+// Quantities that are not a series of the store (events of several types together) are listed as
+// series of their own under this prefix.
+const OBSERVED_ONLY = "observed:";
+
+async function observedOf(run: RunInfo): Promise<{ data: ObservedSeries | null; note: string }> {
+  try {
+    return { data: await get<ObservedSeries>(`/api/runs/${run.id}/observed`), note: "" };
+  } catch (e) {
+    // No observed data given (404) is the usual case; anything else is said.
+    return { data: null, note: e instanceof ApiError && e.status === 404 ? "" : `observed series: ${(e as Error).message}` };
+  }
+}
+
+const colour = (k: number): string => d3.schemeTableau10[k % d3.schemeTableau10.length];
+
+function yearly(label: string, points: DatedValue[], c: string, observed: boolean): Line {
+  return {
+    label,
+    dates: points.map((p) => parseDate(p.date)),
+    values: points.map((p) => p.value),
+    dashed: observed,
+    points: true,
+    color: c,
+    kind: observed ? "observed" : "simulated-yearly",
+  };
+}
 
 export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<void> {
   const catalogue = await get<SeriesInfo[]>(`/api/runs/${run.id}/series`);
@@ -10,20 +42,25 @@ export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<voi
     message(root, "This run recorded no series.");
     return;
   }
+  const observed = await observedOf(run);
+  const quantities = observed.data?.series ?? {};
+  const extra = Object.entries(quantities)
+    .filter(([, q]) => !q.model_series)
+    .map(([n]) => ({ value: OBSERVED_ONLY + n, text: `${n} (yearly, against observed)` }));
+  const options = [...catalogue.map((s) => ({ value: s.name, text: quantities[s.name] ? `${s.name} (with observed)` : s.name })), ...extra];
   let name = catalogue.find((s) => s.name === "fatalities_battles")?.name ?? catalogue[0].name;
   let region = "";
   const controls = element("div", { class: "controls" });
   const chart = element("div");
   const description = element("p", { class: "status", id: "series-description" });
   root.append(controls, description, chart);
+  if (observed.note) root.append(element("p", { class: "status" }, observed.note));
+  const marks: Mark[] = (observed.data?.origins ?? []).map((o) => ({ date: parseDate(o.date), label: `${o.label} ${o.date}` }));
 
-  async function draw(): Promise<void> {
-    const info = catalogue.find((s) => s.name === name)!;
-    const data = await get<SeriesData>(`/api/runs/${run.id}/series/${encodeURIComponent(name)}`);
-    const regions = Object.keys(data.regions);
+  function controlsFor(regions: string[]): void {
     if (region && !regions.includes(region)) region = "";
     controls.replaceChildren(
-      select("Series", "series-name", catalogue.map((s) => ({ value: s.name, text: s.name })), name, (v) => {
+      select("Series", "series-name", options, name, (v) => {
         name = v;
         void draw();
       }),
@@ -38,18 +75,59 @@ export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<voi
         },
       ),
     );
+  }
+
+  // A quantity compared year by year: the run's yearly figure as validate counts it, and the
+  // observed one.
+  function drawYearly(q: ObservedQuantity, unit: string): void {
+    const regions = [...new Set([...Object.keys(q.simulated), ...Object.keys(q.observed)])].sort();
+    controlsFor(regions);
+    description.textContent = `${q.measure}, simulated (solid; the members' mean) against observed (dashed): ${q.label}`;
+    const shown = region ? [region] : regions;
+    const lines: Line[] = [];
+    shown.forEach((r) => {
+      const k = regions.indexOf(r);
+      if (q.simulated[r]?.length) lines.push(yearly(`${r} simulated`, q.simulated[r], colour(k), false));
+      if (q.observed[r]?.length) lines.push(yearly(`${r} observed`, q.observed[r], colour(k), true));
+    });
+    chart.replaceChildren();
+    timeChart(chart, lines, unit, "series-chart", marks);
+  }
+
+  async function draw(): Promise<void> {
+    if (name.startsWith(OBSERVED_ONLY)) {
+      drawYearly(quantities[name.slice(OBSERVED_ONLY.length)], name.slice(OBSERVED_ONLY.length));
+      return;
+    }
+    const info = catalogue.find((s) => s.name === name)!;
+    const q = quantities[name];
+    if (q && q.measure !== "year-end stock") {
+      drawYearly(q, info.unit);  // a flow: its yearly totals, not its months, meet the observations
+      return;
+    }
+    const data = await get<SeriesData>(`/api/runs/${run.id}/series/${encodeURIComponent(name)}`);
+    const regions = Object.keys(data.regions);
+    controlsFor(regions);
     description.textContent = `${info.description} (${info.unit}, ${info.kind}, ${info.cadence})${
       data.members > 1 ? `; median of ${data.members} members with the 5-95 % band` : ""
-    }`;
+    }${q ? `; observed (dashed): ${q.label}` : ""}`;
     const dates = data.dates.map(parseDate);
     const shown = region ? [region] : regions;
+    const lines: Line[] = shown.map((r) => ({
+      label: r,
+      dates,
+      values: data.regions[r].values,
+      low: data.regions[r].low,
+      high: data.regions[r].high,
+      color: colour(regions.indexOf(r)),
+    }));
+    if (q) {
+      for (const r of shown) {
+        if (q.observed[r]?.length) lines.push(yearly(`${r} observed`, q.observed[r], colour(regions.indexOf(r)), true));
+      }
+    }
     chart.replaceChildren();
-    timeChart(
-      chart,
-      shown.map((r) => ({ label: r, dates, values: data.regions[r].values, low: data.regions[r].low, high: data.regions[r].high })),
-      info.unit,
-      "series-chart",
-    );
+    timeChart(chart, lines, info.unit, "series-chart", q ? marks : []);
   }
   await draw();
 }

@@ -1,15 +1,30 @@
 // Simulated against observed, region-year by region-year (log scales), with the metrics beside
-// the persistence and trend baselines (docs/validation.md).
+// the persistence and trend baselines (docs/validation.md); above them, a backtest's report when
+// one was given (`serve --backtest`).
 import * as d3 from "d3";
-import type { RunInfo, Validation } from "../data";
+import type { Backtest, RunInfo, Validation } from "../data";
 import { ApiError, get } from "../data";
 import { element, formatNumber, message, select } from "../charts";
+import { backtestSection } from "./backtest";
+
+// The backtest, if the server was given one (404 otherwise: nothing to show).
+async function backtestOf(): Promise<Backtest | null> {
+  try {
+    return await get<Backtest>("/api/backtest");
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
 
 export async function renderValidation(root: HTMLElement, run: RunInfo): Promise<void> {
+  const backtest = await backtestOf();
+  if (backtest) root.append(backtestSection(backtest));
   let v: Validation;
   try {
     v = await get<Validation>(`/api/runs/${run.id}/validation`);
   } catch (e) {
+    if (backtest && e instanceof ApiError && e.status === 404) return;  // the backtest alone
     const hint = e instanceof ApiError && e.status === 404 ? " (peacesim serve RUN --observed FILE...)" : "";
     message(root, `${(e as Error).message}${hint}`);
     return;

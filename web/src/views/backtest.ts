@@ -1,0 +1,70 @@
+// A backtest's report (`serve --backtest`): per origin, every metric of the model beside the three
+// frozen baselines (the best baseline in italics, the model in bold where it beats it), the
+// verdict, and the share of runs in which each pattern holds (docs/validation.md).
+import type { Backtest, BacktestMetric, BacktestOrigin } from "../data";
+import { element } from "../charts";
+
+const BASELINES: [keyof BacktestMetric, string][] = [
+  ["persistence", "persistence"],
+  ["mean3", "mean of 3 years"],
+  ["nb", "NB regression"],
+];
+
+function figure(x: number | null): string {
+  return x === null || x === undefined ? "–" : x.toFixed(3);
+}
+
+function metricRow(m: BacktestMetric): HTMLTableRowElement {
+  const tr = element("tr");
+  tr.append(element("td", {}, m.name));
+  const model = element("td", { class: "model" });
+  if (m.model_beats_best) model.append(element("b", {}, figure(m.model)));
+  else model.textContent = figure(m.model);
+  tr.append(model);
+  for (const [key] of BASELINES) {
+    const td = element("td", { class: String(key) });
+    const text = figure(m[key] as number | null);
+    if (m.best_baseline === key) td.append(element("i", {}, text));
+    else td.textContent = text;
+    tr.append(td);
+  }
+  return tr;
+}
+
+function originSection(o: BacktestOrigin, index: number): HTMLElement {
+  const section = element("section", { class: "backtest-origin", "data-origin": o.origin });
+  const years = o.scored_years?.length ? `, scored on ${o.scored_years[0]}–${o.scored_years[o.scored_years.length - 1]}` : "";
+  section.append(element("h3", {}, `Origin ${o.origin}${years}`));
+  const table = element("table", { id: `backtest-metrics-${index}`, class: "backtest-metrics" });
+  const head = element("tr");
+  head.append(...["metric", "model", ...BASELINES.map(([, text]) => text)].map((h) => element("th", {}, h)));
+  table.append(head);
+  for (const m of o.scores.metrics) table.append(metricRow(m));
+  section.append(table);
+  const v = o.scores.verdict;
+  section.append(
+    element(
+      "p",
+      { class: "verdict" },
+      `The model beats the best baseline on ${v.model_beats_best_baseline} of ${v.metrics_judged} metrics` +
+        (v.not_beaten?.length ? `; not on: ${v.not_beaten.join(", ")}` : "") +
+        ". Best baseline in italics, the model in bold where it beats it.",
+    ),
+  );
+  if (o.patterns.length > 0) {
+    const list = element("ul", { class: "backtest-patterns" });
+    for (const p of o.patterns) {
+      const share = `${Math.round(p.share * 100)} %`;
+      list.append(element("li", {}, `${p.text}: holds in ${p.holds_in} of ${p.runs} runs (${share})`));
+    }
+    section.append(element("h4", {}, "Patterns"), list);
+  }
+  return section;
+}
+
+export function backtestSection(b: Backtest): HTMLElement {
+  const root = element("div", { id: "backtest" });
+  root.append(element("h2", {}, "Backtest: blind forecasts against frozen baselines"));
+  b.origins.forEach((o, i) => root.append(originSection(o, i)));
+  return root;
+}
