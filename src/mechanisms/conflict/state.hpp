@@ -268,8 +268,7 @@ struct State {
   [[nodiscard]] Group& group(ActorIndex a) { return groups[a - 1]; }
   [[nodiscard]] const Group& group(ActorIndex a) const { return groups[a - 1]; }
   [[nodiscard]] std::string actor_name(ActorIndex a) const;
-  // ACLED's names for the host state's forces and its civilians, from the capital's country
-  // ("Military Forces of X", "Civilians (X)"): the theatre names the country, never this code.
+  // ACLED's names for the host state's forces and its civilians (see state.cpp).
   [[nodiscard]] std::string state_forces_name() const;
   [[nodiscard]] std::string civilians_name() const;
   // The armed group with this id (as the scenario names it), or kNoActor.
