@@ -89,6 +89,15 @@ void expand_parameter_shorthand(ScenarioOptions& o) {
   }
 }
 
+// A multi-member command over one scenario: its `--set` shorthand expanded, and --threads 0 taken
+// as every core, before it runs.
+template <class Options>
+int run_on_all_cores(Options& options, int (*command)(const Options&)) {
+  expand_parameter_shorthand(options.input);
+  if (options.threads == 0) options.threads = peacesim::engine::hardware_threads();
+  return command(options);
+}
+
 // CLI11 answers a first word that is no command with "A subcommand is required": name it instead.
 bool refuse_unknown_command(CLI::App& app, const std::string& first) {
   if (first.empty() || first[0] == '-') return false;
@@ -436,34 +445,14 @@ int main(int argc, char** argv) {
       expand_parameter_shorthand(ensemble.input);
       return ensemble_command(ensemble);  // threads 0: shared among the machine's MPI processes
     }
-    if (*sweep_cmd) {
-      expand_parameter_shorthand(sweep.input);
-      if (sweep.threads == 0) sweep.threads = peacesim::engine::hardware_threads();
-      return sweep_command(sweep);
-    }
-    if (*sensitivity_cmd) {
-      expand_parameter_shorthand(sensitivity.input);
-      if (sensitivity.threads == 0) sensitivity.threads = peacesim::engine::hardware_threads();
-      return sensitivity_command(sensitivity);
-    }
+    if (*sweep_cmd) return run_on_all_cores(sweep, sweep_command);
+    if (*sensitivity_cmd) return run_on_all_cores(sensitivity, sensitivity_command);
     if (*validate_cmd) return validate_command(validate);
     if (*serve_cmd) return serve_command(serve);
     if (*report_cmd) return report_command(report);
-    if (*calibrate_cmd) {
-      expand_parameter_shorthand(calibrate.input);
-      if (calibrate.threads == 0) calibrate.threads = peacesim::engine::hardware_threads();
-      return calibrate_command(calibrate);
-    }
-    if (*patterns_cmd) {
-      expand_parameter_shorthand(patterns.input);
-      if (patterns.threads == 0) patterns.threads = peacesim::engine::hardware_threads();
-      return patterns_command(patterns);
-    }
-    if (*backtest_cmd) {
-      expand_parameter_shorthand(backtest.input);
-      if (backtest.threads == 0) backtest.threads = peacesim::engine::hardware_threads();
-      return backtest_command(backtest);
-    }
+    if (*calibrate_cmd) return run_on_all_cores(calibrate, calibrate_command);
+    if (*patterns_cmd) return run_on_all_cores(patterns, patterns_command);
+    if (*backtest_cmd) return run_on_all_cores(backtest, backtest_command);
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());

@@ -11,7 +11,7 @@ using engine::parameter;
 
 namespace {
 // Where the attack counts, deaths per attack and attackers' losses below come from: MINUSMA's
-// entries in ACLED 2013-2016, read one by one (docs/model/peace-attacks.md, "Calibration").
+// entries in ACLED 2013-2016, read one by one (docs/model/operational-layer.md, "M16", calibration).
 constexpr const char* kAcled =
     "data/observed/acled_mali_1997-2016_events.csv (attacks on MINUSMA, 2013-2016)";
 }  // namespace
@@ -30,7 +30,8 @@ const engine::ParameterTable<Params>& parameter_table() {
           std::string(kAcled) +
               ": 34 IEDs, mines and ambushes on MINUSMA's convoys and vehicles, about 10 a year; scaled "
               "with the camp attacks so that 10 seeds give MINUSMA's 71 deaths by malicious acts in "
-              "2013-2016 (data/observed/minusma_fatalities_2013-2016.csv; docs/model/peace-attacks.md)",
+              "2013-2016 (data/observed/minusma_fatalities_2013-2016.csv; docs/model/operational-layer.md, "
+              "M16)",
           "Attacks on convoys per 1,000 convoy-km, where hostile presence and intent are full"),
       parameter("peace_attacks_ambush_share", &Params::ambush_share, 0.0, 1.0, "1",
                 std::string(kAcled) + ": 12 of the 34 attacks on convoys and vehicles are ambushes",
@@ -65,7 +66,7 @@ const engine::ParameterTable<Params>& parameter_table() {
                 std::string(kAcled) +
                     ": 13 peacekeepers killed by 22 IEDs and mines (0.59 each), divided by 0.5, the mean "
                     "lethality multiplier (learning times protection) of 2013-2016 in the reference run "
-                    "(docs/model/peace-attacks.md)",
+                    "(docs/model/operational-layer.md, M16)",
                 "Mean deaths of an IED or mine on a convoy, before learning and protection"),
       parameter(
           "peace_attacks_ambush_deaths", &Params::ambush_deaths, 0.0, 50.0, "people",

@@ -1,4 +1,4 @@
-// M16 Attacks on peace operations (MODEL.md §4; docs/model/peace-attacks.md has the equations).
+// M16 Attacks on peace operations (MODEL.md §4; docs/model/operational-layer.md, "M16", has the equations).
 //
 // A UN operation (a force with the `un` flag) is exposed in two ways: its camps, fixed targets for
 // rockets, mortars and assaults, and the convoys that supply them on the roads from its logistics

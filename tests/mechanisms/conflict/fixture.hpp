@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "../monthly_flows.hpp"
 #include "engine/random.hpp"
 #include "engine/recorder.hpp"
 #include "mechanisms/civilians/civilians.hpp"
@@ -108,16 +109,7 @@ class World {
 
   // Closes the monthly period and returns the flows by series name and recorder region.
   std::map<std::string, std::vector<double>> close() {
-    const std::size_t first = recorder.rows().size();
-    recorder.close_periods(static_cast<std::uint32_t>(state.day), state.date, {engine::Cadence::Monthly});
-    std::map<std::string, std::vector<double>> out;
-    for (std::size_t i = first; i < recorder.rows().size(); ++i) {
-      const auto& row = recorder.rows()[i];
-      auto& v = out[recorder.series()[row.series].name];
-      v.resize(recorder.regions().size(), 0.0);
-      v[row.region] = row.value;
-    }
-    return out;
+    return mechanisms::testing::close_month(recorder, state.day, state.date);
   }
 
   // Enlists `agents` residents of group a's communities in its regions (the first found), who join

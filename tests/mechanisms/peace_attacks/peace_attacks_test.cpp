@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "../monthly_flows.hpp"
 #include "engine/calendar.hpp"
 #include "engine/parameters.hpp"
 #include "engine/random.hpp"
@@ -154,16 +155,7 @@ struct World {
   }
   // The monthly flows so far, by series name and recorder region (0 all, 1 + r region r).
   std::map<std::string, std::vector<double>> close() {
-    const std::size_t first = recorder.rows().size();
-    recorder.close_periods(static_cast<std::uint32_t>(state.day), state.date, {engine::Cadence::Monthly});
-    std::map<std::string, std::vector<double>> out;
-    for (std::size_t i = first; i < recorder.rows().size(); ++i) {
-      const auto& row = recorder.rows()[i];
-      auto& v = out[recorder.series()[row.series].name];
-      v.resize(recorder.regions().size(), 0.0);
-      v[row.region] = row.value;
-    }
-    return out;
+    return mechanisms::testing::close_month(recorder, state.day, state.date);
   }
   std::size_t events_in(const std::string& admin1) const {
     return static_cast<std::size_t>(
