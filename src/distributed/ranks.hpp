@@ -50,7 +50,8 @@ class Ranks {
   int rank_ = 0;
   int size_ = 1;
   int local_size_ = 1;
-  bool joined_ = false;  // MPI_Init was called by us: MPI_Finalize on destruction
+  // MPI_Init was called by us: MPI_Finalize on destruction (unread in a build without MPI).
+  [[maybe_unused]] bool joined_ = false;
 };
 
 }  // namespace peacesim::distributed

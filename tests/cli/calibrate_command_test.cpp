@@ -24,7 +24,7 @@ TEST(Calibrate, RecoversAPlantedParameterAndWritesAFileAScenarioIncludes) {
   const auto params = dir / "calibrated.yaml";
   r = run_peacesim("calibrate " + fast + "--param combat_attrition=0.005:0.03 --observed " +
                    (dir / "truth/events.csv").string() +
-                   " --from 2012-01-01 --to 2014-12-31 --runs 1 --budget 16 --recheck 0 -q --out " +
+                   " --from 2012-01-01 --to 2014-12-31 --runs 1 --budget 24 --recheck 0 -q --out " +
                    params.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string text = read_file(params);
@@ -34,7 +34,8 @@ TEST(Calibrate, RecoversAPlantedParameterAndWritesAFileAScenarioIncludes) {
   const auto at = text.find("combat_attrition: {value: ");
   ASSERT_NE(at, std::string::npos) << text;
   const double fitted = std::stod(text.substr(at + 26));
-  // From 0.01, at least four times closer to the truth than the start.
+  // From 0.01, at least four times closer to the truth than the start. (16 evaluations were too few
+  // for the truth a clang build draws: its streams differ from GCC's, see docs/testing.md.)
   EXPECT_LT(std::abs(fitted - 0.015), 0.005 / 4) << fitted;
 
   std::ofstream(dir / "with.yaml") << "base: "
