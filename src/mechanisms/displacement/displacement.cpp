@@ -21,6 +21,7 @@ constexpr std::size_t kProgress = 3;
 constexpr std::size_t kHome = 4;
 constexpr std::size_t kWake = 5;
 constexpr std::size_t kRegime = 6;
+constexpr std::size_t kSince = 7;
 
 constexpr int kMaxHopsPerDay = 16;  // a guard: links are tens of km at least in any real graph
 
@@ -48,6 +49,8 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   check_range("awareness", rules_.awareness, 0, 2);
   check_range("violence_memory_days", rules_.violence_memory_days, 0, 1e6);
   check_range("return_after_days", rules_.return_after_days, 0, 1e6);
+  check_range("return_tolerance", rules_.return_tolerance, 0, 1);
+  check_range("return_decay_days", rules_.return_decay_days, 0, 1e6);
   const std::size_t n = dyn_.places.size();
   adjacency_.resize(n);
   adjacency_links_.resize(n);
@@ -142,7 +145,7 @@ std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t 
   const auto count = static_cast<std::size_t>(whole);
   for (std::size_t i = 0; i < count; ++i) {
     // A new agent decides today (rest ends today; regime 0 forces a fresh draw at its place).
-    dyn_.agents.create(origin, kNoPath, 0, 0.0f, origin, day, kNever);
+    dyn_.agents.create(origin, kNoPath, 0, 0.0f, origin, day, kNever, day);
     dyn_.retired.push_back(0);
   }
   dyn_.resting[origin] += static_cast<std::uint32_t>(count);
@@ -172,6 +175,19 @@ double Displacement::capacity_factor(PlaceId p) const {
   return 1.0 - (occupants - rules_.capacity_buffer * cap) / (cap * (1.0 - rules_.capacity_buffer));
 }
 
+bool Displacement::home_safe(PlaceId home) const {
+  // Only a place people fled (it has had violence) can be a home to go back to.
+  return dyn_.last_violence_day[home] >= 0 && dyn_.recent_violence[home] <= rules_.return_tolerance &&
+         dyn_.safe_days[home] >= static_cast<std::uint32_t>(rules_.return_after_days);
+}
+
+double Displacement::return_chance(std::uint32_t days_away) const {
+  // The longer people have been away, the less likely they go back (livelihoods, land and homes
+  // lost or taken; docs/model/displacement.md).
+  if (rules_.return_decay_days <= 0) return rules_.return_chance;
+  return rules_.return_chance * std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
+}
+
 LinkId Displacement::link_between(PlaceId a, PlaceId b) const {
   for (std::size_t k = 0; k < adjacency_[a].size(); ++k) {
     if (adjacency_[a][k] == b) return adjacency_links_[a][k];
@@ -193,11 +209,9 @@ void Displacement::prepare_day(std::uint32_t day) {
     } else if (!recent) {
       dyn_.recent_violence[p] = 0.0;
     }
-    dyn_.safe_days[p] = dyn_.recent_violence[p] > 0 ? 0 : dyn_.safe_days[p] + 1;
-    if (dyn_.last_violence_day[p] >= 0 && dyn_.recent_violence[p] <= 0 &&
-        dyn_.safe_days[p] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
-      dyn_.any_safe_home = true;
-    }
+    const bool calm = dyn_.recent_violence[p] <= rules_.return_tolerance;
+    dyn_.safe_days[p] = calm ? dyn_.safe_days[p] + 1 : 0;
+    if (home_safe(static_cast<PlaceId>(p))) dyn_.any_safe_home = true;
     const double chance = move_chance(static_cast<PlaceId>(p));
     if (chance != dyn_.move_chance[p]) {
       dyn_.move_chance[p] = chance;
@@ -276,10 +290,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
   if (resting) {
     const PlaceId p = at[slot];
     const bool stale = regime_of[slot] != dyn_.regime[p];
-    const bool may_return =
-        dyn_.any_safe_home && p != home_of[slot] && dyn_.recent_violence[home_of[slot]] <= 0 &&
-        dyn_.last_violence_day[home_of[slot]] >= 0 &&
-        dyn_.safe_days[home_of[slot]] >= static_cast<std::uint32_t>(rules_.return_after_days);
+    const bool may_return = dyn_.any_safe_home && p != home_of[slot] && home_safe(home_of[slot]);
     if (!stale && wake_of[slot] > day && !may_return) return;  // the common case: still resting
   }
 
@@ -292,12 +303,11 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       wake_of[slot] = rest_until(p, day, draws);
     }
     const PlaceId home = home_of[slot];
-    if (dyn_.any_safe_home && p != home && dyn_.recent_violence[home] <= 0 &&
-        dyn_.last_violence_day[home] >= 0 &&
-        dyn_.safe_days[home] >= static_cast<std::uint32_t>(rules_.return_after_days)) {
+    if (dyn_.any_safe_home && p != home && home_safe(home)) {
       engine::RandomDraws back =
           random.draws(kReturnStream, day, dyn_.agents.id_at(static_cast<engine::AgentId>(slot)));
-      if (back.bernoulli(rules_.return_chance)) {
+      const std::uint32_t since = dyn_.agents.column<kSince>()[slot];
+      if (back.bernoulli(return_chance(day >= since ? day - since : 0))) {
         path_of[slot] = kReturnPath;
         leg_of[slot] = 0;
         progress_of[slot] = 0.0f;

@@ -8,8 +8,10 @@
 //      (violence raises it, camps lower it), picks a route among the simple paths of up to
 //      `awareness + 1` links from where it is, weighted by the destination's attractiveness over
 //      the route length and throttled by the destination's free capacity, and travels up to
-//      `speed_km` a day along it; an agent at rest away from home returns by the shortest route
-//      once its home has had no violence for `return_after_days` days.
+//      `speed_km` a day along it; an agent at rest away from home sets off home by the shortest
+//      route with a daily chance `return_chance`·exp(−t/`return_decay_days`), t the days since it
+//      left, once its home's recent violence has stayed at or below `return_tolerance` for
+//      `return_after_days` days.
 //
 // Randomness is Philox (engine/random.hpp) keyed by (seed, stream, day, agent id), and agents only
 // write their own slots during the parallel move, so results do not depend on the thread count.
@@ -71,11 +73,13 @@ struct Rules {
   double camp_weight = 1.0;           // attractiveness factor of a camp
   double foreign_weight = 1.0;        // attractiveness factor of a place abroad
   double distance_softening_km = 10.0;
-  double capacity_buffer = 0.9;  // occupancy share of capacity where attraction starts to fall
-  int awareness = 1;             // links beyond the first that an agent looks ahead
-  int violence_memory_days = 0;  // violence counts as recent for this many days after it stops
-  int return_after_days = 90;    // days without violence at home before people go back
-  double return_chance = 0.05;   // daily chance of setting off home once it is safe
+  double capacity_buffer = 0.9;    // occupancy share of capacity where attraction starts to fall
+  int awareness = 1;               // links beyond the first that an agent looks ahead
+  int violence_memory_days = 0;    // violence counts as recent for this many days after it stops
+  int return_after_days = 90;      // days in a row that home has been safe before people go back
+  double return_chance = 0.05;     // daily chance of setting off home once it is safe
+  double return_tolerance = 0.0;   // home counts as safe while its recent violence is at most this
+  double return_decay_days = 0.0;  // the return chance falls as exp(-t / this), t days away; 0: never
 };
 
 // Random streams of the mechanism (engine/random.hpp).
@@ -149,7 +153,7 @@ class Displacement {
     std::vector<double> violence;                 // today's intensity
     std::vector<std::int64_t> last_violence_day;  // last day with violence (-1 never)
     std::vector<double> recent_violence;
-    std::vector<std::uint32_t> safe_days;  // days in a row without recent violence
+    std::vector<std::uint32_t> safe_days;  // days in a row with recent violence within return_tolerance
     std::vector<std::uint8_t> link_open;
     std::vector<double> carry;                        // people not yet making a whole agent, per origin
     std::vector<double> move_chance;                  // today's, per place
@@ -160,8 +164,9 @@ class Displacement {
     std::vector<std::vector<PlaceId>> next_hop_home;  // [home][at]: next place on the way home
     bool any_safe_home = false;
     // Agents: place at rest or leg start, current path and leg, km done on the leg, home, the day
-    // its rest ends, the regime of its place when that day was drawn.
-    engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t>
+    // its rest ends, the regime of its place when that day was drawn, the day it left home.
+    engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t,
+                       std::uint32_t>
         agents;
     std::vector<std::uint32_t> resting;
     std::vector<std::uint8_t> retired;  // by slot
@@ -196,6 +201,8 @@ class Displacement {
   [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const;
   [[nodiscard]] std::uint32_t choose_path(PlaceId p, engine::RandomDraws& draws) const;
   [[nodiscard]] LinkId link_between(PlaceId a, PlaceId b) const;
+  [[nodiscard]] bool home_safe(PlaceId home) const;
+  [[nodiscard]] double return_chance(std::uint32_t days_away) const;
 
   Rules rules_;
   Dynamic dyn_;

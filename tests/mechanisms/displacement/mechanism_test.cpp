@@ -1,6 +1,7 @@
 // The displacement mechanism's rules on small graphs: people are conserved, move only along
-// links, never through a closed link, stop choosing full camps, go home when it is safe, and
-// the results do not depend on the thread count.
+// links, never through a closed link, stop choosing full camps, go home when it is safe (within the
+// return tolerance, less often the longer they have been away), and the results do not depend on
+// the thread count.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -174,6 +175,46 @@ TEST(Displacement, PeopleGoHomeWhenSafetyHolds) {
   EXPECT_GT(d.people_at(0), before);
   EXPECT_GT(d.people_at(0), 250.0);  // nearly everyone is home after months of calm
   EXPECT_DOUBLE_EQ(total_people(d), 300.0);
+}
+
+// The people of A displaced for `away` days, then `calm_days` with A's violence at `home_violence`:
+// how many of them are back home for good.
+std::size_t settled_home_after(Rules r, double home_violence, std::uint32_t away, std::uint32_t calm_days) {
+  Small s;
+  r.return_after_days = 10;
+  Displacement d(s.places, s.links, r);
+  const engine::RandomStreams random(9);
+  d.set_violence(0, 1.0);
+  d.displace(0, 300, 0);
+  std::uint32_t day = 0;
+  for (; day < away; ++day) d.step(random, day, 1);
+  d.set_violence(0, home_violence);
+  for (; day < away + calm_days; ++day) d.step(random, day, 1);
+  std::size_t home = 0;
+  for (std::size_t i = 0; i < d.agent_count(); ++i) home += d.settled_home(i) ? 1 : 0;
+  return home;
+}
+
+TEST(Displacement, PeopleGoBackAmidLowViolenceOnlyWithinTheTolerance) {
+  Rules r;
+  r.return_chance = 0.2;
+  EXPECT_EQ(settled_home_after(r, 0.2, 30, 100), 0u);  // tolerance 0: any violence keeps them away
+  r.return_tolerance = 0.3;
+  EXPECT_GT(settled_home_after(r, 0.2, 30, 100), 200u);  // within the tolerance: most go back
+  EXPECT_EQ(settled_home_after(r, 0.5, 30, 100), 0u);    // above it: nobody
+}
+
+TEST(Displacement, TheLongerAwayTheFewerGoHome) {
+  Rules r;
+  r.return_chance = 0.2;
+  const std::size_t constant = settled_home_after(r, 0.0, 60, 30);
+  r.return_decay_days = 30;  // after 70-90 days away the daily chance is 0.2·e^-2.3..e^-3 ≈ 0.01-0.02
+  const std::size_t decaying = settled_home_after(r, 0.0, 60, 30);
+  EXPECT_GT(constant, 250u);
+  EXPECT_GT(decaying, 0u);
+  EXPECT_LT(decaying, constant / 2);
+  r.return_decay_days = 3000;  // a decay far longer than the stay changes little
+  EXPECT_GT(settled_home_after(r, 0.0, 60, 30), constant * 9 / 10);
 }
 
 TEST(Displacement, SameResultsWithOneOrTwoThreads) {
