@@ -287,10 +287,11 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
 
   if (dyn_.retired[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
+  // Whether a resting agent away from home may set off back today (decided once, used twice).
+  const bool may_return =
+      resting && dyn_.any_safe_home && at[slot] != home_of[slot] && home_safe(home_of[slot]);
   if (resting) {
-    const PlaceId p = at[slot];
-    const bool stale = regime_of[slot] != dyn_.regime[p];
-    const bool may_return = dyn_.any_safe_home && p != home_of[slot] && home_safe(home_of[slot]);
+    const bool stale = regime_of[slot] != dyn_.regime[at[slot]];
     if (!stale && wake_of[slot] > day && !may_return) return;  // the common case: still resting
   }
 
@@ -302,8 +303,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       regime_of[slot] = dyn_.regime[p];
       wake_of[slot] = rest_until(p, day, draws);
     }
-    const PlaceId home = home_of[slot];
-    if (dyn_.any_safe_home && p != home && home_safe(home)) {
+    if (may_return) {
       engine::RandomDraws back =
           random.draws(kReturnStream, day, dyn_.agents.id_at(static_cast<engine::AgentId>(slot)));
       const std::uint32_t since = dyn_.agents.column<kSince>()[slot];
