@@ -50,16 +50,14 @@ const engine::ParameterTable<Rules>& rules_table() {
                 "assumption: returns spread over a few weeks to months once home is safe",
                 "Daily chance that a displaced person sets off home once it is safe"),
       parameter("displacement_return_tolerance", &Rules::return_tolerance, 0, 1, "1",
-                "assumption: 0 keeps the rule before (home safe only without any recent violence); returns "
-                "to the north of Mali in 2013-2014 went on amid low-level violence (UNHCR returned IDPs, "
-                "data/observed/unhcr_population_mali_origin_or_asylum_2009-2016.csv); fits on UNHCR stocks "
-                "2012-2016 keep 0 for Mali (docs/calibration.md, \"Returns\")",
+                "assumption: 0 keeps the rule before (home safe only without any recent violence); "
+                "a theatre's fit sets it (docs/calibration.md, \"Returns\")",
                 "Recent violence intensity (0-1) at home up to which home counts as safe to go back to"),
-      parameter("displacement_return_decay_days", &Rules::return_decay_days, 0, 7300, "days",
-                "assumption: 0 keeps a constant return chance; protracted displacement (the hazard of "
-                "return falls with time away, UNHCR's protracted situations); fits on UNHCR stocks 2012-2016 "
-                "keep 0 for Mali (docs/calibration.md, \"Returns\")",
-                "Days away over which the chance of going home falls by a factor e (0: it never falls)"),
+      parameter(
+          "displacement_return_decay_days", &Rules::return_decay_days, 0, 7300, "days",
+          "assumption: 0 keeps a constant return chance; protracted displacement (the hazard of "
+          "return falls with time away) is for a theatre's fit to set (docs/calibration.md, \"Returns\")",
+          "Days away over which the chance of going home falls by a factor e (0: it never falls)"),
   };
   return table;
 }
