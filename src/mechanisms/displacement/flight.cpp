@@ -10,7 +10,12 @@ using conflict::Status;
 
 std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& params) {
   if (draws.uniform() >= params.leaving_share) return 255;
-  const double days = -params.tolerance_days * std::log(1.0 - draws.uniform());
+  const double e = -std::log(1.0 - draws.uniform());  // a standard exponential draw
+  // Weibull with shape k and mean tolerance_days (k = 1: exponential, the draw as it always was).
+  const double days = params.tolerance_shape == 1.0
+                          ? params.tolerance_days * e
+                          : params.tolerance_days / std::tgamma(1.0 + 1.0 / params.tolerance_shape) *
+                                std::pow(e, 1.0 / params.tolerance_shape);
   return static_cast<std::uint8_t>(std::min(254.0, std::floor(days)));
 }
 
@@ -28,6 +33,12 @@ std::vector<double> catchment_weights(const conflict::State& state, double kerne
   return w;
 }
 
+double felt_danger(double danger, double exposed_people, double elasticity) {
+  if (elasticity == 0.0 || danger == 0.0) return danger;
+  // A catchment where almost nobody lives (or everyone has gone) is taken as one agent's people.
+  return danger * std::pow(kReferencePeople / std::max(exposed_people, 1.0), elasticity);
+}
+
 void Flight::day(conflict::State& state, conflict::Context& context) {
   if (cell_weight_.size() != state.cells.size()) cell_weight_ = catchment_weights(state, params_.kernel_km);
   const double keep = std::exp(-1.0 / params_.memory_days);
@@ -35,20 +46,25 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
   auto& people = state.people;
   for (std::size_t p = 0; p < state.places.size(); ++p) {
     auto& place = state.places[p];
-    const double v = place.in_mali ? 1.0 - std::exp(-place.danger / params_.danger_scale) : 0.0;
+    const auto [begin, end] = context.ops.residents_range(state, static_cast<conflict::PlaceIndex>(p));
+    const double rho =
+        place.in_mali && place.danger > 0.0 && params_.population_elasticity > 0.0
+            ? felt_danger(place.danger, exposed_people(state, begin, end), params_.population_elasticity)
+            : place.danger;
+    const double v = place.in_mali ? 1.0 - std::exp(-rho / params_.danger_scale) : 0.0;
     place.danger *= keep;
     place.exposure_days *= keep;  // endurance counts recent violence: calm lets fear fade
     if (place.danger < 1e-3) place.danger = 0.0;
     displacement_.set_violence(static_cast<PlaceId>(p), v > 0.01 ? v : 0.0);
     if (!params_.enabled || v <= 0.01) continue;
     place.exposure_days += v;
-    const auto [begin, end] = context.ops.residents_range(state, static_cast<conflict::PlaceIndex>(p));
     const double endured = place.exposure_days;
     std::size_t leaving = 0;
     for (std::uint32_t at = begin; at < end; ++at) {
       const std::uint32_t i = state.by_cell[at];
       if (people.status[i] != Status::Resident || people.tolerance_days[i] == 255) continue;
-      if (static_cast<double>(people.tolerance_days[i]) >= endured * cell_weight_[people.cell[i]]) continue;
+      if (static_cast<double>(people.tolerance_days[i]) + 0.5 >= endured * cell_weight_[people.cell[i]])
+        continue;
       people.status[i] = Status::Displaced;
       state_.owner.push_back(i);
       ++leaving;
@@ -60,6 +76,14 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
   }
   displacement_.step(context.random, day, context.threads);
   if (state.day % 7 == 0) sync(state);
+}
+
+double Flight::exposed_people(const conflict::State& state, std::uint32_t begin, std::uint32_t end) const {
+  // Everyone whose home is in the catchment counts, whatever their status: those who have fled
+  // still make the place's size, so a town does not grow more frightening as it empties.
+  double sum = 0.0;
+  for (std::uint32_t at = begin; at < end; ++at) sum += cell_weight_[state.people.cell[state.by_cell[at]]];
+  return sum * state.people.people_per_agent;
 }
 
 void Flight::sync(conflict::State& state) {

@@ -2,14 +2,22 @@
 // state (mechanisms/conflict) decide to leave; the displacement mechanism (displacement.hpp) moves
 // them along the route graph to safer towns and camps abroad and brings them home.
 //
-// Each day a town's violence intensity is v_p = 1 − exp(−danger_p / danger_scale), danger_p the
-// recent fatalities there (M5, M6), decaying with a time constant of memory_days. Its people have
-// endured E_p days of recent violence, E_p' = E_p · exp(−1/memory_days) + v_p (fear fades in calm),
-// and a resident of cell c leaves when w_c · E_p passes their own
-// tolerance (in days; drawn once per person: exponential with mean tolerance_days for a share
-// leaving_share of people, the rest never leave). Those who leave become displacement agents
-// (one per person agent); they are internally displaced while in Mali, refugees abroad, and
-// residents again once back home for good.
+// Each day a town's violence intensity is v_p = 1 − exp(−ρ_p / danger_scale), with
+// ρ_p = danger_p · (P_ref / N_p)^α: danger_p the recent fatalities there (M5, M6), decaying with a
+// time constant of memory_days, N_p the people of its catchment weighted by how strongly they feel
+// it (Σ w_c over its people, below), P_ref = 100,000 and α = population_elasticity. With α = 0 a
+// death frightens a town of 5,000 as much as a city of a million; with α = 1 what frightens is the
+// recent deaths per 100,000 people around, so that while violence is low the number who leave
+// grows in proportion to the deaths, whatever the population (fear as the chance of being killed).
+// Its people have endured E_p days of recent violence, E_p' = E_p · exp(−1/memory_days) + v_p (fear
+// fades in calm), and a resident of cell c leaves when w_c · E_p passes their own tolerance (in
+// days; drawn once per person for a share leaving_share of people, the rest never leave: Weibull
+// with mean tolerance_days and shape k = tolerance_shape, P(θ < x) = 1 − exp(−(x/λ)^k),
+// λ = tolerance_days / Γ(1 + 1/k); k = 1 is the exponential law, k > 1 makes the few days of
+// violence a single attack adds frighten almost nobody while months of it move most; stored as whole days t,
+// so the tolerance is taken as t + 1/2, the middle of the day it was rounded down from). Those who leave
+// become displacement agents (one per person agent); they are internally displaced while in Mali, refugees
+// abroad, and residents again once back home for good.
 //
 // The violence of a town is felt across its catchment with weight w_c = exp(−d_c / kernel_km),
 // d_c the great-circle distance from the cell to the town, and not at all in a cell of another
@@ -35,9 +43,14 @@ struct FlightParams {
   double danger_scale = 10.0;
   double memory_days = 30.0;
   double tolerance_days = 20.0;
+  double tolerance_shape = 1.0;  // k of the Weibull law of tolerances (1: exponential)
   double leaving_share = 0.5;
-  double kernel_km = 0.0;  // 0: no distance kernel
+  double kernel_km = 0.0;              // 0: no distance kernel
+  double population_elasticity = 0.0;  // α: 0, deaths frighten alike whatever the population
 };
+
+// P_ref: the population per which danger is felt when population_elasticity is 1.
+inline constexpr double kReferencePeople = 100000.0;
 
 // The weight with which the violence at a cell's catchment town reaches the cell (see above).
 std::vector<double> catchment_weights(const conflict::State& state, double kernel_km);
@@ -53,6 +66,9 @@ struct Network {
   std::vector<Place> places;
   std::vector<Link> links;
 };
+
+// The danger a town's recent fatalities make felt, given the people who feel it (see above).
+double felt_danger(double danger, double exposed_people, double elasticity);
 
 // A person's tolerance in days (255 = never leaves).
 std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& params);
@@ -80,6 +96,9 @@ class Flight {
 
  private:
   void sync(conflict::State& state);
+  // N_p: the people of the agents in [begin, end) of state.by_cell, each weighted by its cell's w_c.
+  [[nodiscard]] double exposed_people(const conflict::State& state, std::uint32_t begin,
+                                      std::uint32_t end) const;
 
   std::vector<double> cell_weight_;  // derived from the cells and places on the first day (not state)
 

@@ -26,6 +26,13 @@ const engine::ParameterTable<FlightParams>& flight_parameter_table() {
                 "with homes "
                 "(docs/model/displacement.md)",
                 "Mean days of full violence a person endures before leaving"),
+      parameter(
+          "flight_tolerance_shape", &FlightParams::tolerance_shape, 0.5, 5, "1",
+          "assumption: 1 keeps the exponential law of tolerances (as many leave after the first days "
+          "of violence as after later ones); above 1 the law is Weibull-shaped, so a lone attack moves "
+          "few and a season of violence moves most (issue 17: flight saturates); a theatre's fit sets it "
+          "(docs/model/operational-layer.md, M7)",
+          "Shape k of the Weibull law of the days of violence people endure before leaving"),
       parameter("flight_leaving_share", &FlightParams::leaving_share, 0.0, 1.0, "1",
                 "UNHCR 2012-2013 (data/observed/unhcr_population_mali_origin_or_asylum_2009-2016.csv: about "
                 "half of "
@@ -38,6 +45,13 @@ const engine::ParameterTable<FlightParams>& flight_parameter_table() {
                 "calibrated on UNHCR 2012-2016 (docs/model/displacement.md)",
                 "Distance at which a town's violence is felt at e^-1 of its strength, within its region (0: "
                 "everywhere in the catchment alike)"),
+      parameter(
+          "flight_population_elasticity", &FlightParams::population_elasticity, 0, 1, "1",
+          "assumption: 0 keeps the rule before (recent deaths frighten alike whatever the number of "
+          "people around); 1 makes fear the chance of being killed (deaths per 100,000 people), so that "
+          "low-level violence displaces in proportion to the deaths (issue 17: flight saturates); a "
+          "theatre's fit sets it (docs/model/operational-layer.md, M7)",
+          "Elasticity of a town's felt danger with respect to 100,000 / the people who feel it"),
   };
   return table;
 }

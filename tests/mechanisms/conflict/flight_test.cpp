@@ -77,6 +77,35 @@ TEST(FlightMechanism, ToleranceRespectsLeavingShareAndMean) {
   EXPECT_NEAR(capped / 1000.0, std::exp(-254.0 / 200.0), 0.05);
 }
 
+TEST(FlightMechanism, WeibullTolerancesKeepTheirMeanAndSpareTheFirstDays) {
+  // Shape k = 3, mean 30 days: λ = 30 / Γ(4/3) = 33.6; P(θ < 5) = 1 − exp(−(5/λ)^3) = 0.33 %,
+  // where the exponential law of the same mean gives 1 − exp(−5/30) = 15 %.
+  dm::FlightParams params;
+  params.leaving_share = 1.0;
+  params.tolerance_days = 30.0;
+  params.tolerance_shape = 3.0;
+  const int n = 100000;
+  double sum = 0.0;
+  int early = 0;
+  for (int i = 0; i < n; ++i) {
+    engine::RandomDraws draws(7, kTestStream, 3, static_cast<std::uint64_t>(i));
+    const std::uint8_t t = dm::draw_tolerance(draws, params);
+    ASSERT_NE(t, 255);
+    sum += t + 0.5;  // the middle of the day it was rounded down from
+    early += t < 5 ? 1 : 0;
+  }
+  EXPECT_NEAR(sum / n, 30.0, 0.2);
+  const double lambda = 30.0 / std::tgamma(1.0 + 1.0 / 3.0);
+  EXPECT_NEAR(static_cast<double>(early) / n, 1.0 - std::exp(-std::pow(5.0 / lambda, 3.0)), 0.001);
+  params.tolerance_shape = 1.0;
+  early = 0;
+  for (int i = 0; i < n; ++i) {
+    engine::RandomDraws draws(7, kTestStream, 3, static_cast<std::uint64_t>(i));
+    early += dm::draw_tolerance(draws, params) < 5 ? 1 : 0;
+  }
+  EXPECT_NEAR(static_cast<double>(early) / n, 1.0 - std::exp(-5.0 / 30.0), 0.005);
+}
+
 TEST(FlightMechanism, IntensityAndExposureFollowTheDanger) {
   World w;
   auto disp = displacement_of(w);
@@ -221,6 +250,80 @@ TEST(FlightMechanism, ARegionWithNoViolenceSendsNoOne) {
   }
   EXPECT_GT(at_cell_2, 0u);
   EXPECT_EQ(left_in_cell_2, at_cell_2);  // tolerance 0, full weight: all of them
+}
+
+TEST(FlightMechanism, AToleranceRoundedDownToNoDaysIsHalfADay) {
+  // Tolerances are whole days rounded down: 0 stands for less than a day, taken as half a day, so
+  // a first touch of low violence (v = 0.3) sends nobody; a second day (E = 0.59) sends them.
+  World w;
+  for (auto& t : w.state.people.tolerance_days) t = 0;
+  auto disp = displacement_of(w);
+  dm::Flight flight({}, *disp);
+  const double danger = -10.0 * std::log(1.0 - 0.3);  // v = 0.3 with the default scale 10
+  w.state.places[kGao].danger = danger;
+  w.state.day = 1;
+  flight.day(w.state, w.ctx());
+  EXPECT_EQ(flight.departures(), 0u);
+  w.state.places[kGao].danger = danger;
+  w.state.day = 2;
+  flight.day(w.state, w.ctx());
+  EXPECT_EQ(flight.departures(), 200u);  // all of Gao's agents, and nobody else
+}
+
+TEST(FlightMechanism, WithPopulationElasticityFearIsDeathsPerPeopleAround) {
+  // ρ = danger · (100,000 / N)^α, N the people of the catchment (kernel 0: all weigh 1).
+  EXPECT_EQ(dm::felt_danger(5.0, 2000.0, 0.0), 5.0);
+  EXPECT_NEAR(dm::felt_danger(5.0, 2000.0, 1.0), 250.0, 1e-9);
+  EXPECT_NEAR(dm::felt_danger(5.0, 2000.0, 0.5), 5.0 * std::sqrt(50.0), 1e-9);
+  auto intensity_at_gao = [](std::uint32_t agents, double elasticity) {
+    World w(Options{.agents_per_town = agents});
+    auto disp = displacement_of(w);
+    dm::FlightParams params;
+    params.danger_scale = 100.0;
+    params.population_elasticity = elasticity;
+    dm::Flight flight(params, *disp);
+    w.state.places[kGao].danger = 5.0;
+    w.state.day = 1;
+    flight.day(w.state, w.ctx());
+    return w.state.places[kGao].exposure_days;  // v on the first day
+  };
+  // Gao's 200 agents of 10 people: N = 2,000; 800 agents: N = 8,000.
+  EXPECT_NEAR(intensity_at_gao(200, 1.0), 1.0 - std::exp(-5.0 * 50.0 / 100.0), 1e-12);
+  EXPECT_NEAR(intensity_at_gao(800, 1.0), 1.0 - std::exp(-5.0 * 12.5 / 100.0), 1e-12);
+  EXPECT_EQ(intensity_at_gao(200, 0.0), intensity_at_gao(800, 0.0));
+}
+
+TEST(FlightMechanism, WithFullElasticityLowViolenceDisplacesInProportionToDeathsNotPeople) {
+  // The same deaths in a town of 20,000 and in one of 80,000: with α = 1 about as many leave each,
+  // with α = 0 the bigger town sends about four times as many.
+  auto departures = [](std::uint32_t agents, double elasticity) {
+    World w(Options{.agents_per_town = agents});
+    auto disp = displacement_of(w);
+    dm::FlightParams params;
+    params.leaving_share = 1.0;
+    params.tolerance_days = 200.0;
+    params.memory_days = 200.0;  // exposure builds over the 60 days (whole-day tolerances need room)
+    // One recent death: the town of 20,000 feels ρ = 5 with α = 1 and 1 with α = 0, so v = 0.22
+    // there either way; the town of 80,000 feels ρ = 1.25 (v = 0.06) with α = 1.
+    params.danger_scale = elasticity > 0.0 ? 20.0 : 4.0;
+    params.population_elasticity = elasticity;
+    engine::RandomDraws draws(11, kTestStream, agents, 0);
+    for (auto& t : w.state.people.tolerance_days) t = dm::draw_tolerance(draws, params);
+    dm::Flight flight(params, *disp);
+    for (int d = 1; d <= 60; ++d) {
+      w.state.day = d;
+      w.state.places[kGao].danger = 1.0;  // kept at one recent death
+      flight.day(w.state, w.ctx());
+    }
+    return static_cast<double>(flight.departures());
+  };
+  const double small_full = departures(2000, 1.0), big_full = departures(8000, 1.0);
+  const double small_none = departures(2000, 0.0), big_none = departures(8000, 0.0);
+  EXPECT_GT(small_full, 20.0);
+  EXPECT_NEAR(small_full, small_none, 0.3 * small_none);  // same intensity in the small town
+  EXPECT_LT(big_full / small_full, 1.6);
+  EXPECT_GT(big_full / small_full, 0.6);
+  EXPECT_GT(big_none / small_none, 3.0);
 }
 
 }  // namespace
