@@ -199,6 +199,16 @@ class Checker {
     };
     check_shares(p.community_shares, p.communities, "community");
     check_shares(p.livelihood_shares, p.livelihoods, "livelihood");
+    // A community's kin abroad must be a country where the scenario has places to flee to.
+    std::vector<std::string> abroad;
+    for (const auto& place : t_.places) {
+      if (!place.region && !contains(abroad, place.country)) abroad.push_back(place.country);
+    }
+    for (const auto& c : p.communities) {
+      for (const auto& k : c.kin_abroad) {
+        if (!contains(abroad, k.id)) unknown(k, "country with places abroad", abroad);
+      }
+    }
   }
 
   void check_groups() const {

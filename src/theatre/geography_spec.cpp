@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "scenario/error.hpp"
@@ -22,7 +23,29 @@ BoundaryLayer read_layer(MapReader& top, const std::string& key, bool with_paren
   return layer;
 }
 
-std::vector<Category> read_categories(MapReader& top, const std::string& key) {
+// A list of ISO 3166-1 alpha-3 country codes (absent = empty), each kept with where it was written.
+std::vector<Ref> country_list(MapReader& r, const std::string& key) {
+  std::vector<Ref> out;
+  const Node* n = r.optional(key);
+  if (n == nullptr) return out;
+  if (!n->is_sequence())
+    throw ScenarioError(n->where(), r.field(key), "expected a list of country codes, got " + n->kind_name());
+  for (std::size_t i = 0; i < n->items().size(); ++i) {
+    const Node& item = n->items()[i];
+    const std::string field = fmt::format("{}[{}]", r.field(key), i);
+    const std::string text = scenario::read_string(item, field);
+    const bool ok = text.size() == 3 &&
+                    std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!ok) {
+      throw ScenarioError(item.where(), field,
+                          fmt::format("expected an ISO 3166-1 alpha-3 code (MLI, NER, ...), got '{}'", text));
+    }
+    out.push_back(Ref{text, item.where(), field});
+  }
+  return out;
+}
+
+std::vector<Category> read_categories(MapReader& top, const std::string& key, bool communities) {
   std::vector<Category> out;
   for_each(
       top, key,
@@ -31,6 +54,15 @@ std::vector<Category> read_categories(MapReader& top, const std::string& key) {
         c.id = id_field(r);
         c.name = r.string("name");
         c.source = read_source(r);
+        if (communities) {
+          c.kin_abroad = country_list(r, "kin_abroad");
+          c.kin_source = optional_source(r, "kin_source");
+          if (!c.kin_abroad.empty() && !c.kin_source) {
+            throw ScenarioError(
+                r.node().where(), r.field("kin_source"),
+                "kin_abroad needs a kin_source (where the community's kin across the border is documented)");
+          }
+        }
         out.push_back(std::move(c));
       },
       true);
@@ -106,8 +138,8 @@ PopulationSpec read_population(const Node& root) {
     p.split_source = read_source(s);
     s.finish();
   }
-  p.communities = read_categories(r, "communities");
-  p.livelihoods = read_categories(r, "livelihoods");
+  p.communities = read_categories(r, "communities", true);
+  p.livelihoods = read_categories(r, "livelihoods", false);
   p.community_shares = read_shares(r, "community_shares");
   p.livelihood_shares = read_shares(r, "livelihood_shares");
   r.finish();

@@ -49,6 +49,10 @@ struct Category {
   std::string id;
   std::string name;
   Source source;
+  // Communities only: countries (ISO3) where the community also lives, across the border (the
+  // displaced of the community are drawn to places there, M7), and the source for them.
+  std::vector<Ref> kin_abroad;
+  std::optional<Source> kin_source;
 };
 
 struct PopulationSpec {

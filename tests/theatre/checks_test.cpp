@@ -195,5 +195,33 @@ TEST(TheatreChecks, RouteToAnUnknownPlace) {
   expect_error("route.yaml", text, "b: kidall", "routes.edges[0].b", "unknown place 'kidall'");
 }
 
+TEST(TheatreChecks, KinAbroadNamesCountriesWithPlacesThere) {
+  // A camp in Niger makes NER a country to flee to; a community's kin elsewhere is an error.
+  const string with_camp = replace(minimal_theatre(), "  - {id: kidal,",
+                                   "  - {id: abala, name: Abala, kind: camp, lat: 14.93, lon: 3.43, country: "
+                                   "NER, source: \"data/displacement\"}\n"
+                                   "  - {id: kidal,");
+  const string kin =
+      replace(with_camp, "communities: [{id: tuareg, name: Tuareg, source: \"MODEL.md §3\"}]",
+              "communities: [{id: tuareg, name: Tuareg, source: \"MODEL.md §3\", kin_abroad: [NER], "
+              "kin_source: \"public record\"}]");
+  const auto t = load_and_check("kin.yaml", kin);
+  ASSERT_EQ(t.population.communities[0].kin_abroad.size(), 1u);
+  EXPECT_EQ(t.population.communities[0].kin_abroad[0].id, "NER");
+  expect_error("kin_unknown.yaml", replace(kin, "kin_abroad: [NER]", "kin_abroad: [NER, DZA]"),
+               "kin_abroad: [NER, DZA]", "population.communities[0].kin_abroad[1]",
+               "unknown country with places abroad 'DZA'");
+  expect_error("kin_code.yaml", replace(kin, "kin_abroad: [NER]", "kin_abroad: [ner]"), "kin_abroad: [ner]",
+               "population.communities[0].kin_abroad[0]", "expected an ISO 3166-1 alpha-3 code");
+  expect_error("kin_uncited.yaml", replace(kin, ", kin_source: \"public record\"", ""), "kin_abroad: [NER]",
+               "population.communities[0].kin_source", "kin_abroad needs a kin_source");
+  // Livelihoods have no kin.
+  expect_error(
+      "kin_livelihood.yaml",
+      replace(kin, "livelihoods: [{id: herder, name: Herder, source: \"MODEL.md §3\"}]",
+              "livelihoods: [{id: herder, name: Herder, source: \"MODEL.md §3\", kin_abroad: [NER]}]"),
+      "livelihoods: [{id: herder", "population.livelihoods[0].kin_abroad", "unknown field");
+}
+
 }  // namespace
 }  // namespace peacesim::testing

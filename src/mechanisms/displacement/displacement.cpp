@@ -22,6 +22,7 @@ constexpr std::size_t kHome = 4;
 constexpr std::size_t kWake = 5;
 constexpr std::size_t kRegime = 6;
 constexpr std::size_t kSince = 7;
+constexpr std::size_t kGroup = 8;
 
 constexpr int kMaxHopsPerDay = 16;  // a guard: links are tens of km at least in any real graph
 
@@ -51,6 +52,7 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   check_range("return_after_days", rules_.return_after_days, 0, 1e6);
   check_range("return_tolerance", rules_.return_tolerance, 0, 1);
   check_range("return_decay_days", rules_.return_decay_days, 0, 1e6);
+  check_range("kin_weight", rules_.kin_weight, 1e-9, 1e6);
   const std::size_t n = dyn_.places.size();
   adjacency_.resize(n);
   adjacency_links_.resize(n);
@@ -137,7 +139,16 @@ void Displacement::set_violence(PlaceId place, double intensity) {
 
 void Displacement::set_link_open(LinkId link, bool open) { dyn_.link_open.at(link) = open ? 1 : 0; }
 
-std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t day) {
+void Displacement::set_kin(std::vector<std::vector<std::uint8_t>> kin) {
+  if (kin.size() > 256) throw std::invalid_argument("displacement: at most 256 groups have kin");
+  for (const auto& row : kin) {
+    if (row.size() != dyn_.places.size())
+      throw std::invalid_argument("displacement: kin needs one entry per place");
+  }
+  kin_ = std::move(kin);
+}
+
+std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t day, std::uint8_t group) {
   if (!(people > 0)) return 0;
   dyn_.carry.at(origin) += people / rules_.people_per_agent;
   const double whole = std::floor(dyn_.carry[origin] + 1e-9);
@@ -145,7 +156,7 @@ std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t 
   const auto count = static_cast<std::size_t>(whole);
   for (std::size_t i = 0; i < count; ++i) {
     // A new agent decides today (rest ends today; regime 0 forces a fresh draw at its place).
-    dyn_.agents.create(origin, kNoPath, 0, 0.0f, origin, day, kNever, day);
+    dyn_.agents.create(origin, kNoPath, 0, 0.0f, origin, day, kNever, day, group);
     dyn_.retired.push_back(0);
   }
   dyn_.resting[origin] += static_cast<std::uint32_t>(count);
@@ -219,33 +230,58 @@ void Displacement::prepare_day(std::uint32_t day) {
     }
     dyn_.capacity_factor[p] = capacity_factor(static_cast<PlaceId>(p));
   }
-  // Route weights: attractiveness of the end over the softened length, times its capacity factor.
+  // Route weights: attractiveness of the end over the softened length, times its capacity factor;
+  // for each group with kin, the same with the kin places' attraction raised.
   std::vector<double> score(n);
   for (std::size_t p = 0; p < n; ++p) score[p] = attractiveness(static_cast<PlaceId>(p));
-  for (std::size_t origin = 0; origin < n; ++origin) {
+  weigh_paths(score, dyn_.path_weight_cum, true);
+  dyn_.kin_weight_cum.resize(kin_.size());
+  for (std::size_t g = 0; g < kin_.size(); ++g) {
+    const bool any =
+        rules_.kin_weight != 1.0 && std::find(kin_[g].begin(), kin_[g].end(), 1) != kin_[g].end();
+    if (!any) {
+      dyn_.kin_weight_cum[g].clear();
+      continue;
+    }
+    std::vector<double> kin_score = score;
+    for (std::size_t p = 0; p < n; ++p) {
+      if (kin_[g][p] != 0) kin_score[p] *= rules_.kin_weight;
+    }
+    weigh_paths(kin_score, dyn_.kin_weight_cum[g], false);
+  }
+}
+
+void Displacement::weigh_paths(const std::vector<double>& score, std::vector<double>& cum, bool mark_usable) {
+  cum.resize(paths_.size());
+  for (std::size_t origin = 0; origin < score.size(); ++origin) {
     double total = 0.0;
     for (std::uint32_t i = paths_begin_[origin]; i < paths_begin_[origin + 1]; ++i) {
       const Path& path = paths_[i];
-      bool open = true;
-      for (int l = 0; l < path.legs; ++l) open = open && dyn_.link_open[path.links[l]] != 0;
-      dyn_.path_usable[i] = open ? 1 : 0;
-      if (open)
+      if (mark_usable) {
+        bool open = true;
+        for (int l = 0; l < path.legs; ++l) open = open && dyn_.link_open[path.links[l]] != 0;
+        dyn_.path_usable[i] = open ? 1 : 0;
+      }
+      if (dyn_.path_usable[i])
         total += score[path.end] / (rules_.distance_softening_km + path.km) * dyn_.capacity_factor[path.end];
-      dyn_.path_weight_cum[i] = total;
+      cum[i] = total;
     }
   }
 }
 
-std::uint32_t Displacement::choose_path(PlaceId p, engine::RandomDraws& draws) const {
+std::uint32_t Displacement::choose_path(PlaceId p, std::uint8_t group, engine::RandomDraws& draws) const {
   const std::uint32_t begin = paths_begin_[p];
   const std::uint32_t end = paths_begin_[p + 1];
   if (begin == end) return kNoPath;
-  const double total = dyn_.path_weight_cum[end - 1];
+  const std::vector<double>& cum = group < dyn_.kin_weight_cum.size() && !dyn_.kin_weight_cum[group].empty()
+                                       ? dyn_.kin_weight_cum[group]
+                                       : dyn_.path_weight_cum;
+  const double total = cum[end - 1];
   const double u = draws.uniform();
   if (total > 0) {
     const double target = u * total;
     for (std::uint32_t i = begin; i < end; ++i) {
-      if (dyn_.path_usable[i] && target < dyn_.path_weight_cum[i]) return i;
+      if (dyn_.path_usable[i] && target < cum[i]) return i;
     }
     for (std::uint32_t i = end; i-- > begin;) {
       if (dyn_.path_usable[i]) return i;  // rounding at the very top
@@ -320,7 +356,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
     PlaceId here = at[slot];
     if (path_of[slot] == kNoPath) {
       if (wake_of[slot] > day) return;
-      const std::uint32_t chosen = choose_path(here, draws);
+      const std::uint32_t chosen = choose_path(here, dyn_.agents.column<kGroup>()[slot], draws);
       if (chosen == kNoPath) {
         wake_of[slot] = rest_until(here, day + 1, draws);
         return;
@@ -412,7 +448,7 @@ Displacement::Whereabouts Displacement::whereabouts(std::size_t slot) const {
   } else if (pid != kNoPath) {
     heading = paths_[pid].places[dyn_.agents.column<kLeg>()[s] + 1];
   }
-  return {at, heading, home, dyn_.agents.column<kProgress>()[s]};
+  return {at, heading, home, dyn_.agents.column<kProgress>()[s], dyn_.agents.column<kGroup>()[s]};
 }
 
 void Displacement::retire(std::size_t slot) {

@@ -7,7 +7,8 @@
 //   3. `step` moves everyone: an agent at rest leaves its place with the place's daily move chance
 //      (violence raises it, camps lower it), picks a route among the simple paths of up to
 //      `awareness + 1` links from where it is, weighted by the destination's attractiveness over
-//      the route length and throttled by the destination's free capacity, and travels up to
+//      the route length and throttled by the destination's free capacity (a place in a country
+//      where the agent's community has kin weighs `kin_weight` times more), and travels up to
 //      `speed_km` a day along it; an agent at rest away from home sets off home by the shortest
 //      route with a daily chance `return_chance`·exp(−t/`return_decay_days`), t the days since it
 //      left, once its home's recent violence has stayed at or below `return_tolerance` for
@@ -80,6 +81,7 @@ struct Rules {
   double return_chance = 0.05;     // daily chance of setting off home once it is safe
   double return_tolerance = 0.0;   // home counts as safe while its recent violence is at most this
   double return_decay_days = 0.0;  // the return chance falls as exp(-t / this), t days away; 0: never
+  double kin_weight = 1.0;         // attractiveness factor of a place where an agent's group has kin
 };
 
 // Random streams of the mechanism (engine/random.hpp).
@@ -96,9 +98,15 @@ class Displacement {
   void set_violence(PlaceId place, double intensity);  // 0 = none, 1 = full
   void set_link_open(LinkId link, bool open);
 
-  // Adds `people` displaced at `origin` (rounded to whole agents; the remainder is carried to the
-  // next call for the same place, so nothing is lost to rounding). Returns the agents added.
-  std::size_t displace(PlaceId origin, double people, std::uint32_t day);
+  // Affinities: kin[g][p] = 1 where people of group g (a community) have kin, so that a place there
+  // draws them `kin_weight` times as much. Groups without an entry (or all 0) have none. Throws
+  // std::invalid_argument unless every row has one entry per place and there are at most 256 groups.
+  void set_kin(std::vector<std::vector<std::uint8_t>> kin);
+
+  // Adds `people` of group `group` displaced at `origin` (rounded to whole agents; the remainder is
+  // carried to the next call for the same place, so nothing is lost to rounding). Returns the
+  // agents added.
+  std::size_t displace(PlaceId origin, double people, std::uint32_t day, std::uint8_t group = 0);
 
   // Moves everyone for one day.
   void step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads);
@@ -122,12 +130,13 @@ class Displacement {
   [[nodiscard]] std::size_t agent_count() const { return dyn_.agents.size(); }
 
   // One agent's whereabouts, for tests: the place it is at or last left, the next place if on a
-  // route (else kNoPlace), its home.
+  // route (else kNoPlace), its home, its group.
   struct Whereabouts {
     PlaceId at;
     PlaceId heading;
     PlaceId home;
     float progress_km;
+    std::uint8_t group;
   };
   [[nodiscard]] Whereabouts whereabouts(std::size_t slot) const;
 
@@ -160,13 +169,15 @@ class Displacement {
     std::vector<std::uint32_t> regime;                // bumped when a place's move chance changes
     std::vector<double> capacity_factor;              // from the occupancy at the start of the day
     std::vector<double> path_weight_cum;              // cumulative weights per place's paths, today
+    std::vector<std::vector<double>> kin_weight_cum;  // the same for each group with kin (else empty)
     std::vector<std::uint8_t> path_usable;            // all links open today
     std::vector<std::vector<PlaceId>> next_hop_home;  // [home][at]: next place on the way home
     bool any_safe_home = false;
     // Agents: place at rest or leg start, current path and leg, km done on the leg, home, the day
-    // its rest ends, the regime of its place when that day was drawn, the day it left home.
+    // its rest ends, the regime of its place when that day was drawn, the day it left home, its
+    // group (community: the kin it is drawn to).
     engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t,
-                       std::uint32_t>
+                       std::uint32_t, std::uint8_t>
         agents;
     std::vector<std::uint32_t> resting;
     std::vector<std::uint8_t> retired;  // by slot
@@ -199,13 +210,15 @@ class Displacement {
   void prepare_day(std::uint32_t day);
   void move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day);
   [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const;
-  [[nodiscard]] std::uint32_t choose_path(PlaceId p, engine::RandomDraws& draws) const;
+  [[nodiscard]] std::uint32_t choose_path(PlaceId p, std::uint8_t group, engine::RandomDraws& draws) const;
+  void weigh_paths(const std::vector<double>& score, std::vector<double>& cum, bool mark_usable);
   [[nodiscard]] LinkId link_between(PlaceId a, PlaceId b) const;
   [[nodiscard]] bool home_safe(PlaceId home) const;
   [[nodiscard]] double return_chance(std::uint32_t days_away) const;
 
   Rules rules_;
   Dynamic dyn_;
+  std::vector<std::vector<std::uint8_t>> kin_;  // [group][place], from the scenario (not state)
 
   // Topology: simple paths from each place, and the next hop on the shortest route home.
   std::vector<Path> paths_;

@@ -1,5 +1,6 @@
 #include "mechanisms/displacement/flight.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/grid.hpp"
@@ -59,23 +60,37 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
     if (!params_.enabled || v <= 0.01) continue;
     place.exposure_days += v;
     const double endured = place.exposure_days;
-    std::size_t leaving = 0;
+    leaving_.clear();
     for (std::uint32_t at = begin; at < end; ++at) {
       const std::uint32_t i = state.by_cell[at];
       if (people.status[i] != Status::Resident || people.tolerance_days[i] == 255) continue;
       if (static_cast<double>(people.tolerance_days[i]) + 0.5 >= endured * cell_weight_[people.cell[i]])
         continue;
       people.status[i] = Status::Displaced;
-      state_.owner.push_back(i);
-      ++leaving;
+      leaving_.push_back(i);
     }
-    if (leaving > 0) {
-      displacement_.displace(static_cast<PlaceId>(p), static_cast<double>(leaving) * people.people_per_agent,
-                             day);
-    }
+    leave_by_community(static_cast<PlaceId>(p), people, day);
   }
   displacement_.step(context.random, day, context.threads);
   if (state.day % 7 == 0) sync(state);
+}
+
+void Flight::leave_by_community(PlaceId origin, const conflict::People& people, std::uint32_t day) {
+  if (leaving_.empty()) return;
+  // Displacement agents are made in the order of their owners, one community at a time (the
+  // displacement mechanism keeps each agent's community for its choice of routes).
+  std::stable_sort(leaving_.begin(), leaving_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return people.community[a] < people.community[b];
+  });
+  std::size_t from = 0;
+  while (from < leaving_.size()) {
+    const std::uint8_t community = people.community[leaving_[from]];
+    std::size_t to = from;
+    while (to < leaving_.size() && people.community[leaving_[to]] == community)
+      state_.owner.push_back(leaving_[to++]);
+    displacement_.displace(origin, static_cast<double>(to - from) * people.people_per_agent, day, community);
+    from = to;
+  }
 }
 
 double Flight::exposed_people(const conflict::State& state, std::uint32_t begin, std::uint32_t end) const {

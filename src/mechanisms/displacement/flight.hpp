@@ -65,6 +65,7 @@ const conflict::Module& module();
 struct Network {
   std::vector<Place> places;
   std::vector<Link> links;
+  std::vector<std::vector<std::uint8_t>> kin;  // [community][place]: 1 in a country of the community's kin
 };
 
 // The danger a town's recent fatalities make felt, given the people who feel it (see above).
@@ -100,7 +101,11 @@ class Flight {
   [[nodiscard]] double exposed_people(const conflict::State& state, std::uint32_t begin,
                                       std::uint32_t end) const;
 
-  std::vector<double> cell_weight_;  // derived from the cells and places on the first day (not state)
+  // Today's leavers of one place, made displacement agents community by community.
+  void leave_by_community(PlaceId origin, const conflict::People& people, std::uint32_t day);
+
+  std::vector<double> cell_weight_;     // derived from the cells and places on the first day (not state)
+  std::vector<std::uint32_t> leaving_;  // scratch: today's leavers of the place at hand
 
   FlightParams params_;
   Displacement& displacement_;

@@ -66,6 +66,7 @@ void install(conflict::Registry& r) {
   r.stream(kReturnStream);
   const Network& network = r.read<Network>();
   auto& moves = r.keep<Displacement>(network.places, network.links, rules);
+  moves.set_kin(network.kin);
   r.checkpoint(moves.dynamic());
   auto& flight = r.keep<Flight>(params, moves);
   r.checkpoint(flight.state());

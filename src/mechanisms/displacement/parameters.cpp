@@ -58,6 +58,11 @@ const engine::ParameterTable<Rules>& rules_table() {
           "assumption: 0 keeps a constant return chance; protracted displacement (the hazard of "
           "return falls with time away) is for a theatre's fit to set (docs/calibration.md, \"Returns\")",
           "Days away over which the chance of going home falls by a factor e (0: it never falls)"),
+      parameter("displacement_kin_weight", &Rules::kin_weight, 1, 50, "1",
+                "assumption: 1 leaves routes blind to community (as Flee's); the displaced of a community "
+                "go where their kin live across the border (the scenario's kin_abroad, cited there); a "
+                "theatre's fit sets the strength (docs/model/displacement.md)",
+                "Attractiveness factor of a place abroad in a country where the agent's community has kin"),
   };
   return table;
 }

@@ -368,6 +368,16 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
     d.foreign = !p.in_mali;
     places.push_back(std::move(d));
   }
+  // Each community's kin abroad (the scenario's kin_abroad): the places abroad in those countries.
+  for (const auto& community : world.theatre.population.communities) {
+    std::vector<std::uint8_t> row(places.size(), 0);
+    for (std::size_t p = 0; p < places.size(); ++p) {
+      for (const auto& country : community.kin_abroad) {
+        if (places[p].foreign && places[p].country == country.id) row[p] = 1;
+      }
+    }
+    out.network.kin.push_back(std::move(row));
+  }
   auto& links = out.network.links;
   const auto& routes = world.routes.routes();
   for (std::size_t e = 0; e < routes.size(); ++e) {

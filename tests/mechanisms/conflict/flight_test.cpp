@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <memory>
+#include <set>
 
 #include "engine/grid.hpp"
 #include "fixture.hpp"
@@ -268,6 +269,27 @@ TEST(FlightMechanism, AToleranceRoundedDownToNoDaysIsHalfADay) {
   w.state.day = 2;
   flight.day(w.state, w.ctx());
   EXPECT_EQ(flight.departures(), 200u);  // all of Gao's agents, and nobody else
+}
+
+TEST(FlightMechanism, EachDisplacementAgentKeepsItsOwnersCommunity) {
+  // Gao's people alternate between communities 1 and 2; they leave together, and the displacement
+  // agents are made community by community: agent s must still stand for owner[s], with its
+  // community (the kin it is drawn to).
+  World w;
+  for (auto& t : w.state.people.tolerance_days) t = 0;
+  auto disp = displacement_of(w);
+  dm::Flight flight({}, *disp);
+  w.state.places[kGao].danger = 1000.0;
+  w.state.day = 1;
+  flight.day(w.state, w.ctx());
+  const auto& owner = flight.state().owner;
+  ASSERT_EQ(owner.size(), 200u);
+  std::set<std::uint8_t> seen;
+  for (std::size_t s = 0; s < owner.size(); ++s) {
+    EXPECT_EQ(disp->whereabouts(s).group, w.state.people.community[owner[s]]) << "slot " << s;
+    seen.insert(disp->whereabouts(s).group);
+  }
+  EXPECT_EQ(seen, (std::set<std::uint8_t>{1, 2}));
 }
 
 TEST(FlightMechanism, WithPopulationElasticityFearIsDeathsPerPeopleAround) {

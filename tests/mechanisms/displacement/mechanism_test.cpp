@@ -250,5 +250,32 @@ TEST(Displacement, RejectsBadInput) {
   EXPECT_THROW(Displacement(s.places, zero, Rules{}), std::invalid_argument);
 }
 
+TEST(Displacement, TheDisplacedOfACommunityWithKinAbroadGoThere) {
+  // From A, camps C (country Y) and D (country Z), each 100 km away. Group 1 has kin in Z: with a
+  // kin weight w its agents choose D with odds w : 1; group 0's choose evenly.
+  const std::vector<Place> places{{"A", "X", PlaceKind::Town, false, 0},
+                                  {"C", "Y", PlaceKind::Camp, true, 0},
+                                  {"D", "Z", PlaceKind::Camp, true, 0}};
+  const std::vector<Link> links{{0, 1, 100}, {0, 2, 100}};
+  Rules r;
+  r.kin_weight = 6.0;
+  r.move_chance_camp = 0.0;  // once in a camp, stay
+  r.return_chance = 0.0;
+  r.awareness = 0;
+  auto share_in_d = [&](std::uint8_t group) {
+    Displacement d(places, links, r);
+    d.set_kin({{0, 0, 0}, {0, 0, 1}});
+    const engine::RandomStreams random(9);
+    d.set_violence(0, 1.0);
+    d.displace(0, 20000.0, 0, group);
+    for (std::uint32_t day = 0; day < 5; ++day) d.step(random, day, 1);
+    EXPECT_DOUBLE_EQ(d.people_at(1) + d.people_at(2), 20000.0);
+    return d.people_at(2) / 20000.0;
+  };
+  EXPECT_NEAR(share_in_d(0), 0.5, 0.02);
+  EXPECT_NEAR(share_in_d(1), 6.0 / 7.0, 0.02);
+  EXPECT_THROW(Displacement(places, links, r).set_kin({{0, 1}}), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace peacesim::mechanisms::displacement
