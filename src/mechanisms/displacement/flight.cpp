@@ -86,8 +86,10 @@ void Flight::leave_by_community(PlaceId origin, const conflict::People& people, 
   while (from < leaving_.size()) {
     const std::uint8_t community = people.community[leaving_[from]];
     std::size_t to = from;
-    while (to < leaving_.size() && people.community[leaving_[to]] == community)
-      state_.owner.push_back(leaving_[to++]);
+    while (to < leaving_.size() && people.community[leaving_[to]] == community) {
+      state_.owner.push_back(leaving_[to]);
+      state_.person.push_back(leaving_[to++]);
+    }
     displacement_.displace(origin, static_cast<double>(to - from) * people.people_per_agent, day, community);
     from = to;
   }
@@ -102,25 +104,41 @@ double Flight::exposed_people(const conflict::State& state, std::uint32_t begin,
 }
 
 void Flight::sync(conflict::State& state) {
-  auto& people = state.people;
-  for (std::size_t s = 0; s < state_.owner.size(); ++s) {
-    const std::uint32_t i = state_.owner[s];
-    if (i == conflict::kNoAgent) continue;
-    const Status now = people.status[i];
-    if (now != Status::Displaced && now != Status::Refugee) {  // died meanwhile
-      state_.owner[s] = conflict::kNoAgent;
-      displacement_.retire(s);
-      continue;
+  if (countries_.empty()) {
+    for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
+      const Place& place = displacement_.place(static_cast<PlaceId>(p));
+      if (place.foreign && std::find(countries_.begin(), countries_.end(), place.country) == countries_.end())
+        countries_.push_back(place.country);
     }
-    if (displacement_.settled_home(s)) {
-      people.status[i] = Status::Resident;
-      state_.owner[s] = conflict::kNoAgent;
-      displacement_.retire(s);
-      continue;
-    }
-    const auto w = displacement_.whereabouts(s);
-    people.status[i] = displacement_.place(w.at).foreign ? Status::Refugee : Status::Displaced;
   }
+  registration_.begin(static_cast<std::uint32_t>(state.day));
+  for (std::size_t s = 0; s < state_.owner.size(); ++s) {
+    registration_.status(s, follow(state, s));
+  }
+}
+
+std::uint8_t Flight::follow(conflict::State& state, std::size_t s) {
+  auto& people = state.people;
+  const std::uint32_t i = state_.owner[s];
+  if (i == conflict::kNoAgent) return Registration::kHome;
+  const Status now = people.status[i];
+  if (now != Status::Displaced && now != Status::Refugee) {  // died meanwhile
+    state_.owner[s] = conflict::kNoAgent;
+    displacement_.retire(s);
+    return Registration::kHome;
+  }
+  if (displacement_.settled_home(s)) {
+    people.status[i] = Status::Resident;
+    state_.owner[s] = conflict::kNoAgent;
+    displacement_.retire(s);
+    return Registration::kHome;
+  }
+  const auto w = displacement_.whereabouts(s);
+  const Place& at = displacement_.place(w.at);
+  people.status[i] = at.foreign ? Status::Refugee : Status::Displaced;
+  if (!at.foreign) return Registration::kInternal;
+  const auto c = std::find(countries_.begin(), countries_.end(), at.country) - countries_.begin();
+  return static_cast<std::uint8_t>(Registration::kAbroad + c);
 }
 
 }  // namespace peacesim::mechanisms::displacement

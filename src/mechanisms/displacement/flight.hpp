@@ -25,12 +25,14 @@
 // sends nobody away. kernel_km = 0 gives every cell of the catchment the town's full weight.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "engine/fields.hpp"
 #include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
 #include "mechanisms/displacement/displacement.hpp"
+#include "mechanisms/displacement/registration.hpp"
 
 namespace peacesim::mechanisms::conflict {
 struct Module;
@@ -58,6 +60,7 @@ std::vector<double> catchment_weights(const conflict::State& state, double kerne
 // M7's parameters in the theatre, bound to their members (module.cpp); the displacement
 // mechanism's own (parameters.hpp) come with them in M7's module.
 const engine::ParameterTable<FlightParams>& flight_parameter_table();
+const engine::ParameterTable<RegistrationParams>& registration_parameter_table();
 const conflict::Module& module();
 
 // The places and routes the displaced move along (an input the model makes from the scenario), in
@@ -76,7 +79,8 @@ std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& para
 
 class Flight {
  public:
-  Flight(FlightParams params, Displacement& displacement) : params_(params), displacement_(displacement) {}
+  Flight(FlightParams params, Displacement& displacement, RegistrationParams registration = {})
+      : params_(params), displacement_(displacement), registration_(registration) {}
 
   // One day: intensities, departures, the displacement mechanism's move, statuses.
   void day(conflict::State& state, conflict::Context& context);
@@ -86,7 +90,8 @@ class Flight {
 
   // What changes, checkpointed whole (the displacement's own state is saved apart).
   struct State {
-    std::vector<std::uint32_t> owner;  // by displacement slot: the person agent (kNoAgent once home)
+    std::vector<std::uint32_t> owner;   // by displacement slot: the person agent (kNoAgent once home)
+    std::vector<std::uint32_t> person;  // by displacement slot: the person agent, kept once home
     bool operator==(const State&) const = default;
     template <class Archive>
     void serialize(Archive& a) {
@@ -95,8 +100,19 @@ class Flight {
   };
   [[nodiscard]] State& state() { return state_; }
 
+  // What the agencies register (registration.hpp), kept up to date by the weekly bookkeeping.
+  [[nodiscard]] const Registration& registration() const { return registration_; }
+  [[nodiscard]] Registration& registration() { return registration_; }
+  // The person agent displacement slot s stands for (also once home or dead), and the foreign
+  // countries in the order of the registration's codes (kAbroad + index).
+  [[nodiscard]] std::uint32_t person(std::size_t slot) const { return state_.person[slot]; }
+  [[nodiscard]] const std::vector<std::string>& countries_abroad() const { return countries_; }
+
  private:
   void sync(conflict::State& state);
+  // Brings person agent owner[s]'s status up to date with displacement slot s; returns its code
+  // for the registration (registration.hpp).
+  std::uint8_t follow(conflict::State& state, std::size_t s);
   // N_p: the people of the agents in [begin, end) of state.by_cell, each weighted by its cell's w_c.
   [[nodiscard]] double exposed_people(const conflict::State& state, std::uint32_t begin,
                                       std::uint32_t end) const;
@@ -106,9 +122,11 @@ class Flight {
 
   std::vector<double> cell_weight_;     // derived from the cells and places on the first day (not state)
   std::vector<std::uint32_t> leaving_;  // scratch: today's leavers of the place at hand
+  std::vector<std::string> countries_;  // foreign countries of the displacement's places (not state)
 
   FlightParams params_;
   Displacement& displacement_;
+  Registration registration_;
   State state_;
 };
 

@@ -56,6 +56,25 @@ const engine::ParameterTable<FlightParams>& flight_parameter_table() {
   return table;
 }
 
+const engine::ParameterTable<RegistrationParams>& registration_parameter_table() {
+  static const engine::ParameterTable<RegistrationParams> table{
+      parameter(
+          "registration_lag_days", &RegistrationParams::lag_days, 0, 365, "days",
+          "assumption: 0 registers everyone at once (the books are the simulation); UNHCR registers "
+          "refugees at camps and the Commission Mouvements de Populations counts IDPs some weeks after "
+          "they arrive; a theatre's fit sets it (docs/model/displacement.md, \"Registered counts\")",
+          "Days a displaced person has been in a status (IDP, refugee in a country) before it is counted"),
+      parameter(
+          "registration_verification_days", &RegistrationParams::verification_days, 0, 3650, "days",
+          "assumption: 0 strikes off at once those who went home; registers are cleaned at verification "
+          "exercises, of the order of once a year; a theatre's fit sets it (docs/model/displacement.md, "
+          "\"Registered counts\")",
+          "Days between verification exercises that strike off the registered who went home or moved on "
+          "(0: at once)"),
+  };
+  return table;
+}
+
 namespace {
 
 void install(conflict::Registry& r) {
@@ -68,8 +87,10 @@ void install(conflict::Registry& r) {
   auto& moves = r.keep<Displacement>(network.places, network.links, rules);
   moves.set_kin(network.kin);
   r.checkpoint(moves.dynamic());
-  auto& flight = r.keep<Flight>(params, moves);
+  const RegistrationParams& books = r.parameters(registration_parameter_table());
+  auto& flight = r.keep<Flight>(params, moves, books);
   r.checkpoint(flight.state());
+  r.checkpoint(flight.registration().state());
   conflict::State& world = r.world();
   r.system("M7 displacement", engine::Cadence::Daily,
            [&world, &flight](conflict::Context& c) { flight.day(world, c); });
@@ -82,6 +103,7 @@ const conflict::Module& module() {
                                   [] {
                                     auto specs = flight_parameter_table().specs();
                                     for (auto& s : rules_table().specs()) specs.push_back(s);
+                                    for (auto& s : registration_parameter_table().specs()) specs.push_back(s);
                                     return specs;
                                   },
                                   install};

@@ -24,8 +24,10 @@ struct Series {
   std::vector<SeriesId> towns_held;  // state, then each group
   std::vector<SeriesId> fighters;    // each group
   std::vector<SeriesId> refugees_camp;
-  std::vector<std::pair<std::string, SeriesId>> refugees_country;
-  SeriesId authority = 0, idp = 0, refugees = 0, alive = 0, killed = 0, abroad = 0, born = 0, died = 0;
+  std::vector<std::pair<std::string, SeriesId>> refugees_country;            // registered
+  std::vector<std::pair<std::string, SeriesId>> refugees_country_simulated;  // resting there
+  SeriesId authority = 0, idp = 0, idp_simulated = 0, refugees = 0, alive = 0, killed = 0, abroad = 0,
+           born = 0, died = 0;
 };
 
 void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) {
@@ -44,9 +46,15 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
       recorder.declare({"state_authority", "1",
                         "Mean state authority (M8) of the people's towns, weighted by people, by admin1",
                         SeriesKind::Gauge, Cadence::Monthly});
-  out.idp = recorder.declare({"internally_displaced", "people",
-                              "People displaced inside Mali (M7), by admin1 of origin", SeriesKind::Gauge,
-                              Cadence::Monthly});
+  out.idp =
+      recorder.declare({"internally_displaced", "people",
+                        "People registered as displaced inside the country (M7's registration layer; the "
+                        "simulated ones when it is off), by admin1 of origin",
+                        SeriesKind::Gauge, Cadence::Monthly});
+  out.idp_simulated =
+      recorder.declare({"internally_displaced_simulated", "people",
+                        "People displaced inside the country (M7), registered or not, by admin1 of origin",
+                        SeriesKind::Gauge, Cadence::Monthly});
   out.refugees =
       recorder.declare({"refugees", "people", "People abroad as refugees (M7), by admin1 of origin",
                         SeriesKind::Gauge, Cadence::Monthly});
@@ -61,8 +69,15 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
                      [&](const auto& x) { return x.first == country; })) {
       out.refugees_country.emplace_back(
           country, recorder.declare({"refugees_in_" + country, "people",
-                                     "Refugees in " + country + " (camps and places there), national only",
+                                     "Refugees registered in " + country +
+                                         " (M7's registration layer; those resting in its camps and places "
+                                         "when it is off), national only",
                                      SeriesKind::Gauge, Cadence::Monthly}));
+      out.refugees_country_simulated.emplace_back(
+          country,
+          recorder.declare({"refugees_simulated_in_" + country, "people",
+                            "Refugees resting in " + country + " (camps and places there), national only",
+                            SeriesKind::Gauge, Cadence::Monthly}));
     }
   }
   out.alive = recorder.declare({"people_alive_in_mali", "people",
@@ -139,6 +154,24 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
     all_res += residents[r];
   }
   rec.set(ids.authority, 0, all_res > 0 ? all_auth / all_res : 0.0);
+  conflict::record_by_region(rec, ids.idp_simulated, idp);
+  const auto& books = flight.registration();
+  std::vector<double> registered_abroad(ids.refugees_country.size(), 0.0);
+  if (books.active()) {
+    std::fill(idp.begin(), idp.end(), 0.0);
+    const auto& countries = flight.countries_abroad();
+    for (std::size_t slot = 0; slot < books.slots(); ++slot) {
+      const std::uint8_t code = books.registered(slot);
+      if (code == mechanisms::displacement::Registration::kInternal) {
+        idp[s.cells[s.people.cell[flight.person(slot)]].region] += k;
+      } else if (code >= mechanisms::displacement::Registration::kAbroad) {
+        const std::string& country = countries[code - mechanisms::displacement::Registration::kAbroad];
+        for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci) {
+          if (ids.refugees_country[ci].first == country) registered_abroad[ci] += k;
+        }
+      }
+    }
+  }
   conflict::record_by_region(rec, ids.idp, idp);
   conflict::record_by_region(rec, ids.refugees, refugees);
   conflict::record_by_region(rec, ids.alive, alive);
@@ -158,8 +191,10 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
       if (ids.refugees_country[ci].first == s.places[p].country) by_country[ci] += here;
     }
   }
-  for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci)
-    rec.set(ids.refugees_country[ci].second, 0, by_country[ci]);
+  for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci) {
+    rec.set(ids.refugees_country_simulated[ci].second, 0, by_country[ci]);
+    rec.set(ids.refugees_country[ci].second, 0, books.active() ? registered_abroad[ci] : by_country[ci]);
+  }
 }
 
 }  // namespace

@@ -234,5 +234,35 @@ TEST(MaliConflict, CombatSwitchedOffKillsNobodyInBattle) {
   EXPECT_GT(series_total(default_run(), "fatalities_battles"), 0.0);
 }
 
+TEST(MaliConflict, RegisteredStocksAreTheSimulatedOnesUnlessTheLayerIsOn) {
+  // Off (the scenario's setting): the compared series equal the simulated ones every month.
+  const auto& o = default_run();
+  std::size_t compared = 0;
+  for (const auto& [key, value] : o.national) {
+    std::string simulated;
+    if (key.first == "internally_displaced") simulated = "internally_displaced_simulated";
+    if (key.first.rfind("refugees_in_", 0) == 0) simulated = "refugees_simulated_in_" + key.first.substr(12);
+    if (simulated.empty()) continue;
+    ASSERT_EQ(value, o.national.at({simulated, key.second})) << key.first << " " << key.second;
+    ++compared;
+  }
+  EXPECT_GT(compared, 100u);
+  // On: a 60-day lag counts the first flight late, and a yearly verification keeps those who
+  // went home on the books for months.
+  auto parameters = mali().parameters;
+  parameters.set("registration_lag_days", 60, {"test", "test"});
+  parameters.set("registration_verification_days", 365, {"test", "test"});
+  const Outcome on = run(1, 1, engine::Date(2014, 12, 31), parameters);
+  bool below = false, above = false;
+  for (const auto& [key, value] : on.national) {
+    if (key.first != "internally_displaced") continue;
+    const double simulated = on.national.at({"internally_displaced_simulated", key.second});
+    below = below || value < simulated;
+    above = above || value > simulated;
+  }
+  EXPECT_TRUE(below);
+  EXPECT_TRUE(above);
+}
+
 }  // namespace
 }  // namespace peacesim::testing
