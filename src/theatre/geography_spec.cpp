@@ -34,9 +34,7 @@ std::vector<Ref> country_list(MapReader& r, const std::string& key) {
     const Node& item = n->items()[i];
     const std::string field = fmt::format("{}[{}]", r.field(key), i);
     const std::string text = scenario::read_string(item, field);
-    const bool ok = text.size() == 3 &&
-                    std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (!ok) {
+    if (!is_country_code(text)) {
       throw ScenarioError(item.where(), field,
                           fmt::format("expected an ISO 3166-1 alpha-3 code (MLI, NER, ...), got '{}'", text));
     }

@@ -46,9 +46,7 @@ double coordinate(MapReader& r, const std::string& key, double limit) {
 std::string country_code(MapReader& r, const std::string& key) {
   const Node& node = r.required(key);
   const std::string text = scenario::read_string(node, r.field(key));
-  const bool ok =
-      text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!ok)
+  if (!is_country_code(text))
     throw ScenarioError(node.where(), r.field(key),
                         fmt::format("expected an ISO 3166-1 alpha-3 code (MLI, NER, ...), got '{}'", text));
   return text;

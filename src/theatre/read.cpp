@@ -50,6 +50,11 @@ std::string path_of(const MapReader& r) {
   return f.size() > 2 ? f.substr(0, f.size() - 2) : std::string();
 }
 
+bool is_country_code(const std::string& text) {
+  return text.size() == 3 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool is_valid_source(const std::string& text) {
   static const std::vector<std::string> prefixes{"000",        "001",   "002",   "003",   "004",
                                                  "MALI_FACTS", "MODEL", "data/", "docs/", "public record"};

@@ -73,6 +73,8 @@ struct FileRef {
 std::string path_of(const MapReader& r);
 
 bool is_valid_source(const std::string& text);
+// An ISO 3166-1 alpha-3 country code: three capital letters (MLI, NER, ...).
+bool is_country_code(const std::string& text);
 Source read_source(MapReader& r, const std::string& key = "source");
 std::optional<Source> optional_source(MapReader& r, const std::string& key = "source");
 
