@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 
 #include "scenario/error.hpp"
@@ -33,12 +32,7 @@ std::vector<Ref> country_list(MapReader& r, const std::string& key) {
   for (std::size_t i = 0; i < n->items().size(); ++i) {
     const Node& item = n->items()[i];
     const std::string field = fmt::format("{}[{}]", r.field(key), i);
-    const std::string text = scenario::read_string(item, field);
-    if (!is_country_code(text)) {
-      throw ScenarioError(item.where(), field,
-                          fmt::format("expected an ISO 3166-1 alpha-3 code (MLI, NER, ...), got '{}'", text));
-    }
-    out.push_back(Ref{text, item.where(), field});
+    out.push_back(Ref{read_country_code(item, field), item.where(), field});
   }
   return out;
 }

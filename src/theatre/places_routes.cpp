@@ -44,12 +44,7 @@ double coordinate(MapReader& r, const std::string& key, double limit) {
 }
 
 std::string country_code(MapReader& r, const std::string& key) {
-  const Node& node = r.required(key);
-  const std::string text = scenario::read_string(node, r.field(key));
-  if (!is_country_code(text))
-    throw ScenarioError(node.where(), r.field(key),
-                        fmt::format("expected an ISO 3166-1 alpha-3 code (MLI, NER, ...), got '{}'", text));
-  return text;
+  return read_country_code(r.required(key), r.field(key));
 }
 }  // namespace
 

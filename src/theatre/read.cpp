@@ -50,9 +50,15 @@ std::string path_of(const MapReader& r) {
   return f.size() > 2 ? f.substr(0, f.size() - 2) : std::string();
 }
 
-bool is_country_code(const std::string& text) {
-  return text.size() == 3 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+std::string read_country_code(const Node& node, const std::string& field) {
+  const std::string text = scenario::read_string(node, field);
+  const bool ok =
+      text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!ok) {
+    throw ScenarioError(node.where(), field,
+                        fmt::format("expected an ISO 3166-1 alpha-3 code (MLI, NER, ...), got '{}'", text));
+  }
+  return text;
 }
 
 bool is_valid_source(const std::string& text) {

@@ -73,8 +73,9 @@ struct FileRef {
 std::string path_of(const MapReader& r);
 
 bool is_valid_source(const std::string& text);
-// An ISO 3166-1 alpha-3 country code: three capital letters (MLI, NER, ...).
-bool is_country_code(const std::string& text);
+// An ISO 3166-1 alpha-3 country code (three capital letters: MLI, NER, ...) at `node`; a
+// ScenarioError naming `field` otherwise.
+std::string read_country_code(const Node& node, const std::string& field);
 Source read_source(MapReader& r, const std::string& key = "source");
 std::optional<Source> optional_source(MapReader& r, const std::string& key = "source");
 

@@ -234,7 +234,8 @@ void Displacement::prepare_day(std::uint32_t day) {
   // for each group with kin, the same with the kin places' attraction raised.
   std::vector<double> score(n);
   for (std::size_t p = 0; p < n; ++p) score[p] = attractiveness(static_cast<PlaceId>(p));
-  weigh_paths(score, dyn_.path_weight_cum, true);
+  mark_usable_paths();
+  weigh_paths(score, dyn_.path_weight_cum);
   dyn_.kin_weight_cum.resize(kin_.size());
   for (std::size_t g = 0; g < kin_.size(); ++g) {
     const bool any =
@@ -247,21 +248,24 @@ void Displacement::prepare_day(std::uint32_t day) {
     for (std::size_t p = 0; p < n; ++p) {
       if (kin_[g][p] != 0) kin_score[p] *= rules_.kin_weight;
     }
-    weigh_paths(kin_score, dyn_.kin_weight_cum[g], false);
+    weigh_paths(kin_score, dyn_.kin_weight_cum[g]);
   }
 }
 
-void Displacement::weigh_paths(const std::vector<double>& score, std::vector<double>& cum, bool mark_usable) {
+void Displacement::mark_usable_paths() {
+  for (std::size_t i = 0; i < paths_.size(); ++i) {
+    bool open = true;
+    for (int l = 0; l < paths_[i].legs; ++l) open = open && dyn_.link_open[paths_[i].links[l]] != 0;
+    dyn_.path_usable[i] = open ? 1 : 0;
+  }
+}
+
+void Displacement::weigh_paths(const std::vector<double>& score, std::vector<double>& cum) const {
   cum.resize(paths_.size());
   for (std::size_t origin = 0; origin < score.size(); ++origin) {
     double total = 0.0;
     for (std::uint32_t i = paths_begin_[origin]; i < paths_begin_[origin + 1]; ++i) {
       const Path& path = paths_[i];
-      if (mark_usable) {
-        bool open = true;
-        for (int l = 0; l < path.legs; ++l) open = open && dyn_.link_open[path.links[l]] != 0;
-        dyn_.path_usable[i] = open ? 1 : 0;
-      }
       if (dyn_.path_usable[i])
         total += score[path.end] / (rules_.distance_softening_km + path.km) * dyn_.capacity_factor[path.end];
       cum[i] = total;

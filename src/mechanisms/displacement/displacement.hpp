@@ -211,7 +211,9 @@ class Displacement {
   void move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day);
   [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const;
   [[nodiscard]] std::uint32_t choose_path(PlaceId p, std::uint8_t group, engine::RandomDraws& draws) const;
-  void weigh_paths(const std::vector<double>& score, std::vector<double>& cum, bool mark_usable);
+  void mark_usable_paths();  // today's path_usable: every link of the path open
+  // Cumulative route weights per origin's paths for the destinations' scores (usable paths only).
+  void weigh_paths(const std::vector<double>& score, std::vector<double>& cum) const;
   [[nodiscard]] LinkId link_between(PlaceId a, PlaceId b) const;
   [[nodiscard]] bool home_safe(PlaceId home) const;
   [[nodiscard]] double return_chance(std::uint32_t days_away) const;

@@ -86,10 +86,8 @@ void Flight::leave_by_community(PlaceId origin, const conflict::People& people, 
   while (from < leaving_.size()) {
     const std::uint8_t community = people.community[leaving_[from]];
     std::size_t to = from;
-    while (to < leaving_.size() && people.community[leaving_[to]] == community) {
-      state_.owner.push_back(leaving_[to]);
-      state_.person.push_back(leaving_[to++]);
-    }
+    while (to < leaving_.size() && people.community[leaving_[to]] == community)
+      state_.owner.push_back(leaving_[to++]);
     displacement_.displace(origin, static_cast<double>(to - from) * people.people_per_agent, day, community);
     from = to;
   }
@@ -119,17 +117,15 @@ void Flight::sync(conflict::State& state) {
 
 std::uint8_t Flight::follow(conflict::State& state, std::size_t s) {
   auto& people = state.people;
+  if (displacement_.retired(s)) return Registration::kHome;  // home or dead, no longer followed
   const std::uint32_t i = state_.owner[s];
-  if (i == conflict::kNoAgent) return Registration::kHome;
   const Status now = people.status[i];
   if (now != Status::Displaced && now != Status::Refugee) {  // died meanwhile
-    state_.owner[s] = conflict::kNoAgent;
     displacement_.retire(s);
     return Registration::kHome;
   }
   if (displacement_.settled_home(s)) {
     people.status[i] = Status::Resident;
-    state_.owner[s] = conflict::kNoAgent;
     displacement_.retire(s);
     return Registration::kHome;
   }

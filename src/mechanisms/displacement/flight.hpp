@@ -90,8 +90,9 @@ class Flight {
 
   // What changes, checkpointed whole (the displacement's own state is saved apart).
   struct State {
-    std::vector<std::uint32_t> owner;   // by displacement slot: the person agent (kNoAgent once home)
-    std::vector<std::uint32_t> person;  // by displacement slot: the person agent, kept once home
+    // By displacement slot: the person agent it stands for (kept once home or dead; the
+    // displacement mechanism's retired flag says whether the slot is still followed).
+    std::vector<std::uint32_t> owner;
     bool operator==(const State&) const = default;
     template <class Archive>
     void serialize(Archive& a) {
@@ -105,7 +106,7 @@ class Flight {
   [[nodiscard]] Registration& registration() { return registration_; }
   // The person agent displacement slot s stands for (also once home or dead), and the foreign
   // countries in the order of the registration's codes (kAbroad + index).
-  [[nodiscard]] std::uint32_t person(std::size_t slot) const { return state_.person[slot]; }
+  [[nodiscard]] std::uint32_t person(std::size_t slot) const { return state_.owner[slot]; }
   [[nodiscard]] const std::vector<std::string>& countries_abroad() const { return countries_; }
 
  private:

@@ -159,16 +159,22 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
   std::vector<double> registered_abroad(ids.refugees_country.size(), 0.0);
   if (books.active()) {
     std::fill(idp.begin(), idp.end(), 0.0);
+    using mechanisms::displacement::Registration;
+    // The series of each country the registration codes name (none for a country without camps).
     const auto& countries = flight.countries_abroad();
+    std::vector<std::size_t> series_of(countries.size(), ids.refugees_country.size());
+    for (std::size_t c = 0; c < countries.size(); ++c) {
+      for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci) {
+        if (ids.refugees_country[ci].first == countries[c]) series_of[c] = ci;
+      }
+    }
     for (std::size_t slot = 0; slot < books.slots(); ++slot) {
       const std::uint8_t code = books.registered(slot);
-      if (code == mechanisms::displacement::Registration::kInternal) {
+      if (code == Registration::kInternal) {
         idp[s.cells[s.people.cell[flight.person(slot)]].region] += k;
-      } else if (code >= mechanisms::displacement::Registration::kAbroad) {
-        const std::string& country = countries[code - mechanisms::displacement::Registration::kAbroad];
-        for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci) {
-          if (ids.refugees_country[ci].first == country) registered_abroad[ci] += k;
-        }
+      } else if (code >= Registration::kAbroad) {
+        const std::size_t ci = series_of[code - Registration::kAbroad];
+        if (ci < registered_abroad.size()) registered_abroad[ci] += k;
       }
     }
   }
