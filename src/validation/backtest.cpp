@@ -169,6 +169,8 @@ Observed observed_up_to(const Observed& observed, engine::Date cutoff) {
     d.refugees = cut_years(observed.displacement->refugees);
     d.idps = cut_years(observed.displacement->idps);
     for (const auto& [iso, m] : observed.displacement->hosts) d.hosts[iso] = cut_years(m);
+    d.returned_refugees = cut_years(observed.displacement->returned_refugees);
+    d.returned_idps = cut_years(observed.displacement->returned_idps);
     out.displacement = std::move(d);
   }
   return out;
@@ -190,6 +192,8 @@ std::optional<engine::Date> latest_observation(const Observed& observed) {
     see_all(observed.displacement->refugees);
     see_all(observed.displacement->idps);
     for (const auto& [iso, m] : observed.displacement->hosts) see_all(m);
+    see_all(observed.displacement->returned_refugees);
+    see_all(observed.displacement->returned_idps);
   }
   if (!year) return std::nullopt;
   return engine::Date(*year, 12, 31);
@@ -433,6 +437,7 @@ Json score_forecast(const ForecastInput& in) {
         return jt == r.displacement.hosts.end() ? nullptr : &jt->second;
       });
     }
+    returns_scalars(d, scalar);
   }
 
   j["metrics"] = Json::array();

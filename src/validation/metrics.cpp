@@ -215,9 +215,10 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
         const auto it = series->find(y);
         if (it != series->end()) members.push_back(it->second);
       }
-      if (members.empty()) continue;
+      // A year without an observation is not scored (as in backtest), not taken as zero.
       const auto it = history.find(y);
-      o.push_back(it == history.end() ? 0.0 : it->second);
+      if (members.empty() || it == history.end()) continue;
+      o.push_back(it->second);
       m.push_back(mean_of(members));
       p.push_back(baseline(Baseline::Persistence, history, y, first, mode));
       t.push_back(baseline(Baseline::Trend, history, y, first, mode));
@@ -257,6 +258,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
                return h == r.displacement.hosts.end() ? nullptr : &h->second;
              });
     }
+    returns_scalars(d, scalar);
   }
   j["metrics"] = nlohmann::json::array();
   int wins = 0;

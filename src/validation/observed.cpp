@@ -39,6 +39,12 @@ class Table {
     throw InputError(
         fmt::format("{}:{}: column '{}': {}", path_.string(), table_.lines[row], column, message));
   }
+  // Adds an optional column: true when the file has it (then cell() and number() read it).
+  bool optional(const std::string& name) {
+    const auto c = table_.column(name);
+    if (c) columns_[name] = *c;
+    return c.has_value();
+  }
   [[nodiscard]] double number(std::size_t row, const std::string& column, bool na_is_zero = false) const {
     const std::string& text = cell(row, column);
     if (na_is_zero && (text.empty() || text == "NA")) return 0.0;
@@ -160,7 +166,10 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to)
 }
 
 Displacement read_unhcr(const fs::path& path) {
-  const Table t(path, {"year", "coo_iso", "coa_iso", "refugees", "idps"});
+  Table t(path, {"year", "coo_iso", "coa_iso", "refugees", "idps"});
+  // Returns during the year (UNHCR's returned_refugees by country of asylum, returned_idps), when the
+  // file has them.
+  const bool returns = t.optional("returned_refugees") && t.optional("returned_idps");
   Displacement out;
   for (std::size_t r = 0; r < t.size(); ++r) {
     const double y = t.number(r, "year");
@@ -171,12 +180,27 @@ Displacement read_unhcr(const fs::path& path) {
     const std::string& asylum = t.cell(r, "coa_iso");
     if (asylum == "MLI") {
       out.idps[year] += t.number(r, "idps", true);
+      if (returns) out.returned_idps[year] += t.number(r, "returned_idps", true);
     } else {
       const double n = t.number(r, "refugees", true);
       out.refugees[year] += n;
       out.hosts[asylum][year] += n;
+      if (returns) out.returned_refugees[year] += t.number(r, "returned_refugees", true);
     }
   }
+  // Returns are compared in the years that began with a registered displacement (a stock of at
+  // least kRegisteredDisplacement at the end of the year before): before that UNHCR records single
+  // cases, not a return movement (Mali 2012: 0 IDPs and 28 refugees returned, after a year-end 2011
+  // of 4,289 refugees and no IDP figure), and a zero there is a gap, not a count.
+  auto from_year_after_registration = [](std::map<int, double>& returned,
+                                         const std::map<int, double>& stock) {
+    std::erase_if(returned, [&](const auto& kv) {
+      const auto before = stock.find(kv.first - 1);
+      return before == stock.end() || before->second < kRegisteredDisplacement;
+    });
+  };
+  from_year_after_registration(out.returned_refugees, out.refugees);
+  from_year_after_registration(out.returned_idps, out.idps);
   return out;
 }
 
@@ -200,7 +224,8 @@ const std::vector<std::string>& compared_hosts() {
 namespace {
 const std::set<std::string>& run_series() {
   static const std::set<std::string> names = [] {
-    std::set<std::string> out{kMinusmaSeries, kRefugeesSeries, kIdpSeries};
+    std::set<std::string> out{kMinusmaSeries, kRefugeesSeries, kIdpSeries, kReturnedRefugeesSeries,
+                              kReturnedIdpSeries};
     for (const auto& iso : compared_hosts()) out.insert(kHostSeriesPrefix + iso);
     return out;
   }();
@@ -228,6 +253,18 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
   };
   year_end(kRefugeesSeries, out.displacement.refugees);
   year_end(kIdpSeries, out.displacement.idps);
+  // Returns during each year: the differences of the year-end totals since the start.
+  auto per_year = [&](const std::string& name, std::map<int, double>& into) {
+    std::map<int, double> totals;
+    year_end(name, totals);
+    double before = 0.0;
+    for (const auto& [y, v] : totals) {
+      into[y] = v - before;
+      before = v;
+    }
+  };
+  per_year(kReturnedRefugeesSeries, out.displacement.returned_refugees);
+  per_year(kReturnedIdpSeries, out.displacement.returned_idps);
   for (const auto& iso : compared_hosts()) year_end(kHostSeriesPrefix + iso, out.displacement.hosts[iso]);
   return out;
 }

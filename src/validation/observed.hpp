@@ -51,7 +51,12 @@ EventTable read_events(const std::filesystem::path& path, engine::Date from, eng
 struct Displacement {
   std::map<int, double> refugees, idps;                // year-end stocks
   std::map<std::string, std::map<int, double>> hosts;  // refugees by country of asylum (ISO3)
+  // Returns home during each year (empty when a file has no such columns), in the years that began
+  // with a stock of at least kRegisteredDisplacement; a run's are the yearly differences of its
+  // totals since the start.
+  std::map<int, double> returned_refugees, returned_idps;
 };
+inline constexpr double kRegisteredDisplacement = 10000.0;  // people
 Displacement read_unhcr(const std::filesystem::path& path);
 
 // MINUSMA personnel killed by malicious acts, by year, within [from, to].
@@ -71,9 +76,25 @@ struct RunFigures {
 inline constexpr const char* kMinusmaSeries = "casualties_minusma";
 inline constexpr const char* kRefugeesSeries = "refugees";
 inline constexpr const char* kIdpSeries = "internally_displaced";
-inline constexpr const char* kHostSeriesPrefix = "refugees_in_";  // + the host's ISO3 code
+inline constexpr const char* kHostSeriesPrefix = "refugees_in_";             // + the host's ISO3 code
+inline constexpr const char* kReturnedRefugeesSeries = "returned_refugees";  // since the start
+inline constexpr const char* kReturnedIdpSeries = "returned_idps";           // since the start
 // The hosts whose refugees a run records and validate compares (ISO3).
 const std::vector<std::string>& compared_hosts();
+
+// Offers validate's and backtest's `scalar(name, observed, member's series)` the returns home
+// during each year, for the quantities the observed file has.
+template <class Scalar>
+void returns_scalars(const Displacement& observed, Scalar& scalar) {
+  if (!observed.returned_refugees.empty()) {
+    scalar("refugees_returned_in_year", observed.returned_refugees,
+           [](const RunFigures& r) { return &r.displacement.returned_refugees; });
+  }
+  if (!observed.returned_idps.empty()) {
+    scalar("idps_returned_in_year", observed.returned_idps,
+           [](const RunFigures& r) { return &r.displacement.returned_idps; });
+  }
+}
 
 RunFigures read_run(const std::filesystem::path& run_folder, engine::Date from, engine::Date to);
 // The same from a finished simulation's recorder (no files), for calibration.

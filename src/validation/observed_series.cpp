@@ -103,6 +103,16 @@ std::vector<YearlySeries> observed_series(const Observed& observed, const std::v
                          return jt == r.displacement.hosts.end() ? nullptr : &jt->second;
                        })}}});
     }
+    auto returns = [&](const std::string& name, const std::map<int, double>& observed_years,
+                       const Years* (*of)(const RunFigures&)) {
+      out.push_back({name,
+                     "UNHCR population statistics (returns during the year)",
+                     "yearly total",
+                     false,  // the store holds totals since the start; this is their yearly difference
+                     {{national, within(observed_years, from_year, to_year)}},
+                     {{national, mean_over(runs, of)}}});
+    };
+    returns_scalars(d, returns);
   }
   return out;
 }

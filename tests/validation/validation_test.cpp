@@ -139,6 +139,44 @@ TEST(Unhcr, RefugeesAbroadAndIdpsAtTheEndOfEachYear) {
   fs::remove(p);
 }
 
+TEST(Unhcr, ReturnsDuringTheYearWhenTheFileHasThem) {
+  const auto p = write("unhcr_returns.csv",
+                       "year,coo_iso,coa_iso,refugees,idps,returned_refugees,returned_idps\n"
+                       "2011,MLI,BFA,4289,0,0,0\n2012,MLI,MLI,0,227930,0,0\n2012,MLI,BFA,38776,0,28,0\n"
+                       "2013,MLI,MLI,0,254822,0,42253\n2013,MLI,MRT,66393,0,3897,0\n"
+                       "2014,MLI,MLI,0,99816,0,155006\n2014,MLI,MRT,48912,0,4551,0\n"
+                       "2014,MLI,NER,47466,0,6304,NA\n2014,BFA,MLI,10,0,7,0\n");
+  const auto d = read_unhcr(p);
+  EXPECT_EQ(d.returned_idps.at(2014), 155006);
+  EXPECT_EQ(d.returned_refugees.at(2014), 4551 + 6304);  // Malians only, from every host
+  EXPECT_EQ(d.returned_idps.at(2013), 42253);
+  // Not in a year that began without a registered displacement of 10,000 (2011, 2012).
+  EXPECT_EQ(d.returned_idps.count(2012), 0u);
+  EXPECT_EQ(d.returned_refugees.count(2012) + d.returned_refugees.count(2011), 0u);
+  fs::remove(p);
+  const auto without = write("unhcr_stocks.csv", "year,coo_iso,coa_iso,refugees,idps\n2014,MLI,MLI,0,5\n");
+  EXPECT_TRUE(read_unhcr(without).returned_idps.empty());  // no such columns: no returns to compare
+  fs::remove(without);
+}
+
+TEST(RunFigures, ReturnsPerYearAreTheDifferencesOfTheTotalsSinceTheStart) {
+  const fs::path run = fs::temp_directory_path() / "peacesim_returns_run";
+  fs::remove_all(run);
+  fs::create_directories(run);
+  std::ofstream(run / "events.csv") << "event_id_cnty,event_date,event_type,admin1,fatalities\n";
+  std::ofstream(run / "timeseries.csv") << "date,region,series,value\n"
+                                           "2012-12-31,Mali,refugees,10\n"
+                                           "2013-06-30,Mali,returned_idps,40\n"
+                                           "2013-12-31,Mali,returned_idps,100\n"
+                                           "2014-12-31,Mali,returned_idps,130\n"
+                                           "2014-12-31,Mali,refugees,10\n"
+                                           "2014-12-31,Mali,returned_refugees,7\n";
+  const auto f = read_run(run, *engine::Date::parse("2012-01-01"), *engine::Date::parse("2014-12-31"));
+  EXPECT_EQ(f.displacement.returned_idps, (std::map<int, double>{{2013, 100}, {2014, 30}}));
+  EXPECT_EQ(f.displacement.returned_refugees, (std::map<int, double>{{2014, 7}}));
+  fs::remove_all(run);
+}
+
 TEST(Metrics, SpearmanLogMaeAndBaselines) {
   EXPECT_NEAR(*spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0, 1e-12);
   EXPECT_NEAR(*spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0, 1e-12);

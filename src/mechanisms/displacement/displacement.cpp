@@ -23,6 +23,7 @@ constexpr std::size_t kWake = 5;
 constexpr std::size_t kRegime = 6;
 constexpr std::size_t kSince = 7;
 constexpr std::size_t kGroup = 8;
+constexpr std::size_t kArrived = 9;
 
 constexpr int kMaxHopsPerDay = 16;  // a guard: links are tens of km at least in any real graph
 
@@ -53,6 +54,10 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   check_range("return_tolerance", rules_.return_tolerance, 0, 1);
   check_range("return_decay_days", rules_.return_decay_days, 0, 1e6);
   check_range("kin_weight", rules_.kin_weight, 1e-9, 1e6);
+  check_range("settle_days", rules_.settle_days, 0, 1e6);
+  check_range("return_abroad_factor", rules_.return_abroad_factor, 0, 1);
+  check_range("return_area_weight", rules_.return_area_weight, 0, 100);
+  check_range("return_fear_weight", rules_.return_fear_weight, 0, 1e3);
   const std::size_t n = dyn_.places.size();
   adjacency_.resize(n);
   adjacency_links_.resize(n);
@@ -70,6 +75,9 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   dyn_.last_violence_day.assign(n, -1);
   dyn_.recent_violence.assign(n, 0.0);
   dyn_.safe_days.assign(n, 0);
+  std::size_t areas = 1;
+  for (const Place& p : dyn_.places) areas = std::max<std::size_t>(areas, p.area + 1u);
+  dyn_.area_calm.assign(areas, 1.0);
   dyn_.link_open.assign(dyn_.links.size(), 1);
   dyn_.carry.assign(n, 0.0);
   dyn_.move_chance.assign(n, -1.0);
@@ -156,7 +164,7 @@ std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t 
   const auto count = static_cast<std::size_t>(whole);
   for (std::size_t i = 0; i < count; ++i) {
     // A new agent decides today (rest ends today; regime 0 forces a fresh draw at its place).
-    dyn_.agents.create(origin, kNoPath, 0, 0.0f, origin, day, kNever, day, group);
+    dyn_.agents.create(origin, kNoPath, 0, 0.0f, origin, day, kNever, day, group, day);
     dyn_.retired.push_back(0);
   }
   dyn_.resting[origin] += static_cast<std::uint32_t>(count);
@@ -167,6 +175,11 @@ double Displacement::move_chance(PlaceId p) const {
   if (dyn_.places[p].kind == PlaceKind::Camp) return rules_.move_chance_camp;
   const double v = std::min(1.0, dyn_.recent_violence[p]);
   return rules_.move_chance_town + (rules_.move_chance_violence - rules_.move_chance_town) * v;
+}
+
+bool Displacement::settles(PlaceId p) const {
+  // People settle in calm towns; a camp keeps its own move chance and violence unsettles anyone.
+  return rules_.settle_days > 0 && dyn_.places[p].kind == PlaceKind::Town && dyn_.recent_violence[p] <= 0.0;
 }
 
 double Displacement::attractiveness(PlaceId p) const {
@@ -192,11 +205,30 @@ bool Displacement::home_safe(PlaceId home) const {
          dyn_.safe_days[home] >= static_cast<std::uint32_t>(rules_.return_after_days);
 }
 
-double Displacement::return_chance(std::uint32_t days_away) const {
+double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId home,
+                                   std::uint8_t group) const {
+  double h = rules_.return_chance;
   // The longer people have been away, the less likely they go back (livelihoods, land and homes
   // lost or taken; docs/model/displacement.md).
-  if (rules_.return_decay_days <= 0) return rules_.return_chance;
-  return rules_.return_chance * std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
+  if (rules_.return_decay_days > 0) h *= std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
+  // A border to cross, the aid of a camp and the papers of a return weigh on refugees only.
+  if (dyn_.places[at].foreign) h *= rules_.return_abroad_factor;
+  // A calm town in a violent area is not yet home: the roads, fields and markets around it count.
+  const std::uint16_t area = dyn_.places[home].area;
+  if (rules_.return_area_weight > 0) h *= std::pow(dyn_.area_calm[area], rules_.return_area_weight);
+  // A community that fears reprisals at home stays away (issue 17; the threat comes from M14).
+  if (rules_.return_fear_weight > 0 && group < dyn_.fear.size() && area < dyn_.fear[group].size())
+    h *= std::exp(-rules_.return_fear_weight * dyn_.fear[group][area]);
+  return h;
+}
+
+void Displacement::set_fear(const std::vector<std::vector<double>>& fear) {
+  for (const auto& row : fear) {
+    for (double t : row) {
+      if (!(t >= 0.0 && t <= 1.0)) throw std::invalid_argument("displacement: a threat must lie in 0..1");
+    }
+  }
+  dyn_.fear = fear;
 }
 
 LinkId Displacement::link_between(PlaceId a, PlaceId b) const {
@@ -209,6 +241,7 @@ LinkId Displacement::link_between(PlaceId a, PlaceId b) const {
 void Displacement::prepare_day(std::uint32_t day) {
   const std::size_t n = dyn_.places.size();
   dyn_.any_safe_home = false;
+  std::vector<double> places_in_area(dyn_.area_calm.size(), 0.0), calm_in_area(dyn_.area_calm.size(), 0.0);
   for (std::size_t p = 0; p < n; ++p) {
     if (dyn_.violence[p] > 0) dyn_.last_violence_day[p] = day;
     const bool recent =
@@ -222,6 +255,10 @@ void Displacement::prepare_day(std::uint32_t day) {
     }
     const bool calm = dyn_.recent_violence[p] <= rules_.return_tolerance;
     dyn_.safe_days[p] = calm ? dyn_.safe_days[p] + 1 : 0;
+    if (!dyn_.places[p].foreign) {
+      places_in_area[dyn_.places[p].area] += 1.0;
+      calm_in_area[dyn_.places[p].area] += calm ? 1.0 : 0.0;
+    }
     if (home_safe(static_cast<PlaceId>(p))) dyn_.any_safe_home = true;
     const double chance = move_chance(static_cast<PlaceId>(p));
     if (chance != dyn_.move_chance[p]) {
@@ -230,6 +267,8 @@ void Displacement::prepare_day(std::uint32_t day) {
     }
     dyn_.capacity_factor[p] = capacity_factor(static_cast<PlaceId>(p));
   }
+  for (std::size_t a = 0; a < dyn_.area_calm.size(); ++a)
+    dyn_.area_calm[a] = places_in_area[a] > 0 ? calm_in_area[a] / places_in_area[a] : 1.0;
   // Route weights: attractiveness of the end over the softened length, times its capacity factor;
   // for each group with kin, the same with the kin places' attraction raised.
   std::vector<double> score(n);
@@ -305,13 +344,28 @@ std::uint32_t Displacement::choose_path(PlaceId p, std::uint8_t group, engine::R
   return kNoPath;
 }
 
-std::uint32_t Displacement::rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const {
+std::uint32_t Displacement::rest_until(PlaceId p, std::uint32_t from_day, std::uint32_t arrived,
+                                       engine::RandomDraws& draws) const {
   const double chance = dyn_.move_chance[p];
   if (chance >= 1.0) return from_day;
   if (chance <= 0.0) return kNever;
-  // Days until the first success of a daily Bernoulli(chance): geometric, counted from from_day.
   const double u = 1.0 - draws.uniform();  // (0, 1]
-  const double wait = std::floor(std::log(u) / std::log1p(-chance));
+  double wait = 0.0;
+  if (settles(p)) {
+    // Settling: the hazard λ(a) = λ0·exp(−a/T) of moving on falls with the days a since arrival
+    // (λ0 = −ln(1 − chance), so that T → ∞ is the geometric rule below). The chance of staying
+    // from age a0 for w more days is exp(−A·(1 − e^(−w/T))), A = λ0·T·e^(−a0/T): inverted exactly,
+    // and never for a draw beyond A (those have settled for good, unless the place changes).
+    const double T = rules_.settle_days;
+    const double a0 = from_day > arrived ? static_cast<double>(from_day - arrived) : 0.0;
+    const double A = -std::log1p(-chance) * T * std::exp(-a0 / T);
+    const double e = -std::log(u);
+    if (e >= A) return kNever;
+    wait = std::floor(-T * std::log1p(-e / A));
+  } else {
+    // Days until the first success of a daily Bernoulli(chance): geometric, counted from from_day.
+    wait = std::floor(std::log(u) / std::log1p(-chance));
+  }
   if (wait >= static_cast<double>(kNever - from_day - 1)) return kNever - 1;
   return from_day + static_cast<std::uint32_t>(wait);
 }
@@ -341,13 +395,15 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
     const PlaceId p = at[slot];
     if (regime_of[slot] != dyn_.regime[p]) {
       regime_of[slot] = dyn_.regime[p];
-      wake_of[slot] = rest_until(p, day, draws);
+      wake_of[slot] = rest_until(p, day, dyn_.agents.column<kArrived>()[slot], draws);
     }
     if (may_return) {
       engine::RandomDraws back =
           random.draws(kReturnStream, day, dyn_.agents.id_at(static_cast<engine::AgentId>(slot)));
       const std::uint32_t since = dyn_.agents.column<kSince>()[slot];
-      if (back.bernoulli(return_chance(day >= since ? day - since : 0))) {
+      const double h = return_chance(day >= since ? day - since : 0, at[slot], home_of[slot],
+                                     dyn_.agents.column<kGroup>()[slot]);
+      if (back.bernoulli(h)) {
         path_of[slot] = kReturnPath;
         leg_of[slot] = 0;
         progress_of[slot] = 0.0f;
@@ -362,7 +418,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       if (wake_of[slot] > day) return;
       const std::uint32_t chosen = choose_path(here, dyn_.agents.column<kGroup>()[slot], draws);
       if (chosen == kNoPath) {
-        wake_of[slot] = rest_until(here, day + 1, draws);
+        wake_of[slot] = rest_until(here, day + 1, dyn_.agents.column<kArrived>()[slot], draws);
         return;
       }
       path_of[slot] = chosen;
@@ -385,7 +441,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       path_of[slot] = kNoPath;
       progress_of[slot] = 0.0f;
       regime_of[slot] = dyn_.regime[here];
-      wake_of[slot] = rest_until(here, day + 1, draws);
+      wake_of[slot] = rest_until(here, day + 1, dyn_.agents.column<kArrived>()[slot], draws);
       return;
     }
     const double need = dyn_.links[link].km - static_cast<double>(progress_of[slot]);
@@ -409,8 +465,9 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
     if (!arrived) continue;
     path_of[slot] = kNoPath;
     regime_of[slot] = dyn_.regime[here];
+    dyn_.agents.column<kArrived>()[slot] = day;
     // With time left today the agent decides again at once; otherwise from tomorrow.
-    wake_of[slot] = rest_until(here, budget > 0 ? day : day + 1, draws);
+    wake_of[slot] = rest_until(here, budget > 0 ? day : day + 1, day, draws);
     if (pid == kReturnPath && here == home_of[slot]) wake_of[slot] = kNever - 1;  // home: stays
   }
 }

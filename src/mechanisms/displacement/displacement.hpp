@@ -5,14 +5,18 @@
 //   1. the model sets each place's violence intensity and which links are open (closures);
 //   2. newly displaced people are added at their places of origin (`displace`);
 //   3. `step` moves everyone: an agent at rest leaves its place with the place's daily move chance
-//      (violence raises it, camps lower it), picks a route among the simple paths of up to
+//      (violence raises it, camps lower it; in a calm town it falls as exp(−a/`settle_days`) with
+//      the days a the agent has rested there: people settle), picks a route among the simple paths of up to
 //      `awareness + 1` links from where it is, weighted by the destination's attractiveness over
 //      the route length and throttled by the destination's free capacity (a place in a country
 //      where the agent's community has kin weighs `kin_weight` times more), and travels up to
 //      `speed_km` a day along it; an agent at rest away from home sets off home by the shortest
-//      route with a daily chance `return_chance`·exp(−t/`return_decay_days`), t the days since it
-//      left, once its home's recent violence has stayed at or below `return_tolerance` for
-//      `return_after_days` days.
+//      route once its home's recent violence has stayed at or below `return_tolerance` for
+//      `return_after_days` days, with a daily chance
+//          h = `return_chance` · exp(−t/`return_decay_days`) · a · S^β · exp(−φ·T),
+//      t the days since it left, a = `return_abroad_factor` while abroad (else 1), S the share of
+//      the home area's places that are calm today, β = `return_area_weight`, T the threat its
+//      community feels in the home area (an input, 0..1) and φ = `return_fear_weight`.
 //
 // Randomness is Philox (engine/random.hpp) keyed by (seed, stream, day, agent id), and agents only
 // write their own slots during the parallel move, so results do not depend on the thread count.
@@ -42,8 +46,9 @@ struct Place {
   std::string name;
   std::string country;
   PlaceKind kind = PlaceKind::Town;
-  bool foreign = false;   // outside the country people flee from
-  double capacity = 0.0;  // people; 0 = unlimited (camps only)
+  bool foreign = false;    // outside the country people flee from
+  double capacity = 0.0;   // people; 0 = unlimited (camps only)
+  std::uint16_t area = 0;  // the home area it belongs to (an admin1), for the safety of returns
   bool operator==(const Place&) const = default;
   template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {
@@ -74,14 +79,18 @@ struct Rules {
   double camp_weight = 1.0;           // attractiveness factor of a camp
   double foreign_weight = 1.0;        // attractiveness factor of a place abroad
   double distance_softening_km = 10.0;
-  double capacity_buffer = 0.9;    // occupancy share of capacity where attraction starts to fall
-  int awareness = 1;               // links beyond the first that an agent looks ahead
-  int violence_memory_days = 0;    // violence counts as recent for this many days after it stops
-  int return_after_days = 90;      // days in a row that home has been safe before people go back
-  double return_chance = 0.05;     // daily chance of setting off home once it is safe
-  double return_tolerance = 0.0;   // home counts as safe while its recent violence is at most this
-  double return_decay_days = 0.0;  // the return chance falls as exp(-t / this), t days away; 0: never
-  double kin_weight = 1.0;         // attractiveness factor of a place where an agent's group has kin
+  double capacity_buffer = 0.9;       // occupancy share of capacity where attraction starts to fall
+  int awareness = 1;                  // links beyond the first that an agent looks ahead
+  int violence_memory_days = 0;       // violence counts as recent for this many days after it stops
+  int return_after_days = 90;         // days in a row that home has been safe before people go back
+  double return_chance = 0.05;        // daily chance of setting off home once it is safe
+  double return_tolerance = 0.0;      // home counts as safe while its recent violence is at most this
+  double return_decay_days = 0.0;     // the return chance falls as exp(-t / this), t days away; 0: never
+  double kin_weight = 1.0;            // attractiveness factor of a place where an agent's group has kin
+  double return_abroad_factor = 1.0;  // a: the return chance abroad relative to inside the country
+  double return_area_weight = 0.0;    // β: exponent of the home area's calm share; 0: the town alone
+  double return_fear_weight = 0.0;    // φ: how strongly the community's threat at home holds it back
+  double settle_days = 0.0;  // T: the move chance in a calm town falls as exp(-days there / T); 0: never
 };
 
 // Random streams of the mechanism (engine/random.hpp).
@@ -102,6 +111,10 @@ class Displacement {
   // draws them `kin_weight` times as much. Groups without an entry (or all 0) have none. Throws
   // std::invalid_argument unless every row has one entry per place and there are at most 256 groups.
   void set_kin(std::vector<std::vector<std::uint8_t>> kin);
+
+  // Today's threat T (0..1) that people of group g feel in home area a, as fear[g][a] (groups or
+  // areas without an entry feel none). Throws std::invalid_argument for a value outside 0..1.
+  void set_fear(const std::vector<std::vector<double>>& fear);
 
   // Adds `people` of group `group` displaced at `origin` (rounded to whole agents; the remainder is
   // carried to the next call for the same place, so nothing is lost to rounding). Returns the
@@ -162,7 +175,9 @@ class Displacement {
     std::vector<double> violence;                 // today's intensity
     std::vector<std::int64_t> last_violence_day;  // last day with violence (-1 never)
     std::vector<double> recent_violence;
-    std::vector<std::uint32_t> safe_days;  // days in a row with recent violence within return_tolerance
+    std::vector<std::uint32_t> safe_days;   // days in a row with recent violence within return_tolerance
+    std::vector<double> area_calm;          // per home area: share of its places calm today (S)
+    std::vector<std::vector<double>> fear;  // [group][area]: today's threat at home (T), an input
     std::vector<std::uint8_t> link_open;
     std::vector<double> carry;                        // people not yet making a whole agent, per origin
     std::vector<double> move_chance;                  // today's, per place
@@ -175,9 +190,9 @@ class Displacement {
     bool any_safe_home = false;
     // Agents: place at rest or leg start, current path and leg, km done on the leg, home, the day
     // its rest ends, the regime of its place when that day was drawn, the day it left home, its
-    // group (community: the kin it is drawn to).
+    // group (community: the kin it is drawn to), the day it came to rest where it is.
     engine::AgentTable<PlaceId, std::uint32_t, std::uint8_t, float, PlaceId, std::uint32_t, std::uint32_t,
-                       std::uint32_t, std::uint8_t>
+                       std::uint32_t, std::uint8_t, std::uint32_t>
         agents;
     std::vector<std::uint32_t> resting;
     std::vector<std::uint8_t> retired;  // by slot
@@ -209,14 +224,20 @@ class Displacement {
   void enumerate_paths();
   void prepare_day(std::uint32_t day);
   void move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day);
-  [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, engine::RandomDraws& draws) const;
+  // The day an agent resting at p since day `arrived` next decides, drawn from `from_day` on.
+  [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, std::uint32_t arrived,
+                                         engine::RandomDraws& draws) const;
+  [[nodiscard]] bool settles(PlaceId p) const;  // whether agents resting at p settle (settle_days)
   [[nodiscard]] std::uint32_t choose_path(PlaceId p, std::uint8_t group, engine::RandomDraws& draws) const;
   void mark_usable_paths();  // today's path_usable: every link of the path open
   // Cumulative route weights per origin's paths for the destinations' scores (usable paths only).
   void weigh_paths(const std::vector<double>& score, std::vector<double>& cum) const;
   [[nodiscard]] LinkId link_between(PlaceId a, PlaceId b) const;
   [[nodiscard]] bool home_safe(PlaceId home) const;
-  [[nodiscard]] double return_chance(std::uint32_t days_away) const;
+  // h for an agent of `group` resting at `at`, from `home`, away for `days_away` days (see above).
+  [[nodiscard]] double return_chance(std::uint32_t days_away, PlaceId at, PlaceId home,
+                                     std::uint8_t group) const;
+  [[nodiscard]] std::size_t area_count() const { return dyn_.area_calm.size(); }
 
   Rules rules_;
   Dynamic dyn_;

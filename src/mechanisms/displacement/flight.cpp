@@ -71,6 +71,7 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
     }
     leave_by_community(static_cast<PlaceId>(p), people, day);
   }
+  if (displacement_.rules().return_fear_weight > 0) displacement_.set_fear(state.community_threat);
   displacement_.step(context.random, day, context.threads);
   if (state.day % 7 == 0) sync(state);
 }
@@ -115,6 +116,16 @@ void Flight::sync(conflict::State& state) {
   }
 }
 
+void Flight::count_return(std::size_t s, double people) {
+  // Where they came back from is their status at the last bookkeeping (a week's resolution); who
+  // left and came back within the week was never counted displaced and is not counted returned.
+  const auto& books = registration_.state();
+  const std::uint8_t from = s < books.current.size() ? books.current[s] : Registration::kHome;
+  if (from == Registration::kHome) return;
+  if (state_.returned.size() <= from) state_.returned.resize(from + 1u, 0.0);
+  state_.returned[from] += people;
+}
+
 std::uint8_t Flight::follow(conflict::State& state, std::size_t s) {
   auto& people = state.people;
   if (displacement_.retired(s)) return Registration::kHome;  // home or dead, no longer followed
@@ -127,6 +138,7 @@ std::uint8_t Flight::follow(conflict::State& state, std::size_t s) {
   if (displacement_.settled_home(s)) {
     people.status[i] = Status::Resident;
     displacement_.retire(s);
+    count_return(s, people.people_per_agent);
     return Registration::kHome;
   }
   const auto w = displacement_.whereabouts(s);

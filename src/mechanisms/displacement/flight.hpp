@@ -17,7 +17,9 @@
 // violence a single attack adds frighten almost nobody while months of it move most; stored as whole days t,
 // so the tolerance is taken as t + 1/2, the middle of the day it was rounded down from). Those who leave
 // become displacement agents (one per person agent); they are internally displaced while in Mali, refugees
-// abroad, and residents again once back home for good.
+// abroad, and residents again once back home for good, when they are counted as returned under the status
+// they came back from (at the weekly bookkeeping). Each day the threat communities feel by region (M14)
+// is handed to the displacement mechanism, whose return rule may read it (return_fear_weight).
 //
 // The violence of a town is felt across its catchment with weight w_c = exp(−d_c / kernel_km),
 // d_c the great-circle distance from the cell to the town, and not at all in a cell of another
@@ -93,6 +95,9 @@ class Flight {
     // By displacement slot: the person agent it stands for (kept once home or dead; the
     // displacement mechanism's retired flag says whether the slot is still followed).
     std::vector<std::uint32_t> owner;
+    // People who went home for good since the start, by the status they came back from (the
+    // registration's codes: kInternal, kAbroad + country), as of the weekly bookkeeping before.
+    std::vector<double> returned;
     bool operator==(const State&) const = default;
     template <class Archive>
     void serialize(Archive& a) {
@@ -108,12 +113,19 @@ class Flight {
   // countries in the order of the registration's codes (kAbroad + index).
   [[nodiscard]] std::uint32_t person(std::size_t slot) const { return state_.owner[slot]; }
   [[nodiscard]] const std::vector<std::string>& countries_abroad() const { return countries_; }
+  // People back home for good since the start from internal displacement (code kInternal) or from
+  // country kAbroad + c; 0 for a code nobody has returned from.
+  [[nodiscard]] double returned_from(std::uint8_t code) const {
+    return code < state_.returned.size() ? state_.returned[code] : 0.0;
+  }
 
  private:
   void sync(conflict::State& state);
   // Brings person agent owner[s]'s status up to date with displacement slot s; returns its code
   // for the registration (registration.hpp).
   std::uint8_t follow(conflict::State& state, std::size_t s);
+  // Adds a person agent of `people` people, back home for good from slot s, to state_.returned.
+  void count_return(std::size_t s, double people);
   // N_p: the people of the agents in [begin, end) of state.by_cell, each weighted by its cell's w_c.
   [[nodiscard]] double exposed_people(const conflict::State& state, std::uint32_t begin,
                                       std::uint32_t end) const;

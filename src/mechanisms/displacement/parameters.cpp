@@ -63,6 +63,30 @@ const engine::ParameterTable<Rules>& rules_table() {
                 "go where their kin live across the border (the scenario's kin_abroad, cited there); a "
                 "theatre's fit sets the strength (docs/model/displacement.md)",
                 "Attractiveness factor of a place abroad in a country where the agent's community has kin"),
+      parameter(
+          "displacement_settle_days", &Rules::settle_days, 0, 3650, "days",
+          "assumption: 0 keeps Flee's constant move chance in towns; issue 17: the displaced in towns settle "
+          "(work, rent, schools), so that they do not drift into camps over years; a theatre's fit sets it "
+          "(docs/model/displacement.md)",
+          "Days at rest in a calm town over which the chance of moving on falls by a factor e (0: never)"),
+      parameter(
+          "displacement_return_abroad_factor", &Rules::return_abroad_factor, 0.01, 1, "1",
+          "assumption: 1 treats refugees like the internally displaced (as Flee does); a border to cross, "
+          "the aid of a camp and the formalities of a voluntary repatriation slow returns from abroad; a "
+          "theatre's fit on returned refugees and IDPs sets it (docs/model/displacement.md, \"Returns\")",
+          "Return chance of a displaced person abroad relative to one inside the country"),
+      parameter(
+          "displacement_return_area_weight", &Rules::return_area_weight, 0, 10, "1",
+          "assumption: 0 keeps the rule before (only the home town's safety counts); issue 17 asks for "
+          "safety across the home area; a theatre's fit sets it (docs/model/displacement.md, \"Returns\")",
+          "Exponent of the share of the home area's places without recent violence in the return chance"),
+      parameter(
+          "displacement_return_fear_weight", &Rules::return_fear_weight, 0, 20, "1",
+          "assumption: 0 keeps the rule before; a community threatened at home (M14's threat, 0..1) fears "
+          "reprisals and stays away (issue 17; MODEL.md M14); a theatre's fit sets it "
+          "(docs/model/displacement.md, \"Returns\")",
+          "Rate at which the return chance falls with the threat the community feels in its home area "
+          "(a factor exp(-this) at full threat)"),
   };
   return table;
 }

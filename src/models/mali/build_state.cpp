@@ -366,6 +366,7 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
     d.kind = p.kind == conflict::PlaceKind::Camp ? mechanisms::displacement::PlaceKind::Camp
                                                  : mechanisms::displacement::PlaceKind::Town;
     d.foreign = !p.in_mali;
+    d.area = static_cast<std::uint16_t>(p.region);
     places.push_back(std::move(d));
   }
   // Each community's kin abroad (the scenario's kin_abroad): the places abroad in those countries.

@@ -26,72 +26,89 @@ struct Series {
   std::vector<SeriesId> refugees_camp;
   std::vector<std::pair<std::string, SeriesId>> refugees_country;            // registered
   std::vector<std::pair<std::string, SeriesId>> refugees_country_simulated;  // resting there
+  std::vector<std::pair<std::string, SeriesId>> returned_country;            // back home from there
   SeriesId authority = 0, idp = 0, idp_simulated = 0, refugees = 0, alive = 0, killed = 0, abroad = 0,
-           born = 0, died = 0;
+           born = 0, died = 0, returned_idps = 0, returned_refugees = 0;
 };
 
+// A national-and-regional quantity recorded at the end of every month.
+SeriesId gauge(engine::Recorder& recorder, std::string name, std::string unit, std::string text) {
+  return recorder.declare(
+      {std::move(name), std::move(unit), std::move(text), SeriesKind::Gauge, Cadence::Monthly});
+}
+
 void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) {
-  out.towns_held.push_back(recorder.declare({"towns_held_state", "towns",
-                                             "Towns of the scenario held by the state's side (M8), by admin1",
-                                             SeriesKind::Gauge, Cadence::Monthly}));
+  out.towns_held.push_back(gauge(recorder, "towns_held_state", "towns",
+                                 "Towns of the scenario held by the state's side (M8), by admin1"));
   for (const auto& g : s.groups) {
     out.towns_held.push_back(
-        recorder.declare({"towns_held_" + g.id, "towns", g.name + ": towns held (M8), by admin1",
-                          SeriesKind::Gauge, Cadence::Monthly}));
-    out.fighters.push_back(recorder.declare(
-        {"fighters_" + g.id, "people", g.name + ": fighters (M2), by admin1 where deployed or dispersed",
-         SeriesKind::Gauge, Cadence::Monthly}));
+        gauge(recorder, "towns_held_" + g.id, "towns", g.name + ": towns held (M8), by admin1"));
+    out.fighters.push_back(gauge(recorder, "fighters_" + g.id, "people",
+                                 g.name + ": fighters (M2), by admin1 where deployed or dispersed"));
   }
-  out.authority =
-      recorder.declare({"state_authority", "1",
-                        "Mean state authority (M8) of the people's towns, weighted by people, by admin1",
-                        SeriesKind::Gauge, Cadence::Monthly});
-  out.idp =
-      recorder.declare({"internally_displaced", "people",
-                        "People registered as displaced inside the country (M7's registration layer; the "
-                        "simulated ones when it is off), by admin1 of origin",
-                        SeriesKind::Gauge, Cadence::Monthly});
+  out.authority = gauge(recorder, "state_authority", "1",
+                        "Mean state authority (M8) of the people's towns, weighted by people, by admin1");
+  out.idp = gauge(recorder, "internally_displaced", "people",
+                  "People registered as displaced inside the country (M7's registration layer; the "
+                  "simulated ones when it is off), by admin1 of origin");
   out.idp_simulated =
-      recorder.declare({"internally_displaced_simulated", "people",
-                        "People displaced inside the country (M7), registered or not, by admin1 of origin",
-                        SeriesKind::Gauge, Cadence::Monthly});
-  out.refugees =
-      recorder.declare({"refugees", "people", "People abroad as refugees (M7), by admin1 of origin",
-                        SeriesKind::Gauge, Cadence::Monthly});
+      gauge(recorder, "internally_displaced_simulated", "people",
+            "People displaced inside the country (M7), registered or not, by admin1 of origin");
+  out.refugees = gauge(recorder, "refugees", "people", "People abroad as refugees (M7), by admin1 of origin");
   for (std::size_t p = 0; p < s.places.size(); ++p) {
     if (s.places[p].kind != conflict::PlaceKind::Camp) continue;
     out.refugees_camp.push_back(
-        recorder.declare({"refugees_camp_" + s.places[p].id, "people",
-                          "Refugees at " + s.places[p].name + " (" + s.places[p].country + "), national only",
-                          SeriesKind::Gauge, Cadence::Monthly}));
+        gauge(recorder, "refugees_camp_" + s.places[p].id, "people",
+              "Refugees at " + s.places[p].name + " (" + s.places[p].country + "), national only"));
     const std::string& country = s.places[p].country;
     if (std::none_of(out.refugees_country.begin(), out.refugees_country.end(),
                      [&](const auto& x) { return x.first == country; })) {
       out.refugees_country.emplace_back(
-          country, recorder.declare({"refugees_in_" + country, "people",
-                                     "Refugees registered in " + country +
-                                         " (M7's registration layer; those resting in its camps and places "
-                                         "when it is off), national only",
-                                     SeriesKind::Gauge, Cadence::Monthly}));
+          country, gauge(recorder, "refugees_in_" + country, "people",
+                         "Refugees registered in " + country +
+                             " (M7's registration layer; those resting in its camps and places "
+                             "when it is off), national only"));
       out.refugees_country_simulated.emplace_back(
-          country,
-          recorder.declare({"refugees_simulated_in_" + country, "people",
-                            "Refugees resting in " + country + " (camps and places there), national only",
-                            SeriesKind::Gauge, Cadence::Monthly}));
+          country, gauge(recorder, "refugees_simulated_in_" + country, "people",
+                         "Refugees resting in " + country + " (camps and places there), national only"));
+      out.returned_country.emplace_back(
+          country, gauge(recorder, "returned_refugees_from_" + country, "people",
+                         "Refugees back home for good from " + country +
+                             " since the start (M7; UNHCR's returned refugees per year are "
+                             "the yearly differences), national only"));
     }
   }
-  out.alive = recorder.declare({"people_alive_in_mali", "people",
-                                "People alive in Mali (residents, displaced, fighters)", SeriesKind::Gauge,
-                                Cadence::Monthly});
-  out.abroad =
-      recorder.declare({"people_abroad", "people", "Refugees abroad", SeriesKind::Gauge, Cadence::Monthly});
+  out.returned_idps =
+      gauge(recorder, "returned_idps", "people",
+            "Internally displaced people back home for good since the start (M7; UNHCR's returned IDPs per "
+            "year are the yearly differences), national only");
+  out.returned_refugees =
+      gauge(recorder, "returned_refugees", "people",
+            "Refugees back home for good since the start, from every country (M7), national only");
+  out.alive = gauge(recorder, "people_alive_in_mali", "people",
+                    "People alive in Mali (residents, displaced, fighters)");
+  out.abroad = gauge(recorder, "people_abroad", "people", "Refugees abroad");
   out.killed =
-      recorder.declare({"people_killed", "people", "People (civilians and fighters) killed since the start",
-                        SeriesKind::Gauge, Cadence::Monthly});
-  out.born = recorder.declare(
-      {"people_born", "people", "Births since the start", SeriesKind::Gauge, Cadence::Monthly});
-  out.died = recorder.declare({"people_died_naturally", "people", "Natural deaths since the start",
-                               SeriesKind::Gauge, Cadence::Monthly});
+      gauge(recorder, "people_killed", "people", "People (civilians and fighters) killed since the start");
+  out.born = gauge(recorder, "people_born", "people", "Births since the start");
+  out.died = gauge(recorder, "people_died_naturally", "people", "Natural deaths since the start");
+}
+
+// Returns home for good since the start, from inside the country and from each country abroad.
+void record_returns(engine::Recorder& rec, const Series& ids,
+                    const mechanisms::displacement::Flight& flight) {
+  using mechanisms::displacement::Registration;
+  rec.set(ids.returned_idps, 0, flight.returned_from(Registration::kInternal));
+  const auto& countries = flight.countries_abroad();
+  double all = 0.0;
+  for (std::size_t c = 0; c < countries.size(); ++c) {
+    const double back = flight.returned_from(static_cast<std::uint8_t>(Registration::kAbroad + c));
+    all += back;
+    for (const auto& [country, id] : ids.returned_country) {
+      if (country == countries[c]) rec.set(id, 0, back);
+    }
+  }
+  rec.set(ids.returned_refugees, 0, all);
 }
 
 void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
@@ -197,6 +214,7 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
       if (ids.refugees_country[ci].first == s.places[p].country) by_country[ci] += here;
     }
   }
+  record_returns(rec, ids, flight);
   for (std::size_t ci = 0; ci < ids.refugees_country.size(); ++ci) {
     rec.set(ids.refugees_country_simulated[ci].second, 0, by_country[ci]);
     rec.set(ids.refugees_country[ci].second, 0, books.active() ? registered_abroad[ci] : by_country[ci]);

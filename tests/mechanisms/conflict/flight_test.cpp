@@ -21,7 +21,7 @@ constexpr engine::StreamId kTestStream = 0x0C07;
 namespace dm = displacement;
 
 // The displacement mechanism over the fixture's places and roads.
-std::unique_ptr<dm::Displacement> displacement_of(const World& w) {
+std::unique_ptr<dm::Displacement> displacement_of(const World& w, dm::Rules rules = {}) {
   std::vector<dm::Place> places;
   for (const Place& p : w.state.places) {
     dm::Place d;
@@ -32,7 +32,6 @@ std::unique_ptr<dm::Displacement> displacement_of(const World& w) {
     places.push_back(d);
   }
   std::vector<dm::Link> links = {{kBamako, kGao, 1200.0}, {kGao, kAnsongo, 100.0}, {kGao, kMbera, 800.0}};
-  dm::Rules rules;
   rules.people_per_agent = w.state.people.people_per_agent;
   return std::make_unique<dm::Displacement>(std::move(places), std::move(links), rules);
 }
@@ -209,6 +208,33 @@ TEST(FlightMechanism, AgentsAreConservedAndRefugeesAreAbroad) {
   // Refugees (after the weekly sync) are those whose agents rest abroad, in Mbera.
   EXPECT_LE(static_cast<double>(w.count(Status::Refugee)) * 10.0,
             disp->people_at(kMbera) + disp->people_in_transit() + 1e-9);
+}
+
+TEST(FlightMechanism, ReturnsAreCountedByWhereThePeopleCameBackFrom) {
+  // Three weeks of fighting in Gao, then a year of calm: people go home from Bamako and Ansongo
+  // (internally displaced) and from Mbera (abroad); every person agent back home is counted once,
+  // under the status it came back from.
+  World w;
+  dm::Rules rules;
+  rules.move_chance_town = 0.0;  // the displaced stay in the first town they reach (else all drift to camps)
+  auto disp = displacement_of(w, rules);
+  dm::Flight flight({}, *disp);
+  engine::RandomDraws draws(3, kTestStream, 0, 0);
+  for (auto& t : w.state.people.tolerance_days) t = dm::draw_tolerance(draws, {});
+  for (int d = 1; d <= 406; ++d) {  // 406: a day of the weekly bookkeeping
+    w.state.day = d;
+    if (d <= 20) w.state.places[kGao].danger += 20.0;
+    flight.day(w.state, w.ctx());
+  }
+  const double k = w.state.people.people_per_agent;
+  const std::size_t away = w.count(Status::Displaced) + w.count(Status::Refugee);
+  ASSERT_GT(flight.departures(), away);
+  const double internal = flight.returned_from(dm::Registration::kInternal);
+  const double abroad = flight.returned_from(dm::Registration::kAbroad);
+  EXPECT_GT(internal, 0.0);
+  EXPECT_GT(abroad, 0.0);
+  EXPECT_DOUBLE_EQ(internal + abroad, static_cast<double>(flight.departures() - away) * k);
+  EXPECT_EQ(flight.returned_from(dm::Registration::kAbroad + 1), 0.0);  // no second country abroad
 }
 
 TEST(FlightMechanism, ViolenceFadesWithDistanceAndStopsAtTheRegionLine) {

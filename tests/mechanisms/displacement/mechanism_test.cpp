@@ -1,9 +1,11 @@
 // The displacement mechanism's rules on small graphs: people are conserved, move only along
 // links, never through a closed link, stop choosing full camps, go home when it is safe (within the
-// return tolerance, less often the longer they have been away), and the results do not depend on
-// the thread count.
+// return tolerance, less often the longer they have been away, from abroad, with violence in the
+// home area or with their community threatened there), and the results do not depend on the thread
+// count.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 #include <utility>
 
@@ -275,6 +277,108 @@ TEST(Displacement, TheDisplacedOfACommunityWithKinAbroadGoThere) {
   EXPECT_NEAR(share_in_d(0), 0.5, 0.02);
   EXPECT_NEAR(share_in_d(1), 6.0 / 7.0, 0.02);
   EXPECT_THROW(Displacement(places, links, r).set_kin({{0, 1}}), std::invalid_argument);
+}
+
+// Agents of `group` displaced from A (area 0) by 30 days of violence, then 120 days with A calm
+// while the places in `violent` stay violent and the threat `fear` is set: how many are back home.
+std::size_t back_home(const std::vector<Place>& places, const std::vector<Link>& links, Rules r,
+                      const std::vector<PlaceId>& violent, const std::vector<std::vector<double>>& fear = {},
+                      std::uint8_t group = 0) {
+  r.return_after_days = 10;
+  r.return_chance = 0.05;
+  Displacement d(places, links, r);
+  const engine::RandomStreams random(9);
+  d.set_violence(0, 1.0);
+  d.displace(0, 1000, 0, group);
+  std::uint32_t day = 0;
+  for (; day < 30; ++day) d.step(random, day, 1);
+  d.set_violence(0, 0.0);
+  for (PlaceId p : violent) d.set_violence(p, 1.0);
+  d.set_fear(fear);
+  for (; day < 150; ++day) d.step(random, day, 1);
+  std::size_t home = 0;
+  for (std::size_t i = 0; i < d.agent_count(); ++i) home += d.settled_home(i) ? 1 : 0;
+  return home;
+}
+
+TEST(Displacement, ReturnsFromAbroadAreSlowedByTheAbroadFactorOnly) {
+  // From A people can go only to a camp abroad (C) or only to a town at home (B).
+  const std::vector<Place> abroad{{"A", "X", PlaceKind::Town, false, 0},
+                                  {"C", "Y", PlaceKind::Camp, true, 0}};
+  const std::vector<Place> at_home{{"A", "X", PlaceKind::Town, false, 0},
+                                   {"B", "X", PlaceKind::Town, false, 0}};
+  const std::vector<Link> links{{0, 1, 100}};
+  Rules r;
+  const std::size_t refugees_back = back_home(abroad, links, r, {});
+  const std::size_t idps_back = back_home(at_home, links, r, {});
+  r.return_abroad_factor = 0.05;  // daily chance 0.0025: about a quarter back within 110 days
+  EXPECT_GT(refugees_back, 900u);
+  EXPECT_LT(back_home(abroad, links, r, {}), refugees_back / 2);
+  EXPECT_GT(back_home(abroad, links, r, {}), 0u);
+  EXPECT_EQ(back_home(at_home, links, r, {}), idps_back);  // the internally displaced are not touched
+}
+
+TEST(Displacement, ViolenceAcrossTheHomeAreaHoldsBackReturnsToACalmTown) {
+  // A and E lie in area 0, F in area 1; people from A rest in camp C abroad, the only place linked.
+  const std::vector<Place> places{{"A", "X", PlaceKind::Town, false, 0, 0},
+                                  {"C", "Y", PlaceKind::Camp, true, 0, 0},
+                                  {"E", "X", PlaceKind::Town, false, 0, 0},
+                                  {"F", "X", PlaceKind::Town, false, 0, 1}};
+  const std::vector<Link> links{{0, 1, 100}};
+  Rules r;
+  const std::size_t town_only = back_home(places, links, r, {2});
+  r.return_area_weight = 3.0;  // half the area violent: the chance is 0.05 · 0.5^3
+  const std::size_t same_area = back_home(places, links, r, {2});
+  const std::size_t other_area = back_home(places, links, r, {3});
+  // Safe from day 40, 110 days at a daily chance of 0.05/8: 1 - exp(-0.6875), about 497 of 1,000.
+  EXPECT_GT(town_only, 990u);
+  EXPECT_NEAR(static_cast<double>(same_area), 497.0, 60.0);
+  EXPECT_EQ(other_area, back_home(places, links, r, {}));  // violence in another area does not count
+}
+
+TEST(Displacement, ACommunityThreatenedAtHomeStaysAway) {
+  Small s;
+  Rules r;
+  r.return_fear_weight = 3.0;                                 // full threat: the chance falls by e^-3
+  const std::vector<std::vector<double>> fear{{0.0}, {1.0}};  // group 1 threatened in area 0
+  const std::size_t calm = back_home(s.places, s.links, r, {}, fear, 0);
+  const std::size_t threatened = back_home(s.places, s.links, r, {}, fear, 1);
+  EXPECT_GT(calm, 900u);
+  EXPECT_LT(threatened, calm / 2);
+  r.return_fear_weight = 0.0;  // the weight at 0: the threat changes nothing
+  EXPECT_EQ(back_home(s.places, s.links, r, {}, fear, 1), back_home(s.places, s.links, r, {}, {}, 1));
+  Displacement d(s.places, s.links, Rules{});
+  EXPECT_THROW(d.set_fear({{1.5}}), std::invalid_argument);
+}
+
+TEST(Displacement, PeopleSettleInACalmTownUntilViolenceComes) {
+  // 5,000 displaced rest in calm town B, whose only way on is camp C (where they stay). With the
+  // move chance m = 0.3 falling as exp(-a / T) over the days a at B, the share that ever moves on
+  // is 1 - exp(-λ0·T), λ0 = -ln(1 - m); without settling everyone goes. Violence at B unsettles.
+  const std::vector<Place> places{{"B", "X", PlaceKind::Town, false, 0},
+                                  {"C", "Y", PlaceKind::Camp, true, 0}};
+  const std::vector<Link> links{{0, 1, 100}};
+  auto run = [&](double settle_days, bool violence_later) {
+    Rules r;
+    r.settle_days = settle_days;
+    r.move_chance_camp = 0.0;
+    r.return_chance = 0.0;
+    Displacement d(places, links, r);
+    const engine::RandomStreams random(4);
+    d.displace(0, 5000, 0);
+    std::uint32_t day = 0;
+    for (; day < 300; ++day) d.step(random, day, 1);
+    if (violence_later) {
+      d.set_violence(0, 1.0);
+      for (; day < 320; ++day) d.step(random, day, 1);
+    }
+    return d.people_at(0) / 5000.0;
+  };
+  const double lambda0 = -std::log(1.0 - 0.3);
+  EXPECT_EQ(run(0.0, false), 0.0);
+  EXPECT_NEAR(run(2.0, false), std::exp(-lambda0 * 2.0), 0.025);
+  EXPECT_NEAR(run(5.0, false), std::exp(-lambda0 * 5.0), 0.025);
+  EXPECT_LT(run(5.0, true), 0.01);
 }
 
 }  // namespace
