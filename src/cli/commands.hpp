@@ -65,8 +65,11 @@ struct SweepOptions {
 struct SensitivityOptions {
   ScenarioOptions input;
   std::vector<std::string> params;
-  std::size_t trajectories = 10;
-  std::size_t levels = 4;
+  std::string method = "morris";  // or "sobol"
+  std::size_t trajectories = 10;  // Morris
+  std::size_t levels = 4;         // Morris
+  std::size_t samples = 64;       // Sobol: n, for n·(k + 2) points
+  std::size_t bootstrap = 500;    // Sobol: resamples for the intervals
   std::size_t runs = 2;
   std::uint64_t first_seed = 1;
   unsigned threads = 1;

@@ -230,16 +230,27 @@ int main(int argc, char** argv) {
 
   SensitivityOptions sensitivity;
   auto* sensitivity_cmd = app.add_subcommand(
-      "sensitivity", "Global sensitivity of the outcomes to parameters (Morris elementary effects)");
+      "sensitivity",
+      "Global sensitivity of the outcomes to parameters (Morris elementary effects, or Sobol indices)");
   add_scenario_options(sensitivity_cmd, sensitivity.input);
   sensitivity_cmd
       ->add_option("--param", sensitivity.params,
                    "Parameter and range, NAME=LOW:HIGH or NAME (its plausible range)")
       ->type_name("NAME=LOW:HIGH")
       ->required();
+  sensitivity_cmd
+      ->add_option(
+          "--method", sensitivity.method,
+          "morris (screening, r·(k+1) points) or sobol (first-order and total indices, n·(k+2) points)")
+      ->check(CLI::IsMember({"morris", "sobol"}));
   add_count(sensitivity_cmd, "--trajectories", sensitivity.trajectories, "Morris trajectories (default 10)",
             1, 10000);
-  add_count(sensitivity_cmd, "--levels", sensitivity.levels, "Levels of each range (default 4)", 2, 1000);
+  add_count(sensitivity_cmd, "--levels", sensitivity.levels, "Morris: levels of each range (default 4)", 2,
+            1000);
+  add_count(sensitivity_cmd, "--samples", sensitivity.samples,
+            "Sobol: base samples n of Saltelli's design (default 64)", 2, 1000000);
+  add_count(sensitivity_cmd, "--bootstrap", sensitivity.bootstrap,
+            "Sobol: bootstrap resamples for the 90 % intervals (default 500; 0: none)", 0, 100000);
   add_count(sensitivity_cmd, "--runs", sensitivity.runs,
             "Members per point, same seeds everywhere (default 2)", 1, 10000);
   add_first_seed(sensitivity_cmd, sensitivity.first_seed,

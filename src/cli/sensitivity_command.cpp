@@ -1,8 +1,9 @@
-// `peacesim sensitivity SCENARIO --param NAME[=LOW:HIGH] ... --trajectories R --levels P --runs N`:
-// Morris's elementary effects (analysis/sensitivity/morris.hpp) of the headline outcomes (or
-// `--outcome`s) to each parameter. Each point of each trajectory is the mean over N members with
-// the same seeds at every point (common random numbers), so the effects measure the parameters,
-// not the noise between seeds.
+// `peacesim sensitivity SCENARIO --param NAME[=LOW:HIGH] ... [--method morris|sobol] --runs N`:
+// Morris's elementary effects (analysis/sensitivity/morris.hpp) or Sobol's first-order and total
+// indices from Saltelli's design (analysis/sensitivity/sobol.hpp) of the headline outcomes (or
+// `--outcome`s) to each parameter. Each point of the design is the mean over N members with the
+// same seeds at every point (common random numbers), so the measures are of the parameters, not of
+// the noise between seeds.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 #include "analysis/compare.hpp"
 #include "analysis/sensitivity/morris.hpp"
+#include "analysis/sensitivity/sobol.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
@@ -26,31 +28,125 @@
 namespace peacesim::cli {
 
 namespace fs = std::filesystem;
+namespace sa = analysis::sensitivity;
+
+namespace {
+
+constexpr double kSobolConfidence = 0.9;
+
+// The points of the design the method asks for, in the unit cube (a bad setting is a command-line
+// error naming its option).
+struct Design {
+  std::vector<sa::Trajectory> trajectories;  // Morris
+  sa::SaltelliDesign saltelli;               // Sobol
+  std::vector<sa::Point> points;
+};
+
+Design design_for(const SensitivityOptions& options, std::size_t parameters) {
+  Design d;
+  try {
+    if (options.method == "sobol") {
+      d.saltelli = sa::saltelli_design(parameters, options.samples, options.first_seed);
+      d.points = d.saltelli.points();
+    } else {
+      d.trajectories =
+          sa::morris_trajectories(parameters, options.trajectories, options.levels, options.first_seed);
+      for (const auto& t : d.trajectories) d.points.insert(d.points.end(), t.points.begin(), t.points.end());
+    }
+  } catch (const std::invalid_argument& e) {
+    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0},
+                                  options.method == "sobol" ? "--param" : "--levels", e.what());
+  }
+  return d;
+}
+
+// An outcome's value at each point: its mean over the members (0 for a member that lacks it).
+std::vector<double> point_means(const std::vector<analysis::Outcomes>& runs, const std::string& name,
+                                std::size_t points, std::size_t members) {
+  std::vector<double> y(points, 0.0);
+  for (std::size_t a = 0; a < points; ++a) {
+    double sum = 0.0;
+    for (std::size_t m = 0; m < members; ++m) {
+      const auto& o = runs[a * members + m];
+      sum += o.count(name) ? o.at(name) : 0.0;
+    }
+    y[a] = sum / static_cast<double>(members);
+  }
+  return y;
+}
+
+std::vector<std::size_t> ranked(const std::vector<double>& by) {
+  std::vector<std::size_t> order(by.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return by[a] > by[b]; });
+  return order;
+}
+
+nlohmann::json report_morris(const Design& d, const std::vector<double>& y,
+                             const std::vector<ParameterRange>& ranges, const std::string& name, bool quiet) {
+  std::vector<std::vector<double>> by_trajectory;
+  std::size_t a = 0;
+  for (const auto& t : d.trajectories) {
+    by_trajectory.emplace_back(y.begin() + static_cast<std::ptrdiff_t>(a),
+                               y.begin() + static_cast<std::ptrdiff_t>(a + t.points.size()));
+    a += t.points.size();
+  }
+  const auto e = sa::morris_effects(d.trajectories, by_trajectory, ranges.size());
+  nlohmann::json rows = nlohmann::json::array();
+  if (!quiet) fmt::print("\n{}\n  {:<40} {:>14} {:>14} {:>14}\n", name, "parameter", "mu*", "mu", "sigma");
+  for (const std::size_t i : ranked(e.mu_star)) {
+    rows.push_back(
+        {{"parameter", ranges[i].name}, {"mu_star", e.mu_star[i]}, {"mu", e.mu[i]}, {"sigma", e.sigma[i]}});
+    if (!quiet)
+      fmt::print("  {:<40} {:>14.4g} {:>14.4g} {:>14.4g}\n", ranges[i].name, e.mu_star[i], e.mu[i],
+                 e.sigma[i]);
+  }
+  return rows;
+}
+
+nlohmann::json report_sobol(const Design& d, const std::vector<double>& y,
+                            const std::vector<ParameterRange>& ranges, const std::string& name,
+                            const SensitivityOptions& options) {
+  const auto s = sa::sobol_indices(d.saltelli, y, kSobolConfidence, options.bootstrap, options.first_seed);
+  nlohmann::json rows = nlohmann::json::array();
+  if (!options.quiet)
+    fmt::print("\n{} (variance {:.4g})\n  {:<40} {:>8} {:>20} {:>8} {:>20}\n", name, s.variance, "parameter",
+               "S1", "90 % interval", "ST", "90 % interval");
+  for (const std::size_t i : ranked(s.total)) {
+    rows.push_back({{"parameter", ranges[i].name},
+                    {"first", s.first[i]},
+                    {"first_interval", {s.first_ci[i].low, s.first_ci[i].high}},
+                    {"total", s.total[i]},
+                    {"total_interval", {s.total_ci[i].low, s.total_ci[i].high}}});
+    if (!options.quiet) {
+      const auto interval = [&](const sa::Interval& c) {
+        return options.bootstrap == 0 ? std::string("-") : fmt::format("[{:.3f}, {:.3f}]", c.low, c.high);
+      };
+      fmt::print("  {:<40} {:>8.3f} {:>20} {:>8.3f} {:>20}\n", ranges[i].name, s.first[i],
+                 interval(s.first_ci[i]), s.total[i], interval(s.total_ci[i]));
+    }
+  }
+  return {{"variance", s.variance}, {"indices", rows}};
+}
+
+}  // namespace
 
 int sensitivity_command(const SensitivityOptions& options) {
   // Everything that can be checked is checked before any member runs.
+  const bool sobol = options.method == "sobol";
   const std::vector<std::uint64_t> seeds = member_seeds(options.first_seed, options.runs, "--first-seed");
   if (!options.out.empty()) check_output_file(options.out);
   const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   const auto ranges = parse_ranges(p, options.params);
-  std::vector<analysis::sensitivity::Trajectory> trajectories;
-  try {
-    trajectories = analysis::sensitivity::morris_trajectories(ranges.size(), options.trajectories,
-                                                              options.levels, options.first_seed);
-  } catch (const std::invalid_argument& e) {
-    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--levels", e.what());
-  }
+  const Design d = design_for(options, ranges.size());
   std::vector<double> low, high;
   for (const auto& r : ranges) {
     low.push_back(r.low);
     high.push_back(r.high);
   }
   std::vector<analysis::Arm> arms;
-  for (const auto& t : trajectories) {
-    for (const auto& point : t.points)
-      arms.push_back(arm_at(p, ranges, analysis::sensitivity::scale(point, low, high)));
-  }
+  for (const auto& point : d.points) arms.push_back(arm_at(p, ranges, sa::scale(point, low, high)));
   {  // one model checks the scenario's own sections and the outcomes asked for
     const auto model = arms.front().make(options.first_seed);
     check_has_agents(*model, p.scenario);
@@ -58,11 +154,11 @@ int sensitivity_command(const SensitivityOptions& options) {
   }
   const std::size_t total = arms.size() * seeds.size();
   if (!options.quiet) {
-    fmt::print(
-        "peacesim {} — Morris screening of {}: {} parameter(s), {} trajectories on {} levels, {} points × {} "
-        "members = {} runs\n",
-        kVersion, p.scenario.path.string(), ranges.size(), options.trajectories, options.levels, arms.size(),
-        seeds.size(), total);
+    const std::string what = sobol ? fmt::format("Sobol indices (Saltelli's design, n = {})", options.samples)
+                                   : fmt::format("Morris screening ({} trajectories on {} levels)",
+                                                 options.trajectories, options.levels);
+    fmt::print("peacesim {} — {} of {}: {} parameter(s), {} points × {} members = {} runs\n", kVersion, what,
+               p.scenario.path.string(), ranges.size(), arms.size(), seeds.size(), total);
     std::fflush(stdout);
   }
   Progress progress(Progress::style_for(stderr, options.quiet), "sensitivity");
@@ -87,52 +183,42 @@ int sensitivity_command(const SensitivityOptions& options) {
   nlohmann::json j;
   j["peacesim"] = kVersion;
   j["scenario"] = {{"path", p.scenario.path.string()}, {"hash", p.scenario.hash}};
-  j["method"] = "Morris elementary effects (mu, mu_star, sigma) in the unit scale of each range";
-  j["trajectories"] = options.trajectories;
-  j["levels"] = options.levels;
   j["runs_per_point"] = options.runs;
   j["first_seed"] = options.first_seed;
+  if (sobol) {
+    j["method"] =
+        "Sobol first-order (Saltelli 2010) and total (Jansen 1999) indices, Saltelli's design on a "
+        "shifted Sobol sequence; bootstrap percentile intervals";
+    j["samples"] = options.samples;
+    j["bootstrap"] = options.bootstrap;
+    j["confidence"] = kSobolConfidence;
+  } else {
+    j["method"] = "Morris elementary effects (mu, mu_star, sigma) in the unit scale of each range";
+    j["trajectories"] = options.trajectories;
+    j["levels"] = options.levels;
+  }
   for (const auto& r : ranges)
     j["parameters"].push_back({{"name", r.name}, {"low", r.low}, {"high", r.high}});
   for (const auto& name : shown) {
-    std::vector<std::vector<double>> y(trajectories.size());
-    std::size_t a = 0;
-    for (std::size_t t = 0; t < trajectories.size(); ++t) {
-      for (std::size_t k = 0; k < trajectories[t].points.size(); ++k, ++a) {
-        double sum = 0.0;
-        for (std::size_t m = 0; m < seeds.size(); ++m) {
-          const auto& o = runs[a * seeds.size() + m];
-          sum += o.count(name) ? o.at(name) : 0.0;
-        }
-        y[t].push_back(sum / static_cast<double>(seeds.size()));
-      }
+    const auto y = point_means(runs, name, d.points.size(), seeds.size());
+    if (sobol) {
+      j["indices"][name] = report_sobol(d, y, ranges, name, options);
+    } else {
+      j["effects"][name] = report_morris(d, y, ranges, name, options.quiet);
     }
-    const auto e = analysis::sensitivity::morris_effects(trajectories, y, ranges.size());
-    nlohmann::json rows = nlohmann::json::array();
-    std::vector<std::size_t> order(ranges.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a1, std::size_t b1) { return e.mu_star[a1] > e.mu_star[b1]; });
-    if (!options.quiet)
-      fmt::print("\n{}\n  {:<40} {:>14} {:>14} {:>14}\n", name, "parameter", "mu*", "mu", "sigma");
-    for (const std::size_t i : order) {
-      rows.push_back(
-          {{"parameter", ranges[i].name}, {"mu_star", e.mu_star[i]}, {"mu", e.mu[i]}, {"sigma", e.sigma[i]}});
-      if (!options.quiet)
-        fmt::print("  {:<40} {:>14.4g} {:>14.4g} {:>14.4g}\n", ranges[i].name, e.mu_star[i], e.mu[i],
-                   e.sigma[i]);
-    }
-    j["effects"][name] = std::move(rows);
   }
   if (!options.quiet) {
-    fmt::print(
-        "\nmu*: mean absolute elementary effect (importance), mu: mean effect (sign), sigma: spread "
-        "(non-linearity, interactions); effects are changes in the outcome for a move across the whole "
-        "range.\n");
+    const char* legend =
+        sobol ? "\nS1: share of the outcome's variance the parameter explains alone; ST: with all its "
+                "interactions (ST - S1: through interactions only); intervals: bootstrap over the samples.\n"
+              : "\nmu*: mean absolute elementary effect (importance), mu: mean effect (sign), sigma: spread "
+                "(non-linearity, interactions); effects are changes in the outcome for a move across the "
+                "whole range.\n";
+    fmt::print("{}", legend);
   }
   if (!options.out.empty()) {
     write_json_atomically(options.out, j);
-    if (!options.quiet) fmt::print("All effects in {}\n", options.out);
+    if (!options.quiet) fmt::print("All {} in {}\n", sobol ? "indices" : "effects", options.out);
   }
   return kOk;
 }

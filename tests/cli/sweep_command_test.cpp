@@ -98,6 +98,35 @@ TEST(Sensitivity, MorrisRanksTheParametersAndWritesItsEffects) {
   fs::remove(out);
 }
 
+TEST(Sensitivity, SobolSharesTheVarianceAndAnInertParameterHasNone) {
+  // The same two parameters as above: legitimacy explains the arrests' variance, the inert one
+  // none (its AB points repeat A's runs exactly: S1 = ST = 0), and the design has n·(k + 2) points.
+  const auto out = fresh("sobol").string() + ".json";
+  const auto r =
+      run_peacesim("sensitivity " + kEpstein +
+                   "--method sobol --param legitimacy=0.5:0.9 --param legitimacy_drop_start=1:1000 "
+                   "--samples 16 --bootstrap 50 --runs 1 --outcome 'jailed[all]' --out " +
+                   out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("64 points × 1 members"), std::string::npos) << r.out;  // n·(k + 2) = 16·4
+  const auto j = nlohmann::json::parse(read_file(out));
+  const auto& rows = j["indices"]["jailed[all]"]["indices"];
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["parameter"], "legitimacy");
+  EXPECT_GT(rows[0]["total"].get<double>(), 0.5);
+  EXPECT_LE(rows[0]["total_interval"][0].get<double>(), rows[0]["total"].get<double>());
+  EXPECT_EQ(rows[1]["parameter"], "legitimacy_drop_start");
+  EXPECT_EQ(rows[1]["first"].get<double>(), 0.0);
+  EXPECT_EQ(rows[1]["total"].get<double>(), 0.0);
+  fs::remove(out);
+  const auto bad = run_peacesim("sensitivity " + kEpstein + "--method sobol --param legitimacy --samples 1");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--samples"), std::string::npos) << bad.err;
+  const auto unknown = run_peacesim("sensitivity " + kEpstein + "--method sobel --param legitimacy");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("--method"), std::string::npos) << unknown.err;
+}
+
 TEST(Sweep, BadRangesAreLocatedErrors) {
   const auto dir = fresh("bad");
   auto r = run_peacesim("sweep " + kEpstein + "--param legitimcy=0.1:0.2 --out " + dir.string());
