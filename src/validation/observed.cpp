@@ -192,15 +192,14 @@ Displacement read_unhcr(const fs::path& path) {
   // least kRegisteredDisplacement at the end of the year before): before that UNHCR records single
   // cases, not a return movement (Mali 2012: 0 IDPs and 28 refugees returned, after a year-end 2011
   // of 4,289 refugees and no IDP figure), and a zero there is a gap, not a count.
-  auto from_year_after_registration = [](std::map<int, double>& returned,
-                                         const std::map<int, double>& stock) {
+  auto keep_years_begun_displaced = [](std::map<int, double>& returned, const std::map<int, double>& stock) {
     std::erase_if(returned, [&](const auto& kv) {
       const auto before = stock.find(kv.first - 1);
       return before == stock.end() || before->second < kRegisteredDisplacement;
     });
   };
-  from_year_after_registration(out.returned_refugees, out.refugees);
-  from_year_after_registration(out.returned_idps, out.idps);
+  keep_years_begun_displaced(out.returned_refugees, out.refugees);
+  keep_years_begun_displaced(out.returned_idps, out.idps);
   return out;
 }
 

@@ -17,15 +17,6 @@ double log_rmse(const std::vector<double>& p, const std::vector<double>& o) {
   return std::sqrt(s / static_cast<double>(p.size()));
 }
 
-double percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0.0;
-  std::sort(v.begin(), v.end());
-  const double pos = static_cast<double>(v.size() - 1) * q / 100.0;
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
-}
-
 double crps_ensemble(std::vector<double> x, double y) {
   if (x.empty()) throw std::invalid_argument("crps_ensemble: no members");
   const auto m = static_cast<double>(x.size());

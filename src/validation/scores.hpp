@@ -15,12 +15,14 @@
 
 #include <vector>
 
+#include "engine/percentile.hpp"
+
 namespace peacesim::validation {
 
 double log_rmse(const std::vector<double>& predicted, const std::vector<double>& observed);
 
 // The q-th percentile (q in [0, 100]) by linear interpolation; 0 for no values.
-double percentile(std::vector<double> values, double q);
+using engine::percentile;
 
 // The ensemble CRPS above. Throws std::invalid_argument for no members.
 double crps_ensemble(std::vector<double> members, double observed);

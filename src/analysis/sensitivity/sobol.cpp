@@ -1,10 +1,10 @@
 #include "analysis/sensitivity/sobol.hpp"
 
-#include <algorithm>
 #include <boost/random/sobol.hpp>
 #include <cmath>
 #include <stdexcept>
 
+#include "engine/percentile.hpp"
 #include "engine/random.hpp"
 
 namespace peacesim::analysis::sensitivity {
@@ -42,13 +42,6 @@ void estimate(const SaltelliDesign& d, const std::vector<double>& y, const std::
   }
 }
 
-double percentile(std::vector<double> x, double q) {
-  std::sort(x.begin(), x.end());
-  const double pos = q * static_cast<double>(x.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, x.size() - 1);
-  return x[lo] + (pos - static_cast<double>(lo)) * (x[hi] - x[lo]);
-}
 }  // namespace
 
 std::vector<Point> SaltelliDesign::points() const {
@@ -118,10 +111,10 @@ SobolIndices sobol_indices(const SaltelliDesign& design, const std::vector<doubl
       st[i].push_back(t[i]);
     }
   }
-  const double tail = (1.0 - confidence) / 2.0;
+  const double tail = 100.0 * (1.0 - confidence) / 2.0;  // percent
   for (std::size_t i = 0; i < design.parameters; ++i) {
-    out.first_ci[i] = {percentile(s1[i], tail), percentile(s1[i], 1.0 - tail)};
-    out.total_ci[i] = {percentile(st[i], tail), percentile(st[i], 1.0 - tail)};
+    out.first_ci[i] = {engine::percentile(s1[i], tail), engine::percentile(s1[i], 100.0 - tail)};
+    out.total_ci[i] = {engine::percentile(st[i], tail), engine::percentile(st[i], 100.0 - tail)};
   }
   return out;
 }

@@ -78,6 +78,8 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   std::size_t areas = 1;
   for (const Place& p : dyn_.places) areas = std::max<std::size_t>(areas, p.area + 1u);
   dyn_.area_calm.assign(areas, 1.0);
+  area_places_.assign(areas, 0.0);
+  for (const Place& p : dyn_.places) area_places_[p.area] += p.foreign ? 0.0 : 1.0;
   dyn_.link_open.assign(dyn_.links.size(), 1);
   dyn_.carry.assign(n, 0.0);
   dyn_.move_chance.assign(n, -1.0);
@@ -241,7 +243,7 @@ LinkId Displacement::link_between(PlaceId a, PlaceId b) const {
 void Displacement::prepare_day(std::uint32_t day) {
   const std::size_t n = dyn_.places.size();
   dyn_.any_safe_home = false;
-  std::vector<double> places_in_area(dyn_.area_calm.size(), 0.0), calm_in_area(dyn_.area_calm.size(), 0.0);
+  std::fill(dyn_.area_calm.begin(), dyn_.area_calm.end(), 0.0);  // calm places, then their share
   for (std::size_t p = 0; p < n; ++p) {
     if (dyn_.violence[p] > 0) dyn_.last_violence_day[p] = day;
     const bool recent =
@@ -255,10 +257,7 @@ void Displacement::prepare_day(std::uint32_t day) {
     }
     const bool calm = dyn_.recent_violence[p] <= rules_.return_tolerance;
     dyn_.safe_days[p] = calm ? dyn_.safe_days[p] + 1 : 0;
-    if (!dyn_.places[p].foreign) {
-      places_in_area[dyn_.places[p].area] += 1.0;
-      calm_in_area[dyn_.places[p].area] += calm ? 1.0 : 0.0;
-    }
+    if (calm && !dyn_.places[p].foreign) dyn_.area_calm[dyn_.places[p].area] += 1.0;
     if (home_safe(static_cast<PlaceId>(p))) dyn_.any_safe_home = true;
     const double chance = move_chance(static_cast<PlaceId>(p));
     if (chance != dyn_.move_chance[p]) {
@@ -268,7 +267,7 @@ void Displacement::prepare_day(std::uint32_t day) {
     dyn_.capacity_factor[p] = capacity_factor(static_cast<PlaceId>(p));
   }
   for (std::size_t a = 0; a < dyn_.area_calm.size(); ++a)
-    dyn_.area_calm[a] = places_in_area[a] > 0 ? calm_in_area[a] / places_in_area[a] : 1.0;
+    dyn_.area_calm[a] = area_places_[a] > 0 ? dyn_.area_calm[a] / area_places_[a] : 1.0;
   // Route weights: attractiveness of the end over the softened length, times its capacity factor;
   // for each group with kin, the same with the kin places' attraction raised.
   std::vector<double> score(n);
@@ -378,6 +377,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
   auto home_of = dyn_.agents.column<kHome>();
   auto wake_of = dyn_.agents.column<kWake>();
   auto regime_of = dyn_.agents.column<kRegime>();
+  auto arrived_of = dyn_.agents.column<kArrived>();
 
   if (dyn_.retired[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
@@ -395,7 +395,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
     const PlaceId p = at[slot];
     if (regime_of[slot] != dyn_.regime[p]) {
       regime_of[slot] = dyn_.regime[p];
-      wake_of[slot] = rest_until(p, day, dyn_.agents.column<kArrived>()[slot], draws);
+      wake_of[slot] = rest_until(p, day, arrived_of[slot], draws);
     }
     if (may_return) {
       engine::RandomDraws back =
@@ -418,7 +418,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       if (wake_of[slot] > day) return;
       const std::uint32_t chosen = choose_path(here, dyn_.agents.column<kGroup>()[slot], draws);
       if (chosen == kNoPath) {
-        wake_of[slot] = rest_until(here, day + 1, dyn_.agents.column<kArrived>()[slot], draws);
+        wake_of[slot] = rest_until(here, day + 1, arrived_of[slot], draws);
         return;
       }
       path_of[slot] = chosen;
@@ -441,7 +441,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       path_of[slot] = kNoPath;
       progress_of[slot] = 0.0f;
       regime_of[slot] = dyn_.regime[here];
-      wake_of[slot] = rest_until(here, day + 1, dyn_.agents.column<kArrived>()[slot], draws);
+      wake_of[slot] = rest_until(here, day + 1, arrived_of[slot], draws);
       return;
     }
     const double need = dyn_.links[link].km - static_cast<double>(progress_of[slot]);
@@ -465,7 +465,7 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
     if (!arrived) continue;
     path_of[slot] = kNoPath;
     regime_of[slot] = dyn_.regime[here];
-    dyn_.agents.column<kArrived>()[slot] = day;
+    arrived_of[slot] = day;
     // With time left today the agent decides again at once; otherwise from tomorrow.
     wake_of[slot] = rest_until(here, budget > 0 ? day : day + 1, day, draws);
     if (pid == kReturnPath && here == home_of[slot]) wake_of[slot] = kNever - 1;  // home: stays

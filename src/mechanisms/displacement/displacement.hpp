@@ -242,6 +242,7 @@ class Displacement {
   Rules rules_;
   Dynamic dyn_;
   std::vector<std::vector<std::uint8_t>> kin_;  // [group][place], from the scenario (not state)
+  std::vector<double> area_places_;             // per home area: its places in the country (fixed)
 
   // Topology: simple paths from each place, and the next hop on the shortest route home.
   std::vector<Path> paths_;
