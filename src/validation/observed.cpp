@@ -190,8 +190,8 @@ Displacement read_unhcr(const fs::path& path) {
   }
   // Returns are compared in the years that began with a registered displacement (a stock of at
   // least kRegisteredDisplacement at the end of the year before): before that UNHCR records single
-  // cases, not a return movement (Mali 2012: 0 IDPs and 28 refugees returned, after a year-end 2011
-  // of 4,289 refugees and no IDP figure), and a zero there is a gap, not a count.
+  // cases, not a return movement (the reference data's 2012: 0 IDPs and 28 refugees returned, after a
+  // year-end 2011 of 4,289 refugees and no IDP figure), and a zero there is a gap, not a count.
   auto keep_years_begun_displaced = [](std::map<int, double>& returned, const std::map<int, double>& stock) {
     std::erase_if(returned, [&](const auto& kv) {
       const auto before = stock.find(kv.first - 1);
