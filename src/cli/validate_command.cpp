@@ -3,6 +3,7 @@
 // date window (src/validation, docs/validation.md).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -78,13 +79,15 @@ int validate_command(const ValidateOptions& options) {
   if (!options.quiet) {
     fmt::print("peacesim {} — validation of {} run(s) against {} observed file(s), {} → {}, {} baselines\n\n",
                kVersion, runs.size(), observed.files.size(), from.iso(), to.iso(), options.baseline);
-    fmt::print("  {:<52} {:>10} {:>12} {:>10}  {}\n", "metric", "model", "persistence", "trend",
+    std::size_t width = 52;  // the names' column fits the longest name
+    for (const auto& m : result["metrics"]) width = std::max(width, m["name"].get<std::string>().size());
+    fmt::print("  {:<{}} {:>10} {:>12} {:>10}  {}\n", "metric", width, "model", "persistence", "trend",
                "model better than both");
     auto cell = [](const nlohmann::json& x) {
       return x.is_null() ? std::string("-") : fmt::format("{:.3f}", x.get<double>());
     };
     for (const auto& m : result["metrics"]) {
-      fmt::print("  {:<52} {:>10} {:>12} {:>10}  {}\n", m["name"].get<std::string>(), cell(m["model"]),
+      fmt::print("  {:<{}} {:>10} {:>12} {:>10}  {}\n", m["name"].get<std::string>(), width, cell(m["model"]),
                  cell(m["persistence"]), cell(m["trend"]),
                  m["better_than_baselines"].get<bool>() ? "yes" : "no");
     }

@@ -155,6 +155,10 @@ Observed observed_up_to(const Observed& observed, engine::Date cutoff) {
     if (!t) return std::nullopt;
     EventTable kept = *t;
     std::erase_if(kept.cells, [&](const auto& kv) { return kv.first.second > cutoff.year(); });
+    for (auto* by_kind : {&kept.events_by_kind, &kept.fatalities_by_kind}) {
+      for (auto& [kind, years] : *by_kind)
+        std::erase_if(years, [&](const auto& kv) { return kv.first > cutoff.year(); });
+    }
     return kept;
   };
   out.events = cut_events(observed.events);
@@ -422,6 +426,7 @@ Json score_forecast(const ForecastInput& in) {
     add_metrics(metrics, name, name, score(m, o, {}, false), score(p, o, {}, false), score(t, o, {}, false),
                 std::nullopt, false, false, false);
   };
+  if (observed.events) kind_scalars(*observed.events, scalar);
   if (observed.minusma)
     scalar("minusma_malicious_fatalities", *observed.minusma, [](const RunFigures& r) { return &r.minusma; });
   if (observed.displacement) {

@@ -241,6 +241,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
     if (!o.empty())
       judged.push_back({name + ": log-MAE", log_mae(m, o), log_mae(p, o), log_mae(t, o), false});
   };
+  if (observed.events) kind_scalars(*observed.events, scalar);
   if (observed.minusma) {
     scalar("minusma_malicious_fatalities", *observed.minusma, [](const RunFigures& r) { return &r.minusma; });
   }

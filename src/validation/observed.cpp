@@ -72,27 +72,61 @@ class Table {
   std::map<std::string, std::size_t> columns_;
 };
 
-// ACLED's event types, current and older names: violent (counted) or not; unknown is an error.
-std::optional<bool> violent(const std::string& type) {
+// ACLED's event types, current and older names: the violent kind a type counts as, none for a
+// type not counted (protests, strategic developments...); `known` is false for a type ACLED does
+// not have (an error).
+struct TypeReading {
+  bool known = false;
+  std::optional<ViolentKind> kind;
+};
+TypeReading read_type(const std::string& type) {
   std::string key;
   for (const char c : type) key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  static const std::set<std::string> counted{"battles",
-                                             "battle-no change of territory",
-                                             "battle-government regains territory",
-                                             "battle-non-state actor overtakes territory",
-                                             "battle-non-state actors overtake territory",
-                                             "violence against civilians",
-                                             "explosions/remote violence",
-                                             "remote violence"};
+  static const std::map<std::string, ViolentKind> counted{
+      {"battles", ViolentKind::Battles},
+      {"battle-no change of territory", ViolentKind::Battles},
+      {"battle-government regains territory", ViolentKind::Battles},
+      {"battle-non-state actor overtakes territory", ViolentKind::Battles},
+      {"battle-non-state actors overtake territory", ViolentKind::Battles},
+      {"violence against civilians", ViolentKind::ViolenceAgainstCivilians},
+      {"explosions/remote violence", ViolentKind::RemoteViolence},
+      {"remote violence", ViolentKind::RemoteViolence}};
   static const std::set<std::string> other{"strategic developments",
                                            "protests",
                                            "riots",
                                            "riots/protests",
                                            "non-violent transfer of territory",
                                            "headquarters or base established"};
-  if (counted.count(key)) return true;
-  if (other.count(key)) return false;
-  return std::nullopt;
+  if (const auto it = counted.find(key); it != counted.end()) return {true, it->second};
+  return {other.count(key) > 0, std::nullopt};
+}
+
+// Counts one event (or an aggregate row of `events`) in the region-year cells and its kind's
+// national year.
+void count(EventTable& table, const std::string& region, int year, ViolentKind kind, double events,
+           double fatalities) {
+  auto& c = table.cells[{region, year}];
+  c.events += events;
+  c.fatalities += fatalities;
+  table.events_by_kind[kind][year] += events;
+  table.fatalities_by_kind[kind][year] += fatalities;
+}
+
+// Every kind has a value, zero if need be, in each of the years.
+void cover_years(EventTable& table, const std::set<int>& years) {
+  for (const ViolentKind kind : kViolentKinds) {
+    for (const int y : years) {
+      table.events_by_kind[kind][y] += 0.0;
+      table.fatalities_by_kind[kind][y] += 0.0;
+    }
+  }
+}
+
+// A run covers every year of the window, whether or not it had events in it.
+void cover_window(EventTable& table, engine::Date from, engine::Date to) {
+  std::set<int> years;
+  for (int y = from.year(); y <= to.year(); ++y) years.insert(y);
+  cover_years(table, years);
 }
 
 bool has_columns(const theatre::CsvTable& t, std::initializer_list<const char*> names) {
@@ -100,6 +134,18 @@ bool has_columns(const theatre::CsvTable& t, std::initializer_list<const char*> 
 }
 
 }  // namespace
+
+const char* slug(ViolentKind kind) {
+  switch (kind) {
+    case ViolentKind::Battles:
+      return "battles";
+    case ViolentKind::ViolenceAgainstCivilians:
+      return "violence_against_civilians";
+    case ViolentKind::RemoteViolence:
+      return "remote_violence";
+  }
+  return "unknown";
+}
 
 ObservedKind kind_of(const fs::path& path) {
   theatre::CsvTable t;
@@ -123,6 +169,7 @@ ObservedKind kind_of(const fs::path& path) {
 
 EventTable read_events(const fs::path& path, engine::Date from, engine::Date to) {
   EventTable out;
+  std::set<int> covered;  // years with any row in the window
   if (kind_of(path) == ObservedKind::AcledAggregates) {
     const Table t(path, {"month", "admin1", "event_type", "events", "fatalities"});
     for (std::size_t r = 0; r < t.size(); ++r) {
@@ -130,15 +177,15 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to)
       const std::string& m = t.cell(r, "month");
       const auto first = engine::Date::parse(m + "-01");
       if (m.size() != 7 || !first) t.fail(r, "month", "'" + m + "' is not YYYY-MM");
-      const auto kind = violent(t.cell(r, "event_type"));
-      if (!kind) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
+      const auto type = read_type(t.cell(r, "event_type"));
+      if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
       const std::string region = t.region(r, "admin1");
       const double events = t.number(r, "events"), fatalities = t.number(r, "fatalities");
-      if (!*kind || *first < engine::Date(from.year(), from.month(), 1) || *first > to) continue;
-      auto& c = out.cells[{region, first->year()}];
-      c.events += events;
-      c.fatalities += fatalities;
+      if (*first < engine::Date(from.year(), from.month(), 1) || *first > to) continue;
+      covered.insert(first->year());
+      if (type.kind) count(out, region, first->year(), *type.kind, events, fatalities);
     }
+    cover_years(out, covered);
     return out;
   }
   const Table t(path, {"event_id_cnty", "event_date", "event_type", "admin1", "fatalities"});
@@ -148,8 +195,8 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to)
     const std::string& id = t.cell(r, "event_id_cnty");
     if (id.empty()) t.fail(r, "event_id_cnty", "empty event id");
     const engine::Date date = t.date(r, "event_date");
-    const auto kind = violent(t.cell(r, "event_type"));
-    if (!kind) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
+    const auto type = read_type(t.cell(r, "event_type"));
+    if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
     const std::string region = t.region(r, "admin1");
     const double fatalities = t.number(r, "fatalities");
     // A monadic export repeats each event once per actor: count it once.
@@ -157,11 +204,11 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to)
       ++out.duplicates;
       continue;
     }
-    if (!*kind || date < from || date > to) continue;
-    auto& c = out.cells[{region, date.year()}];
-    c.events += 1;
-    c.fatalities += fatalities;
+    if (date < from || date > to) continue;
+    covered.insert(date.year());
+    if (type.kind) count(out, region, date.year(), *type.kind, 1, fatalities);
   }
+  cover_years(out, covered);
   return out;
 }
 
@@ -272,6 +319,7 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
 RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   if (!fs::is_directory(run)) throw InputError(run.string() + ": not a run folder (no such directory)");
   EventTable events = read_events(run / "events.csv", from, to);
+  cover_window(events, from, to);
   const Table t(run / "timeseries.csv", {"date", "region", "series", "value"});
   SeriesByDate series;
   for (std::size_t r = 0; r < t.size(); ++r) {
@@ -285,15 +333,14 @@ RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engin
   EventTable events;
   for (const auto& e : recorder.events()) {
     ++events.rows;
-    const auto kind = violent(e.event_type);
+    const auto type = read_type(e.event_type);
     const auto region = harmonize_admin1(e.admin1);
-    if (!kind || !region)
+    if (!type.known || !region)
       throw InputError("simulated event of type '" + e.event_type + "' in '" + e.admin1 + "'");
-    if (!*kind || e.event_date < from || e.event_date > to) continue;
-    auto& c = events.cells[{*region, e.event_date.year()}];
-    c.events += 1;
-    c.fatalities += e.fatalities;
+    if (!type.kind || e.event_date < from || e.event_date > to) continue;
+    count(events, *region, e.event_date.year(), *type.kind, 1, e.fatalities);
   }
+  cover_window(events, from, to);
   SeriesByDate series;
   const auto& specs = recorder.series();
   for (const auto& row : recorder.rows()) {

@@ -34,10 +34,21 @@ struct Counts {
   double events = 0, fatalities = 0;
 };
 
+// The three kinds of violent event ACLED codes (older type names map onto them).
+enum class ViolentKind { Battles, ViolenceAgainstCivilians, RemoteViolence };
+inline constexpr ViolentKind kViolentKinds[] = {ViolentKind::Battles, ViolentKind::ViolenceAgainstCivilians,
+                                                ViolentKind::RemoteViolence};
+// Lower-case, underscored: the stem of the per-kind metrics' names ("battles", ...).
+const char* slug(ViolentKind kind);
+
 // Violent events (Battles, Violence against civilians, Explosions/Remote violence) by region and
-// year, within [from, to] (an aggregate month counts when it lies inside the window).
+// year, within [from, to] (an aggregate month counts when it lies inside the window); and the
+// national yearly events and deaths of each kind, zero in every year the source covers (a year
+// with any row, violent or not, for ACLED; every year of the window for a run), so that a kind
+// absent in a covered year is scored as none rather than left out.
 struct EventTable {
   std::map<RegionYear, Counts> cells;
+  std::map<ViolentKind, std::map<int, double>> events_by_kind, fatalities_by_kind;
   std::size_t rows = 0, duplicates = 0;  // rows read; rows that repeated an event id
 };
 
@@ -93,6 +104,30 @@ void returns_scalars(const Displacement& observed, Scalar& scalar) {
   if (!observed.returned_idps.empty()) {
     scalar("idps_returned_in_year", observed.returned_idps,
            [](const RunFigures& r) { return &r.displacement.returned_idps; });
+  }
+}
+
+// Offers validate's and backtest's `scalar(name, observed, member's series)` the national yearly
+// events and deaths of each violent kind (`battles_events_in_year`, `battles_fatalities_in_year`, ...):
+// how a model's violence splits into ACLED's kinds, and how large its events are, which the
+// region-year totals do not see.
+template <class Scalar>
+void kind_scalars(const EventTable& observed, Scalar& scalar) {
+  for (const ViolentKind kind : kViolentKinds) {
+    const auto events = observed.events_by_kind.find(kind);
+    const auto fatalities = observed.fatalities_by_kind.find(kind);
+    if (events == observed.events_by_kind.end() || fatalities == observed.fatalities_by_kind.end()) continue;
+    const std::string stem = slug(kind);
+    scalar(stem + "_events_in_year", events->second,
+           [kind](const RunFigures& r) -> const std::map<int, double>* {
+             const auto it = r.events.events_by_kind.find(kind);
+             return it == r.events.events_by_kind.end() ? nullptr : &it->second;
+           });
+    scalar(stem + "_fatalities_in_year", fatalities->second,
+           [kind](const RunFigures& r) -> const std::map<int, double>* {
+             const auto it = r.events.fatalities_by_kind.find(kind);
+             return it == r.events.fatalities_by_kind.end() ? nullptr : &it->second;
+           });
   }
 }
 

@@ -3,6 +3,7 @@
 // cases.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -125,6 +126,63 @@ TEST(Acled, BadRowsNameTheFileLineAndColumn) {
   const auto p = write("nothing.csv", "a,b\n1,2\n");
   EXPECT_THROW((void)kind_of(p), InputError);
   fs::remove(p);
+}
+
+TEST(Acled, EachViolentKindHasItsNationalYearsWithZerosInTheYearsCovered) {
+  // Old and new type names; a protest makes 2015 a covered year with no violent event in it.
+  const auto p = write("kinds.csv",
+                       "event_id_cnty,event_date,event_type,admin1,fatalities\n"
+                       "A1,2013-01-10,Battles,Gao,3\n"
+                       "A2,2013-03-10,Battle-No change of territory,Kidal,2\n"
+                       "A3,2013-05-01,Violence against civilians,Mopti,1\n"
+                       "A4,2014-02-02,Remote violence,Gao,0\n"
+                       "A5,2015-06-06,Protests,Bamako,0\n"
+                       "A6,2016-01-01,Battles,Gao,9\n");
+  const auto t = read_events(p, engine::Date(2013, 1, 1), engine::Date(2015, 12, 31));
+  using Years = std::map<int, double>;
+  EXPECT_EQ(t.events_by_kind.at(ViolentKind::Battles), (Years{{2013, 2}, {2014, 0}, {2015, 0}}));
+  EXPECT_EQ(t.fatalities_by_kind.at(ViolentKind::Battles), (Years{{2013, 5}, {2014, 0}, {2015, 0}}));
+  EXPECT_EQ(t.events_by_kind.at(ViolentKind::ViolenceAgainstCivilians),
+            (Years{{2013, 1}, {2014, 0}, {2015, 0}}));
+  EXPECT_EQ(t.events_by_kind.at(ViolentKind::RemoteViolence), (Years{{2013, 0}, {2014, 1}, {2015, 0}}));
+  // The kinds add up to the region-year cells.
+  double cells = 0, kinds = 0;
+  for (const auto& [key, c] : t.cells) cells += c.events;
+  for (const auto& [kind, years] : t.events_by_kind)
+    for (const auto& [y, n] : years) kinds += n;
+  EXPECT_EQ(cells, kinds);
+  fs::remove(p);
+}
+
+TEST(Metrics, ValidateScoresEachViolentKindOnItsOwn) {
+  // A run with ACLED's total of events but in the wrong kind scores zero on the totals and not on
+  // the kinds.
+  const auto observed_file = write("kinds_observed.csv",
+                                   "event_id_cnty,event_date,event_type,admin1,fatalities\n"
+                                   "O1,2013-01-10,Battles,Gao,4\n"
+                                   "O2,2013-02-10,Battles,Gao,4\n");
+  const fs::path run = fs::temp_directory_path() / ("peacesim_kinds_run_" + std::to_string(::getpid()));
+  fs::remove_all(run);
+  fs::create_directories(run);
+  std::ofstream(run / "events.csv") << "event_id_cnty,event_date,event_type,admin1,fatalities\n"
+                                       "S1,2013-01-10,Violence against civilians,Gao,4\n"
+                                       "S2,2013-02-10,Violence against civilians,Gao,4\n";
+  std::ofstream(run / "timeseries.csv") << "date,region,series,value\n2013-12-31,Mali,refugees,0\n";
+  const engine::Date from(2013, 1, 1), to(2013, 12, 31);
+  Observed observed;
+  observed.events = read_events(observed_file, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
+  observed.events_in_window = read_events(observed_file, from, to);
+  const auto result = validate({read_run(run, from, to)}, observed, from, to, BaselineMode::Rolling);
+  std::map<std::string, double> score;
+  for (const auto& m : result.at("metrics"))
+    if (!m.at("model").is_null()) score[m.at("name").get<std::string>()] = m.at("model").get<double>();
+  EXPECT_EQ(score.at("events: log-MAE of national yearly totals"), 0.0);
+  EXPECT_NEAR(score.at("battles_events_in_year: log-MAE"), std::log(3.0), 1e-12);
+  EXPECT_NEAR(score.at("battles_fatalities_in_year: log-MAE"), std::log(9.0), 1e-12);
+  EXPECT_NEAR(score.at("violence_against_civilians_events_in_year: log-MAE"), std::log(3.0), 1e-12);
+  EXPECT_EQ(score.at("remote_violence_events_in_year: log-MAE"), 0.0);
+  fs::remove_all(run);
+  fs::remove(observed_file);
 }
 
 TEST(Unhcr, RefugeesAbroadAndIdpsAtTheEndOfEachYear) {
