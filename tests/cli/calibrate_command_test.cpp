@@ -35,9 +35,10 @@ TEST(Calibrate, RecoversAPlantedParameterAndWritesAFileAScenarioIncludes) {
   ASSERT_NE(at, std::string::npos) << text;
   const double fitted = std::stod(text.substr(at + 26));
   // One member's loss surface is rugged, so the search ends in a local minimum near the truth, not
-  // on it: a GCC build lands at 0.0159 and a clang build (whose runs differ, docs/testing.md) at
-  // 0.0163, each with a loss a sixteenth to a nineteenth of the start's. Asserted: the fit cuts the loss
-  // tenfold and comes at least three times closer to the truth than the start (0.01).
+  // on it: a GCC build lands at 0.0155 with a loss an eighth of the start's (the violence rates of
+  // fit E1, docs/calibration.md; before them 0.0159 and a sixteenth), and a clang build (whose runs
+  // differ, docs/testing.md) elsewhere near the truth. Asserted: the fit cuts the loss fivefold and
+  // lands within 0.005 / 3 of the truth (the start, the scenario's 0.0063, is 0.0087 away).
   EXPECT_LT(std::abs(fitted - 0.015), 0.005 / 3) << fitted;
   // "# loss (...) 0.16378 at the scenario's values, 0.01018 here."
   const std::string label = "`peacesim validate`'s metrics) ";
@@ -48,7 +49,7 @@ TEST(Calibrate, RecoversAPlantedParameterAndWritesAFileAScenarioIncludes) {
   const double start_loss = std::stod(text.substr(loss_at + label.size()));
   const double fitted_loss = std::stod(text.substr(middle_at + middle.size()));
   EXPECT_GT(start_loss, 0.0) << text;
-  EXPECT_LT(fitted_loss, start_loss / 10) << text;
+  EXPECT_LT(fitted_loss, start_loss / 5) << text;
 
   std::ofstream(dir / "with.yaml") << "base: "
                                    << (fs::path(PEACESIM_SOURCE_DIR) / "scenarios/mali/mali.yaml").string()

@@ -101,12 +101,12 @@ TEST(MaliCheckpoint, ACounterfactualWithInstitutionsAndTalksResumesIdentically) 
 // initial value and show up here.
 TEST(MaliCheckpoint, EveryModulesStateIsRestoredAsItWas) {
   const auto& f = mali();
-  // Five years at 100 people per agent: civilians' deaths become agents only as they add up to
+  // Five years at 25 people per agent: civilians' deaths become agents only as they add up to
   // whole ones in a place, so M6's memory and M14's threats first change well into the run.
   const engine::Date end(2016, 12, 31);
   auto make = [&] {
     return std::make_unique<models::mali::ConflictModel>(
-        f.world, models::mali::read_dynamics(f.scenario.root), f.parameters, f.scenario.start, end, 100.0, 3);
+        f.world, models::mali::read_dynamics(f.scenario.root), f.parameters, f.scenario.start, end, 25.0, 3);
   };
   const auto model = make();
   engine::SimulationOptions options;
