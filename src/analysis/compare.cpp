@@ -31,14 +31,11 @@ double t_quantile(double df) {
 
 }  // namespace
 
-void run_points_visiting(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
-                         unsigned threads,
-                         const std::function<void(std::size_t, const engine::Recorder&)>& visit,
-                         const std::function<void()>& one_done, const std::atomic<bool>* stop) {
-  const std::size_t n = arms.size() * seeds.size();
+void run_pairs_visiting(std::size_t n, const std::function<const Arm&(std::size_t)>& arm_of,
+                        const std::function<std::uint64_t(std::size_t)>& seed_of, unsigned threads,
+                        const std::function<void(std::size_t, const engine::Recorder&)>& visit,
+                        const std::function<void()>& one_done, const std::atomic<bool>* stop) {
   std::vector<std::unique_ptr<engine::Model>> models(n);
-  const auto arm_of = [&](std::size_t i) -> const Arm& { return arms[i / seeds.size()]; };
-  const auto seed_of = [&](std::size_t i) { return seeds[i % seeds.size()]; };
   engine::side_by_side(
       n, threads, [&](std::size_t i) { models[i] = arm_of(i).make(seed_of(i)); },
       [&](std::size_t i) {
@@ -57,6 +54,15 @@ void run_points_visiting(const std::vector<Arm>& arms, const std::vector<std::ui
         models[i].reset();
         one_done();
       });
+}
+
+void run_points_visiting(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
+                         unsigned threads,
+                         const std::function<void(std::size_t, const engine::Recorder&)>& visit,
+                         const std::function<void()>& one_done, const std::atomic<bool>* stop) {
+  run_pairs_visiting(
+      arms.size() * seeds.size(), [&](std::size_t i) -> const Arm& { return arms[i / seeds.size()]; },
+      [&](std::size_t i) { return seeds[i % seeds.size()]; }, threads, visit, one_done, stop);
 }
 
 std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,

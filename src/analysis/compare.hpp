@@ -74,6 +74,13 @@ void run_points_visiting(const std::vector<Arm>& arms, const std::vector<std::ui
                          const std::function<void(std::size_t index, const engine::Recorder& run)>& visit,
                          const std::function<void()>& one_done, const std::atomic<bool>* stop = nullptr);
 
+// The same for n runs, run i being arm_of(i) at seed_of(i) (a fit's particles, each with seeds of
+// its own).
+void run_pairs_visiting(std::size_t n, const std::function<const Arm&(std::size_t)>& arm_of,
+                        const std::function<std::uint64_t(std::size_t)>& seed_of, unsigned threads,
+                        const std::function<void(std::size_t index, const engine::Recorder& run)>& visit,
+                        const std::function<void()>& one_done, const std::atomic<bool>* stop = nullptr);
+
 // Runs every arm's members (arm a, seed s at index a · seeds + s) in one pool of threads.
 std::vector<Outcomes> run_points(const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds,
                                  unsigned threads, const std::function<void()>& one_done);

@@ -103,6 +103,21 @@ struct CalibrateOptions {
   bool quiet = false;
 };
 
+struct FitOptions {
+  ScenarioOptions input;
+  std::vector<std::string> params;    // NAME or NAME=LOW:HIGH: uniform priors
+  std::vector<std::string> observed;  // as for validate
+  std::string from = "2012-01-01", origin = "2016-12-31";
+  std::size_t particles = 100, populations = 5, runs = 1;
+  std::size_t budget = 5000;  // simulations in all (particles · members)
+  double quantile = 0.5;
+  std::uint64_t first_seed = 1;
+  unsigned threads = 1;
+  std::string out;  // the posterior file (YAML) to write; required
+  bool resume = false;
+  bool quiet = false;
+};
+
 struct PatternsOptions {
   ScenarioOptions input;
   std::size_t seeds = 20;
@@ -164,6 +179,7 @@ int sweep_command(const SweepOptions& options);
 int validate_command(const ValidateOptions& options);
 int calibrate_command(const CalibrateOptions& options);
 int patterns_command(const PatternsOptions& options);
+int fit_command(const FitOptions& options);
 int backtest_command(const BacktestOptions& options);
 int serve_command(const ServeOptions& options);
 int report_command(const ReportOptions& options);

@@ -321,6 +321,45 @@ int main(int argc, char** argv) {
       ->required();
   calibrate_cmd->add_flag("--quiet,-q", calibrate.quiet, "Print nothing but errors");
 
+  FitOptions fit;
+  auto* fit_cmd = app.add_subcommand(
+      "fit",
+      "Fit a posterior (ABC-SMC) to observed data up to an origin and write weighted draws to include");
+  add_scenario_options(fit_cmd, fit.input);
+  fit_cmd
+      ->add_option(
+          "--param", fit.params,
+          "Parameter and its uniform prior, NAME=LOW:HIGH or NAME (its plausible range); default: the "
+          "scenario's calibration: section")
+      ->type_name("NAME=LOW:HIGH");
+  fit_cmd->add_option("--observed", fit.observed, "Observed file, as for validate (repeatable)")
+      ->required()
+      ->type_name("FILE");
+  fit_cmd->add_option("--from", fit.from, "Window start (default 2012-01-01)")->type_name("DATE");
+  fit_cmd
+      ->add_option("--origin", fit.origin, "Last date of the observations the fit sees (default 2016-12-31)")
+      ->type_name("DATE");
+  add_count(fit_cmd, "--particles", fit.particles, "Particles per population (default 100)", 2, 100000);
+  add_count(fit_cmd, "--populations", fit.populations,
+            "Populations, the prior's included (default 5); fewer when the budget runs out", 1, 1000);
+  add_count(fit_cmd, "--runs", fit.runs, "Members per particle, each with a seed of its own (default 1)", 1,
+            1000);
+  add_count(fit_cmd, "--budget", fit.budget, "Simulations in all (default 5000)", 2, 100000000);
+  fit_cmd
+      ->add_option("--quantile", fit.quantile,
+                   "Each tolerance is this quantile of the previous population's distances (default 0.5)")
+      ->check(CLI::Range(0.01, 0.99))
+      ->transform(decimal_number());
+  add_first_seed(fit_cmd, fit.first_seed,
+                 "Seed of the fit: its proposals and every member's seed (default 1)");
+  add_count(fit_cmd, "--threads", fit.threads, "Members run side by side (0 = all cores)", 0, 1024);
+  fit_cmd->add_option("--out", fit.out, "The posterior file to write (YAML, must not exist)")
+      ->type_name("FILE")
+      ->required();
+  fit_cmd->add_flag("--resume", fit.resume,
+                    "Go on from OUT.abc.json, the populations an interrupted run of the same command made");
+  fit_cmd->add_flag("--quiet,-q", fit.quiet, "Print nothing but errors");
+
   PatternsOptions patterns;
   auto* patterns_cmd = app.add_subcommand(
       "patterns", "Run seeds of a scenario and report the share of them in which each of its patterns holds");
@@ -462,6 +501,7 @@ int main(int argc, char** argv) {
     if (*serve_cmd) return serve_command(serve);
     if (*report_cmd) return report_command(report);
     if (*calibrate_cmd) return run_on_all_cores(calibrate, calibrate_command);
+    if (*fit_cmd) return run_on_all_cores(fit, fit_command);
     if (*patterns_cmd) return run_on_all_cores(patterns, patterns_command);
     if (*backtest_cmd) return run_on_all_cores(backtest, backtest_command);
     if (*version_cmd) return version_command();

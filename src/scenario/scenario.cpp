@@ -78,11 +78,11 @@ void read_run(MapReader& top, Scenario& s) {
 }  // namespace
 
 const std::vector<std::string>& common_fields() {
-  // `patterns` and `calibration` say how runs are judged and fitted (docs/validation.md); they
-  // are read by the commands that judge and fit, whatever the model.
-  static const std::vector<std::string> fields{"peacesim", "name",       "title", "description",
-                                               "model",    "calendar",   "run",   "parameters",
-                                               "patterns", "calibration"};
+  // `patterns`, `calibration` and `posterior` say how runs are judged and fitted (docs/validation.md,
+  // docs/calibration.md); they are read by the commands that judge and fit, whatever the model.
+  static const std::vector<std::string> fields{"peacesim", "name",        "title",    "description",
+                                               "model",    "calendar",    "run",      "parameters",
+                                               "patterns", "calibration", "posterior"};
   return fields;
 }
 
