@@ -1,5 +1,6 @@
 #include "analysis/compare.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <numeric>
@@ -126,10 +127,32 @@ Difference difference(const std::string& name, const std::vector<double>& base,
   return d;
 }
 
+std::optional<double> paired_share(const std::vector<double>& x) {
+  const std::size_t pairs = x.size() / 2;
+  if (pairs < 2) return std::nullopt;
+  const std::vector<double> used(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(2 * pairs));
+  const double total = variance_of(used, mean_of(used));
+  if (!(total > 0.0)) return std::nullopt;
+  double within = 0.0;
+  for (std::size_t j = 0; j < pairs; ++j)
+    within += (used[2 * j] - used[2 * j + 1]) * (used[2 * j] - used[2 * j + 1]) / 2.0;
+  within /= static_cast<double>(pairs);
+  return std::clamp(1.0 - within / total, 0.0, 1.0);
+}
+
 Comparison compare(const Arm& base, const Arm& variant, const CompareOptions& options) {
+  return compare(std::vector<Arm>(options.runs, base), std::vector<Arm>(options.runs, variant), options,
+                 false);
+}
+
+Comparison compare(const std::vector<Arm>& base, const std::vector<Arm>& variant,
+                   const CompareOptions& options, bool pairs_share_draws) {
   if (options.runs < 2) throw std::invalid_argument("a comparison needs at least 2 runs per scenario");
+  if (base.size() != options.runs || variant.size() != options.runs)
+    throw std::invalid_argument("a comparison needs an arm for every member");
   Comparison c;
   c.common_random_numbers = !options.independent;
+  c.pairs_share_draws = pairs_share_draws;
   for (std::size_t i = 0; i < options.runs; ++i) {
     c.base_seeds.push_back(options.first_seed + i);
     c.variant_seeds.push_back(options.first_seed + (options.independent ? options.runs : 0) + i);
@@ -140,8 +163,16 @@ Comparison compare(const Arm& base, const Arm& variant, const CompareOptions& op
     ++done;
     if (options.on_progress) options.on_progress(done, total);
   };
-  const auto b = run_members(base, c.base_seeds, options.threads, one_done);
-  const auto v = run_members(variant, c.variant_seeds, options.threads, one_done);
+  auto run_arm = [&](const std::vector<Arm>& arms, const std::vector<std::uint64_t>& seeds) {
+    std::vector<Outcomes> out(arms.size());
+    run_pairs_visiting(
+        arms.size(), [&](std::size_t i) -> const Arm& { return arms[i]; },
+        [&](std::size_t i) { return seeds[i]; }, options.threads,
+        [&](std::size_t i, const engine::Recorder& run) { out[i] = outcomes_of(run); }, one_done);
+    return out;
+  };
+  const auto b = run_arm(base, c.base_seeds);
+  const auto v = run_arm(variant, c.variant_seeds);
 
   std::set<std::string> names;
   for (const auto& member : b) {
@@ -157,10 +188,14 @@ Comparison compare(const Arm& base, const Arm& variant, const CompareOptions& op
   };
   for (const auto& name : names) {
     if (!in_variant.count(name)) continue;
-    std::vector<double> xb, xv;
+    std::vector<double> xb, xv, diff;
     for (const auto& member : b) xb.push_back(value(member, name));
     for (const auto& member : v) xv.push_back(value(member, name));
     c.differences.push_back(difference(name, xb, xv, c.common_random_numbers));
+    if (pairs_share_draws) {
+      for (std::size_t i = 0; i < xb.size(); ++i) diff.push_back(xv[i] - xb[i]);
+      c.differences.back().parameter_share = paired_share(diff);
+    }
   }
   return c;
 }

@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,12 +48,23 @@ struct Difference {
   double mean = 0;           // variant − base
   double low = 0, high = 0;  // 90 % interval of the difference
   std::size_t n = 0;
+  // With members in pairs that share a parameter draw (a posterior): the share of the paired
+  // differences' variance that the draws explain, 1 − (within-pair variance) / (total variance);
+  // the rest is chance. None without pairs or without spread.
+  std::optional<double> parameter_share;
 };
+
+// The share of the variance of x explained by the pairs (x[2j], x[2j+1]) sharing something (a
+// parameter draw): 1 − mean_j (x[2j] − x[2j+1])² / 2 / var(x), clamped to [0, 1] (one-way analysis
+// of variance with groups of two). None for fewer than two pairs or no variance. An odd last
+// member is left out.
+std::optional<double> paired_share(const std::vector<double>& x);
 
 struct Comparison {
   std::vector<Difference> differences;  // every outcome present in both arms, by name
   std::vector<std::uint64_t> base_seeds, variant_seeds;
   bool common_random_numbers = true;
+  bool pairs_share_draws = false;  // members 2j and 2j+1 share a parameter draw (parameter_share set)
 };
 
 // Runs the members of one arm (one per seed) side by side (engine/threads.hpp), each on one
@@ -93,6 +105,11 @@ MeanInterval mean_interval(const std::vector<double>& values);
 
 // Runs both arms and compares them. Outcomes missing from a member count as 0.
 Comparison compare(const Arm& base, const Arm& variant, const CompareOptions& options);
+// The same with an arm per member (each member's parameters: a posterior's draws), base and
+// variant member i sharing the seed and the draw; `pairs_share_draws` when members 2j and 2j+1
+// have the same draw, to split each difference's spread between the draws and chance.
+Comparison compare(const std::vector<Arm>& base, const std::vector<Arm>& variant,
+                   const CompareOptions& options, bool pairs_share_draws);
 
 // The statistics alone, for given member outcomes (paired when `paired`).
 Difference difference(const std::string& name, const std::vector<double>& base,

@@ -36,6 +36,7 @@ struct CompareOptions {
   unsigned threads = 1;
   std::vector<std::string> outcomes;  // empty: a default set
   std::string out;                    // JSON file with every outcome; empty: none
+  std::string posterior;              // a posterior (peacesim fit): members' parameters from its draws
   bool quiet = false;
 };
 
@@ -46,6 +47,7 @@ struct EnsembleOptions {
   unsigned threads = 1;
   std::optional<std::size_t> member;  // run only this member (array jobs); else SLURM_ARRAY_TASK_ID
   std::string out;                    // default runs/NAME-ensemble; an existing folder is resumed
+  std::string posterior;              // a posterior (peacesim fit): member i's parameters from its draws
   bool quiet = false;
 };
 

@@ -12,6 +12,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/json_file.hpp"
 #include "cli/outcome_names.hpp"
+#include "cli/posterior_file.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
 #include "cli/seeds.hpp"
@@ -49,16 +50,25 @@ void write_json(const fs::path& path, const CompareOptions& options, const Prepa
   j["base_seeds"] = c.base_seeds;
   j["variant_seeds"] = c.variant_seeds;
   j["interval"] = "90 % Student-t (paired with common random numbers, Welch otherwise)";
+  if (!options.posterior.empty()) {
+    j["posterior"] = options.posterior;
+    j["parameter_share"] =
+        "share of each paired difference's variance explained by the posterior draws (members 2j and 2j+1 "
+        "share a "
+        "draw); the rest is chance";
+  }
   auto& rows = j["differences"];
   rows = nlohmann::json::array();
   for (const auto& d : c.differences) {
-    rows.push_back({{"outcome", d.outcome},
-                    {"base_mean", d.base_mean},
-                    {"variant_mean", d.variant_mean},
-                    {"difference", d.mean},
-                    {"low", d.low},
-                    {"high", d.high},
-                    {"n", d.n}});
+    rows.push_back(
+        {{"outcome", d.outcome},
+         {"base_mean", d.base_mean},
+         {"variant_mean", d.variant_mean},
+         {"difference", d.mean},
+         {"low", d.low},
+         {"high", d.high},
+         {"n", d.n},
+         {"parameter_share", d.parameter_share ? nlohmann::json(*d.parameter_share) : nlohmann::json()}});
   }
   write_json_atomically(path, j);
 }
@@ -119,7 +129,32 @@ int compare_command(const CompareOptions& options) {
   o.on_progress = [&](std::size_t done, std::size_t total) {
     progress.update(static_cast<std::uint32_t>(done), static_cast<std::uint32_t>(total));
   };
-  const analysis::Comparison c = analysis::compare(base_arm, variant_arm, o);
+  analysis::Comparison c;
+  if (options.posterior.empty()) {
+    c = analysis::compare(base_arm, variant_arm, o);
+  } else {
+    // Member i of both scenarios takes the same draw and the same seed; members come in pairs that
+    // share a draw, so that each difference's spread splits into the draws' part and chance.
+    const Posterior posterior = read_posterior(options.posterior, base);
+    (void)read_posterior(options.posterior, variant);  // the variant must have the same parameters
+    const auto draws = member_draws(posterior, options.runs, options.first_seed);
+    // A parameter the variant itself changes keeps the variant's value: that change is the question.
+    std::vector<std::string> variant_own;
+    for (const auto& name : posterior.names) {
+      if (variant.parameters.value(name) != base.parameters.value(name)) variant_own.push_back(name);
+    }
+    std::vector<analysis::Arm> base_arms, variant_arms;
+    for (const std::size_t d : draws) {
+      base_arms.push_back(arm_with_draw(base, posterior, d));
+      variant_arms.push_back(arm_with_draw(variant, posterior, d, variant_own));
+    }
+    for (const auto& name : variant_own) {
+      if (!options.quiet)
+        fmt::print(stderr, "  {}: the variant's own value {} is kept; the base takes the posterior's draws\n",
+                   name, variant.parameters.value(name));
+    }
+    c = analysis::compare(base_arms, variant_arms, o, true);
+  }
   progress.finish();
 
   std::vector<std::string> shown = options.outcomes.empty() ? default_outcomes(c) : options.outcomes;
@@ -139,16 +174,27 @@ int compare_command(const CompareOptions& options) {
                c.common_random_numbers ? "common random numbers (paired seeds)" : "independent seeds");
     std::size_t width = 7;
     for (const auto& name : shown) width = std::max(width, name.size());
-    fmt::print("\n  {:<{}}  {:>12}  {:>12}  {:>12}  {:>25}\n", "outcome", width, "base", "variant",
-               "difference", "90 % interval");
+    const bool shares = c.pairs_share_draws;
+    fmt::print("\n  {:<{}}  {:>12}  {:>12}  {:>12}  {:>25}{}\n", "outcome", width, "base", "variant",
+               "difference", "90 % interval", shares ? "  from parameters" : "");
     for (const auto& name : shown) {
       const auto& d = *by_name[name];
       const bool clear = d.low > 0.0 || d.high < 0.0;
-      fmt::print("  {:<{}}  {:>12}  {:>12}  {:>12}  {:>25}{}\n", name, width, number(d.base_mean),
+      const std::string share =
+          !shares ? std::string()
+                  : (d.parameter_share ? fmt::format("  {:>15.0f} %", 100.0 * *d.parameter_share)
+                                       : fmt::format("  {:>17}", "-"));
+      fmt::print("  {:<{}}  {:>12}  {:>12}  {:>12}  {:>25}{}{}\n", name, width, number(d.base_mean),
                  number(d.variant_mean), number(d.mean),
-                 fmt::format("[{}, {}]", number(d.low), number(d.high)), clear ? "  *" : "");
+                 fmt::format("[{}, {}]", number(d.low), number(d.high)), share, clear ? "  *" : "");
     }
     fmt::print("\n  * the interval excludes 0. Means over members; differences variant − base.\n");
+    if (shares)
+      fmt::print(
+          "  Parameters from the posterior {} (two members to a draw): 'from parameters' is the share of "
+          "each "
+          "difference's variance between the draws; the rest is chance.\n",
+          options.posterior);
   }
   if (!options.out.empty()) {
     write_json(options.out, options, base, variant, c);

@@ -20,6 +20,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/json_file.hpp"
+#include "cli/posterior_file.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
 #include "cli/resumable_folder.hpp"
@@ -49,24 +50,26 @@ fs::path member_path(const fs::path& dir, std::size_t i) { return dir / fmt::for
 // A member being run: its scenario (with its seed), folder and model, made on the calling thread.
 struct Member {
   scenario::Scenario scenario;
+  engine::ParameterSet parameters;  // the scenario's, or a posterior draw's
   std::unique_ptr<output::RunFolder> folder;
   std::unique_ptr<engine::Model> model;
   double setup_seconds = 0.0;
   bool completed = false;
 };
 
-Member prepare_member(const PreparedRun& p, const fs::path& dir, std::size_t i, std::uint64_t seed) {
+Member prepare_member(const PreparedRun& p, const engine::ParameterSet& parameters, const fs::path& dir,
+                      std::size_t i, std::uint64_t seed) {
   const auto start = std::chrono::steady_clock::now();
-  Member m{p.scenario, nullptr, nullptr};
+  Member m{p.scenario, parameters, nullptr, nullptr};
   m.scenario.seed = seed;
   m.folder = std::make_unique<output::RunFolder>(member_path(dir, i));
-  m.model = p.model->make(models::ModelInput{p.parameters, m.scenario, seed, 1, m.scenario.people_per_agent});
+  m.model = p.model->make(models::ModelInput{m.parameters, m.scenario, seed, 1, m.scenario.people_per_agent});
   m.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return m;
 }
 
 // Runs a prepared member and writes its folder; an interrupted member leaves nothing behind.
-void run_member(const PreparedRun& p, Member& m, const std::atomic<bool>& stop) {
+void run_member(Member& m, const std::atomic<bool>& stop) {
   engine::SimulationOptions o;
   o.seed = m.scenario.seed;
   o.threads = 1;
@@ -74,7 +77,7 @@ void run_member(const PreparedRun& p, Member& m, const std::atomic<bool>& stop) 
   engine::Simulation sim(*m.model, engine::Clock(m.scenario.start, m.scenario.end), o);
   const auto result = sim.run();
   if (!result.completed) return;
-  output::RunRecord record{m.scenario, p.parameters,           sim.recorder(),  result, m.model->summary(),
+  output::RunRecord record{m.scenario, m.parameters,           sim.recorder(),  result, m.model->summary(),
                            1,          m.model->agent_count(), m.setup_seconds, {}};
   output::write_run(*m.folder, record);
   m.completed = true;
@@ -201,6 +204,22 @@ int ensemble_command(const EnsembleOptions& given) {
                                                      p.scenario.people_per_agent}),
                    p.scenario);
 
+  // With a posterior, member i takes draw draws[i] (two members to a draw, cli/posterior_file.hpp).
+  std::optional<Posterior> posterior;
+  std::vector<std::size_t> draws;
+  if (!options.posterior.empty()) {
+    posterior = read_posterior(options.posterior, p);
+    draws = member_draws(*posterior, options.runs, options.first_seed);
+  }
+  auto inputs = member_inputs(p, options.input.overrides, options.first_seed);
+  if (posterior) {
+    // The members' draws themselves: a folder resumed with another posterior (or another --runs,
+    // which resamples) is refused.
+    nlohmann::json values = nlohmann::json::array();
+    for (const std::size_t d : draws) values.push_back(posterior->values[d]);
+    inputs["posterior"] = {{"parameters", posterior->names}, {"members", values}};
+  }
+
   const fs::path dir =
       options.out.empty() ? fs::path("runs") / (p.scenario.name + "-ensemble") : fs::path(options.out);
   // The folder is stamped with what its members are made from (one process does it under mpirun),
@@ -208,8 +227,7 @@ int ensemble_command(const EnsembleOptions& given) {
   std::exception_ptr refused;
   if (ranks.rank() == 0) {
     try {
-      open_resumable_folder(dir, "ensemble", kInputsFile,
-                            member_inputs(p, options.input.overrides, options.first_seed));
+      open_resumable_folder(dir, "ensemble", kInputsFile, inputs);
     } catch (const output::OutputError&) {
       refused = std::current_exception();
     }
@@ -253,10 +271,13 @@ int ensemble_command(const EnsembleOptions& given) {
     engine::side_by_side(
         todo.size(), options.threads,
         [&](std::size_t k) {
-          if (!stop) members[k] = prepare_member(p, dir, todo[k], options.first_seed + todo[k]);
+          if (!stop)
+            members[k] = prepare_member(
+                p, posterior ? parameters_with_draw(p, *posterior, draws[todo[k]]) : p.parameters, dir,
+                todo[k], options.first_seed + todo[k]);
         },
         [&](std::size_t k) {
-          if (members[k]) run_member(p, *members[k], stop);
+          if (members[k]) run_member(*members[k], stop);
         },
         [&](std::size_t k) {
           const bool ok = members[k] && members[k]->completed;

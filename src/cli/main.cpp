@@ -181,6 +181,13 @@ int main(int argc, char** argv) {
       ->add_option("--out", compare.out,
                    "Write every outcome's difference to this JSON file (must not exist)")
       ->type_name("FILE");
+  compare_cmd
+      ->add_option(
+          "--posterior", compare.posterior,
+          "A posterior written by peacesim fit: member i of both scenarios takes the same draw (two "
+          "members to a draw) and seed, and each difference's spread is split between parameters and "
+          "chance")
+      ->type_name("FILE");
   compare_cmd->add_flag("--quiet,-q", compare.quiet, "Print nothing but errors");
 
   EnsembleOptions ensemble;
@@ -201,6 +208,12 @@ int main(int argc, char** argv) {
       ->add_option("--out", ensemble.out,
                    "Ensemble folder (default runs/NAME-ensemble); resumed if it exists")
       ->type_name("DIR");
+  ensemble_cmd
+      ->add_option(
+          "--posterior", ensemble.posterior,
+          "A posterior written by peacesim fit: member i's parameters come from its draws, resampled by "
+          "weight, two members to a draw")
+      ->type_name("FILE");
   ensemble_cmd->add_flag("--quiet,-q", ensemble.quiet, "Print nothing but errors");
 
   SweepOptions sweep;

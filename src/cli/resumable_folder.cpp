@@ -32,6 +32,7 @@ const std::map<std::string, std::string>& labels() {
       {"parameters", "parameter ranges (--param)"},
       {"runs", "members per point (--runs)"},
       {"unit_points", "design points"},
+      {"posterior", "members' posterior draws (--posterior, --runs)"},
   };
   return names;
 }

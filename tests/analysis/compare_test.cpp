@@ -42,6 +42,17 @@ analysis::CompareOptions options(bool independent, unsigned threads = 2) {
   return o;
 }
 
+TEST(Compare, PairsSharingADrawSplitTheVariance) {
+  // Pairs alike, pairs apart: all of the variance between the pairs.
+  EXPECT_NEAR(*analysis::paired_share({1, 1, 5, 5, 9, 9}), 1.0, 1e-12);
+  // Within-pair mean square 2, total variance 104 / 3: 1 − 2 / 34.67.
+  EXPECT_NEAR(*analysis::paired_share({0, 2, 10, 12}), 1.0 - 2.0 / (104.0 / 3.0), 1e-12);
+  // Pairs as different as anything: chance only (clamped at 0).
+  EXPECT_EQ(*analysis::paired_share({1, 5, 1, 5}), 0.0);
+  EXPECT_FALSE(analysis::paired_share({1, 2}).has_value());        // one pair
+  EXPECT_FALSE(analysis::paired_share({3, 3, 3, 3}).has_value());  // no variance
+}
+
 TEST(Compare, StudentIntervalOfPairedDifferences) {
   // d = 1, 2, 3: mean 2, sd 1, t(0.95, 2) = 2.919986: half-width 2.919986 / sqrt(3).
   const auto d = analysis::difference("x", {1, 2, 3}, {2, 4, 6}, true);

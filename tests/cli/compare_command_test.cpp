@@ -2,6 +2,7 @@
 // the JSON file holds every outcome, and bad input fails cleanly.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "run_peacesim.hpp"
@@ -86,6 +87,49 @@ TEST(CompareCommand, BadInputFailsCleanly) {
       kSmall);
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_NE(outcome.err.find("nonsense[all]"), std::string::npos);
+}
+
+// A posterior's draws set both scenarios' parameters, two members to a draw: with draws far apart
+// in citizen vision, the differences' spread comes mostly from the draws; the variant keeps its own
+// legitimacy. A bad posterior names its file, line and field.
+TEST(CompareCommand, APosteriorSplitsTheSpreadBetweenParametersAndChance) {
+  const auto posterior = fresh("posterior.yaml");
+  std::ofstream(posterior) << "posterior:\n"
+                              "  parameters: [citizen_vision, legitimacy]\n"
+                              "  draws:\n"
+                              "    - {weight: 1, values: [1, 0.8]}\n"
+                              "    - {weight: 1, values: [9, 0.8]}\n";
+  const auto out = fresh("posterior.json");
+  auto r = run_peacesim(
+      "compare scenarios/examples/epstein_mesa.yaml scenarios/examples/epstein_low_legitimacy.yaml --runs 8 "
+      "--threads 2 "
+      "--set width=20 --set height=20 --set calendar.steps=30 --posterior " +
+      posterior.string() + " --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("from parameters"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("legitimacy: the variant's own value 0.6 is kept"), std::string::npos) << r.err;
+  const auto j = nlohmann::json::parse(read_file(out));
+  EXPECT_EQ(j["posterior"], posterior.string());
+  bool any = false;
+  for (const auto& d : j["differences"]) {
+    if (d["outcome"] != "jailed[all]") continue;
+    ASSERT_FALSE(d["parameter_share"].is_null());
+    EXPECT_GT(d["parameter_share"].get<double>(), 0.5);
+    any = true;
+  }
+  EXPECT_TRUE(any) << j.dump();
+
+  std::ofstream(posterior) << "posterior:\n  parameters: [citizen_vision, no_such_thing]\n  draws:\n"
+                              "    - {weight: 1, values: [1, 2]}\n";
+  r = run_peacesim(
+      "compare scenarios/examples/epstein_mesa.yaml scenarios/examples/epstein_mesa.yaml --runs 2 "
+      "--posterior " +
+      posterior.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(posterior.string() + ":2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("posterior.parameters[1]"), std::string::npos) << r.err;
+  fs::remove(posterior);
+  fs::remove(out);
 }
 
 }  // namespace

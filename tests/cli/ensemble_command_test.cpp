@@ -2,6 +2,8 @@
 // whatever the threads, resuming after a lost member, Slurm array members, and bad input.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "run_peacesim.hpp"
 
 namespace peacesim::testing {
@@ -58,6 +60,40 @@ TEST(EnsembleCommand, ArrayJobRunsOneMemberThenAFinalCallMerges) {
   EXPECT_NE(all.out.find("1 done already, 2 to run"), std::string::npos) << all.out;
   EXPECT_TRUE(fs::exists(d / "ensemble.json"));
   fs::remove_all(d);
+}
+
+TEST(EnsembleCommand, APosteriorGivesMembersItsDrawsTwoToADrawAndAFolderKeepsItsOwn) {
+  const auto d = fresh("posterior");
+  const auto file = fs::path(d.string() + ".yaml");
+  const auto other = fs::path(d.string() + "-other.yaml");
+  std::ofstream(file) << "posterior:\n  parameters: [legitimacy]\n  draws:\n"
+                         "    - {weight: 1, values: [0.55]}\n    - {weight: 3, values: [0.95]}\n";
+  std::ofstream(other)
+      << "posterior:\n  parameters: [legitimacy]\n  draws:\n    - {weight: 1, values: [0.7]}\n";
+  auto r = run_peacesim(kScenario +
+                        " --runs 4 --set width=20 --set height=20 --set calendar.steps=20 -q --posterior " +
+                        file.string() + " --out " + d.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Two draws resampled from weights 1:3 with one uniform: members 0-1 and 2-3 share one each.
+  std::vector<std::string> legitimacy;
+  for (int i = 0; i < 4; ++i) {
+    const std::string manifest = read_file(d / ("member-000" + std::to_string(i)) / "manifest.json");
+    const auto at = manifest.find("\"name\": \"legitimacy\"");
+    ASSERT_NE(at, std::string::npos);
+    const auto v = manifest.find("\"value\": ", at);
+    legitimacy.push_back(manifest.substr(v + 9, 4));
+  }
+  EXPECT_EQ(legitimacy[0], legitimacy[1]);
+  EXPECT_EQ(legitimacy[2], legitimacy[3]);
+  EXPECT_EQ(legitimacy[3], "0.95");
+  r = run_peacesim(kScenario +
+                   " --runs 4 --set width=20 --set height=20 --set calendar.steps=20 -q --posterior " +
+                   other.string() + " --out " + d.string());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("posterior draws"), std::string::npos) << r.err;
+  fs::remove_all(d);
+  fs::remove(file);
+  fs::remove(other);
 }
 
 TEST(EnsembleCommand, BadInputFailsCleanly) {
