@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 
 #include "analysis/compare.hpp"
 #include "cli/backtest_report.hpp"
@@ -18,6 +19,7 @@
 #include "cli/json_file.hpp"
 #include "cli/observed_files.hpp"
 #include "cli/pattern_runs.hpp"
+#include "cli/posterior_file.hpp"
 #include "cli/progress.hpp"
 #include "cli/seeds.hpp"
 #include "geo/adjacency.hpp"
@@ -113,6 +115,7 @@ std::string command_line(const BacktestOptions& o) {
   if (o.fit_runs) c += fmt::format(" --fit-runs {}", *o.fit_runs);
   if (o.recheck) c += fmt::format(" --recheck {}", *o.recheck);
   if (o.recheck_runs) c += fmt::format(" --recheck-runs {}", *o.recheck_runs);
+  for (const auto& f : o.posteriors) c += " --posterior " + f;
   return c;
 }
 
@@ -134,8 +137,28 @@ int backtest_command(const BacktestOptions& options) {
     origins.push_back(d);
   }
   std::sort(origins.begin(), origins.end());
+  // A posterior per origin, fitted on observations up to it: the members take its draws.
+  std::map<engine::Date, Posterior> posteriors;
+  for (const auto& file : options.posteriors) {
+    Posterior post = read_posterior(file, p);
+    if (!post.origin)
+      bad("--posterior", file + ": has no posterior.origin: which observations it saw is unknown");
+    if (std::find(origins.begin(), origins.end(), *post.origin) == origins.end())
+      bad("--posterior",
+          fmt::format("{}: fitted on observations up to {}, which is not one of the --origin dates "
+                      "(a posterior scores only the forecast from its own origin)",
+                      file, post.origin->iso()));
+    if (posteriors.count(*post.origin))
+      bad("--posterior", "two posteriors for the origin " + post.origin->iso());
+    posteriors.emplace(*post.origin, std::move(post));
+  }
+  if (!posteriors.empty() && posteriors.size() != origins.size())
+    bad("--posterior", "give one posterior per --origin");
   std::optional<Fit> fit;
-  if (!options.no_fit) {
+  if (!posteriors.empty()) {
+    if (!options.params.empty())
+      bad("--param", "cannot be combined with --posterior (the posterior is the fit)");
+  } else if (!options.no_fit) {
     fit = fit_settings(p, options);
     check_algorithm(options.algorithm);
   } else if (!options.params.empty()) {
@@ -193,7 +216,8 @@ int backtest_command(const BacktestOptions& options) {
         fit ? fmt::format("fitting {} parameter(s) at each origin ({} evaluations of {} members, re-check of "
                           "{} on {} fresh seeds)",
                           fit->ranges.size(), fit->budget, fit->runs, fit->recheck, fit->recheck_runs)
-            : std::string("no fit"));
+            : (posteriors.empty() ? std::string("no fit")
+                                  : std::string("members from each origin's posterior")));
     std::fflush(stdout);
   }
 
@@ -272,6 +296,16 @@ int backtest_command(const BacktestOptions& options) {
       arm = arm_at(p, {}, {});
     }
     arm.end = forecast_end;
+    // With a posterior, member i takes draw draws[i] (two members to a draw).
+    std::vector<analysis::Arm> member_arms(seeds.size(), arm);
+    if (const auto it = posteriors.find(origin); it != posteriors.end()) {
+      const auto draws = member_draws(it->second, seeds.size(), options.first_seed);
+      for (std::size_t i = 0; i < seeds.size(); ++i) {
+        member_arms[i] = arm_with_draw(p, it->second, draws[i]);
+        member_arms[i].end = forecast_end;
+      }
+      entry["posterior"] = {{"file", it->second.file}, {"parameters", it->second.names}, {"draws", draws}};
+    }
 
     // The ensemble, scored on the years after the origin; the patterns on each member.
     const engine::Date scored_from(origin.year() + 1, 1, 1);
@@ -291,8 +325,9 @@ int backtest_command(const BacktestOptions& options) {
     Progress progress(Progress::style_for(stderr, options.quiet), "ensemble " + origin.iso());
     std::size_t done = 0;
     try {
-      analysis::run_points_visiting(
-          {arm}, seeds, options.threads,
+      analysis::run_pairs_visiting(
+          seeds.size(), [&](std::size_t i) -> const analysis::Arm& { return member_arms[i]; },
+          [&](std::size_t i) { return seeds[i]; }, options.threads,
           [&](std::size_t i, const engine::Recorder& run) {
             input.members[i] = validation::figures_of(run, scored_from, forecast_end);
             table.results[i] = check_patterns(patterns, run);

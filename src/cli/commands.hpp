@@ -142,6 +142,9 @@ struct BacktestOptions {
   std::optional<std::size_t> budget, fit_runs, recheck, recheck_runs;
   std::string algorithm = "neldermead";
   std::size_t nb_paths = 1000;
+  // Posteriors (peacesim fit), one per origin, each fitted on observations up to that origin: the
+  // members' parameters come from its draws (no fit is made then).
+  std::vector<std::string> posteriors;
   unsigned threads = 1;
   std::string out;  // JSON file; empty: none
   bool quiet = false;

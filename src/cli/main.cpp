@@ -406,6 +406,12 @@ int main(int argc, char** argv) {
   backtest_cmd->add_flag("--no-fit", backtest.no_fit, "Score the scenario as it is (no calibration)");
   backtest_cmd
       ->add_option(
+          "--posterior", backtest.posteriors,
+          "A posterior written by peacesim fit with --origin equal to one of the origins (repeatable, one "
+          "per origin): that origin's members take its draws, two members to a draw; no fit is made")
+      ->type_name("FILE");
+  backtest_cmd
+      ->add_option(
           "--param", backtest.params,
           "Parameter to fit, NAME=LOW:HIGH or NAME (repeatable; default: the scenario's calibration: "
           "section)")

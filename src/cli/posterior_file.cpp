@@ -25,10 +25,11 @@ Posterior read_posterior(const std::filesystem::path& file, const PreparedRun& r
   top.finish();
   scenario::MapReader r(section, "posterior");
   for (const char* key :
-       {"method", "command", "from", "origin", "members_per_particle", "patterns_in_distance", "populations"})
+       {"method", "command", "from", "members_per_particle", "patterns_in_distance", "populations"})
     r.accept(key);
   Posterior out;
   out.file = file.string();
+  out.origin = r.optional_date("origin");
   const scenario::Node& names = r.required("parameters");
   if (!names.is_sequence() || names.items().empty())
     throw scenario::ScenarioError(names.where(), r.field("parameters"), "expected a list of parameter names");

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct Posterior {
   std::vector<std::string> names;           // the parameters, in the draws' order
   std::vector<double> weights;              // normalized
   std::vector<std::vector<double>> values;  // values[draw][parameter]
+  std::optional<engine::Date> origin;       // the last date of the observations it was fitted on
 };
 
 // Throws scenario::ScenarioError naming the file, line and field: not a posterior, a parameter the

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "run_peacesim.hpp"
@@ -113,6 +114,57 @@ TEST(Backtest, BadOriginsAndOptionsAreLocatedErrors) {
   EXPECT_NE(r.err.find("field '--fit-from'"), std::string::npos) << r.err;
   r = run_peacesim("backtest scenarios/examples/epstein_mesa.yaml --origin 2000-01-31 --runs 2" + kObserved);
   EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+// With a posterior per origin, an origin's members take its draws (two to a draw, recorded in the
+// report), and a posterior fitted up to another date than the origin is refused: it would have
+// seen the years it is scored on, or fewer than it may.
+TEST(Backtest, APosteriorPerOriginGivesItsMembersTheirDraws) {
+  const auto post = fresh("posterior.yaml");
+  const auto out = fresh("posterior.json");
+  const auto write = [&](const std::string& origin) {
+    std::ofstream(post) << "posterior:\n  origin: " << origin
+                        << "\n  parameters: [combat_attrition]\n  draws:\n"
+                           "    - {weight: 1, values: [0.004]}\n    - {weight: 1, values: [0.012]}\n";
+  };
+  write("2015-12-31");
+  const std::string base =
+      "backtest scenarios/mali/mali.yaml --scale 1000 --runs 4 --threads 2 -q" + kObserved;
+  auto r =
+      run_peacesim(base + " --origin 2015-12-31 --posterior " + post.string() + " --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(read_file(out));
+  const auto& o = j["origins"][0];
+  EXPECT_EQ(o["posterior"]["file"], post.string());
+  const auto draws = o["posterior"]["draws"].get<std::vector<std::size_t>>();
+  ASSERT_EQ(draws.size(), 4u);
+  EXPECT_EQ(draws[0], draws[1]);
+  EXPECT_EQ(draws[2], draws[3]);
+  EXPECT_NE(draws[0], draws[2]);  // equal weights, two draws: one each
+  // The draws are what the members run with: one draw at the scenario's own value scores as the
+  // scenario does; a draw far from it does not.
+  const auto scores_with = [&](const std::string& value) {
+    std::ofstream(post) << "posterior:\n  origin: 2015-12-31\n  parameters: [combat_attrition]\n  draws:\n"
+                           "    - {weight: 1, values: ["
+                        << value << "]}\n";
+    fs::remove(out);
+    const auto run =
+        run_peacesim(base + " --origin 2015-12-31 --posterior " + post.string() + " --out " + out.string());
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return nlohmann::json::parse(read_file(out))["origins"][0]["scores"].dump();
+  };
+  fs::remove(out);
+  r = run_peacesim(base + " --origin 2015-12-31 --no-fit --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string plain = nlohmann::json::parse(read_file(out))["origins"][0]["scores"].dump();
+  EXPECT_EQ(scores_with("0.00634"), plain);
+  EXPECT_NE(scores_with("0.019"), plain);
+  write("2016-12-31");
+  r = run_peacesim(base + " --origin 2015-12-31 --posterior " + post.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("not one of the --origin dates"), std::string::npos) << r.err;
+  fs::remove(post);
+  fs::remove(out);
 }
 
 TEST(Patterns, ReportsTheShareOfSeedsInWhichEachHolds) {
