@@ -140,6 +140,15 @@ std::optional<double> paired_share(const std::vector<double>& x) {
   return std::clamp(1.0 - within / total, 0.0, 1.0);
 }
 
+std::optional<double> pairs_with_sign_of(const std::vector<double>& x, double overall) {
+  const std::size_t pairs = x.size() / 2;
+  if (pairs == 0) return std::nullopt;
+  const auto sign = [](double v) { return (v > 0.0) - (v < 0.0); };
+  std::size_t agree = 0;
+  for (std::size_t j = 0; j < pairs; ++j) agree += sign(x[2 * j] + x[2 * j + 1]) == sign(overall) ? 1 : 0;
+  return static_cast<double>(agree) / static_cast<double>(pairs);
+}
+
 Comparison compare(const Arm& base, const Arm& variant, const CompareOptions& options) {
   return compare(std::vector<Arm>(options.runs, base), std::vector<Arm>(options.runs, variant), options,
                  false);
@@ -194,7 +203,10 @@ Comparison compare(const std::vector<Arm>& base, const std::vector<Arm>& variant
     c.differences.push_back(difference(name, xb, xv, c.common_random_numbers));
     if (pairs_share_draws) {
       for (std::size_t i = 0; i < xb.size(); ++i) diff.push_back(xv[i] - xb[i]);
-      c.differences.back().parameter_share = paired_share(diff);
+      auto& d = c.differences.back();
+      d.parameter_share = paired_share(diff);
+      d.sign_holds = pairs_with_sign_of(diff, d.mean);
+      d.member_differences = diff;
     }
   }
   return c;

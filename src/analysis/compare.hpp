@@ -52,6 +52,10 @@ struct Difference {
   // differences' variance that the draws explain, 1 − (within-pair variance) / (total variance);
   // the rest is chance. None without pairs or without spread.
   std::optional<double> parameter_share;
+  // With pairs: the share of the pairs (draws) whose mean difference has the sign of `mean` (1: the
+  // sign holds across the posterior), and every member's difference (variant − base), in order.
+  std::optional<double> sign_holds;
+  std::vector<double> member_differences;
 };
 
 // The share of the variance of x explained by the pairs (x[2j], x[2j+1]) sharing something (a
@@ -59,6 +63,10 @@ struct Difference {
 // of variance with groups of two). None for fewer than two pairs or no variance. An odd last
 // member is left out.
 std::optional<double> paired_share(const std::vector<double>& x);
+
+// The share of the pairs (x[2j], x[2j+1]) whose mean has the sign of `overall` (zero counts as
+// agreeing with zero only); none for no complete pair.
+std::optional<double> pairs_with_sign_of(const std::vector<double>& x, double overall);
 
 struct Comparison {
   std::vector<Difference> differences;  // every outcome present in both arms, by name

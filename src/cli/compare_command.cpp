@@ -19,6 +19,7 @@
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
+#include "validation/metrics.hpp"
 
 namespace peacesim::cli {
 
@@ -40,7 +41,8 @@ std::string number(double x) {
 }
 
 void write_json(const fs::path& path, const CompareOptions& options, const PreparedRun& base,
-                const PreparedRun& variant, const analysis::Comparison& c) {
+                const PreparedRun& variant, const analysis::Comparison& c,
+                const std::map<std::string, std::vector<std::pair<std::string, double>>>& drivers) {
   nlohmann::json j;
   j["peacesim"] = kVersion;
   j["base"] = base.scenario.path.string();
@@ -55,7 +57,9 @@ void write_json(const fs::path& path, const CompareOptions& options, const Prepa
     j["parameter_share"] =
         "share of each paired difference's variance explained by the posterior draws (members 2j and 2j+1 "
         "share a "
-        "draw); the rest is chance";
+        "draw); the rest is chance. sign_holds: the share of the draws whose mean difference has the overall "
+        "sign. "
+        "spearman_with_parameters: rank correlation of the members' differences with each parameter's draws";
   }
   auto& rows = j["differences"];
   rows = nlohmann::json::array();
@@ -68,7 +72,13 @@ void write_json(const fs::path& path, const CompareOptions& options, const Prepa
          {"low", d.low},
          {"high", d.high},
          {"n", d.n},
-         {"parameter_share", d.parameter_share ? nlohmann::json(*d.parameter_share) : nlohmann::json()}});
+         {"parameter_share", d.parameter_share ? nlohmann::json(*d.parameter_share) : nlohmann::json()},
+         {"sign_holds", d.sign_holds ? nlohmann::json(*d.sign_holds) : nlohmann::json()}});
+    if (const auto it = drivers.find(d.outcome); it != drivers.end()) {
+      nlohmann::json rho = nlohmann::json::object();
+      for (const auto& [name, r] : it->second) rho[name] = r;
+      rows.back()["spearman_with_parameters"] = rho;
+    }
   }
   write_json_atomically(path, j);
 }
@@ -130,6 +140,8 @@ int compare_command(const CompareOptions& options) {
     progress.update(static_cast<std::uint32_t>(done), static_cast<std::uint32_t>(total));
   };
   analysis::Comparison c;
+  std::optional<Posterior> posterior_used;
+  std::vector<std::size_t> member_draw;
   if (options.posterior.empty()) {
     c = analysis::compare(base_arm, variant_arm, o);
   } else {
@@ -154,6 +166,23 @@ int compare_command(const CompareOptions& options) {
                    name, variant.parameters.value(name));
     }
     c = analysis::compare(base_arms, variant_arms, o, true);
+    posterior_used = posterior;
+    member_draw = draws;
+  }
+  // Which parameter drives each difference's spread: Spearman's ρ between the members' differences
+  // and their draws' values, for each parameter of the posterior.
+  std::map<std::string, std::vector<std::pair<std::string, double>>> drivers;
+  if (posterior_used) {
+    for (const auto& d : c.differences) {
+      for (std::size_t k = 0; k < posterior_used->names.size(); ++k) {
+        std::vector<double> values;
+        for (const std::size_t draw : member_draw) values.push_back(posterior_used->values[draw][k]);
+        if (const auto rho = validation::spearman(d.member_differences, values))
+          drivers[d.outcome].emplace_back(posterior_used->names[k], *rho);
+      }
+      std::stable_sort(drivers[d.outcome].begin(), drivers[d.outcome].end(),
+                       [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
+    }
   }
   progress.finish();
 
@@ -176,14 +205,21 @@ int compare_command(const CompareOptions& options) {
     for (const auto& name : shown) width = std::max(width, name.size());
     const bool shares = c.pairs_share_draws;
     fmt::print("\n  {:<{}}  {:>12}  {:>12}  {:>12}  {:>25}{}\n", "outcome", width, "base", "variant",
-               "difference", "90 % interval", shares ? "  from parameters" : "");
+               "difference", "90 % interval",
+               shares ? "  from parameters  sign holds  driven most by (Spearman ρ)" : "");
     for (const auto& name : shown) {
       const auto& d = *by_name[name];
       const bool clear = d.low > 0.0 || d.high < 0.0;
-      const std::string share =
-          !shares ? std::string()
-                  : (d.parameter_share ? fmt::format("  {:>15.0f} %", 100.0 * *d.parameter_share)
-                                       : fmt::format("  {:>17}", "-"));
+      std::string share;
+      if (shares) {
+        share = d.parameter_share ? fmt::format("  {:>15.0f} %", 100.0 * *d.parameter_share)
+                                  : fmt::format("  {:>17}", "-");
+        share +=
+            d.sign_holds ? fmt::format("  {:>8.0f} %", 100.0 * *d.sign_holds) : fmt::format("  {:>10}", "-");
+        const auto& top = drivers[name];
+        share += top.empty() ? std::string("  -")
+                             : fmt::format("  {} ({:+.2f})", top.front().first, top.front().second);
+      }
       fmt::print("  {:<{}}  {:>12}  {:>12}  {:>12}  {:>25}{}{}\n", name, width, number(d.base_mean),
                  number(d.variant_mean), number(d.mean),
                  fmt::format("[{}, {}]", number(d.low), number(d.high)), share, clear ? "  *" : "");
@@ -192,12 +228,16 @@ int compare_command(const CompareOptions& options) {
     if (shares)
       fmt::print(
           "  Parameters from the posterior {} (two members to a draw): 'from parameters' is the share of "
-          "each "
-          "difference's variance between the draws; the rest is chance.\n",
+          "each\n"
+          "  difference's variance between the draws (the rest is chance); 'sign holds' the share of the "
+          "draws whose\n"
+          "  mean difference has the overall sign; 'driven most by' the parameter whose draws rank-correlate "
+          "most\n"
+          "  with the members' differences.\n",
           options.posterior);
   }
   if (!options.out.empty()) {
-    write_json(options.out, options, base, variant, c);
+    write_json(options.out, options, base, variant, c, drivers);
     if (!options.quiet) fmt::print("  All {} outcomes in {}\n", c.differences.size(), options.out);
   }
   return kOk;

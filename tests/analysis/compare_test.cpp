@@ -51,6 +51,9 @@ TEST(Compare, PairsSharingADrawSplitTheVariance) {
   EXPECT_EQ(*analysis::paired_share({1, 5, 1, 5}), 0.0);
   EXPECT_FALSE(analysis::paired_share({1, 2}).has_value());        // one pair
   EXPECT_FALSE(analysis::paired_share({3, 3, 3, 3}).has_value());  // no variance
+  // Pair means 1, 5, -2: two of three have the overall (positive) sign.
+  EXPECT_NEAR(*analysis::pairs_with_sign_of({0, 2, 4, 6, -1, -3}, 1.3), 2.0 / 3.0, 1e-12);
+  EXPECT_FALSE(analysis::pairs_with_sign_of({1}, 1.0).has_value());
 }
 
 TEST(Compare, StudentIntervalOfPairedDifferences) {

@@ -2,6 +2,7 @@
 // the JSON file holds every outcome, and bad input fails cleanly.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -115,6 +116,10 @@ TEST(CompareCommand, APosteriorSplitsTheSpreadBetweenParametersAndChance) {
     if (d["outcome"] != "jailed[all]") continue;
     ASSERT_FALSE(d["parameter_share"].is_null());
     EXPECT_GT(d["parameter_share"].get<double>(), 0.5);
+    EXPECT_FALSE(d["sign_holds"].is_null());
+    // Vision drives it (legitimacy is the variant's own and varies in no draw: no correlation).
+    EXPECT_GT(std::abs(d["spearman_with_parameters"]["citizen_vision"].get<double>()), 0.5) << d.dump();
+    EXPECT_FALSE(d["spearman_with_parameters"].contains("legitimacy")) << d.dump();
     any = true;
   }
   EXPECT_TRUE(any) << j.dump();
