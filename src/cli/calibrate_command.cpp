@@ -37,15 +37,8 @@ int calibrate_command(const CalibrateOptions& options) {
       member_seeds(options.first_seed, options.runs + options.recheck_runs, "--first-seed");
   const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
-  const auto section = read_calibration_section(p);
-  if (options.params.empty() && !section)
-    bad("--param",
-        "give at least one parameter (NAME or NAME=LOW:HIGH), or a calibration: section in the scenario");
-  const auto ranges = parse_ranges(p, options.params.empty() ? section->params : options.params);
-  const engine::Date from = date_option(options.from, "--from");
-  const engine::Date to = date_option(options.to, "--to");
-  if (to < from) bad("--to", options.to + " is before --from " + options.from);
-  if (to > p.scenario.end) bad("--to", options.to + " is after the scenario's end " + p.scenario.end.iso());
+  const auto ranges = ranges_to_fit(p, options.params);
+  const auto [from, to] = fit_window(p, options.from, "--from", options.to, "--to");
   check_algorithm(options.algorithm);
   if (options.out.empty()) bad("--out", "is required: the parameter file to write");
   check_output_file(options.out);

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "analysis/compare.hpp"
+#include "cli/observed_files.hpp"
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
 #include "validation/backtest.hpp"
@@ -194,6 +195,27 @@ CalibrationResult calibrate(const PreparedRun& run, const validation::Observed& 
     if (*result.points[i].fresh_loss < *result.points[result.chosen].fresh_loss) result.chosen = i;
   }
   return result;
+}
+
+std::vector<ParameterRange> ranges_to_fit(const PreparedRun& run, const std::vector<std::string>& params) {
+  const auto section = read_calibration_section(run);
+  if (params.empty() && !section)
+    throw scenario::ScenarioError(
+        scenario::Location{"<command line>", 0, 0}, "--param",
+        "give at least one parameter (NAME or NAME=LOW:HIGH), or a calibration: section in the scenario");
+  return parse_ranges(run, params.empty() ? section->params : params);
+}
+
+Window fit_window(const PreparedRun& run, const std::string& from, const std::string& from_option,
+                  const std::string& to, const std::string& to_option) {
+  const Window w{date_option(from, from_option), date_option(to, to_option)};
+  const scenario::Location here{"<command line>", 0, 0};
+  if (w.to < w.from)
+    throw scenario::ScenarioError(here, to_option, to + " is before " + from_option + " " + from);
+  if (w.to > run.scenario.end)
+    throw scenario::ScenarioError(here, to_option,
+                                  to + " is after the scenario's end " + run.scenario.end.iso());
+  return w;
 }
 
 std::optional<CalibrationSection> read_calibration_section(const PreparedRun& run) {

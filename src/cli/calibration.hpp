@@ -79,4 +79,16 @@ struct CalibrationSection {
 // nullopt when the scenario has none. Throws scenario::ScenarioError at the field.
 std::optional<CalibrationSection> read_calibration_section(const PreparedRun& run);
 
+// The parameters a fit works on: the `--param`s given, else the scenario's calibration: section;
+// throws scenario::ScenarioError (field --param) when there are neither.
+std::vector<ParameterRange> ranges_to_fit(const PreparedRun& run, const std::vector<std::string>& params);
+
+// The fit's window from its two date options; throws scenario::ScenarioError naming the option
+// for an end before the start or after the scenario's end.
+struct Window {
+  engine::Date from, to;
+};
+Window fit_window(const PreparedRun& run, const std::string& from, const std::string& from_option,
+                  const std::string& to, const std::string& to_option);
+
 }  // namespace peacesim::cli

@@ -108,16 +108,8 @@ std::string posterior_yaml(const FitOptions& o, const std::vector<ParameterRange
 int fit_command(const FitOptions& options) {
   const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
-  const auto section = read_calibration_section(p);
-  if (options.params.empty() && !section)
-    bad("--param",
-        "give at least one parameter (NAME or NAME=LOW:HIGH), or a calibration: section in the scenario");
-  const auto ranges = parse_ranges(p, options.params.empty() ? section->params : options.params);
-  const engine::Date from = date_option(options.from, "--from");
-  const engine::Date origin = date_option(options.origin, "--origin");
-  if (origin < from) bad("--origin", options.origin + " is before --from " + options.from);
-  if (origin > p.scenario.end)
-    bad("--origin", options.origin + " is after the scenario's end " + p.scenario.end.iso());
+  const auto ranges = ranges_to_fit(p, options.params);
+  const auto [from, origin] = fit_window(p, options.from, "--from", options.origin, "--origin");
   if (options.budget < options.particles * options.runs)
     bad("--budget",
         fmt::format("{} simulations cannot make even the first population ({} particles × {} members)",

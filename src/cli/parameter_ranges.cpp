@@ -69,21 +69,25 @@ std::vector<double> effective_values(const std::vector<ParameterRange>& ranges,
   return out;
 }
 
-analysis::Arm arm_at(const PreparedRun& run, const std::vector<ParameterRange>& ranges,
-                     const std::vector<double>& values) {
-  auto parameters = std::make_shared<engine::ParameterSet>(run.parameters);
-  const auto used = effective_values(ranges, values);
-  for (std::size_t k = 0; k < ranges.size(); ++k) {
-    parameters->set(ranges[k].name, used[k], {"--param", "a point of a design (sweep or sensitivity)"});
-  }
+analysis::Arm arm_with(const PreparedRun& run, engine::ParameterSet parameters) {
+  auto shared = std::make_shared<const engine::ParameterSet>(std::move(parameters));
   analysis::Arm arm;
   arm.start = run.scenario.start;
   arm.end = run.scenario.end;
-  arm.make = [&run, parameters](std::uint64_t seed) {
-    return run.model->make(
-        models::ModelInput{*parameters, run.scenario, seed, 1, run.scenario.people_per_agent});
+  arm.make = [&run, shared](std::uint64_t seed) {
+    return run.model->make(models::ModelInput{*shared, run.scenario, seed, 1, run.scenario.people_per_agent});
   };
   return arm;
+}
+
+analysis::Arm arm_at(const PreparedRun& run, const std::vector<ParameterRange>& ranges,
+                     const std::vector<double>& values) {
+  engine::ParameterSet parameters = run.parameters;
+  const auto used = effective_values(ranges, values);
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    parameters.set(ranges[k].name, used[k], {"--param", "a point of a design (sweep or sensitivity)"});
+  }
+  return arm_with(run, std::move(parameters));
 }
 
 }  // namespace peacesim::cli

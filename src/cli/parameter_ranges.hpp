@@ -21,6 +21,9 @@ struct ParameterRange {
 // boolean parameter, or bounds outside the declared plausible range.
 std::vector<ParameterRange> parse_ranges(const PreparedRun& run, const std::vector<std::string>& args);
 
+// The scenario with these parameters, as an arm to run members of.
+analysis::Arm arm_with(const PreparedRun& run, engine::ParameterSet parameters);
+
 // The scenario with these parameter values (integers rounded), as an arm to run members of.
 analysis::Arm arm_at(const PreparedRun& run, const std::vector<ParameterRange>& ranges,
                      const std::vector<double>& values);

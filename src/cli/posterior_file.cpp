@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "cli/parameter_ranges.hpp"
 #include "engine/random.hpp"
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
@@ -109,15 +110,7 @@ engine::ParameterSet parameters_with_draw(const PreparedRun& run, const Posterio
 
 analysis::Arm arm_with_draw(const PreparedRun& run, const Posterior& posterior, std::size_t draw,
                             const std::vector<std::string>& keep) {
-  auto parameters = std::make_shared<engine::ParameterSet>(parameters_with_draw(run, posterior, draw, keep));
-  analysis::Arm arm;
-  arm.start = run.scenario.start;
-  arm.end = run.scenario.end;
-  arm.make = [&run, parameters](std::uint64_t seed) {
-    return run.model->make(
-        models::ModelInput{*parameters, run.scenario, seed, 1, run.scenario.people_per_agent});
-  };
-  return arm;
+  return arm_with(run, parameters_with_draw(run, posterior, draw, keep));
 }
 
 }  // namespace peacesim::cli
