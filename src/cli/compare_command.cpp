@@ -147,8 +147,8 @@ int compare_command(const CompareOptions& options) {
   } else {
     // Member i of both scenarios takes the same draw and the same seed; members come in pairs that
     // share a draw, so that each difference's spread splits into the draws' part and chance.
+    // Read against the base; the variant has the same model (checked above), so the same parameters.
     const Posterior posterior = read_posterior(options.posterior, base);
-    (void)read_posterior(options.posterior, variant);  // the variant must have the same parameters
     const auto draws = member_draws(posterior, options.runs, options.first_seed);
     // A parameter the variant itself changes keeps the variant's value: that change is the question.
     std::vector<std::string> variant_own;

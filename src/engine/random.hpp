@@ -8,6 +8,7 @@
 
 #include <Random123/philox.h>
 
+#include <cmath>
 #include <cstdint>
 
 namespace peacesim::engine {
@@ -63,6 +64,14 @@ class RandomDraws {
 
   // True with probability p.
   bool bernoulli(double p) noexcept { return uniform() < p; }
+
+  // Standard normal by Box-Muller from two uniforms (the cosine branch); 1 - u keeps the logarithm
+  // finite.
+  double standard_normal() noexcept {
+    const double u1 = 1.0 - uniform();
+    const double u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
 
  private:
   void refill() noexcept {

@@ -13,14 +13,9 @@
 namespace peacesim::analysis::abc {
 namespace {
 
-double normal(engine::RandomDraws& d) {
-  const double u = 1.0 - d.uniform(), v = d.uniform();
-  return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * 3.141592653589793 * v);
-}
-
 double mean_of_draws(double mu, std::size_t n, engine::RandomDraws& d) {
   double s = 0.0;
-  for (std::size_t i = 0; i < n; ++i) s += mu + normal(d);
+  for (std::size_t i = 0; i < n; ++i) s += mu + d.standard_normal();
   return s / static_cast<double>(n);
 }
 

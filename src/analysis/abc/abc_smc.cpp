@@ -80,12 +80,6 @@ double half_mahalanobis(const Matrix& l, const std::vector<double>& x) {
   return 0.5 * q;
 }
 
-double standard_normal(engine::RandomDraws& draws) {
-  // Box-Muller on two uniforms; 1 - u keeps the logarithm finite.
-  const double u = 1.0 - draws.uniform(), v = draws.uniform();
-  return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * 3.141592653589793 * v);
-}
-
 std::vector<double> from_prior(const Box& prior, engine::RandomDraws& draws) {
   std::vector<double> theta(prior.size());
   for (std::size_t a = 0; a < prior.size(); ++a)
@@ -113,7 +107,7 @@ std::vector<std::vector<double>> propose(const Population& previous, const Matri
       throw std::runtime_error("ABC-SMC: the kernel leaves the prior's box almost always");
     const auto& base = previous.particles[pick(previous, draws)].theta;
     std::vector<double> normal(k), theta(k);
-    for (auto& x : normal) x = standard_normal(draws);
+    for (auto& x : normal) x = draws.standard_normal();
     for (std::size_t i = 0; i < k; ++i) {
       theta[i] = base[i];
       for (std::size_t m = 0; m <= i; ++m) theta[i] += l[i][m] * normal[m];
@@ -127,9 +121,9 @@ std::vector<std::vector<double>> propose(const Population& previous, const Matri
 void reweight(Population& next, const Population& previous, const Matrix& l) {
   std::vector<double> log_w(next.particles.size());
   std::vector<double> terms(previous.particles.size());
+  std::vector<double> x(next.particles.empty() ? 0 : next.particles.front().theta.size());
   for (std::size_t i = 0; i < next.particles.size(); ++i) {
     for (std::size_t j = 0; j < previous.particles.size(); ++j) {
-      std::vector<double> x(next.particles[i].theta.size());
       for (std::size_t a = 0; a < x.size(); ++a)
         x[a] = next.particles[i].theta[a] - previous.particles[j].theta[a];
       terms[j] = std::log(previous.particles[j].weight) - half_mahalanobis(l, x);

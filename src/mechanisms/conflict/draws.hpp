@@ -26,11 +26,7 @@ inline std::uint32_t poisson(engine::RandomDraws& draws, double mean) {
     }
     return k;
   }
-  // Box-Muller from two uniforms.
-  const double u1 = 1.0 - draws.uniform();
-  const double u2 = draws.uniform();
-  const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-  const double x = std::floor(mean + std::sqrt(mean) * z + 0.5);
+  const double x = std::floor(mean + std::sqrt(mean) * draws.standard_normal() + 0.5);
   return x <= 0.0 ? 0u : static_cast<std::uint32_t>(x);
 }
 
