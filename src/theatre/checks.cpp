@@ -152,10 +152,10 @@ class Checker {
   void check_places() const {
     std::map<std::string, std::string> names;
     for (const auto& p : t_.places) {
-      if (p.country == "MLI" && !p.region) {
-        throw ScenarioError(p.where, p.field + ".region", "a place in Mali (MLI) needs its region");
+      if (p.country == t_.state.country && !p.region) {
+        throw ScenarioError(p.where, p.field + ".region",
+                            "a place in the host state's country (" + p.country + ") needs its region");
       }
-      if (p.country != "MLI" && p.region) fail(*p.region, "only places in Mali have a region");
       if (p.region) region(*p.region);
       std::vector<std::string> spellings = p.aliases;
       spellings.push_back(p.name);
@@ -290,6 +290,13 @@ class Checker {
       check_order(s.army_strength[i - 1].when, s.army_strength[i].when, "the previous figure's date");
     }
     check_statements(s.army_notes, "the army");
+    if (s.capital) {
+      place(*s.capital);
+      const auto at = std::find_if(t_.places.begin(), t_.places.end(),
+                                   [&](const auto& p) { return p.id == s.capital->id; });
+      if (at->country != s.country)
+        fail(*s.capital, "the capital must be a place in the host state's country (" + s.country + ")");
+    }
   }
 
   void check_agreements() const {

@@ -46,6 +46,9 @@ HostState read_state(const Node& root) {
   MapReader r(*root.get("state"), "state");
   s.institution = id_field(r, "institution");
   s.name = r.string("name");
+  s.country = read_country_code(r.required("country"), r.field("country"));
+  s.capital = optional_ref(r, "capital");
+  s.civilians_event_name = r.string_or("civilians_event_name", "Civilians");
   for_each(
       r, "governments",
       [&](MapReader& g, std::size_t) {
@@ -64,6 +67,7 @@ HostState read_state(const Node& root) {
     MapReader a(r.required("army"), r.field("army"));
     s.army_id = id_field(a);
     s.army_name = a.string("name");
+    s.army_event_name = a.string_or("event_name", s.army_name);
     for_each(a, "strength", [&](MapReader& f, std::size_t) {
       ArmyFigure fig;
       fig.field = path_of(f);

@@ -55,9 +55,13 @@ struct ArmyFigure {
 struct HostState {
   std::string institution;  // the institution id that stands for the host government
   std::string name;
+  std::string country;               // ISO 3166-1 alpha-3: its places need a region (admin1)
+  std::optional<Ref> capital;        // a place id: the seat of government, where the army keeps its reserve
+  std::string civilians_event_name;  // how the event data name its civilians (default "Civilians")
   std::vector<GovernmentPeriod> governments;  // in date order
   std::string army_id;
   std::string army_name;
+  std::string army_event_name;  // how the event data name its forces (default: army_name)
   std::vector<ArmyFigure> army_strength;
   std::vector<Statement> army_notes;
   Source source;

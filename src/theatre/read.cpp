@@ -61,11 +61,24 @@ std::string read_country_code(const Node& node, const std::string& field) {
   return text;
 }
 
+// A citation names a document of the project's sources (docs/sources.md): a numbered seed
+// document ("004 §4.2"), a facts file ("MALI_FACTS", or any other theatre's "<NAME>_FACTS"), the
+// conceptual model, a data file, a doc, the public record, or an assumption with its reason.
 bool is_valid_source(const std::string& text) {
-  static const std::vector<std::string> prefixes{"000",        "001",   "002",   "003",   "004",
-                                                 "MALI_FACTS", "MODEL", "data/", "docs/", "public record"};
+  static const std::vector<std::string> prefixes{"MODEL", "data/", "docs/", "public record"};
   if (text.rfind("assumption:", 0) == 0) {
     return text.find_first_not_of(" ", 11) != std::string::npos;  // a reason must follow
+  }
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (text.size() >= 3 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) &&
+      (text.size() == 3 || !is_digit(text[3]))) {
+    return true;  // a seed document by its number
+  }
+  const auto facts = text.find("_FACTS");
+  if (facts != std::string::npos && facts > 0 &&
+      std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(facts),
+                  [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) {
+    return true;
   }
   return std::any_of(prefixes.begin(), prefixes.end(),
                      [&](const std::string& p) { return text.rfind(p, 0) == 0; });
@@ -75,11 +88,12 @@ Source read_source(MapReader& r, const std::string& key) {
   const Node& node = r.required(key);
   Source s{scenario::read_string(node, r.field(key)), node.where()};
   if (!is_valid_source(s.text)) {
-    throw ScenarioError(node.where(), r.field(key),
-                        fmt::format("'{}' is not a citation: start with a seed and section ('004 §4.2'), "
-                                    "'MALI_FACTS', a data file ('data/...'), 'public record', or "
-                                    "'assumption: <reason>'",
-                                    s.text));
+    throw ScenarioError(
+        node.where(), r.field(key),
+        fmt::format("'{}' is not a citation: start with a seed and section ('004 §4.2'), "
+                    "a facts file ('MALI_FACTS'), a data file ('data/...'), 'public record', or "
+                    "'assumption: <reason>'",
+                    s.text));
   }
   return s;
 }

@@ -45,10 +45,13 @@ TEST(TheatreRead, EveryValueNeedsACitation) {
 
 TEST(TheatreRead, ValidCitations) {
   for (const char* ok : {"004 §4.2", "002 Table", "MALI_FACTS", "public record", "assumption: a reason",
-                         "data/operations/x.csv", "MODEL.md §6", "000; 004 §3.3"}) {
+                         "data/operations/x.csv", "MODEL.md §6", "000; 004 §3.3",
+                         // any theatre's documents (issue 19): a later seed, another facts file
+                         "007 §2", "SAHEL_FACTS"}) {
     EXPECT_TRUE(theatre::is_valid_source(ok)) << ok;
   }
-  for (const char* bad : {"", "assumption:", "assumption:   ", "Wikipedia", "my guess"}) {
+  for (const char* bad : {"", "assumption:", "assumption:   ", "Wikipedia", "my guess", "12 §3", "1234",
+                          "_FACTS", "my_FACTS", "2012-03-22"}) {
     EXPECT_FALSE(theatre::is_valid_source(bad)) << bad;
   }
 }
@@ -89,6 +92,29 @@ TEST(TheatreRead, StrengthFiguresInDateOrder) {
   const auto e = error_of("strength_order.yaml", text);
   EXPECT_EQ(e.field(), "operations[0].actual_strength.points[1].date");
   EXPECT_NE(e.message().find("before the previous figure's date 2013-08"), string::npos) << e.what();
+}
+
+// Issue 19: the host country and its capital come from the scenario, not from the code.
+TEST(TheatreRead, TheHostCountryAndCapitalComeFromTheScenario) {
+  const string with_capital =
+      replace(minimal_theatre(), "  country: MLI\n", "  country: MLI\n  capital: gao\n");
+  EXPECT_EQ(load_and_check("capital.yaml", with_capital).state.capital->id, "gao");
+
+  auto e = error_of("capital_unknown.yaml", replace(with_capital, "capital: gao", "capital: atlantis"));
+  EXPECT_EQ(e.field(), "state.capital");
+  EXPECT_NE(e.message().find("unknown place 'atlantis'"), string::npos) << e.what();
+
+  // Another host country: its places need a region, the old host's do not (and may keep one).
+  const string niger = replace(with_capital, "  country: MLI\n", "  country: NER\n");
+  e = error_of("capital_abroad.yaml", niger);
+  EXPECT_EQ(e.field(), "state.capital");
+  EXPECT_NE(e.message().find("host state's country (NER)"), string::npos) << e.what();
+  const string niger_town = replace(niger, "routes:\n",
+                                    "  - {id: niamey, name: Niamey, kind: town, lat: 13.5, lon: 2.1, "
+                                    "country: NER, source: \"data/geography\"}\nroutes:\n");
+  e = error_of("region_needed.yaml", replace(niger_town, "capital: gao", "capital: niamey"));
+  EXPECT_EQ(e.field(), "places[2].region");
+  EXPECT_NE(e.message().find("needs its region"), string::npos) << e.what();
 }
 
 TEST(TheatreRead, GroupNeedsOneOrigin) {

@@ -40,6 +40,7 @@ routes:
 state:
   institution: mali
   name: Mali
+  country: MLI
   governments:
     - {from: 2002-06-08, kind: civilian_elected, head: ATT, how: in_office, source: "004 §3.2"}
   army: {id: fama, name: FAMa}

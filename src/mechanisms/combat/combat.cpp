@@ -258,8 +258,8 @@ double skirmish(State& state, conflict::Context& context, const Params& params, 
   events::Happening h;
   h.type = events::EventType::Battles;
   h.sub_type = "Armed clash";
-  h.actor1 = group_attacks ? group.name : state_name;
-  h.actor2 = group_attacks ? state_name : group.name;
+  h.actor1 = group_attacks ? group.event_name() : state_name;
+  h.actor2 = group_attacks ? state_name : group.event_name();
   const auto gt = events::actor_type(group);
   const auto st =
       state_name == state.actor_name(kState) ? events::ActorType::State : events::ActorType::External;
@@ -297,8 +297,8 @@ double clash(State& state, conflict::Context& context, const Params& params, Pla
   events::Happening h;
   h.type = events::EventType::Battles;
   h.sub_type = "Armed clash";
-  h.actor1 = ga.name;
-  h.actor2 = gb.name;
+  h.actor1 = ga.event_name();
+  h.actor2 = gb.event_name();
   h.type1 = events::actor_type(ga);
   h.type2 = events::actor_type(gb);
   h.place = p;

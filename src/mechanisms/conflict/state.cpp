@@ -68,17 +68,10 @@ double Group::take_dispersed_in(std::size_t region, double people, bool spill) {
   return spill ? here + take_dispersed(people - here) : here;
 }
 
-// Known limit: these are still Mali's names in ACLED. Places carry ISO codes ("MLI"), not
-// ACLED's country names, and no theatre field gives one yet; until one does, a theatre other
-// than Mali gets these actor names wrong in its events.
-std::string State::state_forces_name() const { return "Military Forces of Mali"; }
-
-std::string State::civilians_name() const { return "Civilians (Mali)"; }
-
 std::string State::actor_name(ActorIndex a) const {
   if (a == kState) return state_forces_name();
   if (a == kNoActor) return "";
-  return group(a).name;
+  return group(a).event_name();
 }
 
 ActorIndex State::actor_of(const std::string& id) const {

@@ -114,7 +114,13 @@ inline bool sides_with_state(GroupKind k) {
 
 struct Group {
   std::string id;
-  std::string name;  // as events name it (ACLED actor1/actor2)
+  std::string name;  // its own name, as events name it (ACLED actor1/actor2) unless a coalition's is given
+  // The coalition's name its events carry today (the event data's coding convention; scenario:
+  // dynamics.groups[].members_named_from), or empty.
+  std::string coalition_name;
+  [[nodiscard]] const std::string& event_name() const {
+    return coalition_name.empty() ? name : coalition_name;
+  }
   GroupKind kind = GroupKind::Separatist;
   std::uint32_t communities = 0;  // bit c: recruits from community c
   std::uint32_t regions = 0;      // bit r: operates in region r
@@ -235,8 +241,12 @@ struct State {
   double army_capability = 0.5;   // FAMa combat multiplier (M4 training raises it)
   double army_morale = 1.0;       // multiplier after shocks such as a coup (M4)
   double army_establishment = 0;  // the strength the army recruits back towards (people)
-  PlaceIndex capital = 0;         // where the army's reserve is
-  double army_total = 0.0;        // people
+  PlaceIndex capital = 0;         // where the army's reserve is (the scenario's state.capital)
+  // How the event data name the host state's forces and its civilians (the scenario's
+  // state.army.event_name and state.civilians_event_name, e.g. ACLED's actor names).
+  std::string forces_event_name = "State forces";
+  std::string civilians_event_name = "Civilians";
+  double army_total = 0.0;  // people
   // The scenario's inputs of the day, set by the model (its decisions, the government in office).
   std::int32_t coup_day = -1000000;
   double un_partiality_pressure = 0.0;  // M11 input: the UN's counter-terrorism tasks and links (0..1)
@@ -268,9 +278,9 @@ struct State {
   [[nodiscard]] Group& group(ActorIndex a) { return groups[a - 1]; }
   [[nodiscard]] const Group& group(ActorIndex a) const { return groups[a - 1]; }
   [[nodiscard]] std::string actor_name(ActorIndex a) const;
-  // ACLED's names for the host state's forces and its civilians (see state.cpp).
-  [[nodiscard]] std::string state_forces_name() const;
-  [[nodiscard]] std::string civilians_name() const;
+  // The event data's names for the host state's forces and its civilians.
+  [[nodiscard]] const std::string& state_forces_name() const { return forces_event_name; }
+  [[nodiscard]] const std::string& civilians_name() const { return civilians_event_name; }
   // The armed group with this id (as the scenario names it), or kNoActor.
   [[nodiscard]] ActorIndex actor_of(const std::string& id) const;
   [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }

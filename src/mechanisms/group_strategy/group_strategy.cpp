@@ -143,7 +143,7 @@ void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p
     events::Happening h;
     h.type = events::EventType::ExplosionsRemoteViolence;
     h.sub_type = "Remote explosive/landmine/IED";
-    h.actor1 = g.name;
+    h.actor1 = g.event_name();
     h.actor2 = victim_name;
     h.type1 = events::actor_type(g);
     h.type2 = victim < 0 ? events::ActorType::State : events::ActorType::External;
@@ -286,7 +286,7 @@ void distant_attacks(State& state, conflict::Context& context, ActorIndex a, con
     events::Happening h;
     h.type = events::EventType::ViolenceAgainstCivilians;
     h.sub_type = "Attack";
-    h.actor1 = g.name;
+    h.actor1 = g.event_name();
     h.actor2 = state.civilians_name();
     h.type1 = events::actor_type(g);
     h.type2 = events::ActorType::Civilians;

@@ -60,6 +60,11 @@ std::vector<double> pulls(const State& state, const Params& params) {
   return pull;
 }
 
+double best_score(const conflict::Group& g, const Params& params) {
+  const double affinity = g.communities == 0 ? params.open_affinity : 1.0;
+  return affinity + params.pull_base + g.pull;
+}
+
 double capacity(const conflict::Group& g, const Params& params) {
   return params.absorb_base + params.absorb_share * g.fighters_people();
 }

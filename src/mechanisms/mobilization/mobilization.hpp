@@ -89,6 +89,10 @@ double influx(conflict::State& state, conflict::Context& context, conflict::Acto
 
 // Each group's pull: base, its own (scenario), success (towns held).
 std::vector<double> pulls(const conflict::State& state, const Params& params);
+// The highest score anyone could give group g (full grievance, its own community or anyone for a
+// group without a community base, no arrest risk, no threat, no towns held). Below the threshold
+// the group can never recruit: every active group of a scenario should reach it (issue 16).
+double best_score(const conflict::Group& g, const Params& params);
 // Recruits group g can take in this month (people).
 double capacity(const conflict::Group& g, const Params& params);
 

@@ -92,7 +92,7 @@ void carry_out(State& state, conflict::Context& context, const Params& params, c
                : attack.kind == Kind::Ied ? "Remote explosive/landmine/IED"
                                           : "Shelling/artillery/missile attack";
   const auto& g = state.group(attack.by);
-  h.actor1 = g.name;
+  h.actor1 = g.event_name();
   h.actor2 = state.forces[camp.force].name;
   h.type1 = events::actor_type(g);
   h.type2 = events::ActorType::External;

@@ -1,5 +1,7 @@
 #include "models/mali/build_state.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -231,8 +233,14 @@ void add_groups(const MaliWorld& world, const DynamicsSpec& spec, const engine::
     const std::size_t gi = group_index(world, traits.group);
     const auto it = std::find(out.group_theatre.begin(), out.group_theatre.end(), gi);
     if (it == out.group_theatre.end()) {
+      if (!traits.fights) continue;  // a coalition's naming of its members' events (scenario_inputs)
       throw scenario::ScenarioError(traits.group.where, traits.group.field,
-                                    "a coalition has no fighters of its own");
+                                    "a coalition has no fighters of its own: capability, pull and "
+                                    "split_share belong to its members");
+    }
+    if (traits.members_named_from) {
+      throw scenario::ScenarioError(traits.members_named_from->where, traits.members_named_from->field,
+                                    "applies to a coalition only ('" + traits.group.id + "' is not one)");
     }
     auto& g = s.groups[static_cast<std::size_t>(it - out.group_theatre.begin())];
     g.capability = traits.capability;
@@ -294,9 +302,20 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentra
     if (p.kind != conflict::PlaceKind::Town) continue;
     ((north >> p.region) & 1u ? north_weight : south_weight) += share(p);
   }
+  const auto& host = world.theatre.state;
+  if (!host.capital) {
+    throw scenario::ScenarioError(host.source.where, "state.capital",
+                                  "is required by this model: the place where the army keeps its reserve");
+  }
   const auto capital = std::find_if(s.places.begin(), s.places.end(),
-                                    [](const conflict::Place& p) { return p.id == "bamako"; });
-  s.capital = static_cast<PlaceIndex>(capital == s.places.end() ? 0 : capital - s.places.begin());
+                                    [&](const conflict::Place& p) { return p.id == host.capital->id; });
+  if (capital == s.places.end()) {
+    throw scenario::ScenarioError(host.capital->where, host.capital->field,
+                                  "'" + host.capital->id + "' is not one of the model's towns");
+  }
+  s.capital = static_cast<PlaceIndex>(capital - s.places.begin());
+  s.forces_event_name = host.army_event_name;
+  s.civilians_event_name = host.civilians_event_name;
   const double in_north = spec.army.strength * spec.army.north_share;
   // The south's share: half as garrisons of its towns, half in reserve in the capital.
   const double in_south = spec.army.strength - in_north;
@@ -340,10 +359,34 @@ void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   check_negotiations(world, spec);
 }
 
+namespace {
+
+// Regions and communities are bits of 32-bit masks (conflict::Group::regions, ::communities).
+void check_mask_limits(const MaliWorld& world) {
+  constexpr std::size_t kMaskBits = 32;
+  const auto& file = world.theatre.geography.regions.file;
+  if (world.regions.units.size() > kMaskBits) {
+    throw scenario::ScenarioError(file.where, file.field,
+                                  fmt::format("the boundary file '{}' has {} regions; this model handles at "
+                                              "most {}",
+                                              file.text, world.regions.units.size(), kMaskBits));
+  }
+  const auto& communities = world.theatre.population.communities;
+  if (communities.size() > kMaskBits) {
+    const auto& extra = communities[kMaskBits];
+    throw scenario::ScenarioError(
+        extra.source.where, "population.communities[" + std::to_string(kMaskBits) + "]",
+        fmt::format("{} communities; this model handles at most {}", communities.size(), kMaskBits));
+  }
+}
+
+}  // namespace
+
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
                        const engine::ParameterSet& parameters, engine::Date start, double people_per_agent,
                        const engine::RandomStreams& random) {
   check_dynamics(world, spec);
+  check_mask_limits(world);
   BuiltState out;
   conflict::State& s = out.state;
   s.date = start;

@@ -51,9 +51,13 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
   for_each(r, "groups", [&](MapReader& g, std::size_t) {
     GroupTraits t;
     t.group = theatre::ref_field(g, "group");
-    t.capability = theatre::optional_non_negative(g, "capability").value_or(1.0);
-    t.pull = theatre::optional_non_negative(g, "pull").value_or(0.0);
+    const std::optional<double> capability = theatre::optional_non_negative(g, "capability");
+    const std::optional<double> pull = theatre::optional_non_negative(g, "pull");
+    t.capability = capability.value_or(1.0);
+    t.pull = pull.value_or(0.0);
     t.split_share = theatre::optional_non_negative(g, "split_share");
+    t.fights = capability || pull || t.split_share;
+    t.members_named_from = theatre::optional_when(g, "members_named_from");
     if (t.split_share && *t.split_share > 1.0) {
       throw scenario::ScenarioError(g.required("split_share").where(), g.field("split_share"),
                                     "must be a share between 0 and 1");

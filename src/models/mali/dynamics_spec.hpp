@@ -26,6 +26,10 @@ struct GroupTraits {
   double capability = 1.0;
   double pull = 0.0;                  // extra pull on recruits (M2): money, prestige
   std::optional<double> split_share;  // share of the parent's fighters a split takes (M2)
+  bool fights = false;                // capability, pull or split_share given: traits of a fighting group
+  // A coalition only: from this date, events of its members carry the coalition's name (the event
+  // data's coding convention, e.g. ACLED's; an input, cited).
+  std::optional<theatre::When> members_named_from;
   theatre::Source source;
 };
 

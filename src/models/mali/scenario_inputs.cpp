@@ -186,6 +186,27 @@ void merge_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size
   std::fill(a.dispersed.begin(), a.dispersed.end(), 0.0);
 }
 
+// The name a group's events carry today: its coalition's, once it has joined one whose members the
+// event data name after it (dynamics.groups[].members_named_from), else its own (empty).
+std::string coalition_name(const theatre::Theatre& t, const DynamicsSpec& spec, const theatre::ArmedGroup& g,
+                           engine::Date today) {
+  const theatre::Ref* in = nullptr;  // the coalition it belongs to today
+  for (const auto& c : g.changes) {
+    if (c.role != theatre::Role::Input || c.when.date > today || !c.group) continue;
+    if (c.kind == theatre::ChangeKind::Joined) in = &*c.group;
+    if (c.kind == theatre::ChangeKind::Left && in != nullptr && in->id == c.group->id) in = nullptr;
+  }
+  if (in == nullptr) return {};
+  for (const auto& traits : spec.groups) {
+    if (traits.group.id != in->id || !traits.members_named_from || traits.members_named_from->date > today)
+      continue;
+    for (const auto& coalition : t.groups) {
+      if (coalition.id == in->id) return coalition.name;
+    }
+  }
+  return {};
+}
+
 // A group that splits from another takes a share of its fighters (ISGS from al-Mourabitoun, 2015).
 void split_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size_t child) {
   const theatre::GroupChange& origin = tg.origin();
@@ -257,6 +278,7 @@ void groups_and_government(const MaliWorld& world, const DynamicsSpec& spec, con
     if (was_active && !g.active) merge_fighters(s, tg, i, today);
     if (!was_active && g.active) split_fighters(s, tg, i);
     g.designated = theatre::group_designated(tg, today, true);
+    g.coalition_name = coalition_name(t, spec, tg, today);
     if (g.active && g.designated) s.excluded_communities |= g.communities;
     g.offensive = false;
     g.offensive_regions = 0;

@@ -45,7 +45,7 @@ void check_layers(const MaliWorld& w) {
   }
 }
 
-// Places in Mali must lie in the region they name; places abroad must lie outside Mali.
+// Places with a region must lie in it; places without one must lie outside every region.
 void check_place_coordinates(MaliWorld& w) {
   const auto& places = w.theatre.places;
   w.place_region.assign(places.size(), std::nullopt);
@@ -58,14 +58,15 @@ void check_place_coordinates(MaliWorld& w) {
             p.region->where, p.region->field,
             fmt::format("place '{}' at {}, {} lies {} by the boundary file, not in '{}'", p.id, p.lat, p.lon,
                         found ? fmt::format("in region '{}'", w.regions.units[*found].name)
-                              : std::string("outside Mali"),
+                              : std::string("outside every region"),
                         p.region->id));
       }
       w.place_region[i] = found;
     } else if (found) {
       throw ScenarioError(p.where, p.field + ".country",
-                          fmt::format("place '{}' at {}, {} is in {} ({}), yet its country is {}", p.id,
-                                      p.lat, p.lon, "Mali", w.regions.units[*found].name, p.country));
+                          fmt::format("place '{}' at {}, {} lies in region '{}' of the boundary file, yet "
+                                      "it names no region (its country is {})",
+                                      p.id, p.lat, p.lon, w.regions.units[*found].name, p.country));
     }
   }
 }

@@ -302,6 +302,8 @@ class World {
     s.army_total = 1400.0;
     s.army_establishment = 1400.0;
     s.capital = kBamako;
+    s.forces_event_name = "Military Forces of Mali";  // the names a scenario gives (state.army.event_name)
+    s.civilians_event_name = "Civilians (Mali)";
     perceived.resentment.assign(s.regions.size(), 0.0);
     s.community_threat.assign(kCommunities, std::vector<double>(s.regions.size(), 0.0));
     memory.abuses_by_state.assign(kCommunities, std::vector<double>(s.regions.size(), 0.0));

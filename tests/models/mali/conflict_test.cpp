@@ -10,6 +10,7 @@
 
 #include "engine/simulation.hpp"
 #include "mechanisms/demography/demography.hpp"
+#include "mechanisms/mobilization/mobilization.hpp"
 #include "models/mali/conflict_model.hpp"
 #include "models/mali/dynamics_spec.hpp"
 #include "support.hpp"
@@ -220,6 +221,44 @@ TEST(MaliConflict, SameSeedSameEventsWhateverTheThreads) {
     EXPECT_EQ(a.events[i].fatalities, b.events[i].fatalities);
   }
   EXPECT_EQ(a.national, b.national);
+}
+
+// Issue 16: a group whose best possible score does not exceed the threshold can never recruit (the
+// calibrated open affinity once put AQIM and al-Mourabitoun there, and they died out by 2016).
+TEST(MaliConflict, EveryGroupCanReachTheRecruitmentThreshold) {
+  const auto& f = mali();
+  const models::mali::ConflictModel model(f.world, models::mali::read_dynamics(f.scenario.root), f.parameters,
+                                          f.scenario.start, f.scenario.end, 1000.0, 1);
+  const auto params = mechanisms::mobilization::parameter_table().bind(f.parameters);
+  ASSERT_FALSE(model.state().groups.empty());
+  for (const auto& g : model.state().groups) {
+    // Strictly above: a best score equal to the threshold needs a grievance of exactly 1 and no arrest
+    // risk anywhere, which never happens.
+    EXPECT_GT(mechanisms::mobilization::best_score(g, params), params.threshold) << g.id;
+  }
+}
+
+// The scenario names the CMA's members after the coalition from 2014-10-28, as ACLED does; before
+// that date its members act in their own names.
+TEST(MaliConflict, MembersActInTheirCoalitionsNameFromTheDateTheScenarioGives) {
+  const auto o = run(1, 2, engine::Date(2015, 12, 31), mali().parameters);
+  const engine::Date from(2014, 10, 28);
+  const std::string cma = "Coordination of Azawad Movements";
+  const std::string mnla = "National Movement for the Liberation of Azawad";
+  int named_cma = 0, mnla_before = 0;
+  for (const auto& e : o.events) {
+    const bool is_cma = e.actor1 == cma || e.actor2 == cma;
+    const bool is_mnla = e.actor1 == mnla || e.actor2 == mnla;
+    if (e.event_date < from) {
+      EXPECT_FALSE(is_cma) << e.event_date.iso();
+      mnla_before += is_mnla ? 1 : 0;
+    } else {
+      EXPECT_FALSE(is_mnla) << e.event_date.iso();
+      named_cma += is_cma ? 1 : 0;
+    }
+  }
+  EXPECT_GT(mnla_before, 0);
+  EXPECT_GT(named_cma, 0);
 }
 
 TEST(MaliConflict, CombatSwitchedOffKillsNobodyInBattle) {
