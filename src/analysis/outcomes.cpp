@@ -64,28 +64,8 @@ std::set<std::string> outcome_names(engine::Model& model, engine::Date start, en
   return names;
 }
 
-std::vector<std::string> headline_outcomes(const std::vector<std::string>& present) {
-  static const std::vector<std::string> preferred{
-      "fatalities_battles[Mali]",
-      "fatalities_violence_against_civilians[Mali]",
-      "fatalities_explosions_remote_violence[Mali]",
-      "civilians_killed[Mali]",
-      "casualties_minusma[Mali]",
-      "casualties_army[Mali]",
-      "internally_displaced[Mali]",
-      "refugees[Mali]",
-      "state_authority[Gao]",
-      "state_authority[Kidal]",
-      "state_authority[Tombouctou]",
-      "state_authority[Mopti]",
-      "towns_held_state[Mali]",
-      "implementation_ouagadougou_2013[Mali]",
-      "implementation_algiers_2015[Mali]",
-      "cost_total[Mali]",
-      "share_paid_by_france[Mali]",
-      "share_paid_by_usa[Mali]",
-      "share_paid_by_donors[Mali]",
-  };
+std::vector<std::string> headline_outcomes(const std::vector<std::string>& present,
+                                           const std::vector<std::string>& preferred) {
   const std::set<std::string> have(present.begin(), present.end());
   std::vector<std::string> out;
   for (const auto& name : preferred) {

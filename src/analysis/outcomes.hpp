@@ -27,9 +27,9 @@ Outcomes outcomes_of(const engine::Recorder& recorder);
 // Calls model.declare_outputs on a recorder of its own.
 std::set<std::string> outcome_names(engine::Model& model, engine::Date start, engine::Date end);
 
-// The outcomes shown when none are asked for: those of issue 6 (fatalities, civilian deaths,
-// peacekeeper deaths, displaced, state authority in the north, implementation, cost and shares)
-// that are present, else the first whole-run outcomes (at most 12).
-std::vector<std::string> headline_outcomes(const std::vector<std::string>& present);
+// The outcomes shown when none are asked for: the scenario's `preferred` (its headline_outcomes)
+// that are present, in its order, else the first whole-run outcomes (at most 12).
+std::vector<std::string> headline_outcomes(const std::vector<std::string>& present,
+                                           const std::vector<std::string>& preferred);
 
 }  // namespace peacesim::analysis

@@ -27,12 +27,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The outcomes the table shows when none are asked for: those of issue 6 where the model has
-// them (national figures), else the first whole-run outcomes.
-std::vector<std::string> default_outcomes(const analysis::Comparison& c) {
+// The outcomes the table shows when none are asked for: the base scenario's headline outcomes
+// where the model has them, else the first whole-run outcomes.
+std::vector<std::string> default_outcomes(const analysis::Comparison& c, const scenario::Scenario& base) {
   std::vector<std::string> present;
   for (const auto& d : c.differences) present.push_back(d.outcome);
-  return analysis::headline_outcomes(present);
+  return analysis::headline_outcomes(present, base.headline_outcomes);
 }
 
 std::string number(double x) {
@@ -186,7 +186,8 @@ int compare_command(const CompareOptions& options) {
   }
   progress.finish();
 
-  std::vector<std::string> shown = options.outcomes.empty() ? default_outcomes(c) : options.outcomes;
+  std::vector<std::string> shown =
+      options.outcomes.empty() ? default_outcomes(c, base.scenario) : options.outcomes;
   std::map<std::string, const analysis::Difference*> by_name;
   for (const auto& d : c.differences) by_name[d.outcome] = &d;
   for (const auto& name : shown) {

@@ -172,7 +172,8 @@ int sensitivity_command(const SensitivityOptions& options) {
   std::vector<std::string> names;
   for (const auto& [name, value] : runs.front()) names.push_back(name);
   const std::vector<std::string> shown =
-      options.outcomes.empty() ? analysis::headline_outcomes(names) : options.outcomes;
+      options.outcomes.empty() ? analysis::headline_outcomes(names, p.scenario.headline_outcomes)
+                               : options.outcomes;
   for (const auto& name : shown) {
     if (!runs.front().count(name)) {
       throw scenario::ScenarioError(

@@ -121,7 +121,8 @@ int sweep_command(const SweepOptions& options) {
     });
     std::vector<std::string> names;
     for (const auto& [name, value] : members.front()) names.push_back(name);
-    if (shown_outcomes.empty()) shown_outcomes = analysis::headline_outcomes(names);
+    if (shown_outcomes.empty())
+      shown_outcomes = analysis::headline_outcomes(names, p.scenario.headline_outcomes);
     nlohmann::json j;
     j["point"] = i;
     j["values"] = values;
@@ -157,7 +158,7 @@ int sweep_command(const SweepOptions& options) {
   if (shown_outcomes.empty()) {
     std::vector<std::string> names;
     for (const auto& [name, value] : rows.front()["outcomes"].items()) names.push_back(name);
-    shown_outcomes = analysis::headline_outcomes(names);
+    shown_outcomes = analysis::headline_outcomes(names, p.scenario.headline_outcomes);
   }
   for (const auto& name : shown_outcomes) {
     if (!rows.front()["outcomes"].contains(name)) {

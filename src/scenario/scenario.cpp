@@ -77,12 +77,35 @@ void read_run(MapReader& top, Scenario& s) {
 }
 }  // namespace
 
+namespace {
+
+// `headline_outcomes`: a list of outcome names (SERIES[REGION]); whether the model has them is
+// checked where they are used, against the run's outcomes.
+void read_headline_outcomes(MapReader& top, Scenario& s) {
+  const Node* list = top.optional("headline_outcomes");
+  if (list == nullptr || list->is_null()) return;
+  if (!list->is_sequence())
+    throw ScenarioError(list->where(), "headline_outcomes", "must be a list of outcome names");
+  for (std::size_t i = 0; i < list->items().size(); ++i) {
+    const std::string field = fmt::format("headline_outcomes[{}]", i);
+    const std::string name = read_string(list->items()[i], field);
+    if (name.empty() || name.find('[') == std::string::npos || name.back() != ']') {
+      throw ScenarioError(
+          list->items()[i].where(), field,
+          "'" + name + "' is not an outcome name: SERIES[REGION], a series and one of its regions");
+    }
+    s.headline_outcomes.push_back(name);
+  }
+}
+
+}  // namespace
+
 const std::vector<std::string>& common_fields() {
   // `patterns`, `calibration` and `posterior` say how runs are judged and fitted (docs/validation.md,
   // docs/calibration.md); they are read by the commands that judge and fit, whatever the model.
-  static const std::vector<std::string> fields{"peacesim", "name",        "title",    "description",
-                                               "model",    "calendar",    "run",      "parameters",
-                                               "patterns", "calibration", "posterior"};
+  static const std::vector<std::string> fields{"peacesim", "name",        "title",     "description",
+                                               "model",    "calendar",    "run",       "parameters",
+                                               "patterns", "calibration", "posterior", "headline_outcomes"};
   return fields;
 }
 
@@ -111,6 +134,7 @@ Scenario load_scenario(const std::filesystem::path& path, const LoadOptions& opt
   read_calendar(top, s);
   read_run(top, s);
   top.accept("parameters");  // checked against the model's declarations in resolve_parameters
+  read_headline_outcomes(top, s);
   // Models read their own sections; only the common fields are checked here.
 
   if (options.seed) s.seed = *options.seed;

@@ -28,6 +28,9 @@ struct Scenario {
   engine::Date end;
   std::uint64_t seed = 1;
   double people_per_agent = 1.0;
+  // The outcomes a comparison, sweep or sensitivity shows when none are asked for, in order
+  // (`headline_outcomes:`, names as SERIES[REGION]); empty: the first outcomes of the run.
+  std::vector<std::string> headline_outcomes;
   Node root;         // the merged tree (after overrides)
   std::string hash;  // content hash of the merged tree: two runs with equal hashes ran the same input
 };

@@ -61,6 +61,27 @@ TEST(CompareCommand, AScenarioAgainstItselfDiffersInNothing) {
   fs::remove(out);
 }
 
+// The table shows the scenario's headline outcomes, in its order, skipping those the model lacks;
+// a scenario without the list shows the run's first outcomes.
+TEST(CompareCommand, TheTableShowsTheScenariosHeadlineOutcomes) {
+  const auto scenario = fresh("headlines.yaml");
+  std::ofstream(scenario) << "base: " << PEACESIM_SOURCE_DIR << "/scenarios/examples/epstein_mesa.yaml\n"
+                          << "headline_outcomes:\n  - quiet[all]\n  - not_a_series[all]\n  - active[all]\n";
+  auto r = run_peacesim("compare " + scenario.string() + " " + scenario.string() + kSmall);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto quiet = r.out.find("quiet[all]"), active = r.out.find("active[all]");
+  ASSERT_NE(quiet, std::string::npos) << r.out;
+  ASSERT_NE(active, std::string::npos) << r.out;
+  EXPECT_LT(quiet, active);
+  EXPECT_EQ(r.out.find("cops[all]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("not_a_series"), std::string::npos) << r.out;
+  r = run_peacesim("compare scenarios/examples/epstein_mesa.yaml scenarios/examples/epstein_mesa.yaml" +
+                   kSmall);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("cops[all]"), std::string::npos) << r.out;
+  fs::remove(scenario);
+}
+
 TEST(CompareCommand, BadInputFailsCleanly) {
   const auto missing =
       run_peacesim("compare scenarios/examples/epstein_mesa.yaml does_not_exist.yaml" + kSmall);

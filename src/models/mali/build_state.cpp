@@ -232,16 +232,7 @@ void add_groups(const MaliWorld& world, const DynamicsSpec& spec, const engine::
   for (const auto& traits : spec.groups) {
     const std::size_t gi = group_index(world, traits.group);
     const auto it = std::find(out.group_theatre.begin(), out.group_theatre.end(), gi);
-    if (it == out.group_theatre.end()) {
-      if (!traits.fights) continue;  // a coalition's naming of its members' events (scenario_inputs)
-      throw scenario::ScenarioError(traits.group.where, traits.group.field,
-                                    "a coalition has no fighters of its own: capability, pull and "
-                                    "split_share belong to its members");
-    }
-    if (traits.members_named_from) {
-      throw scenario::ScenarioError(traits.members_named_from->where, traits.members_named_from->field,
-                                    "applies to a coalition only ('" + traits.group.id + "' is not one)");
-    }
+    if (it == out.group_theatre.end()) continue;  // a coalition: only the naming of its members' events
     auto& g = s.groups[static_cast<std::size_t>(it - out.group_theatre.begin())];
     g.capability = traits.capability;
     g.pull = traits.pull;
@@ -332,9 +323,49 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentra
 
 }  // namespace
 
+namespace {
+
+// Regions and communities are bits of 32-bit masks (conflict::Group::regions, ::communities).
+void check_mask_limits(const MaliWorld& world) {
+  constexpr std::size_t kMaskBits = 32;
+  const auto& file = world.theatre.geography.regions.file;
+  if (world.regions.units.size() > kMaskBits) {
+    throw scenario::ScenarioError(file.where, file.field,
+                                  fmt::format("the boundary file '{}' has {} regions; this model handles at "
+                                              "most {}",
+                                              file.text, world.regions.units.size(), kMaskBits));
+  }
+  const auto& communities = world.theatre.population.communities;
+  if (communities.size() > kMaskBits) {
+    const auto& extra = communities[kMaskBits];
+    throw scenario::ScenarioError(
+        extra.source.where, "population.communities[" + std::to_string(kMaskBits) + "]",
+        fmt::format("{} communities; this model handles at most {}", communities.size(), kMaskBits));
+  }
+}
+
+// A coalition's traits name its members' events only; a fighting group's traits are the others.
+void check_group_traits(const MaliWorld& world, const GroupTraits& traits) {
+  const bool coalition =
+      world.theatre.groups[group_index(world, traits.group)].type == theatre::GroupType::Coalition;
+  if (coalition && traits.fights) {
+    throw scenario::ScenarioError(
+        traits.group.where, traits.group.field,
+        "a coalition has no fighters of its own: capability, pull and split_share belong "
+        "to its members");
+  }
+  if (!coalition && traits.members_named_from) {
+    throw scenario::ScenarioError(traits.members_named_from->where, traits.members_named_from->field,
+                                  "applies to a coalition only ('" + traits.group.id + "' is not one)");
+  }
+}
+
+}  // namespace
+
 void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
+  check_mask_limits(world);
   for (const auto& r : spec.army.north_regions) (void)region_bit(world, r);
-  for (const auto& g : spec.groups) (void)group_index(world, g.group);
+  for (const auto& g : spec.groups) check_group_traits(world, g);
   for (const auto& inf : spec.influxes) {
     (void)group_index(world, inf.group);
     for (const auto& r : inf.regions) (void)region_bit(world, r);
@@ -359,34 +390,10 @@ void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   check_negotiations(world, spec);
 }
 
-namespace {
-
-// Regions and communities are bits of 32-bit masks (conflict::Group::regions, ::communities).
-void check_mask_limits(const MaliWorld& world) {
-  constexpr std::size_t kMaskBits = 32;
-  const auto& file = world.theatre.geography.regions.file;
-  if (world.regions.units.size() > kMaskBits) {
-    throw scenario::ScenarioError(file.where, file.field,
-                                  fmt::format("the boundary file '{}' has {} regions; this model handles at "
-                                              "most {}",
-                                              file.text, world.regions.units.size(), kMaskBits));
-  }
-  const auto& communities = world.theatre.population.communities;
-  if (communities.size() > kMaskBits) {
-    const auto& extra = communities[kMaskBits];
-    throw scenario::ScenarioError(
-        extra.source.where, "population.communities[" + std::to_string(kMaskBits) + "]",
-        fmt::format("{} communities; this model handles at most {}", communities.size(), kMaskBits));
-  }
-}
-
-}  // namespace
-
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
                        const engine::ParameterSet& parameters, engine::Date start, double people_per_agent,
                        const engine::RandomStreams& random) {
   check_dynamics(world, spec);
-  check_mask_limits(world);
   BuiltState out;
   conflict::State& s = out.state;
   s.date = start;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "mechanisms/control/control.hpp"
 #include "mechanisms/costs/costs.hpp"
@@ -64,8 +65,25 @@ std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const 
     }
     return parts.empty() ? std::string("never changed hands") : fmt::format("{}", fmt::join(parts, "; "));
   };
-  for (const std::string town : {"Kidal", "Gao", "Timbuktu"})
-    out.emplace_back(town + " (first changes of hands)", first_change(town));
+  // The three towns that changed hands most often, in the order of their first change: where the
+  // war was fought over ground, whatever the theatre (no town is named here).
+  std::vector<const conflict::Place*> contested;
+  std::map<std::string, int> times;
+  for (const auto& ch : changes) ++times[ch.town];
+  for (const auto& p : s.places) {
+    if (conflict::is_town(p) && times.count(p.name)) contested.push_back(&p);
+  }
+  std::stable_sort(
+      contested.begin(), contested.end(),
+      [&](const conflict::Place* a, const conflict::Place* b) { return times[a->name] > times[b->name]; });
+  if (contested.size() > 3) contested.resize(3);
+  for (const auto& ch : changes) {  // first-change order
+    const auto at =
+        std::find_if(contested.begin(), contested.end(), [&](const auto* p) { return p->name == ch.town; });
+    if (at == contested.end()) continue;
+    out.emplace_back((*at)->name + " (first changes of hands)", first_change((*at)->name));
+    contested.erase(at);
+  }
   double killed = 0, idp = 0, refugees = 0, fighters = 0;
   for (std::size_t i = 0; i < s.people.size(); ++i) {
     const auto st = s.people.status[i];
