@@ -95,7 +95,7 @@ int compare_command(const CompareOptions& options) {
   const scenario::LoadOptions load_variant{options.variant_overrides, std::nullopt, options.base.scale};
   PreparedRun base = prepare(options.base.scenario, load_base);
   PreparedRun variant = prepare(options.variant, load_variant);
-  if (base.scenario.model != variant.scenario.model) {
+  if (base.model != variant.model) {  // the models themselves: a name and its alias are one model
     throw scenario::ScenarioError(variant.scenario.root.where(), "model",
                                   "is '" + variant.scenario.model + "' but the base scenario's is '" +
                                       base.scenario.model + "': compare needs the same model");

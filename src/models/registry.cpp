@@ -19,8 +19,9 @@ const std::vector<ModelInfo>& all_models() {
 
 const ModelInfo* find_model(const std::string& name) {
   const auto& models = all_models();
-  const auto it =
-      std::find_if(models.begin(), models.end(), [&](const ModelInfo& m) { return m.name == name; });
+  const auto it = std::find_if(models.begin(), models.end(), [&](const ModelInfo& m) {
+    return m.name == name || std::find(m.aliases.begin(), m.aliases.end(), name) != m.aliases.end();
+  });
   return it == models.end() ? nullptr : &*it;
 }
 

@@ -26,8 +26,9 @@ struct ModelInput {
 enum class DescribeFormat { Text, Markdown, Json };
 
 struct ModelInfo {
-  std::string name;     // e.g. "epstein_mesa"
-  std::string summary;  // one line for `peacesim describe` and `--help`
+  std::string name;                  // e.g. "epstein_mesa"
+  std::vector<std::string> aliases;  // older names a scenario's `model:` may still give
+  std::string summary;               // one line for `peacesim describe` and `--help`
   std::vector<engine::ParameterSpec> parameters;
   // Top-level scenario sections this model reads besides the common ones (MODEL.md §3 entities for
   // the Mali model, none for Epstein's). Any other top-level field is reported as unknown.
@@ -41,6 +42,7 @@ struct ModelInfo {
 
 // All registered models, in a fixed order.
 const std::vector<ModelInfo>& all_models();
+// The model with this name or alias, or nullptr.
 const ModelInfo* find_model(const std::string& name);
 
 }  // namespace peacesim::models

@@ -52,7 +52,7 @@ TEST(WebApi, ListsTheRunsItWasGiven) {
   EXPECT_EQ(runs[0]["kind"], "run");
   EXPECT_EQ(runs[1]["kind"], "ensemble");
   EXPECT_EQ(runs[1]["members"], 3);
-  EXPECT_EQ(runs[0]["model"], "mali");
+  EXPECT_EQ(runs[0]["model"], "theatre");
   EXPECT_FALSE(get("/api/runs/0")["summary"].empty());
 }
 

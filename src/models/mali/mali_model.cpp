@@ -11,11 +11,13 @@ namespace peacesim::models::mali {
 
 ModelInfo mali_info() {
   ModelInfo info;
-  info.name = "mali";
+  // Theatre-neutral: any theatre the scenario describes; "mali", its first name, is still accepted.
+  info.name = "theatre";
+  info.aliases = {"mali"};
   info.summary =
-      "Mali theatre (MODEL.md §3) from the scenario: geography, population, groups, institutions, "
-      "operations; "
-      "the scheduled decisions, and the mechanisms M1-M8, M11, M13 (docs/model/)";
+      "A theatre of armed conflict and the operations in it (MODEL.md §3), all from the scenario: "
+      "geography, population, groups, institutions, operations; the scheduled decisions, and the "
+      "mechanisms M1-M14 (docs/model/)";
   info.parameters = parameter_specs();
   info.sections = theatre::theatre_sections();
   info.sections.push_back("dynamics");

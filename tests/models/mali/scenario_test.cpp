@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "models/registry.hpp"
 #include "support.hpp"
 #include "theatre/schedule.hpp"
 
@@ -41,6 +42,15 @@ TEST(MaliScenario, LoadsAndIsTimed) {
   EXPECT_EQ(w.theatre.operations.size(), 8u);
   EXPECT_EQ(w.regions.units.size(), 9u);
   EXPECT_EQ(w.cercles.units.size(), 50u);
+}
+
+// Issue 19: the model has a theatre-neutral name; "mali", its first name, still finds it.
+TEST(MaliScenario, TheModelIsTheTheatreModelAndMaliIsItsAlias) {
+  EXPECT_EQ(mali().scenario.model, "theatre");
+  const auto* by_name = models::find_model("theatre");
+  ASSERT_NE(by_name, nullptr);
+  EXPECT_EQ(models::find_model("mali"), by_name);
+  EXPECT_EQ(models::find_model("mal"), nullptr);
 }
 
 TEST(MaliScenario, EveryOperationOfTheIssue) {
