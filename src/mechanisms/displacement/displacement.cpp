@@ -58,6 +58,7 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   check_range("return_abroad_factor", rules_.return_abroad_factor, 0, 1);
   check_range("return_area_weight", rules_.return_area_weight, 0, 100);
   check_range("return_fear_weight", rules_.return_fear_weight, 0, 1e3);
+  check_range("return_unsafe_factor", rules_.return_unsafe_factor, 0, 1);
   const std::size_t n = dyn_.places.size();
   adjacency_.resize(n);
   adjacency_links_.resize(n);
@@ -210,6 +211,8 @@ bool Displacement::home_safe(PlaceId home) const {
 double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId home,
                                    std::uint8_t group) const {
   double h = rules_.return_chance;
+  // Home not yet safe: some go back all the same (fields, herds, houses to keep), fewer.
+  if (!home_safe(home)) h *= rules_.return_unsafe_factor;
   // The longer people have been away, the less likely they go back (livelihoods, land and homes
   // lost or taken; docs/model/displacement.md).
   if (rules_.return_decay_days > 0) h *= std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
@@ -382,8 +385,9 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
   if (dyn_.retired[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
   // Whether a resting agent away from home may set off back today (decided once, used twice).
-  const bool may_return =
-      resting && dyn_.any_safe_home && at[slot] != home_of[slot] && home_safe(home_of[slot]);
+  const bool may_return = resting && at[slot] != home_of[slot] &&
+                          ((dyn_.any_safe_home && home_safe(home_of[slot])) ||
+                           (rules_.return_unsafe_factor > 0 && dyn_.last_violence_day[home_of[slot]] >= 0));
   if (resting) {
     const bool stale = regime_of[slot] != dyn_.regime[at[slot]];
     if (!stale && wake_of[slot] > day && !may_return) return;  // the common case: still resting

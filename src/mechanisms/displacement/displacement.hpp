@@ -11,9 +11,11 @@
 //      the route length and throttled by the destination's free capacity (a place in a country
 //      where the agent's community has kin weighs `kin_weight` times more), and travels up to
 //      `speed_km` a day along it; an agent at rest away from home sets off home by the shortest
-//      route once its home's recent violence has stayed at or below `return_tolerance` for
-//      `return_after_days` days, with a daily chance
-//          h = `return_chance` · exp(−t/`return_decay_days`) · a · S^β · exp(−φ·T),
+//      route with a daily chance
+//          h = `return_chance` · g · exp(−t/`return_decay_days`) · a · S^β · exp(−φ·T),
+//      g = 1 once its home's recent violence has stayed at or below `return_tolerance` for
+//      `return_after_days` days and g = `return_unsafe_factor` before (people also go back to
+//      homes that never stay calm, only more slowly),
 //      t the days since it left, a = `return_abroad_factor` while abroad (else 1), S the share of
 //      the home area's places that are calm today, β = `return_area_weight`, T the threat its
 //      community feels in the home area (an input, 0..1) and φ = `return_fear_weight`.
@@ -90,6 +92,7 @@ struct Rules {
   double return_abroad_factor = 1.0;  // a: the return chance abroad relative to inside the country
   double return_area_weight = 0.0;    // β: exponent of the home area's calm share; 0: the town alone
   double return_fear_weight = 0.0;    // φ: how strongly the community's threat at home holds it back
+  double return_unsafe_factor = 0.0;  // u: the return chance while home is not yet safe, relative to after
   double settle_days = 0.0;  // T: the move chance in a calm town falls as exp(-days there / T); 0: never
 };
 

@@ -206,6 +206,24 @@ TEST(Displacement, PeopleGoBackAmidLowViolenceOnlyWithinTheTolerance) {
   EXPECT_EQ(settled_home_after(r, 0.5, 30, 100), 0u);    // above it: nobody
 }
 
+TEST(Displacement, SomeGoBackToAHomeThatNeverStaysCalmAtTheUnsafeFactor) {
+  Rules r;
+  r.return_chance = 0.2;
+  EXPECT_EQ(settled_home_after(r, 0.5, 30, 100), 0u);  // factor 0: nobody before home is safe
+  r.return_unsafe_factor = 1.0;                        // violence makes no difference to returns
+  const std::size_t as_if_safe = settled_home_after(r, 0.5, 30, 100);
+  r.return_unsafe_factor = 0.02;  // daily chance 0.004: about a third back within 100 days
+  const std::size_t slowly = settled_home_after(r, 0.5, 30, 100);
+  EXPECT_GT(as_if_safe, 250u);
+  EXPECT_GT(slowly, 30u);
+  EXPECT_LT(slowly, as_if_safe / 2);
+  // A home that is safe is unaffected by the factor.
+  r.return_unsafe_factor = 0.0;
+  const std::size_t safe_before = settled_home_after(r, 0.0, 30, 100);
+  r.return_unsafe_factor = 0.02;
+  EXPECT_GE(settled_home_after(r, 0.0, 30, 100), safe_before);
+}
+
 TEST(Displacement, TheLongerAwayTheFewerGoHome) {
   Rules r;
   r.return_chance = 0.2;
