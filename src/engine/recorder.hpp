@@ -66,7 +66,8 @@ struct Event {
 class Recorder {
  public:
   // --- declaration (before the run) ---
-  // Regions every series is broken down by; "all" when a model declares none.
+  // Regions every series is broken down by, the first standing for the whole (a theatre model puts
+  // its country there, under the name the outputs and validate use); "all" when a model declares none.
   void set_regions(std::vector<std::string> names);
   SeriesId declare(SeriesSpec spec);
 

@@ -47,6 +47,7 @@ HostState read_state(const Node& root) {
   s.institution = id_field(r, "institution");
   s.name = r.string("name");
   s.country = read_country_code(r.required("country"), r.field("country"));
+  s.country_name = r.string_or("country_name", s.country);
   s.capital = optional_ref(r, "capital");
   s.civilians_event_name = r.string_or("civilians_event_name", "Civilians");
   for_each(

@@ -56,6 +56,7 @@ struct HostState {
   std::string institution;  // the institution id that stands for the host government
   std::string name;
   std::string country;               // ISO 3166-1 alpha-3: its places need a region (admin1)
+  std::string country_name;          // as the event data's `country` column writes it; labels national totals
   std::optional<Ref> capital;        // a place id: the seat of government, where the army keeps its reserve
   std::string civilians_event_name;  // how the event data name its civilians (default "Civilians")
   std::vector<GovernmentPeriod> governments;  // in date order

@@ -229,7 +229,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
                       {"model_p95", percentile(members, 95)},
                       {"persistence", p.back()},
                       {"trend", t.back()}});
-      j["rows"].push_back({{"region", "Mali"},
+      j["rows"].push_back({{"region", runs.front().national},
                            {"year", y},
                            {"metric", name},
                            {"simulated", m.back()},

@@ -284,7 +284,8 @@ using SeriesByDate = std::map<std::string, std::map<engine::Date, double>>;
 RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, engine::Date to,
                     const std::string& where) {
   if (series[kRefugeesSeries].empty())
-    throw InputError(where + ": no national 'refugees' series (is this a Mali run?)");
+    throw InputError(where +
+                     ": no national 'refugees' series (is this a run of a theatre with displacement?)");
   if (series[kRefugeesSeries].rbegin()->first < to) {
     throw InputError(fmt::format("{}: the run ends on {}, before the window's end {}", where,
                                  series[kRefugeesSeries].rbegin()->first.iso(), to.iso()));
@@ -322,11 +323,16 @@ RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   cover_window(events, from, to);
   const Table t(run / "timeseries.csv", {"date", "region", "series", "value"});
   SeriesByDate series;
+  // The recorder writes the national totals first, under the country's name (engine/recorder.hpp).
+  const std::string national = t.size() > 0 ? t.cell(0, "region") : std::string();
   for (std::size_t r = 0; r < t.size(); ++r) {
-    if (t.cell(r, "region") != "Mali" || !run_series().count(t.cell(r, "series"))) continue;
+    if (t.cell(r, "region") != national || !run_series().count(t.cell(r, "series"))) continue;
     series[t.cell(r, "series")][t.date(r, "date")] = t.number(r, "value");
   }
-  return assemble(std::move(events), std::move(series), from, to, (run / "timeseries.csv").string());
+  RunFigures figures =
+      assemble(std::move(events), std::move(series), from, to, (run / "timeseries.csv").string());
+  figures.national = national;
+  return figures;
 }
 
 RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to) {
@@ -347,7 +353,9 @@ RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engin
     if (row.region != 0 || !run_series().count(specs[row.series].name)) continue;
     series[specs[row.series].name][row.date] = row.value;
   }
-  return assemble(std::move(events), std::move(series), from, to, "the run");
+  RunFigures figures = assemble(std::move(events), std::move(series), from, to, "the run");
+  figures.national = recorder.regions().front();
+  return figures;
 }
 
 }  // namespace peacesim::validation

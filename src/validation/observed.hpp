@@ -78,6 +78,7 @@ std::map<int, double> read_peacekeeping_fatalities(const std::filesystem::path& 
 // (timeseries.csv): MINUSMA casualties per year (window), refugees, IDPs and refugees by host
 // at the end of each year.
 struct RunFigures {
+  std::string national;  // the run's name for its national totals (its first region: the country)
   EventTable events;
   std::map<int, double> minusma;
   Displacement displacement;

@@ -235,6 +235,25 @@ TEST(RunFigures, ReturnsPerYearAreTheDifferencesOfTheTotalsSinceTheStart) {
   fs::remove_all(run);
 }
 
+TEST(RunFigures, NationalTotalsAreTheFirstRegionWhateverTheCountryIsCalled) {
+  // A theatre of an invented country: its national rows come first under its name; a region's
+  // rows of the same series are not national totals.
+  const fs::path run = fs::temp_directory_path() / ("peacesim_national_run_" + std::to_string(::getpid()));
+  fs::remove_all(run);
+  fs::create_directories(run);
+  std::ofstream(run / "events.csv") << "event_id_cnty,event_date,event_type,admin1,fatalities\n";
+  std::ofstream(run / "timeseries.csv") << "date,region,series,value\n"
+                                           "2013-12-31,Freedonia,refugees,10\n"
+                                           "2013-12-31,North,refugees,4\n"
+                                           "2013-12-31,Freedonia,internally_displaced,25\n"
+                                           "2013-12-31,North,internally_displaced,99\n";
+  const auto f = read_run(run, *engine::Date::parse("2013-01-01"), *engine::Date::parse("2013-12-31"));
+  EXPECT_EQ(f.national, "Freedonia");
+  EXPECT_EQ(f.displacement.refugees, (std::map<int, double>{{2013, 10}}));
+  EXPECT_EQ(f.displacement.idps, (std::map<int, double>{{2013, 25}}));
+  fs::remove_all(run);
+}
+
 TEST(Metrics, SpearmanLogMaeAndBaselines) {
   EXPECT_NEAR(*spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0, 1e-12);
   EXPECT_NEAR(*spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0, 1e-12);

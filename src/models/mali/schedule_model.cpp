@@ -11,14 +11,15 @@ namespace peacesim::models::mali {
 ScheduleModel::ScheduleModel(MaliWorld world, engine::Date end) : world_(std::move(world)), end_(end) {}
 
 void ScheduleModel::declare_outputs(engine::Recorder& recorder) {
-  std::vector<std::string> regions{"Mali"};
+  // The national totals come first, under the country's name (the recorder's first region).
+  std::vector<std::string> regions{world_.theatre.state.country_name};
   for (const auto& r : world_.regions.units) regions.push_back(r.name);
   recorder.set_regions(regions);
   using engine::Cadence;
   using engine::SeriesKind;
   population_ = recorder.declare(
       {"population", "people",
-       "Census 2009 population grown at population_growth_rate (no displacement yet); 'Mali' is the sum",
+       "Census 2009 population grown at population_growth_rate (no displacement yet); the country is the sum",
        SeriesKind::Gauge, Cadence::Monthly});
   groups_existing_ = recorder.declare({"armed_groups_existing", "groups",
                                        "Armed groups (coalitions included) existing on the date by the "
@@ -43,8 +44,8 @@ void ScheduleModel::declare_outputs(engine::Recorder& recorder) {
           {"strength_" + op.id, "people",
            fmt::format(
                "{}: deployed personnel (military + police), the latest recorded figure on or before the date "
-               "(0 outside its deployment); national in 'Mali'; {}",
-               op.short_name,
+               "(0 outside its deployment); national in '{}'; {}",
+               op.short_name, world_.theatre.state.country_name,
                op.spread_snapshots.empty() ? "no regional breakdown (regions 0)"
                                            : "regions: national figure times the region's share of troops in "
                                              "the latest deployment-map snapshot (none before the first: 0)"),
