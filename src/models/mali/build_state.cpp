@@ -308,12 +308,22 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentra
   s.forces_event_name = host.army_event_name;
   s.civilians_event_name = host.civilians_event_name;
   const double in_north = spec.army.strength * spec.army.north_share;
+  // The north's command camps first (the scenario's `camps`), the rest over its towns by weight.
+  double in_camps = 0.0;
+  std::vector<double> camp(s.places.size(), 0.0);
+  for (const auto& c : spec.army.camps) {  // each a town of the north (check_dynamics)
+    const auto p = place_index(world, c.place);
+    camp[p] += in_north * c.share;
+    in_camps += in_north * c.share;
+  }
   // The south's share: half as garrisons of its towns, half in reserve in the capital.
   const double in_south = spec.army.strength - in_north;
-  for (auto& p : s.places) {
+  const double spread = in_north - in_camps;
+  for (std::size_t i = 0; i < s.places.size(); ++i) {
+    auto& p = s.places[i];
     if (p.kind != conflict::PlaceKind::Town) continue;
     const bool is_north = ((north >> p.region) & 1u) != 0;
-    p.army = is_north ? (north_weight > 0 ? in_north * share(p) / north_weight : 0.0)
+    p.army = is_north ? camp[i] + (north_weight > 0 ? spread * share(p) / north_weight : 0.0)
                       : (south_weight > 0 ? 0.5 * in_south * share(p) / south_weight : 0.0);
   }
   s.places[s.capital].army += 0.5 * in_south;
@@ -364,7 +374,17 @@ void check_group_traits(const MaliWorld& world, const GroupTraits& traits) {
 
 void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   check_mask_limits(world);
-  for (const auto& r : spec.army.north_regions) (void)region_bit(world, r);
+  std::uint32_t north = 0;
+  for (const auto& r : spec.army.north_regions) north |= region_bit(world, r);
+  for (const auto& c : spec.army.camps) {
+    const auto p = place_index(world, c.place);
+    const auto& region = world.place_region[p];
+    if (world.theatre.places[p].kind != theatre::PlaceKind::Town || !region ||
+        ((north >> *region) & 1u) == 0) {
+      throw scenario::ScenarioError(c.place.where, c.place.field,
+                                    "'" + c.place.id + "' is not a town in the army's north_regions");
+    }
+  }
   for (const auto& g : spec.groups) check_group_traits(world, g);
   for (const auto& inf : spec.influxes) {
     (void)group_index(world, inf.group);

@@ -45,6 +45,19 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
                                     "must be a share between 0 and 1");
     }
     spec.army.north_regions = region_list(a, "north_regions");
+    double camp_shares = 0.0;
+    for_each(a, "camps", [&](MapReader& c, std::size_t) {
+      ArmyCamp camp;
+      camp.place = theatre::ref_field(c, "place");
+      camp.share = theatre::non_negative(c, "share");
+      camp_shares += camp.share;
+      if (camp_shares > 1.0 + 1e-9) {
+        throw scenario::ScenarioError(c.required("share").where(), c.field("share"),
+                                      "the camps' shares add up to more than 1 (of the army in the north)");
+      }
+      camp.source = theatre::read_source(c);
+      spec.army.camps.push_back(std::move(camp));
+    });
     spec.army.source = theatre::read_source(a);
     a.finish();
   }

@@ -14,10 +14,18 @@
 
 namespace peacesim::models::mali {
 
+// A camp that holds a given share of the north's garrisons at the start (a command's base).
+struct ArmyCamp {
+  theatre::Ref place;
+  double share = 0;  // of the army in the north
+  theatre::Source source;
+};
+
 struct ArmySpec {
   double strength = 0;     // people at the start
   double north_share = 0;  // share garrisoned in the north's towns
   std::vector<theatre::Ref> north_regions;
+  std::vector<ArmyCamp> camps;  // the rest of the north's share is spread over its towns by weight
   theatre::Source source;
 };
 

@@ -238,6 +238,33 @@ TEST(MaliConflict, EveryGroupCanReachTheRecruitmentThreshold) {
   }
 }
 
+// The scenario's army camps (dynamics.army.camps) take their share of the north's garrisons before
+// the rest is spread over the towns by weight; the army's total is the same either way.
+TEST(MaliConflict, TheArmysCampsHoldTheirShareOfTheNorthsGarrisons) {
+  const auto& f = mali();
+  const auto with = models::mali::read_dynamics(f.scenario.root);
+  ASSERT_FALSE(with.army.camps.empty());
+  auto without = with;
+  without.army.camps.clear();
+  const models::mali::ConflictModel a(f.world, with, f.parameters, f.scenario.start, f.scenario.end, 1000.0,
+                                      1);
+  const models::mali::ConflictModel b(f.world, without, f.parameters, f.scenario.start, f.scenario.end,
+                                      1000.0, 1);
+  double total_a = 0.0, total_b = 0.0;
+  for (const auto& p : a.state().places) total_a += p.army;
+  for (const auto& p : b.state().places) total_b += p.army;
+  EXPECT_NEAR(total_a, with.army.strength, 1e-6);
+  EXPECT_NEAR(total_b, with.army.strength, 1e-6);
+  const double in_north = with.army.strength * with.army.north_share;
+  for (const auto& camp : with.army.camps) {
+    std::size_t p = 0;
+    while (p < a.state().places.size() && a.state().places[p].id != camp.place.id) ++p;
+    ASSERT_LT(p, a.state().places.size()) << camp.place.id;
+    EXPECT_GE(a.state().places[p].army, in_north * camp.share) << camp.place.id;
+    EXPECT_GT(a.state().places[p].army, b.state().places[p].army) << camp.place.id;
+  }
+}
+
 // The scenario names the CMA's members after the coalition from 2014-10-28, as ACLED does; before
 // that date its members act in their own names.
 TEST(MaliConflict, MembersActInTheirCoalitionsNameFromTheDateTheScenarioGives) {
