@@ -250,7 +250,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
     scalar("refugees_abroad_year_end", d.refugees,
            [](const RunFigures& r) { return &r.displacement.refugees; });
     scalar("idps_year_end", d.idps, [](const RunFigures& r) { return &r.displacement.idps; });
-    for (const auto& iso : compared_hosts()) {
+    for (const auto& iso : compared_hosts(runs)) {
       const auto it = d.hosts.find(iso);
       const std::map<int, double> empty;
       scalar("refugees_in_" + iso + "_year_end", it == d.hosts.end() ? empty : it->second,

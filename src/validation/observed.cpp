@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "theatre/csv.hpp"
@@ -262,20 +263,30 @@ std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine:
   return out;
 }
 
-const std::vector<std::string>& compared_hosts() {
-  static const std::vector<std::string> hosts{"MRT", "NER", "BFA"};
-  return hosts;
+std::vector<std::string> compared_hosts(const std::vector<RunFigures>& runs) {
+  std::set<std::string> hosts;
+  for (const auto& run : runs) {
+    for (const auto& [iso, years] : run.displacement.hosts) hosts.insert(iso);
+  }
+  return {hosts.begin(), hosts.end()};
 }
 
 namespace {
-const std::set<std::string>& run_series() {
-  static const std::set<std::string> names = [] {
-    std::set<std::string> out{kMinusmaSeries, kRefugeesSeries, kIdpSeries, kReturnedRefugeesSeries,
-                              kReturnedIdpSeries};
-    for (const auto& iso : compared_hosts()) out.insert(kHostSeriesPrefix + iso);
-    return out;
-  }();
-  return names;
+// The host's ISO3 code of a series of refugees by country of asylum, if `name` is one.
+std::optional<std::string> host_of(const std::string& name) {
+  const std::string prefix = kHostSeriesPrefix;
+  if (name.size() != prefix.size() + 3 || name.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  const std::string iso = name.substr(prefix.size());
+  if (!std::all_of(iso.begin(), iso.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return std::nullopt;
+  return iso;
+}
+
+// Whether validate reads this national series of a run: the fixed ones, and the refugees in each
+// host country the run records (whichever its theatre has).
+bool run_series(const std::string& name) {
+  static const std::set<std::string> names{kMinusmaSeries, kRefugeesSeries, kIdpSeries,
+                                           kReturnedRefugeesSeries, kReturnedIdpSeries};
+  return names.count(name) > 0 || host_of(name).has_value();
 }
 
 using SeriesByDate = std::map<std::string, std::map<engine::Date, double>>;
@@ -312,7 +323,9 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
   };
   per_year(kReturnedRefugeesSeries, out.displacement.returned_refugees);
   per_year(kReturnedIdpSeries, out.displacement.returned_idps);
-  for (const auto& iso : compared_hosts()) year_end(kHostSeriesPrefix + iso, out.displacement.hosts[iso]);
+  for (const auto& [name, values] : series) {
+    if (const auto iso = host_of(name)) year_end(name, out.displacement.hosts[*iso]);
+  }
   return out;
 }
 }  // namespace
@@ -326,7 +339,7 @@ RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   // The recorder writes the national totals first, under the country's name (engine/recorder.hpp).
   const std::string national = t.size() > 0 ? t.cell(0, "region") : std::string();
   for (std::size_t r = 0; r < t.size(); ++r) {
-    if (t.cell(r, "region") != national || !run_series().count(t.cell(r, "series"))) continue;
+    if (t.cell(r, "region") != national || !run_series(t.cell(r, "series"))) continue;
     series[t.cell(r, "series")][t.date(r, "date")] = t.number(r, "value");
   }
   RunFigures figures =
@@ -350,7 +363,7 @@ RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engin
   SeriesByDate series;
   const auto& specs = recorder.series();
   for (const auto& row : recorder.rows()) {
-    if (row.region != 0 || !run_series().count(specs[row.series].name)) continue;
+    if (row.region != 0 || !run_series(specs[row.series].name)) continue;
     series[specs[row.series].name][row.date] = row.value;
   }
   RunFigures figures = assemble(std::move(events), std::move(series), from, to, "the run");

@@ -91,8 +91,9 @@ inline constexpr const char* kIdpSeries = "internally_displaced";
 inline constexpr const char* kHostSeriesPrefix = "refugees_in_";             // + the host's ISO3 code
 inline constexpr const char* kReturnedRefugeesSeries = "returned_refugees";  // since the start
 inline constexpr const char* kReturnedIdpSeries = "returned_idps";           // since the start
-// The hosts whose refugees a run records and validate compares (ISO3).
-const std::vector<std::string>& compared_hosts();
+// The hosts whose refugees the runs record (ISO3, sorted): a theatre's runs write a series
+// `refugees_in_<ISO3>` for each country with camps; validate compares those the observations have.
+std::vector<std::string> compared_hosts(const std::vector<RunFigures>& runs);
 
 // Offers validate's and backtest's `scalar(name, observed, member's series)` the returns home
 // during each year, for the quantities the observed file has.

@@ -90,7 +90,7 @@ std::vector<YearlySeries> observed_series(const Observed& observed, const std::v
                    true,
                    {{national, within(d.idps, from_year, to_year)}},
                    {{national, mean_over(runs, [](const RunFigures& r) { return &r.displacement.idps; })}}});
-    for (const auto& iso : compared_hosts()) {
+    for (const auto& iso : compared_hosts(runs)) {
       const auto it = d.hosts.find(iso);
       if (it == d.hosts.end()) continue;
       out.push_back({kHostSeriesPrefix + iso,

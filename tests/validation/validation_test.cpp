@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <vector>
 
 #include "theatre/csv.hpp"
@@ -252,6 +253,34 @@ TEST(RunFigures, NationalTotalsAreTheFirstRegionWhateverTheCountryIsCalled) {
   EXPECT_EQ(f.displacement.refugees, (std::map<int, double>{{2013, 10}}));
   EXPECT_EQ(f.displacement.idps, (std::map<int, double>{{2013, 25}}));
   fs::remove_all(run);
+}
+
+TEST(RunFigures, TheHostsComparedAreThoseTheRunRecords) {
+  // Refugees in two invented host countries: each is read and compared; other series that start
+  // like one (a camp's) are not hosts.
+  const fs::path run = fs::temp_directory_path() / ("peacesim_hosts_run_" + std::to_string(::getpid()));
+  fs::remove_all(run);
+  fs::create_directories(run);
+  std::ofstream(run / "events.csv") << "event_id_cnty,event_date,event_type,admin1,fatalities\n";
+  std::ofstream(run / "timeseries.csv") << "date,region,series,value\n"
+                                           "2013-12-31,Freedonia,refugees,10\n"
+                                           "2013-12-31,Freedonia,refugees_in_SYL,7\n"
+                                           "2013-12-31,Freedonia,refugees_in_GRV,3\n"
+                                           "2013-12-31,Freedonia,refugees_in_camp_one,3\n";
+  const auto f = read_run(run, *engine::Date::parse("2013-01-01"), *engine::Date::parse("2013-12-31"));
+  EXPECT_EQ(compared_hosts({f}), (std::vector<std::string>{"GRV", "SYL"}));
+  EXPECT_EQ(f.displacement.hosts.at("SYL"), (std::map<int, double>{{2013, 7}}));
+  const auto unhcr =
+      write("hosts_unhcr.csv", "year,coo_iso,coa_iso,refugees,idps\n2012,MLI,SYL,5,0\n2013,MLI,SYL,8,0\n");
+  Observed observed;
+  observed.displacement = read_unhcr(unhcr);
+  const auto result =
+      validate({f}, observed, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31), BaselineMode::Rolling);
+  std::set<std::string> names;
+  for (const auto& m : result.at("metrics")) names.insert(m.at("name").get<std::string>());
+  EXPECT_TRUE(names.count("refugees_in_SYL_year_end: log-MAE")) << result.at("metrics").dump();
+  fs::remove_all(run);
+  fs::remove(unhcr);
 }
 
 TEST(Metrics, SpearmanLogMaeAndBaselines) {
