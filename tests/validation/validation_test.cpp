@@ -218,26 +218,8 @@ TEST(Unhcr, ReturnsDuringTheYearWhenTheFileHasThem) {
   fs::remove(without);
 }
 
-TEST(RunFigures, ReturnsPerYearAreTheDifferencesOfTheTotalsSinceTheStart) {
-  const fs::path run = fs::temp_directory_path() / "peacesim_returns_run";
-  fs::remove_all(run);
-  fs::create_directories(run);
-  std::ofstream(run / "events.csv") << "event_id_cnty,event_date,event_type,admin1,fatalities\n";
-  std::ofstream(run / "timeseries.csv") << "date,region,series,value\n"
-                                           "2012-12-31,Mali,refugees,10\n"
-                                           "2013-06-30,Mali,returned_idps,40\n"
-                                           "2013-12-31,Mali,returned_idps,100\n"
-                                           "2014-12-31,Mali,returned_idps,130\n"
-                                           "2014-12-31,Mali,refugees,10\n"
-                                           "2014-12-31,Mali,returned_refugees,7\n";
-  const auto f = read_run(run, *engine::Date::parse("2012-01-01"), *engine::Date::parse("2014-12-31"));
-  EXPECT_EQ(f.displacement.returned_idps, (std::map<int, double>{{2013, 100}, {2014, 30}}));
-  EXPECT_EQ(f.displacement.returned_refugees, (std::map<int, double>{{2014, 7}}));
-  fs::remove_all(run);
-}
-
-// A run folder with no events in 2013 and these rows of its timeseries.csv.
-fs::path run_of_2013(const std::string& name, const std::string& timeseries_rows) {
+// A run folder with no events and these rows of its timeseries.csv.
+fs::path run_folder(const std::string& name, const std::string& timeseries_rows) {
   const fs::path run =
       fs::temp_directory_path() / ("peacesim_" + name + "_run_" + std::to_string(::getpid()));
   fs::remove_all(run);
@@ -247,14 +229,28 @@ fs::path run_of_2013(const std::string& name, const std::string& timeseries_rows
   return run;
 }
 
+TEST(RunFigures, ReturnsPerYearAreTheDifferencesOfTheTotalsSinceTheStart) {
+  const fs::path run = run_folder("returns",
+                                  "2012-12-31,Mali,refugees,10\n"
+                                  "2013-06-30,Mali,returned_idps,40\n"
+                                  "2013-12-31,Mali,returned_idps,100\n"
+                                  "2014-12-31,Mali,returned_idps,130\n"
+                                  "2014-12-31,Mali,refugees,10\n"
+                                  "2014-12-31,Mali,returned_refugees,7\n");
+  const auto f = read_run(run, *engine::Date::parse("2012-01-01"), *engine::Date::parse("2014-12-31"));
+  EXPECT_EQ(f.displacement.returned_idps, (std::map<int, double>{{2013, 100}, {2014, 30}}));
+  EXPECT_EQ(f.displacement.returned_refugees, (std::map<int, double>{{2014, 7}}));
+  fs::remove_all(run);
+}
+
 TEST(RunFigures, NationalTotalsAreTheFirstRegionWhateverTheCountryIsCalled) {
   // A theatre of an invented country: its national rows come first under its name; a region's
   // rows of the same series are not national totals.
-  const fs::path run = run_of_2013("national",
-                                   "2013-12-31,Freedonia,refugees,10\n"
-                                   "2013-12-31,North,refugees,4\n"
-                                   "2013-12-31,Freedonia,internally_displaced,25\n"
-                                   "2013-12-31,North,internally_displaced,99\n");
+  const fs::path run = run_folder("national",
+                                  "2013-12-31,Freedonia,refugees,10\n"
+                                  "2013-12-31,North,refugees,4\n"
+                                  "2013-12-31,Freedonia,internally_displaced,25\n"
+                                  "2013-12-31,North,internally_displaced,99\n");
   const auto f = read_run(run, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31));
   EXPECT_EQ(f.national, "Freedonia");
   EXPECT_EQ(f.displacement.refugees, (std::map<int, double>{{2013, 10}}));
@@ -265,11 +261,11 @@ TEST(RunFigures, NationalTotalsAreTheFirstRegionWhateverTheCountryIsCalled) {
 TEST(RunFigures, TheHostsComparedAreThoseTheRunRecords) {
   // Refugees in two invented host countries: each is read and compared; other series that start
   // like one (a camp's) are not hosts.
-  const fs::path run = run_of_2013("hosts",
-                                   "2013-12-31,Freedonia,refugees,10\n"
-                                   "2013-12-31,Freedonia,refugees_in_SYL,7\n"
-                                   "2013-12-31,Freedonia,refugees_in_GRV,3\n"
-                                   "2013-12-31,Freedonia,refugees_in_camp_one,3\n");
+  const fs::path run = run_folder("hosts",
+                                  "2013-12-31,Freedonia,refugees,10\n"
+                                  "2013-12-31,Freedonia,refugees_in_SYL,7\n"
+                                  "2013-12-31,Freedonia,refugees_in_GRV,3\n"
+                                  "2013-12-31,Freedonia,refugees_in_camp_one,3\n");
   const auto f = read_run(run, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31));
   EXPECT_EQ(compared_hosts({f}), (std::vector<std::string>{"GRV", "SYL"}));
   EXPECT_EQ(f.displacement.hosts.at("SYL"), (std::map<int, double>{{2013, 7}}));

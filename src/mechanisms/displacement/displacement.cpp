@@ -208,11 +208,15 @@ bool Displacement::home_safe(PlaceId home) const {
          dyn_.safe_days[home] >= static_cast<std::uint32_t>(rules_.return_after_days);
 }
 
+double Displacement::home_factor(PlaceId home) const {
+  if (home_safe(home)) return 1.0;
+  // Home not yet safe: some go back all the same (fields, herds, houses to keep), fewer.
+  return dyn_.last_violence_day[home] >= 0 ? rules_.return_unsafe_factor : 0.0;
+}
+
 double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId home,
                                    std::uint8_t group) const {
-  double h = rules_.return_chance;
-  // Home not yet safe: some go back all the same (fields, herds, houses to keep), fewer.
-  if (!home_safe(home)) h *= rules_.return_unsafe_factor;
+  double h = rules_.return_chance * home_factor(home);
   // The longer people have been away, the less likely they go back (livelihoods, land and homes
   // lost or taken; docs/model/displacement.md).
   if (rules_.return_decay_days > 0) h *= std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
@@ -385,9 +389,10 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
   if (dyn_.retired[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
   // Whether a resting agent away from home may set off back today (decided once, used twice).
+  // (any_safe_home first: with no return before safety, most days no home is safe.)
   const bool may_return = resting && at[slot] != home_of[slot] &&
-                          ((dyn_.any_safe_home && home_safe(home_of[slot])) ||
-                           (rules_.return_unsafe_factor > 0 && dyn_.last_violence_day[home_of[slot]] >= 0));
+                          (dyn_.any_safe_home || rules_.return_unsafe_factor > 0) &&
+                          home_factor(home_of[slot]) > 0.0;
   if (resting) {
     const bool stale = regime_of[slot] != dyn_.regime[at[slot]];
     if (!stale && wake_of[slot] > day && !may_return) return;  // the common case: still resting

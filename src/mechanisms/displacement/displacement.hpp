@@ -237,6 +237,8 @@ class Displacement {
   void weigh_paths(const std::vector<double>& score, std::vector<double>& cum) const;
   [[nodiscard]] LinkId link_between(PlaceId a, PlaceId b) const;
   [[nodiscard]] bool home_safe(PlaceId home) const;
+  // g: 1 once home is safe, return_unsafe_factor before; 0 for a place nobody fled.
+  [[nodiscard]] double home_factor(PlaceId home) const;
   // h for an agent of `group` resting at `at`, from `home`, away for `days_away` days (see above).
   [[nodiscard]] double return_chance(std::uint32_t days_away, PlaceId at, PlaceId home,
                                      std::uint8_t group) const;

@@ -39,6 +39,13 @@ std::uint32_t region_bit(const MaliWorld& world, const theatre::Ref& ref) {
   return 1u << *r;
 }
 
+// The regions the army counts as its north (dynamics.army.north_regions), as a mask.
+std::uint32_t north_mask(const MaliWorld& world, const ArmySpec& army) {
+  std::uint32_t north = 0;
+  for (const auto& r : army.north_regions) north |= region_bit(world, r);
+  return north;
+}
+
 std::size_t group_index(const MaliWorld& world, const theatre::Ref& ref) {
   const auto& groups = world.theatre.groups;
   for (std::size_t i = 0; i < groups.size(); ++i) {
@@ -283,8 +290,7 @@ void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
 }
 
 void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentration, conflict::State& s) {
-  std::uint32_t north = 0;
-  for (const auto& r : spec.army.north_regions) north |= region_bit(world, r);
+  const std::uint32_t north = north_mask(world, spec.army);
   // Garrisons in proportion to weight^concentration: above 1, the army's commands and camps in
   // the regional capitals hold more of it than the small posts.
   auto share = [concentration](const conflict::Place& p) { return std::pow(p.weight, concentration); };
@@ -308,23 +314,21 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentra
   s.forces_event_name = host.army_event_name;
   s.civilians_event_name = host.civilians_event_name;
   const double in_north = spec.army.strength * spec.army.north_share;
-  // The north's command camps first (the scenario's `camps`), the rest over its towns by weight.
+  // The north's command camps (the scenario's `camps`) hold their shares; the rest of the north's
+  // army is spread over its towns by weight.
   double in_camps = 0.0;
-  std::vector<double> camp(s.places.size(), 0.0);
-  for (const auto& c : spec.army.camps) {  // each a town of the north (check_dynamics)
-    const auto p = place_index(world, c.place);
-    camp[p] += in_north * c.share;
-    in_camps += in_north * c.share;
-  }
+  for (const auto& c : spec.army.camps) in_camps += in_north * c.share;
+  const double spread = in_north - in_camps;
   // The south's share: half as garrisons of its towns, half in reserve in the capital.
   const double in_south = spec.army.strength - in_north;
-  const double spread = in_north - in_camps;
-  for (std::size_t i = 0; i < s.places.size(); ++i) {
-    auto& p = s.places[i];
+  for (auto& p : s.places) {
     if (p.kind != conflict::PlaceKind::Town) continue;
     const bool is_north = ((north >> p.region) & 1u) != 0;
-    p.army = is_north ? camp[i] + (north_weight > 0 ? spread * share(p) / north_weight : 0.0)
+    p.army = is_north ? (north_weight > 0 ? spread * share(p) / north_weight : 0.0)
                       : (south_weight > 0 ? 0.5 * in_south * share(p) / south_weight : 0.0);
+  }
+  for (const auto& c : spec.army.camps) {  // each a town of the north (check_dynamics)
+    s.places[place_index(world, c.place)].army += in_north * c.share;
   }
   s.places[s.capital].army += 0.5 * in_south;
   s.army_total = spec.army.strength;
@@ -374,8 +378,7 @@ void check_group_traits(const MaliWorld& world, const GroupTraits& traits) {
 
 void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   check_mask_limits(world);
-  std::uint32_t north = 0;
-  for (const auto& r : spec.army.north_regions) north |= region_bit(world, r);
+  const std::uint32_t north = north_mask(world, spec.army);
   for (const auto& c : spec.army.camps) {
     const auto p = place_index(world, c.place);
     const auto& region = world.place_region[p];
