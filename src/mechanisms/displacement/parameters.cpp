@@ -90,9 +90,9 @@ const engine::ParameterTable<Rules>& rules_table() {
       parameter(
           "displacement_return_unsafe_factor", &Rules::return_unsafe_factor, 0, 1, "1",
           "assumption: 0 keeps the rule before (nobody goes back before home has been safe for "
-          "displacement_return_after_days); issue 17: people also go back to areas that never stay calm "
-          "(UNHCR counts returns to Gao and Timbuktu regions in 2013-2016 while ACLED records violence "
-          "there every year); a theatre's fit sets it (docs/model/displacement.md, \"Returns\")",
+          "displacement_return_after_days); issue 17: people also go back to areas that never stay calm, "
+          "as registered returns to regions with violence every year show; a theatre's fit sets it "
+          "(docs/model/displacement.md, \"Returning\")",
           "Return chance while home is not yet safe, relative to the chance once it is"),
   };
   return table;
