@@ -18,7 +18,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)v::read_events(path, from, to);
         break;
       case v::ObservedKind::UnhcrPopulation:
-        (void)v::read_unhcr(path);
+        // With a country of origin, and without (the file's only one, or the several-origins error).
+        try {
+          (void)v::read_unhcr(path, "");
+        } catch (const v::InputError&) {
+        }
+        (void)v::read_unhcr(path, "XAA");
         break;
       case v::ObservedKind::PeacekeepingFatalities:
         (void)v::read_peacekeeping_fatalities(path, from, to);

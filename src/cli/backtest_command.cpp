@@ -168,7 +168,8 @@ int backtest_command(const BacktestOptions& options) {
 
   validation::Observed full;
   try {
-    full = load_observed(options.observed, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
+    full = load_observed(options.observed, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31),
+                         displaced_origin(p.scenario));
   } catch (const validation::InputError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
     return kBadInput;
@@ -228,7 +229,7 @@ int backtest_command(const BacktestOptions& options) {
     if (fit) {
       validation::Observed window;
       try {
-        window = load_observed(options.observed, fit->from, origin);
+        window = load_observed(options.observed, fit->from, origin, displaced_origin(p.scenario));
       } catch (const validation::InputError& e) {
         fmt::print(stderr, "peacesim: error: {}\n", e.what());
         return kBadInput;

@@ -49,7 +49,7 @@ int calibrate_command(const CalibrateOptions& options) {
 
   validation::Observed full;
   try {
-    full = load_observed(options.observed, from, to);
+    full = load_observed(options.observed, from, to, displaced_origin(p.scenario));
   } catch (const validation::InputError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
     return kBadInput;

@@ -133,7 +133,7 @@ int fit_command(const FitOptions& options) {
 
   validation::Observed full;
   try {
-    full = load_observed(options.observed, from, origin);
+    full = load_observed(options.observed, from, origin, displaced_origin(p.scenario));
   } catch (const validation::InputError& e) {
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
     return kBadInput;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 
@@ -213,8 +215,21 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to)
   return out;
 }
 
-Displacement read_unhcr(const fs::path& path) {
+Displacement read_unhcr(const fs::path& path, const std::string& origin) {
   Table t(path, {"year", "coo_iso", "coa_iso", "refugees", "idps"});
+  std::set<std::string> origins;
+  for (std::size_t r = 0; r < t.size(); ++r) origins.insert(t.cell(r, "coo_iso"));
+  std::string from = origin;
+  if (from.empty()) {
+    if (origins.size() > 1)
+      throw InputError(path.string() + ": column coo_iso: rows of several countries of origin (" +
+                       fmt::format("{}", fmt::join(origins, ", ")) +
+                       "); the theatre's state.country must say which one is compared");
+    if (!origins.empty()) from = *origins.begin();
+  } else if (t.size() > 0 && !origins.count(from)) {
+    throw InputError(path.string() + ": column coo_iso: no row has the theatre's country " + from +
+                     " (the file's: " + fmt::format("{}", fmt::join(origins, ", ")) + ")");
+  }
   // Returns during the year (UNHCR's returned_refugees by country of asylum, returned_idps), when the
   // file has them.
   const bool returns = t.optional("returned_refugees") && t.optional("returned_idps");
@@ -224,9 +239,9 @@ Displacement read_unhcr(const fs::path& path) {
     if (y != std::floor(y) || y < 1900 || y > 2200)
       t.fail(r, "year", "'" + t.cell(r, "year") + "' is not a year");
     const int year = static_cast<int>(y);
-    if (t.cell(r, "coo_iso") != "MLI") continue;
+    if (t.cell(r, "coo_iso") != from) continue;
     const std::string& asylum = t.cell(r, "coa_iso");
-    if (asylum == "MLI") {
+    if (asylum == from) {
       out.idps[year] += t.number(r, "idps", true);
       if (returns) out.returned_idps[year] += t.number(r, "returned_idps", true);
     } else {
@@ -249,6 +264,30 @@ Displacement read_unhcr(const fs::path& path) {
   keep_years_begun_displaced(out.returned_refugees, out.refugees);
   keep_years_begun_displaced(out.returned_idps, out.idps);
   return out;
+}
+
+std::string displaced_origin_of_run(const fs::path& folder) {
+  fs::path run = folder;
+  if (!fs::exists(folder / "manifest.json")) {
+    // An ensemble folder: its members ran one scenario; the first one speaks for all.
+    std::vector<fs::path> members;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(folder, ec)) {
+      if (e.is_directory() && e.path().filename().string().rfind("member-", 0) == 0)
+        members.push_back(e.path());
+    }
+    if (members.empty()) return "";
+    run = *std::min_element(members.begin(), members.end());
+  }
+  std::ifstream in(run / "manifest.json");
+  const auto manifest = nlohmann::json::parse(in, nullptr, false);
+  if (manifest.is_discarded())
+    throw InputError((run / "manifest.json").string() + ": not valid JSON (the run folder is damaged)");
+  const auto* state = manifest.contains("resolved_scenario") ? &manifest["resolved_scenario"] : nullptr;
+  if (state == nullptr || !state->is_object() || !state->contains("state")) return "";
+  const auto& s = (*state)["state"];
+  return s.is_object() && s.contains("country") && s["country"].is_string() ? s["country"].get<std::string>()
+                                                                            : "";
 }
 
 std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine::Date from, engine::Date to) {

@@ -6,7 +6,8 @@
 //   aggregates by month (`month,admin1,event_type,events,fatalities`, data/observed). A run's
 //   events.csv has ACLED's columns and is read by the same reader.
 // - UNHCR population statistics (`year,coo_iso,coa_iso,refugees,idps`, as UNHCR's refugee data
-//   finder exports them): Malian refugees abroad and IDPs in Mali at the end of each year.
+//   finder exports them): the theatre's country's refugees abroad and IDPs at home at the end of
+//   each year.
 // - UN peacekeeping fatalities (`incident_date,type_of_incident`, the UN's open data): MINUSMA
 //   personnel killed by malicious acts.
 #pragma once
@@ -68,7 +69,15 @@ struct Displacement {
   std::map<int, double> returned_refugees, returned_idps;
 };
 inline constexpr double kRegisteredDisplacement = 10000.0;  // people
-Displacement read_unhcr(const std::filesystem::path& path);
+// The displaced of `origin` (ISO3, the theatre's `state.country`): rows with coo_iso = origin, IDPs
+// where coa_iso is the origin too, refugees elsewhere. An empty origin (a theatre without a state)
+// takes the file's only country of origin; a file with several then needs one, and an origin no row
+// has is an error rather than an empty comparison.
+Displacement read_unhcr(const std::filesystem::path& path, const std::string& origin);
+
+// The country (ISO3) whose displaced people a run folder or an ensemble folder (its first member)
+// speaks of: its manifest's resolved scenario's `state.country`; empty when it has none.
+std::string displaced_origin_of_run(const std::filesystem::path& folder);
 
 // MINUSMA personnel killed by malicious acts, by year, within [from, to].
 std::map<int, double> read_peacekeeping_fatalities(const std::filesystem::path& path, engine::Date from,

@@ -191,11 +191,62 @@ TEST(Unhcr, RefugeesAbroadAndIdpsAtTheEndOfEachYear) {
       write("unhcr.csv",
             "year,coo_iso,coa_iso,refugees,idps\n"
             "2013,MLI,MLI,0,254822\n2013,MLI,MRT,75000,NA\n2013,MLI,NER,50000,0\n2013,BFA,MLI,10,0\n");
-  const auto d = read_unhcr(p);
+  const auto d = read_unhcr(p, "MLI");
   EXPECT_EQ(d.idps.at(2013), 254822);
   EXPECT_EQ(d.refugees.at(2013), 125000);
   EXPECT_EQ(d.hosts.at("MRT").at(2013), 75000);
   fs::remove(p);
+}
+
+TEST(Unhcr, TheDisplacedOfTheTheatresCountryWhicheverItIs) {
+  // An invented country XAA, its neighbour XBB and XBB's own displaced in the same file.
+  const auto p = write("unhcr_two_origins.csv",
+                       "year,coo_iso,coa_iso,refugees,idps\n"
+                       "2015,XAA,XAA,0,700\n2015,XAA,XBB,300,0\n2015,XBB,XBB,0,9000\n2015,XBB,XAA,40,0\n");
+  const auto a = read_unhcr(p, "XAA");
+  EXPECT_EQ(a.idps.at(2015), 700);
+  EXPECT_EQ(a.refugees.at(2015), 300);
+  EXPECT_EQ(a.hosts.at("XBB").at(2015), 300);
+  const auto b = read_unhcr(p, "XBB");
+  EXPECT_EQ(b.idps.at(2015), 9000);
+  EXPECT_EQ(b.hosts.at("XAA").at(2015), 40);
+  // Without an origin, a file of several countries cannot say which to compare; with one no row
+  // has, the comparison would be empty: both are errors naming the file and the column.
+  auto message_of = [&](const std::string& origin) {
+    try {
+      (void)read_unhcr(p, origin);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("read");
+  };
+  EXPECT_EQ(message_of(""), p.string() +
+                                ": column coo_iso: rows of several countries of origin (XAA, XBB); the "
+                                "theatre's state.country must say which one is compared");
+  EXPECT_EQ(message_of("MLI"),
+            p.string() + ": column coo_iso: no row has the theatre's country MLI (the file's: XAA, XBB)");
+  fs::remove(p);
+  // A file of one country needs no origin.
+  const auto one = write("unhcr_one_origin.csv", "year,coo_iso,coa_iso,refugees,idps\n2015,XBB,XBB,0,12\n");
+  EXPECT_EQ(read_unhcr(one, "").idps.at(2015), 12);
+  fs::remove(one);
+}
+
+TEST(Unhcr, ARunSaysWhoseDisplacedItSimulatedThroughItsManifest) {
+  const fs::path ensemble = fs::temp_directory_path() / "peacesim_origin_ensemble";
+  fs::remove_all(ensemble);
+  fs::create_directories(ensemble / "member-0001");
+  fs::create_directories(ensemble / "member-0000");
+  std::ofstream(ensemble / "member-0000" / "manifest.json")
+      << R"({"resolved_scenario": {"state": {"country": "XAA"}}})";
+  std::ofstream(ensemble / "member-0001" / "manifest.json")
+      << R"({"resolved_scenario": {"name": "no state"}})";
+  EXPECT_EQ(displaced_origin_of_run(ensemble / "member-0000"), "XAA");
+  EXPECT_EQ(displaced_origin_of_run(ensemble), "XAA");               // the first member speaks for all
+  EXPECT_EQ(displaced_origin_of_run(ensemble / "member-0001"), "");  // a theatre without a state
+  std::ofstream(ensemble / "member-0001" / "manifest.json", std::ios::trunc) << "{not json";
+  EXPECT_THROW((void)displaced_origin_of_run(ensemble / "member-0001"), InputError);
+  fs::remove_all(ensemble);
 }
 
 TEST(Unhcr, ReturnsDuringTheYearWhenTheFileHasThem) {
@@ -205,7 +256,7 @@ TEST(Unhcr, ReturnsDuringTheYearWhenTheFileHasThem) {
                        "2013,MLI,MLI,0,254822,0,42253\n2013,MLI,MRT,66393,0,3897,0\n"
                        "2014,MLI,MLI,0,99816,0,155006\n2014,MLI,MRT,48912,0,4551,0\n"
                        "2014,MLI,NER,47466,0,6304,NA\n2014,BFA,MLI,10,0,7,0\n");
-  const auto d = read_unhcr(p);
+  const auto d = read_unhcr(p, "MLI");
   EXPECT_EQ(d.returned_idps.at(2014), 155006);
   EXPECT_EQ(d.returned_refugees.at(2014), 4551 + 6304);  // Malians only, from every host
   EXPECT_EQ(d.returned_idps.at(2013), 42253);
@@ -214,7 +265,7 @@ TEST(Unhcr, ReturnsDuringTheYearWhenTheFileHasThem) {
   EXPECT_EQ(d.returned_refugees.count(2012) + d.returned_refugees.count(2011), 0u);
   fs::remove(p);
   const auto without = write("unhcr_stocks.csv", "year,coo_iso,coa_iso,refugees,idps\n2014,MLI,MLI,0,5\n");
-  EXPECT_TRUE(read_unhcr(without).returned_idps.empty());  // no such columns: no returns to compare
+  EXPECT_TRUE(read_unhcr(without, "MLI").returned_idps.empty());  // no such columns: no returns to compare
   fs::remove(without);
 }
 
@@ -272,7 +323,7 @@ TEST(RunFigures, TheHostsComparedAreThoseTheRunRecords) {
   const auto unhcr =
       write("hosts_unhcr.csv", "year,coo_iso,coa_iso,refugees,idps\n2012,MLI,SYL,5,0\n2013,MLI,SYL,8,0\n");
   Observed observed;
-  observed.displacement = read_unhcr(unhcr);
+  observed.displacement = read_unhcr(unhcr, "MLI");
   const auto result =
       validate({f}, observed, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31), BaselineMode::Rolling);
   std::set<std::string> names;

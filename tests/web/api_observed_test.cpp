@@ -58,7 +58,7 @@ validation::Observed observed() {
   o.events = validation::read_events(testing::observed_test_file(), engine::Date(1900, 1, 1),
                                      engine::Date(2200, 12, 31));
   o.events_in_window = validation::read_events(testing::observed_test_file(), kFrom, kTo);
-  o.displacement = validation::read_unhcr(fixtures() / "unhcr.csv");
+  o.displacement = validation::read_unhcr(fixtures() / "unhcr.csv", "MLI");
   o.minusma = validation::read_peacekeeping_fatalities(fixtures() / "un.csv", engine::Date(1900, 1, 1),
                                                        engine::Date(2200, 12, 31));
   o.files = {testing::observed_test_file(), (fixtures() / "unhcr.csv").string(),
