@@ -267,6 +267,8 @@ Response Api::series(const Source& s, const std::string& name) const {
   if (members.front().dates.empty()) return error(404, "no series '" + name + "'");
   const auto& first = members.front();
   json j{{"name", name}, {"dates", first.dates}, {"members", members.size()}};
+  // The store's first region is the whole country (engine/recorder.hpp): the views' national figure.
+  j["national"] = StoreReader(s.members.front()).first_region();
   for (const auto& [region, values] : first.regions) {
     if (members.size() == 1) {
       j["regions"][region] = {{"values", values}};

@@ -1,7 +1,9 @@
 // The comparison of two sources (base and variant) and the validation of one against observed
 // data: the statistics of `peacesim compare` and `peacesim validate`, on stored runs.
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include "analysis/compare.hpp"
 #include "validation/observed.hpp"
@@ -60,6 +62,33 @@ std::vector<double> member_outcomes(const std::vector<MemberStore>& members, con
   return out;
 }
 
+// The members' parameter values (name → value), from their manifests.
+std::vector<std::map<std::string, double>> parameters_of(const Source& s) {
+  std::vector<std::map<std::string, double>> out;
+  for (const auto& m : s.members) {
+    std::map<std::string, double> values;
+    for (const auto& p : manifest_of(m).value("parameters", json::array())) {
+      if (p.is_object() && p.value("name", json()).is_string() && p.value("value", json()).is_number())
+        values[p["name"].get<std::string>()] = p["value"].get<double>();
+    }
+    out.push_back(std::move(values));
+  }
+  return out;
+}
+
+// Whether a source's members come two to a parameter draw (an ensemble run with a posterior,
+// cli/posterior_file.hpp): members 2j and 2j+1 ran the same values, and the pairs not all the same.
+bool members_pair_by_draw(const Source& s) {
+  const auto values = parameters_of(s);
+  if (values.size() < 4 || values.size() % 2 != 0) return false;
+  bool pairs_differ = false;
+  for (std::size_t j = 0; j + 1 < values.size(); j += 2) {
+    if (values[j] != values[j + 1]) return false;
+    if (values[j] != values[0]) pairs_differ = true;
+  }
+  return pairs_differ;
+}
+
 }  // namespace
 
 Response Api::compare(const Source& base, const Source& variant) const {
@@ -77,6 +106,11 @@ Response Api::compare(const Source& base, const Source& variant) const {
                           "' of model '" + variant_model + "': only runs of the same model can be compared");
   // Common random numbers: the same seeds member by member (as `peacesim compare` runs them).
   const bool paired = seeds_of(base) == seeds_of(variant);
+  // Both arms two members to a parameter draw, member by member: the spread of the differences
+  // splits into the draws' share and chance's (analysis::paired_share), as `peacesim compare
+  // --posterior` reports it.
+  const bool draws = paired && base.members.size() == variant.members.size() && members_pair_by_draw(base) &&
+                     members_pair_by_draw(variant);
   const auto base_stores = open_members(base);
   const auto variant_stores = open_members(variant);
   const auto variant_series = variant_stores.front().store->series();
@@ -85,10 +119,17 @@ Response Api::compare(const Source& base, const Source& variant) const {
     const bool shared = std::any_of(variant_series.begin(), variant_series.end(),
                                     [&](const SeriesInfo& v) { return v.name == info.name; });
     if (!shared) continue;
-    const auto d = analysis::difference(info.name, member_outcomes(base_stores, info),
-                                        member_outcomes(variant_stores, info),
-                                        paired && base.members.size() == variant.members.size());
+    const auto b = member_outcomes(base_stores, info), v = member_outcomes(variant_stores, info);
+    const auto d =
+        analysis::difference(info.name, b, v, paired && base.members.size() == variant.members.size());
+    std::optional<double> parameter_share;
+    if (draws) {
+      std::vector<double> diff(b.size());
+      for (std::size_t i = 0; i < b.size(); ++i) diff[i] = v[i] - b[i];
+      parameter_share = analysis::paired_share(diff);
+    }
     rows.push_back({{"outcome", info.name},
+                    {"description", info.description},
                     {"unit", info.unit},
                     {"measure", info.kind == "flow" ? "total over the run" : "value at the end"},
                     {"base_mean", d.base_mean},
@@ -96,13 +137,15 @@ Response Api::compare(const Source& base, const Source& variant) const {
                     {"difference", d.mean},
                     {"low", d.low},
                     {"high", d.high},
-                    {"n", d.n}});
+                    {"n", d.n},
+                    {"parameter_share", parameter_share ? json(*parameter_share) : json()}});
   }
   if (rows.empty())
     return error(422, "'" + base.name + "' and '" + variant.name + "' have no outcome in common to compare");
   return ok({{"base", {{"id", base.id}, {"name", base.name}, {"members", base.members.size()}}},
              {"variant", {{"id", variant.id}, {"name", variant.name}, {"members", variant.members.size()}}},
              {"paired", paired},
+             {"parameter_draws", draws},
              {"interval", "90 % Student-t (paired when the members' seeds match, Welch otherwise)"},
              {"differences", rows}});
 }

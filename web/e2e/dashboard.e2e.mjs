@@ -179,6 +179,24 @@ async function checkViews(page, withServer) {
   await ready(page, "compare");
   const rows = (await page.$$("#compare-chart g[data-outcome]")).length;
   assert.ok(rows > 3, `the comparison shows outcomes (${rows})`);
+  // A forest plot on one axis of relative change: the dots sit where their size puts them, not at
+  // three places (left, centre, right); rows read as words, not series names; one member a side
+  // has no interval, and says so; the numbers are in a table, whole.
+  assert.ok((await page.$$("#compare-axis .tick")).length >= 3, "the shared axis has ticks");
+  const xs = await page.$$eval("#compare-chart circle.dot", (c) => c.map((e) => Number(e.getAttribute("cx")).toFixed(1)));
+  assert.ok(new Set(xs).size > 3, `the dots are placed by size (${new Set(xs).size} distinct positions of ${xs.length})`);
+  const labels = await page.$$eval("#compare-chart text.row-label", (t) => t.map((e) => e.textContent));
+  assert.ok(labels.length === rows && labels.every((l) => !/^[a-z0-9]+(_[a-z0-9]+)+$/.test(l)), `readable labels: ${labels.join(" | ")}`);
+  assert.equal((await page.$$("#compare-chart .no-interval")).length + (await page.$$("#compare-chart g[data-outcome] text.note:not(.no-interval)")).length, rows, "no interval with one member (or no relative change from a base of 0)");
+  assert.equal((await page.$$("#compare-chart line.whisker")).length, 0, "no whisker drawn for one member");
+  assert.match(await page.textContent("#compare-status"), /no interval/);
+  assert.equal((await page.$$("#compare-table tr[data-outcome]")).length, rows, "a table row an outcome");
+  assert.ok((await page.$$eval("#compare-table td.interval", (t) => t.map((e) => e.textContent))).every((t) => t === "no interval (one member)"));
+  await page.selectOption("#compare-spread", "chance");
+  await page.waitForFunction(() => /from chance/.test(document.querySelector("#compare-table th:last-child")?.textContent ?? ""));
+  await page.selectOption("#compare-scale", "own");
+  await page.waitForSelector("#compare-chart[data-scale=own]");
+  assert.equal((await page.$$("#compare-chart g.own-axis")).length, rows, "each outcome on its own axis");
   await page.selectOption("#compare-filter", "all");
   await page.waitForFunction((n) => document.querySelectorAll("#compare-chart g[data-outcome]").length > n, rows);
 

@@ -39,6 +39,7 @@ export interface SeriesData {
   name: string;
   dates: string[];
   members: number;
+  national?: string; // the region that is the whole country (the store's first)
   regions: Record<string, RegionValues>;
 }
 
@@ -112,6 +113,7 @@ export interface Network {
 
 export interface Difference {
   outcome: string;
+  description?: string; // the series' declared description
   unit: string;
   measure: string;
   base_mean: number;
@@ -120,12 +122,15 @@ export interface Difference {
   low: number;
   high: number;
   n: number;
+  // With members two to a parameter draw: the share of the differences' variance the draws explain.
+  parameter_share?: number | null;
 }
 
 export interface Comparison {
   base: { id: string; name: string; members: number };
   variant: { id: string; name: string; members: number };
   paired: boolean;
+  parameter_draws?: boolean; // both arms' members come two to a parameter draw
   interval: string;
   differences: Difference[];
 }

@@ -164,7 +164,7 @@ export async function renderMap(root: HTMLElement, run: RunInfo): Promise<void> 
       .data((e) => [e])
       .join("title")
       .text((e) => `${e.date} ${e.type} (${e.sub_type}): ${e.actor1}${e.actor2 ? " vs " + e.actor2 : ""}, ${e.location}, ${e.fatalities} killed`);
-    status.textContent = `${metric} on ${date}: national ${formatNumber(series.regions["Mali"]?.values[dateIndex] ?? d3.sum(names, (n) => series.regions[n]?.values[dateIndex] ?? 0))}; ${shown.length} events shown`;
+    status.textContent = `${metric} on ${date}: national ${formatNumber(series.regions[series.national ?? ""]?.values[dateIndex] ?? d3.sum(names, (n) => series.regions[n]?.values[dateIndex] ?? 0))}; ${shown.length} events shown`;
     status.dataset.events = String(shown.length);
     drawLegend(color, max);
   }

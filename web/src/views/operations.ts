@@ -23,7 +23,7 @@ export async function renderOperations(root: HTMLElement, run: RunInfo): Promise
     ] as const) {
       if (!catalogue.some((s) => s.name === prefix + op.id)) continue;
       const data = await get<SeriesData>(`/api/runs/${run.id}/series/${prefix}${op.id}`);
-      const national = data.regions["Mali"] ?? Object.values(data.regions)[0];
+      const national = data.regions[data.national ?? ""] ?? Object.values(data.regions)[0];
       lines.push({
         label: `${op.short || op.id}${dashed ? " authorized" : ""}`,
         dates: data.dates.map(parseDate),
