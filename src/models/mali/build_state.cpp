@@ -32,6 +32,9 @@ double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
   return 2.0 * 6371.0 * std::asin(std::sqrt(a));
 }
 
+// The mask of every region (theatre/checks.hpp keeps their number within the mask's 32 bits).
+std::uint32_t all_regions(std::size_t n) { return n >= 32 ? ~0u : (1u << n) - 1u; }
+
 std::uint32_t region_bit(const MaliWorld& world, const theatre::Ref& ref) {
   const auto r = world.regions.index_of(ref.id);
   if (!r)
@@ -266,7 +269,7 @@ void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
     for (const auto& r : op.area_regions) {
       if (world.regions.index_of(r.id)) f.regions |= region_bit(world, r);
     }
-    if (f.regions == 0) f.regions = (1u << world.regions.units.size()) - 1u;
+    if (f.regions == 0) f.regions = all_regions(world.regions.units.size());
     f.at_place.assign(s.places.size(), 0.0);
     f.station.assign(s.places.size(), 0.0);
     s.forces.push_back(std::move(f));
@@ -355,6 +358,21 @@ void check_mask_limits(const MaliWorld& world) {
     throw scenario::ScenarioError(
         extra.source.where, "population.communities[" + std::to_string(kMaskBits) + "]",
         fmt::format("{} communities; this model handles at most {}", communities.size(), kMaskBits));
+  }
+  // Actors are 8-bit indices (0 the state's side, the top value "nobody"), places 16-bit ones.
+  constexpr std::size_t kMaxGroups = std::numeric_limits<conflict::ActorIndex>::max() - 1;
+  const auto& groups = world.theatre.groups;
+  if (groups.size() > kMaxGroups) {
+    throw scenario::ScenarioError(
+        groups[kMaxGroups].where, groups[kMaxGroups].field,
+        fmt::format("{} armed groups; this model handles at most {}", groups.size(), kMaxGroups));
+  }
+  constexpr std::size_t kMaxPlaces = std::numeric_limits<conflict::PlaceIndex>::max();
+  const auto& places = world.theatre.places;
+  if (places.size() > kMaxPlaces) {
+    throw scenario::ScenarioError(
+        places[kMaxPlaces].where, places[kMaxPlaces].field,
+        fmt::format("{} places; this model handles at most {}", places.size(), kMaxPlaces));
   }
 }
 

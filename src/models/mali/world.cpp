@@ -231,7 +231,8 @@ MaliWorld load_world(const scenario::Scenario& scenario, const engine::Parameter
   // The grid covers Mali and the places people can reach on foot or by road: camps and crossings
   // abroad. Bases far abroad (N'Djamena) are on the route graph's list but off the grid.
   for (const auto& p : w.theatre.places) {
-    if (p.kind != theatre::PlaceKind::Camp && p.kind != theatre::PlaceKind::Crossing && p.country != "MLI")
+    if (p.kind != theatre::PlaceKind::Camp && p.kind != theatre::PlaceKind::Crossing &&
+        p.country != w.theatre.state.country)
       continue;
     options.south = std::min(options.south, p.lat);
     options.north = std::max(options.north, p.lat);
