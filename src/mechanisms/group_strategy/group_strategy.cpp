@@ -218,14 +218,33 @@ double fighters_in(const State& state, const conflict::Group& g, std::size_t r) 
 
 // Clashes between hostile armed groups where both have fighters: in each region, a Poisson number
 // a day with mean clash_rate · sqrt(F_a · F_b) / 100 (the encounter rate of two populations
-// sharing ground), each at a town of the region picked by its weight.
+// sharing ground), each at a town of the region picked by its weight. A group facing several
+// enemies there divides its effort among them by their strength: the mean is multiplied by
+// (F_b / E_a · F_a / E_b)^(attention / 2), E_g the fighters of g's active enemies in the region
+// (1 for a pair alone), so that a crowded region's fighting grows with the square root of the
+// number of enemies a group has there, not with it.
 void group_clashes(State& state, conflict::Context& context, const Params& params,
                    const combat::Params& combat_params) {
   const std::size_t regions = state.regions.size();
+  const std::size_t groups = state.groups.size();
   std::vector<double> weight(state.places.size(), 0.0);
-  for (std::size_t i = 0; i < state.groups.size(); ++i) {
+  // The fighters of each active group by region, and those of its active enemies (E above).
+  std::vector<double> fighters(groups * regions, 0.0), enemies(groups * regions, 0.0);
+  for (std::size_t i = 0; i < groups; ++i) {
     if (!state.groups[i].active) continue;
-    for (std::size_t j = i + 1; j < state.groups.size(); ++j) {
+    for (std::size_t r = 0; r < regions; ++r)
+      fighters[i * regions + r] = fighters_in(state, state.groups[i], r);
+  }
+  for (std::size_t i = 0; i < groups; ++i) {
+    for (std::size_t j = 0; j < groups; ++j) {
+      if (i == j || !state.are_hostile(static_cast<ActorIndex>(i + 1), static_cast<ActorIndex>(j + 1)))
+        continue;
+      for (std::size_t r = 0; r < regions; ++r) enemies[i * regions + r] += fighters[j * regions + r];
+    }
+  }
+  for (std::size_t i = 0; i < groups; ++i) {
+    if (!state.groups[i].active) continue;
+    for (std::size_t j = i + 1; j < groups; ++j) {
       const auto a = static_cast<ActorIndex>(i + 1);
       const auto b = static_cast<ActorIndex>(j + 1);
       if (!state.groups[j].active || !state.are_hostile(a, b)) continue;
@@ -235,7 +254,13 @@ void group_clashes(State& state, conflict::Context& context, const Params& param
         const double fa = fighters_in(state, state.groups[i], r);
         const double fb = fighters_in(state, state.groups[j], r);
         if (fa <= 0.0 || fb <= 0.0) continue;
-        const std::uint32_t n = conflict::poisson(draws, params.clash_rate * std::sqrt(fa * fb) / 100.0);
+        double attention = 1.0;
+        if (params.clash_attention > 0.0) {
+          const double shares = fb / enemies[i * regions + r] * fa / enemies[j * regions + r];
+          attention = std::pow(shares, params.clash_attention / 2.0);
+        }
+        const std::uint32_t n =
+            conflict::poisson(draws, params.clash_rate * std::sqrt(fa * fb) / 100.0 * attention);
         if (n == 0) continue;
         double total = 0.0;
         for (std::size_t p = 0; p < state.places.size(); ++p) {

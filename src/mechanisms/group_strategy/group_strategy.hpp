@@ -46,6 +46,9 @@ struct Params {
   double attack_rate = 0.01;    // guerrilla attacks per 100 dispersed fighters per day
   double clash_rate = 0.003;    // group-on-group clashes a day per 100 geometric-mean fighters
   double clash_people = 150;    // fighters each group commits to a clash
+  // Exponent of the attention the two sides give each other (group_clashes): 0 every hostile pair
+  // fights as if alone; 1 a group spreads its effort over its enemies by their strength.
+  double clash_attention = 0.0;
   double ied_share = 0.4;
   double ied_dispersion = 0.25;  // shape of the negative binomial of an IED's deaths
   double ied_fatalities = 1.5;

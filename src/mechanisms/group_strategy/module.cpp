@@ -40,6 +40,12 @@ const engine::ParameterTable<Params>& parameter_table() {
           "Clashes a day between two hostile groups sharing a region, per 100 of the geometric mean of "
           "their fighters there"),
       parameter(
+          "strategy_clash_attention", &Params::clash_attention, 0.0, 1.0, "1",
+          "assumption: a group facing several enemies in a region divides its effort among them (MODEL.md "
+          "M3); 0 recovers pairs that fight as if each were alone",
+          "Exponent a of the attention shares in the clash rate: a pair's rate is multiplied by "
+          "(F_b / E_a · F_a / E_b)^(a/2), E_g the fighters of all of g's enemies in the region"),
+      parameter(
           "strategy_clash_people", &Params::clash_people, 5, 1000, "people",
           "assumption: clashes between armed groups over ground and roads engage a few dozen vehicles on "
           "each side (the CMA-Platforme fighting around Anéfis in 2015-2016, public record)",

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "fixture.hpp"
@@ -338,6 +340,52 @@ TEST(GroupStrategyMechanism, HostileGroupsSharingARegionClashAtTheStatedRate) {
     EXPECT_NEAR(n, expected, 4.0 * std::sqrt(expected)) << fa << " against " << fb;
   }
   EXPECT_EQ(clash_days(900.0, 900.0, kRegionOfGao, true, 200, 0.0), 0u);  // rate 0: none
+}
+
+// Clashes by pair over `days` days when group a (900 fighters) faces groups b and c (900 and 300
+// fighters) in the Gao region, b and c not hostile to each other; strengths reset daily, nobody dies.
+std::map<std::string, double> clashes_of_a_crowd(double attention, int days) {
+  World w;
+  Group third = w.group(kMujao);
+  third.id = "c";
+  third.name = "C";
+  std::vector<Group> groups{w.group(kMnla), w.group(kMujao), third};
+  w.set_groups(std::move(groups));
+  const ActorIndex c = 3;
+  w.set_hostile(kMnla, kMujao);
+  w.set_hostile(kMnla, c);
+  auto params = quiet();
+  params.clash_rate = 0.1;
+  params.clash_attention = attention;
+  params.terror_rate = 0.0;
+  combat::Params combat;
+  combat.attrition = 0.0;
+  for (int d = 0; d < days; ++d) {
+    w.state.day = d;
+    w.group(kMnla).dispersed[kRegionOfGao] = 900.0;
+    w.group(kMujao).dispersed[kRegionOfGao] = 900.0;
+    w.group(c).dispersed[kRegionOfGao] = 300.0;
+    group_strategy::act(w.state, w.ctx(), params, combat, w.perceived.un_impartiality);
+  }
+  std::map<std::string, double> out;
+  for (const auto& e : w.recorder.events()) out[e.actor1 == "MNLA" ? e.actor2 : e.actor1] += 1;
+  return out;
+}
+
+TEST(GroupStrategyMechanism, AGroupFacingSeveralEnemiesDividesItsEffortAmongThem) {
+  // Attention 0: each pair as if alone, 0.1 · sqrt(900 · 900) / 100 = 0.9 and 0.1 · sqrt(900 · 300)
+  // / 100 = 0.52 a day. Attention 1: a's enemies have 1,200 fighters, b's and c's only a's 900, so
+  // the pairs' rates are multiplied by sqrt(900/1200 · 900/900) = 0.87 and sqrt(300/1200) = 0.5.
+  // Poisson counts over 1,000 days; bounds at four standard deviations.
+  const int days = 1000;
+  const auto alone = clashes_of_a_crowd(0.0, days);
+  const auto divided = clashes_of_a_crowd(1.0, days);
+  const double b_alone = 0.9 * days, c_alone = 0.1 * std::sqrt(900.0 * 300.0) / 100.0 * days;
+  EXPECT_NEAR(alone.at("MUJAO"), b_alone, 4.0 * std::sqrt(b_alone));
+  EXPECT_NEAR(alone.at("C"), c_alone, 4.0 * std::sqrt(c_alone));
+  const double b_divided = b_alone * std::sqrt(0.75), c_divided = c_alone * 0.5;
+  EXPECT_NEAR(divided.at("MUJAO"), b_divided, 4.0 * std::sqrt(b_divided));
+  EXPECT_NEAR(divided.at("C"), c_divided, 4.0 * std::sqrt(c_divided));
 }
 
 TEST(GroupStrategyMechanism, OnlyHostileGroupsSharingARegionClash) {
