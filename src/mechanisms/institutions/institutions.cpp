@@ -16,8 +16,8 @@ std::string trigger_name(Trigger t) {
       return "on its date";
     case Trigger::AcuteThreat:
       return "acute threat to the capital";
-    case Trigger::NorthStable:
-      return "the north secured";
+    case Trigger::ContestedStable:
+      return "the contested regions secured";
     case Trigger::PredecessorDeployed:
       return "to take over a deployed operation";
   }
@@ -62,9 +62,9 @@ void Institutions::decide(std::size_t r, const Situation& s) {
     case Trigger::AcuteThreat:
       fire = s.threat_km <= params_.threat_km;
       break;
-    case Trigger::NorthStable:
-      fire = state_.north_held_since >= 0 &&
-             s.day - state_.north_held_since >= params_.stable_months * kDaysPerMonth;
+    case Trigger::ContestedStable:
+      fire = state_.contested_held_since >= 0 &&
+             s.day - state_.contested_held_since >= params_.stable_months * kDaysPerMonth;
       break;
     case Trigger::PredecessorDeployed:
       fire = rule.takes_over && s.strength[*rule.takes_over] > 0.0;
@@ -105,10 +105,10 @@ double Institutions::target(std::size_t r, const Situation& s) const {
 }
 
 void Institutions::step(const Situation& s) {
-  if (s.north_held) {
-    if (state_.north_held_since < 0) state_.north_held_since = s.day;
+  if (s.contested_held) {
+    if (state_.contested_held_since < 0) state_.contested_held_since = s.day;
   } else {
-    state_.north_held_since = -1;
+    state_.contested_held_since = -1;
   }
   for (std::size_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = rules_[r];

@@ -6,9 +6,10 @@
 // `dynamics.decisions`), each with a trigger and the rules below; the others keep their record.
 //
 // Decision. The trigger fires on a date, when the threat to the capital is acute (a hostile group
-// holds a town within threat_km of it: France's direct intervention, 004 §4.3, §5), when the north
-// has been held by the state for stable_months (the UN deploying only after stability, Q3), or
-// when the operation it takes over has deployed (AFISMA → MINUSMA for reliable funding, 004 §4.5).
+// holds a town within threat_km of it: France's direct intervention, 004 §4.3, §5), when every town
+// of the contested regions has been held by the state for stable_months (the UN deploying only after
+// stability, Q3), or when the operation it takes over has deployed (AFISMA → MINUSMA for reliable funding,
+// 004 §4.5).
 //
 // Authorization. An operation that needs the Security Council waits authorization_months after
 // the decision (a credible plan and the Council's consensus took months: 004 §4.2), counted only
@@ -33,8 +34,8 @@
 // keeping influence).
 //
 // Withdrawal. An operation allowed to withdraw does so when its own deaths over the last 365 days
-// reach withdrawal_deaths (domestic cost) or when resentment of foreign forces in the north
-// reaches withdrawal_resentment (host hostility): T = 0 with τ = withdrawal_months / 3, and it
+// reach withdrawal_deaths (domestic cost) or when resentment of foreign forces in the contested
+// regions reaches withdrawal_resentment (host hostility): T = 0 with τ = withdrawal_months / 3, and it
 // ends when fewer than one person is left.
 #pragma once
 
@@ -75,7 +76,7 @@ struct Params {
 const engine::ParameterTable<Params>& parameter_table();
 const conflict::Module& module();
 
-enum class Trigger : std::uint8_t { Date, AcuteThreat, NorthStable, PredecessorDeployed };
+enum class Trigger : std::uint8_t { Date, AcuteThreat, ContestedStable, PredecessorDeployed };
 
 // What the scenario hands to M9 for one operation (indices are the theatre's operations).
 struct Rule {
@@ -113,11 +114,11 @@ struct Standing {
 struct Situation {
   std::int32_t day = 0;
   double threat_km = std::numeric_limits<double>::infinity();  // nearest town held by a hostile group
-  bool north_held = false;                                     // no northern town held by a hostile group
-  bool host_military = false;                                  // the host government is a junta
-  double resentment = 0.0;                                     // of foreign forces in the north, 0..1
-  std::vector<double> strength;                                // every operation's strength yesterday
-  std::vector<double> deaths;                                  // every operation's own deaths so far
+  bool contested_held = false;   // no town of the contested regions held by a hostile group
+  bool host_military = false;    // the host government is a junta
+  double resentment = 0.0;       // of foreign forces in the contested regions, 0..1
+  std::vector<double> strength;  // every operation's strength yesterday
+  std::vector<double> deaths;    // every operation's own deaths so far
 };
 
 // A decision taken, for the run's summary and the events log.
@@ -150,7 +151,7 @@ class Institutions {
     std::vector<Standing> standing;                  // by rule
     std::vector<std::vector<double>> deaths_by_day;  // by rule: cumulative deaths, a ring of 365 days
     std::vector<Decision> decisions;
-    std::int32_t north_held_since = -1;
+    std::int32_t contested_held_since = -1;
     bool operator==(const State&) const = default;
     template <class Archive>
     void serialize(Archive& a) {

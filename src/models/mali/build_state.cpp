@@ -42,11 +42,11 @@ std::uint32_t region_bit(const MaliWorld& world, const theatre::Ref& ref) {
   return 1u << *r;
 }
 
-// The regions the army counts as its north (dynamics.army.north_regions), as a mask.
-std::uint32_t north_mask(const MaliWorld& world, const ArmySpec& army) {
-  std::uint32_t north = 0;
-  for (const auto& r : army.north_regions) north |= region_bit(world, r);
-  return north;
+// The regions the state must hold (dynamics.army.contested_regions), as a mask.
+std::uint32_t contested_mask(const MaliWorld& world, const ArmySpec& army) {
+  std::uint32_t contested = 0;
+  for (const auto& r : army.contested_regions) contested |= region_bit(world, r);
+  return contested;
 }
 
 std::size_t group_index(const MaliWorld& world, const theatre::Ref& ref) {
@@ -293,14 +293,14 @@ void add_forces(const MaliWorld& world, const DynamicsSpec& spec, conflict::Stat
 }
 
 void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentration, conflict::State& s) {
-  const std::uint32_t north = north_mask(world, spec.army);
+  const std::uint32_t contested = contested_mask(world, spec.army);
   // Garrisons in proportion to weight^concentration: above 1, the army's commands and camps in
   // the regional capitals hold more of it than the small posts.
   auto share = [concentration](const conflict::Place& p) { return std::pow(p.weight, concentration); };
-  double north_weight = 0.0, south_weight = 0.0;
+  double contested_weight = 0.0, other_weight = 0.0;
   for (const auto& p : s.places) {
     if (p.kind != conflict::PlaceKind::Town) continue;
-    ((north >> p.region) & 1u ? north_weight : south_weight) += share(p);
+    ((contested >> p.region) & 1u ? contested_weight : other_weight) += share(p);
   }
   const auto& host = world.theatre.state;
   if (!host.capital) {
@@ -316,24 +316,24 @@ void add_army(const MaliWorld& world, const DynamicsSpec& spec, double concentra
   s.capital = static_cast<PlaceIndex>(capital - s.places.begin());
   s.forces_event_name = host.army_event_name;
   s.civilians_event_name = host.civilians_event_name;
-  const double in_north = spec.army.strength * spec.army.north_share;
-  // The north's command camps (the scenario's `camps`) hold their shares; the rest of the north's
-  // army is spread over its towns by weight.
+  const double in_contested = spec.army.strength * spec.army.contested_share;
+  // The command camps of the contested regions (the scenario's `camps`) hold their shares; the rest
+  // of the contested share is spread over those regions' towns by weight.
   double in_camps = 0.0;
-  for (const auto& c : spec.army.camps) in_camps += in_north * c.share;
-  const double spread = in_north - in_camps;
-  // The south's share: half as garrisons of its towns, half in reserve in the capital.
-  const double in_south = spec.army.strength - in_north;
+  for (const auto& c : spec.army.camps) in_camps += in_contested * c.share;
+  const double spread = in_contested - in_camps;
+  // The rest: half as garrisons of the other towns, half in reserve in the capital.
+  const double in_rest = spec.army.strength - in_contested;
   for (auto& p : s.places) {
     if (p.kind != conflict::PlaceKind::Town) continue;
-    const bool is_north = ((north >> p.region) & 1u) != 0;
-    p.army = is_north ? (north_weight > 0 ? spread * share(p) / north_weight : 0.0)
-                      : (south_weight > 0 ? 0.5 * in_south * share(p) / south_weight : 0.0);
+    const bool is_contested = ((contested >> p.region) & 1u) != 0;
+    p.army = is_contested ? (contested_weight > 0 ? spread * share(p) / contested_weight : 0.0)
+                          : (other_weight > 0 ? 0.5 * in_rest * share(p) / other_weight : 0.0);
   }
-  for (const auto& c : spec.army.camps) {  // each a town of the north (check_dynamics)
-    s.places[place_index(world, c.place)].army += in_north * c.share;
+  for (const auto& c : spec.army.camps) {  // each a town of the contested regions (check_dynamics)
+    s.places[place_index(world, c.place)].army += in_contested * c.share;
   }
-  s.places[s.capital].army += 0.5 * in_south;
+  s.places[s.capital].army += 0.5 * in_rest;
   s.army_total = spec.army.strength;
   s.army_establishment = spec.army.strength;
 }
@@ -396,14 +396,14 @@ void check_group_traits(const MaliWorld& world, const GroupTraits& traits) {
 
 void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   check_mask_limits(world);
-  const std::uint32_t north = north_mask(world, spec.army);
+  const std::uint32_t contested = contested_mask(world, spec.army);
   for (const auto& c : spec.army.camps) {
     const auto p = place_index(world, c.place);
     const auto& region = world.place_region[p];
     if (world.theatre.places[p].kind != theatre::PlaceKind::Town || !region ||
-        ((north >> *region) & 1u) == 0) {
+        ((contested >> *region) & 1u) == 0) {
       throw scenario::ScenarioError(c.place.where, c.place.field,
-                                    "'" + c.place.id + "' is not a town in the army's north_regions");
+                                    "'" + c.place.id + "' is not a town in the army's contested_regions");
     }
   }
   for (const auto& g : spec.groups) check_group_traits(world, g);

@@ -110,8 +110,8 @@ bool SituationReader::host_military(engine::Date today) const {
 
 SituationReader::SituationReader(const MaliWorld& world, const DynamicsSpec& spec)
     : governments_(&world.theatre.state.governments) {
-  for (const auto& r : spec.army.north_regions) {
-    if (auto i = world.regions.index_of(r.id)) north_ |= 1u << *i;
+  for (const auto& r : spec.army.contested_regions) {
+    if (auto i = world.regions.index_of(r.id)) contested_ |= 1u << *i;
   }
 }
 
@@ -128,13 +128,13 @@ institutions::Situation SituationReader::read(const conflict::State& s,
         !s.are_hostile(conflict::kState, p.controller))
       continue;
     out.threat_km = std::min(out.threat_km, engine::haversine_km(capital.lat, capital.lon, p.lat, p.lon));
-    if (conflict::in_mask(north_, p.region)) secured = false;
+    if (conflict::in_mask(contested_, p.region)) secured = false;
   }
-  out.north_held = secured;
+  out.contested_held = secured;
   out.host_military = host_military(s.date);
   double resentment = 0.0, regions = 0.0;
   for (std::size_t r = 0; r < resentment_by_region.size(); ++r) {
-    if (!conflict::in_mask(north_, r)) continue;
+    if (!conflict::in_mask(contested_, r)) continue;
     resentment += resentment_by_region[r];
     regions += 1.0;
   }

@@ -1,6 +1,6 @@
 // M9 in the Mali model: turns the scenario's `dynamics.decisions` into the institutions' rules,
 // and reads from the conflict state what the institutions see each day (the threat to the capital,
-// whether the north is secured, resentment, each operation's strength and losses).
+// whether the contested regions are secured, resentment, each operation's strength and losses).
 #pragma once
 
 #include <vector>
@@ -36,7 +36,7 @@ class SituationReader {
   [[nodiscard]] bool host_military(engine::Date today) const;
 
   const std::vector<theatre::GovernmentPeriod>* governments_;  // the host's, in date order
-  std::uint32_t north_ = 0;                                    // the army's northern regions (bit r)
+  std::uint32_t contested_ = 0;                                // the army's contested regions (bit r)
 };
 
 }  // namespace peacesim::models::mali

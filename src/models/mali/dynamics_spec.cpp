@@ -27,6 +27,16 @@ std::vector<theatre::Ref> region_list(MapReader& r, const std::string& key) {
   }
   return out;
 }
+// The key a value is read under: `key`, or the older name it replaces (older scenarios still
+// load); both at once is an error naming the older one.
+std::string key_or_older(MapReader& r, const std::string& key, const std::string& older) {
+  const bool current = r.optional(key) != nullptr;
+  const bool old = r.optional(older) != nullptr;
+  if (current && old)
+    throw scenario::ScenarioError(r.required(older).where(), r.field(older),
+                                  "give '" + key + "' only ('" + older + "' is its older name)");
+  return old ? older : key;
+}
 }  // namespace
 
 DynamicsSpec read_dynamics(const scenario::Node& root) {
@@ -39,12 +49,13 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
   {
     MapReader a(r.required("army"), r.field("army"));
     spec.army.strength = theatre::non_negative(a, "strength");
-    spec.army.north_share = theatre::non_negative(a, "north_share");
-    if (spec.army.north_share > 1.0) {
-      throw scenario::ScenarioError(a.required("north_share").where(), a.field("north_share"),
+    const std::string share = key_or_older(a, "contested_share", "north_share");
+    spec.army.contested_share = theatre::non_negative(a, share);
+    if (spec.army.contested_share > 1.0) {
+      throw scenario::ScenarioError(a.required(share).where(), a.field(share),
                                     "must be a share between 0 and 1");
     }
-    spec.army.north_regions = region_list(a, "north_regions");
+    spec.army.contested_regions = region_list(a, key_or_older(a, "contested_regions", "north_regions"));
     double camp_shares = 0.0;
     for_each(a, "camps", [&](MapReader& c, std::size_t) {
       ArmyCamp camp;
@@ -52,8 +63,9 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
       camp.share = theatre::non_negative(c, "share");
       camp_shares += camp.share;
       if (camp_shares > 1.0 + 1e-9) {
-        throw scenario::ScenarioError(c.required("share").where(), c.field("share"),
-                                      "the camps' shares add up to more than 1 (of the army in the north)");
+        throw scenario::ScenarioError(
+            c.required("share").where(), c.field("share"),
+            "the camps' shares add up to more than 1 (of the army in the contested regions)");
       }
       camp.source = theatre::read_source(c);
       spec.army.camps.push_back(std::move(camp));
@@ -130,7 +142,10 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.where = d.node().where();
     x.field = path_of(d);
     x.operation = theatre::ref_field(d, "operation");
-    x.trigger = theatre::choice(d, "trigger", decision_triggers());
+    std::vector<std::string> triggers = decision_triggers();
+    triggers.emplace_back(kOlderContestedStable);
+    x.trigger = theatre::choice(d, "trigger", triggers);
+    if (x.trigger == kOlderContestedStable) x.trigger = "contested_stable";
     x.date = theatre::optional_when(d, "date");
     if (x.trigger == "date" && !x.date)
       throw scenario::ScenarioError(d.node().where(), d.field("date"), "is required when trigger is 'date'");

@@ -14,18 +14,22 @@
 
 namespace peacesim::models::mali {
 
-// A camp that holds a given share of the north's garrisons at the start (a command's base).
+// A camp that holds a given share of the contested regions' garrisons at the start (a command's
+// base).
 struct ArmyCamp {
   theatre::Ref place;
-  double share = 0;  // of the army in the north
+  double share = 0;  // of the army in the contested regions
   theatre::Source source;
 };
 
 struct ArmySpec {
-  double strength = 0;     // people at the start
-  double north_share = 0;  // share garrisoned in the north's towns
-  std::vector<theatre::Ref> north_regions;
-  std::vector<ArmyCamp> camps;  // the rest of the north's share is spread over its towns by weight
+  double strength = 0;  // people at the start
+  // The regions the state must hold against the groups (Mali: the north), and the army's share
+  // garrisoned in their towns at the start (scenario: contested_regions, contested_share; the older
+  // names north_regions, north_share are read too).
+  double contested_share = 0;
+  std::vector<theatre::Ref> contested_regions;
+  std::vector<ArmyCamp> camps;  // the rest of the contested share is spread over the towns by weight
   theatre::Source source;
 };
 
@@ -86,7 +90,7 @@ struct CostSpec {
 // operation keeps its recorded dates and figures).
 struct DecisionSpec {
   theatre::Ref operation;
-  std::string trigger;  // date, acute_threat, north_stable, predecessor_deployed
+  std::string trigger;  // date, acute_threat, contested_stable, predecessor_deployed
   std::optional<theatre::When> date;
   std::optional<bool> authorization;   // needs the Security Council (default: unless national)
   std::optional<double> ceiling;       // people (default: its largest authorized, planned or actual figure)
@@ -111,9 +115,12 @@ struct NegotiationSpec {
 };
 
 inline const std::vector<std::string>& decision_triggers() {
-  static const std::vector<std::string> words{"date", "acute_threat", "north_stable", "predecessor_deployed"};
+  static const std::vector<std::string> words{"date", "acute_threat", "contested_stable",
+                                              "predecessor_deployed"};
   return words;
 }
+// The older name of a trigger, still read: north_stable is contested_stable.
+inline constexpr const char* kOlderContestedStable = "north_stable";
 
 struct DynamicsSpec {
   ArmySpec army;

@@ -107,20 +107,20 @@ TEST(Institutions, AcuteThreatTriggersANationalInterventionWithinItsReactionTime
   EXPECT_EQ(inst.standing(0).start_day, 50 + std::lround(p.reaction_days));
 }
 
-TEST(Institutions, NorthStableFiresOnlyAfterTheNorthIsHeldLongEnough) {
+TEST(Institutions, ContestedStableFiresOnlyAfterTheContestedRegionsAreHeldLongEnough) {
   Params p;
   p.stable_months = 2.0;
-  Institutions inst({national(0, Trigger::NorthStable, 100)}, p, 1);
+  Institutions inst({national(0, Trigger::ContestedStable, 100)}, p, 1);
   auto s = quiet(0, 1);
-  s.north_held = true;
+  s.contested_held = true;
   for (std::int32_t d = 0; d < 40; ++d) {
     s.day = d;
     inst.step(s);
   }
-  s.north_held = false;  // lost again: the count starts over
+  s.contested_held = false;  // lost again: the count starts over
   s.day = 40;
   inst.step(s);
-  s.north_held = true;
+  s.contested_held = true;
   for (std::int32_t d = 41; d < 41 + 60; ++d) {
     s.day = d;
     inst.step(s);

@@ -13,6 +13,7 @@
 #include "mechanisms/mobilization/mobilization.hpp"
 #include "models/mali/conflict_model.hpp"
 #include "models/mali/dynamics_spec.hpp"
+#include "scenario/error.hpp"
 #include "support.hpp"
 
 namespace peacesim::testing {
@@ -255,13 +256,38 @@ TEST(MaliConflict, TheArmysCampsHoldTheirShareOfTheNorthsGarrisons) {
   for (const auto& p : b.state().places) total_b += p.army;
   EXPECT_NEAR(total_a, with.army.strength, 1e-6);
   EXPECT_NEAR(total_b, with.army.strength, 1e-6);
-  const double in_north = with.army.strength * with.army.north_share;
+  const double in_north = with.army.strength * with.army.contested_share;
   for (const auto& camp : with.army.camps) {
     std::size_t p = 0;
     while (p < a.state().places.size() && a.state().places[p].id != camp.place.id) ++p;
     ASSERT_LT(p, a.state().places.size()) << camp.place.id;
     EXPECT_GE(a.state().places[p].army, in_north * camp.share) << camp.place.id;
     EXPECT_GT(a.state().places[p].army, b.state().places[p].army) << camp.place.id;
+  }
+}
+
+// The contested regions and the army's share there keep their older names (north_regions,
+// north_share) for scenarios written before; both names at once are refused.
+TEST(MaliConflict, TheContestedRegionsAreReadUnderTheirOlderNamesToo) {
+  const auto& f = mali();
+  const auto current = models::mali::read_dynamics(f.scenario.root);
+  scenario::Node older = f.scenario.root;
+  auto& army = *older.get("dynamics")->get("army");
+  for (auto& [key, value] : army.entries()) {
+    if (key == "contested_share") key = "north_share";
+    if (key == "contested_regions") key = "north_regions";
+  }
+  const auto read = models::mali::read_dynamics(older);
+  EXPECT_EQ(read.army.contested_share, current.army.contested_share);
+  ASSERT_EQ(read.army.contested_regions.size(), current.army.contested_regions.size());
+  for (std::size_t i = 0; i < read.army.contested_regions.size(); ++i)
+    EXPECT_EQ(read.army.contested_regions[i].id, current.army.contested_regions[i].id);
+  army.set("contested_share", *army.get("north_share"));
+  try {
+    (void)models::mali::read_dynamics(older);
+    ADD_FAILURE() << "both names accepted";
+  } catch (const scenario::ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("give 'contested_share' only"), std::string::npos) << e.what();
   }
 }
 
