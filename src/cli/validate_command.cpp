@@ -33,12 +33,7 @@ std::vector<fs::path> run_folders(const std::vector<std::string>& given) {
   for (const auto& g : given) {
     const fs::path p(g);
     if (fs::exists(p / "ensemble.json")) {
-      std::vector<fs::path> members;
-      for (const auto& e : fs::directory_iterator(p)) {
-        if (e.is_directory() && e.path().filename().string().rfind("member-", 0) == 0)
-          members.push_back(e.path());
-      }
-      std::sort(members.begin(), members.end());
+      const auto members = output::member_folders(p);
       if (members.empty()) bad("RUN", g + ": an ensemble folder without members");
       out.insert(out.end(), members.begin(), members.end());
     } else {

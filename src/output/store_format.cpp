@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,17 @@ std::optional<std::string> run_store_problem(const std::filesystem::path& folder
                                                 : "use a newer peacesim");
   }
   return std::nullopt;
+}
+
+std::vector<std::filesystem::path> member_folders(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> members;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(folder, ec)) {
+    if (e.is_directory() && e.path().filename().string().rfind("member-", 0) == 0)
+      members.push_back(e.path());
+  }
+  std::sort(members.begin(), members.end());
+  return members;
 }
 
 }  // namespace peacesim::output

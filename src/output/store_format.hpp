@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace peacesim::output {
 
@@ -15,5 +16,8 @@ inline constexpr int kRunStoreFormat = 1;
 
 // Why this run folder cannot be read by this version (nullopt if it can).
 std::optional<std::string> run_store_problem(const std::filesystem::path& run_folder);
+
+// An ensemble folder's members (its `member-NNNN` folders), sorted; empty when it has none.
+std::vector<std::filesystem::path> member_folders(const std::filesystem::path& ensemble_folder);
 
 }  // namespace peacesim::output

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "output/store_format.hpp"
 #include "theatre/csv.hpp"
 #include "validation/regions.hpp"
 
@@ -270,14 +271,9 @@ std::string displaced_origin_of_run(const fs::path& folder) {
   fs::path run = folder;
   if (!fs::exists(folder / "manifest.json")) {
     // An ensemble folder: its members ran one scenario; the first one speaks for all.
-    std::vector<fs::path> members;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(folder, ec)) {
-      if (e.is_directory() && e.path().filename().string().rfind("member-", 0) == 0)
-        members.push_back(e.path());
-    }
+    const auto members = output::member_folders(folder);
     if (members.empty()) return "";
-    run = *std::min_element(members.begin(), members.end());
+    run = members.front();
   }
   std::ifstream in(run / "manifest.json");
   const auto manifest = nlohmann::json::parse(in, nullptr, false);

@@ -56,11 +56,7 @@ std::vector<Source> open_sources(const std::vector<std::string>& paths) {
                                          : s.folder.filename().string();
     if (fs::exists(s.folder / "ensemble.json")) {
       s.kind = "ensemble";
-      for (const auto& e : fs::directory_iterator(s.folder)) {
-        if (e.is_directory() && e.path().filename().string().rfind("member-", 0) == 0)
-          s.members.push_back(e.path());
-      }
-      std::sort(s.members.begin(), s.members.end());
+      s.members = output::member_folders(s.folder);
       if (s.members.empty()) throw std::runtime_error(p + ": an ensemble folder without members");
     } else {
       s.kind = "run";
@@ -263,12 +259,16 @@ Response Api::catalogue(const Source& s) const {
 
 Response Api::series(const Source& s, const std::string& name) const {
   std::vector<SeriesData> members;
-  for (const auto& m : s.members) members.push_back(StoreReader(m).series(name));
+  std::string national;  // the store's first region is the whole country (engine/recorder.hpp)
+  for (const auto& m : s.members) {
+    const StoreReader store(m);
+    if (members.empty()) national = store.first_region();
+    members.push_back(store.series(name));
+  }
   if (members.front().dates.empty()) return error(404, "no series '" + name + "'");
   const auto& first = members.front();
   json j{{"name", name}, {"dates", first.dates}, {"members", members.size()}};
-  // The store's first region is the whole country (engine/recorder.hpp): the views' national figure.
-  j["national"] = StoreReader(s.members.front()).first_region();
+  j["national"] = national;  // the views' national figure
   for (const auto& [region, values] : first.regions) {
     if (members.size() == 1) {
       j["regions"][region] = {{"values", values}};

@@ -17,11 +17,17 @@ using json = nlohmann::json;
 
 namespace {
 
+// Every member's manifest, read once for all a comparison asks of them.
+std::vector<json> manifests_of(const Source& s) {
+  std::vector<json> out;
+  for (const auto& m : s.members) out.push_back(manifest_of(m));
+  return out;
+}
+
 // Each member's seed, from its manifest (0 when unknown).
-std::vector<std::uint64_t> seeds_of(const Source& s) {
+std::vector<std::uint64_t> seeds_of(const std::vector<json>& manifests) {
   std::vector<std::uint64_t> out;
-  for (const auto& m : s.members) {
-    const json manifest = manifest_of(m);
+  for (const auto& manifest : manifests) {
     const json run = manifest.value("run", json::object());
     out.push_back(run.value("seed", std::uint64_t{0}));
   }
@@ -63,11 +69,11 @@ std::vector<double> member_outcomes(const std::vector<MemberStore>& members, con
 }
 
 // The members' parameter values (name → value), from their manifests.
-std::vector<std::map<std::string, double>> parameters_of(const Source& s) {
+std::vector<std::map<std::string, double>> parameters_of(const std::vector<json>& manifests) {
   std::vector<std::map<std::string, double>> out;
-  for (const auto& m : s.members) {
+  for (const auto& manifest : manifests) {
     std::map<std::string, double> values;
-    for (const auto& p : manifest_of(m).value("parameters", json::array())) {
+    for (const auto& p : manifest.value("parameters", json::array())) {
       if (p.is_object() && p.value("name", json()).is_string() && p.value("value", json()).is_number())
         values[p["name"].get<std::string>()] = p["value"].get<double>();
     }
@@ -78,8 +84,8 @@ std::vector<std::map<std::string, double>> parameters_of(const Source& s) {
 
 // Whether a source's members come two to a parameter draw (an ensemble run with a posterior,
 // cli/posterior_file.hpp): members 2j and 2j+1 ran the same values, and the pairs not all the same.
-bool members_pair_by_draw(const Source& s) {
-  const auto values = parameters_of(s);
+bool members_pair_by_draw(const std::vector<json>& manifests) {
+  const auto values = parameters_of(manifests);
   if (values.size() < 4 || values.size() % 2 != 0) return false;
   bool pairs_differ = false;
   for (std::size_t j = 0; j + 1 < values.size(); j += 2) {
@@ -92,25 +98,25 @@ bool members_pair_by_draw(const Source& s) {
 }  // namespace
 
 Response Api::compare(const Source& base, const Source& variant) const {
+  const auto base_manifests = manifests_of(base), variant_manifests = manifests_of(variant);
   // Runs of different models share no outcome: refuse rather than answer an empty comparison.
-  const auto model_of = [](const Source& s) {
-    const json manifest = manifest_of(s.members.front());
-    const json scenario = manifest.value("scenario", json::object());
+  const auto model_of = [](const std::vector<json>& manifests) {
+    const json scenario = manifests.front().value("scenario", json::object());
     return scenario.is_object() && scenario.value("model", json()).is_string()
                ? scenario["model"].get<std::string>()
                : std::string("?");
   };
-  const std::string base_model = model_of(base), variant_model = model_of(variant);
+  const std::string base_model = model_of(base_manifests), variant_model = model_of(variant_manifests);
   if (base_model != variant_model)
     return error(422, "'" + base.name + "' is a run of model '" + base_model + "' and '" + variant.name +
                           "' of model '" + variant_model + "': only runs of the same model can be compared");
   // Common random numbers: the same seeds member by member (as `peacesim compare` runs them).
-  const bool paired = seeds_of(base) == seeds_of(variant);
+  const bool paired = seeds_of(base_manifests) == seeds_of(variant_manifests);
   // Both arms two members to a parameter draw, member by member: the spread of the differences
   // splits into the draws' share and chance's (analysis::paired_share), as `peacesim compare
   // --posterior` reports it.
-  const bool draws = paired && base.members.size() == variant.members.size() && members_pair_by_draw(base) &&
-                     members_pair_by_draw(variant);
+  const bool draws = paired && base.members.size() == variant.members.size() &&
+                     members_pair_by_draw(base_manifests) && members_pair_by_draw(variant_manifests);
   const auto base_stores = open_members(base);
   const auto variant_stores = open_members(variant);
   const auto variant_series = variant_stores.front().store->series();

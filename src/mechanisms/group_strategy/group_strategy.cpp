@@ -228,18 +228,24 @@ void group_clashes(State& state, conflict::Context& context, const Params& param
   const std::size_t regions = state.regions.size();
   const std::size_t groups = state.groups.size();
   std::vector<double> weight(state.places.size(), 0.0);
-  // The fighters of each active group by region, and those of its active enemies (E above).
-  std::vector<double> fighters(groups * regions, 0.0), enemies(groups * regions, 0.0);
-  for (std::size_t i = 0; i < groups; ++i) {
-    if (!state.groups[i].active) continue;
-    for (std::size_t r = 0; r < regions; ++r)
-      fighters[i * regions + r] = fighters_in(state, state.groups[i], r);
-  }
-  for (std::size_t i = 0; i < groups; ++i) {
-    for (std::size_t j = 0; j < groups; ++j) {
-      if (i == j || !state.are_hostile(static_cast<ActorIndex>(i + 1), static_cast<ActorIndex>(j + 1)))
-        continue;
-      for (std::size_t r = 0; r < regions; ++r) enemies[i * regions + r] += fighters[j * regions + r];
+  // E above: the fighters of each group's active enemies by region, as the day begins (only needed
+  // with attention). The pairs below read their own strengths afresh, since earlier clashes of the
+  // day have taken their dead.
+  std::vector<double> enemies;
+  if (params.clash_attention > 0.0) {
+    std::vector<double> fighters(groups * regions, 0.0);
+    enemies.assign(groups * regions, 0.0);
+    for (std::size_t i = 0; i < groups; ++i) {
+      if (!state.groups[i].active) continue;
+      for (std::size_t r = 0; r < regions; ++r)
+        fighters[i * regions + r] = fighters_in(state, state.groups[i], r);
+    }
+    for (std::size_t i = 0; i < groups; ++i) {
+      for (std::size_t j = 0; j < groups; ++j) {
+        if (i == j || !state.are_hostile(static_cast<ActorIndex>(i + 1), static_cast<ActorIndex>(j + 1)))
+          continue;
+        for (std::size_t r = 0; r < regions; ++r) enemies[i * regions + r] += fighters[j * regions + r];
+      }
     }
   }
   for (std::size_t i = 0; i < groups; ++i) {

@@ -48,8 +48,7 @@ const engine::ParameterTable<Params>& parameter_table() {
           "institutions_stable_months", &Params::stable_months, 1.0, 36.0, "months",
           "assumption: how long the north must be held before stability is declared (Q3, 000; 001; 004 §4.5)",
           "Months the state must hold every town of the contested regions before a 'contested_stable' "
-          "trigger "
-          "fires"),
+          "trigger fires"),
       parameter("institutions_burden_share", &Params::burden_share, 0.0, 5.0, "1",
                 "004 §5 (France shares the burden once partners are in the field); size: assumption",
                 "Partners' strength, as a multiple of an operation's ceiling, at which it draws down"),

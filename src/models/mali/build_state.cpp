@@ -32,7 +32,7 @@ double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
   return 2.0 * 6371.0 * std::asin(std::sqrt(a));
 }
 
-// The mask of every region (theatre/checks.hpp keeps their number within the mask's 32 bits).
+// The mask of every region (check_mask_limits keeps their number within the mask's 32 bits).
 std::uint32_t all_regions(std::size_t n) { return n >= 32 ? ~0u : (1u << n) - 1u; }
 
 std::uint32_t region_bit(const MaliWorld& world, const theatre::Ref& ref) {
@@ -40,13 +40,6 @@ std::uint32_t region_bit(const MaliWorld& world, const theatre::Ref& ref) {
   if (!r)
     throw scenario::ScenarioError(ref.where, ref.field, "'" + ref.id + "' is not a region of the boundaries");
   return 1u << *r;
-}
-
-// The regions the state must hold (dynamics.army.contested_regions), as a mask.
-std::uint32_t contested_mask(const MaliWorld& world, const ArmySpec& army) {
-  std::uint32_t contested = 0;
-  for (const auto& r : army.contested_regions) contested |= region_bit(world, r);
-  return contested;
 }
 
 std::size_t group_index(const MaliWorld& world, const theatre::Ref& ref) {
@@ -393,6 +386,12 @@ void check_group_traits(const MaliWorld& world, const GroupTraits& traits) {
 }
 
 }  // namespace
+
+std::uint32_t contested_mask(const MaliWorld& world, const ArmySpec& army) {
+  std::uint32_t contested = 0;
+  for (const auto& r : army.contested_regions) contested |= region_bit(world, r);
+  return contested;
+}
 
 void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   check_mask_limits(world);

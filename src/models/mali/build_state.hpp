@@ -4,6 +4,7 @@
 // towns and camps, armed groups, forces, the army and the road distances.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "engine/parameters.hpp"
@@ -21,6 +22,10 @@ struct BuiltState {
   std::vector<std::size_t> force_operation;   // State::forces[i] comes from theatre operation [i]
   std::vector<std::size_t> group_theatre;     // State::groups[i] is theatre group [i]
 };
+
+// The regions the state must hold (dynamics.army.contested_regions) as a mask (bit r); throws
+// scenario::ScenarioError for a name the boundaries do not have.
+std::uint32_t contested_mask(const MaliWorld& world, const ArmySpec& army);
 
 // Checks the dynamics section's references (groups, regions, towns, operations) against the world.
 // Throws scenario::ScenarioError at the offending field.

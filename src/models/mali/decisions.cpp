@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/grid.hpp"
+#include "models/mali/build_state.hpp"
 #include "scenario/error.hpp"
 #include "theatre/schedule.hpp"
 
@@ -109,11 +110,7 @@ bool SituationReader::host_military(engine::Date today) const {
 }
 
 SituationReader::SituationReader(const MaliWorld& world, const DynamicsSpec& spec)
-    : governments_(&world.theatre.state.governments) {
-  for (const auto& r : spec.army.contested_regions) {
-    if (auto i = world.regions.index_of(r.id)) contested_ |= 1u << *i;
-  }
-}
+    : governments_(&world.theatre.state.governments), contested_(contested_mask(world, spec.army)) {}
 
 institutions::Situation SituationReader::read(const conflict::State& s,
                                               const std::vector<double>& resentment_by_region,
