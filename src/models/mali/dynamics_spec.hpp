@@ -24,7 +24,7 @@ struct ArmyCamp {
 
 struct ArmySpec {
   double strength = 0;  // people at the start
-  // The regions the state must hold against the groups (Mali: the north), and the army's share
+  // The regions the state must hold against the groups, and the army's share
   // garrisoned in their towns at the start (scenario: contested_regions, contested_share; the older
   // names north_regions, north_share are read too).
   double contested_share = 0;
