@@ -109,6 +109,7 @@ std::string command_line(const BacktestOptions& o) {
   c += fmt::format(" --runs {} --first-seed {}", o.runs, o.first_seed);
   for (const auto& f : o.observed) c += " --observed " + f;
   if (o.no_fit) c += " --no-fit";
+  if (o.simulate_through) c += " --simulate-through";
   for (const auto& p : o.params) c += " --param " + p;
   if (!o.fit_from.empty()) c += " --fit-from " + o.fit_from;
   if (o.budget) c += fmt::format(" --budget {}", *o.budget);
@@ -225,6 +226,14 @@ int backtest_command(const BacktestOptions& options) {
   for (const auto& origin : origins) {
     nlohmann::json entry;
     entry["origin"] = origin.iso();
+    // The forecast starts from what was observed at the origin, never later (the fit's runs stop
+    // at the origin, so the scenario as loaded serves them); with --simulate-through, from nothing.
+    scenario::LoadOptions at_origin = load;
+    at_origin.overrides.push_back("calendar.forecast_origin=" +
+                                  (options.simulate_through ? std::string("none") : origin.iso()));
+    const PreparedRun forecast = prepare(options.input.scenario, at_origin);
+    entry["forecast_origin"] =
+        options.simulate_through ? nlohmann::json(nullptr) : nlohmann::json(origin.iso());
     analysis::Arm arm;
     if (fit) {
       validation::Observed window;
@@ -291,10 +300,10 @@ int backtest_command(const BacktestOptions& options) {
           {"fresh_loss_chosen",
            chosen.fresh_loss ? nlohmann::json(*chosen.fresh_loss) : nlohmann::json(nullptr)},
           {"left_out", left_out}};
-      arm = arm_at(p, fit->ranges, chosen.values);
+      arm = arm_at(forecast, fit->ranges, chosen.values);
     } else {
       entry["fit"] = nullptr;
-      arm = arm_at(p, {}, {});
+      arm = arm_at(forecast, {}, {});
     }
     arm.end = forecast_end;
     // With a posterior, member i takes draw draws[i] (two members to a draw).
@@ -302,7 +311,7 @@ int backtest_command(const BacktestOptions& options) {
     if (const auto it = posteriors.find(origin); it != posteriors.end()) {
       const auto draws = member_draws(it->second, seeds.size(), options.first_seed);
       for (std::size_t i = 0; i < seeds.size(); ++i) {
-        member_arms[i] = arm_with_draw(p, it->second, draws[i]);
+        member_arms[i] = arm_with_draw(forecast, it->second, draws[i]);
         member_arms[i].end = forecast_end;
       }
       entry["posterior"] = {{"file", it->second.file}, {"parameters", it->second.names}, {"draws", draws}};

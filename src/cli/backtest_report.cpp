@@ -23,6 +23,12 @@ void print_origin(const nlohmann::json& o) {
   }
   fmt::print("\nOrigin {} — scored {}, {} members\n", o["origin"].get<std::string>(), span,
              o["scores"]["members"].get<std::size_t>());
+  // Older reports (before the forecast origin) have no such field: they simulated through.
+  const bool from_origin = o.contains("forecast_origin") && !o["forecast_origin"].is_null();
+  fmt::print("  {}\n", from_origin
+                           ? "The forecast starts from the state observed at the origin (the scenario's "
+                             "observations dated then)."
+                           : "The forecast simulates from the scenario's start (--simulate-through).");
   if (o["fit"].is_null()) {
     fmt::print("  Not fitted (--no-fit): the scenario's own values.\n");
   } else {

@@ -136,6 +136,9 @@ struct BacktestOptions {
   std::size_t runs = 20;              // members of each origin's ensemble
   std::uint64_t first_seed = 1;
   bool no_fit = false;
+  // Whether each origin's forecast starts from the state observed at the origin (the scenario's
+  // observed stocks dated at it; calendar.forecast_origin set to the origin), or simulates through.
+  bool simulate_through = false;
   // The fit (defaults from the scenario's calibration: section, else the values below).
   std::vector<std::string> params;  // NAME or NAME=LOW:HIGH
   std::string fit_from;             // empty: the section's `from`, else the first 1 January of the scenario

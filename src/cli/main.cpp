@@ -404,6 +404,11 @@ int main(int argc, char** argv) {
             100000);
   add_first_seed(backtest_cmd, backtest.first_seed, "Seed of member 0 (default 1)");
   backtest_cmd->add_flag("--no-fit", backtest.no_fit, "Score the scenario as it is (no calibration)");
+  backtest_cmd->add_flag(
+      "--simulate-through", backtest.simulate_through,
+      "Forecasts simulate from the scenario's start without setting the state observed at "
+      "the origin (the scenario's observed stocks; default: set, calendar.forecast_origin = "
+      "the origin)");
   backtest_cmd
       ->add_option(
           "--posterior", backtest.posteriors,

@@ -28,6 +28,7 @@ void read_calendar(MapReader& top, Scenario& s) {
   const Node* step = cal.optional("step");
   const Node* end = cal.optional("end");
   const Node* steps = cal.optional("steps");
+  const Node* origin = cal.optional("forecast_origin");
   cal.finish();  // a misspelt field is the likeliest cause of what follows: say so first
   if (step != nullptr) {
     const std::string text = read_string(*step, cal.field("step"));
@@ -55,6 +56,18 @@ void read_calendar(MapReader& top, Scenario& s) {
   }
   if (days_between(s.start, s.end) + 1 > kMaxSteps) {
     throw ScenarioError(node.where(), "calendar", fmt::format("runs longer than {} days", kMaxSteps));
+  }
+  // `none` says so explicitly (`--set calendar.forecast_origin=none` undoes a scenario's origin).
+  if (origin != nullptr && !(origin->is_scalar() && origin->text() == "none")) {
+    s.forecast_origin = read_date(*origin, cal.field("forecast_origin"));
+    // The day before the start is the latest origin a run can start from (its first day is then
+    // the forecast's); an origin on or after the end leaves the whole run before the forecast.
+    if (*s.forecast_origin < s.start.plus_days(-1)) {
+      throw ScenarioError(origin->where(), cal.field("forecast_origin"),
+                          fmt::format("{} is before the day before calendar.start {}: the run could not "
+                                      "start its forecast from it",
+                                      s.forecast_origin->iso(), s.start.iso()));
+    }
   }
 }
 

@@ -26,6 +26,11 @@ struct Scenario {
   std::string model;
   engine::Date start;
   engine::Date end;
+  // calendar.forecast_origin: the last day whose observations the run may start a forecast from
+  // (a model that has them sets its state to what was observed then, on the day after); none: the
+  // run simulates throughout. No earlier than the day before the start; on or after the end, the
+  // run ends before its forecast. `backtest` sets it to each origin.
+  std::optional<engine::Date> forecast_origin;
   std::uint64_t seed = 1;
   double people_per_agent = 1.0;
   // The outcomes a comparison, sweep or sensitivity shows when none are asked for, in order

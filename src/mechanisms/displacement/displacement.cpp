@@ -174,6 +174,16 @@ std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t 
   return count;
 }
 
+std::size_t Displacement::add_resting(PlaceId home, PlaceId at, std::uint32_t day, std::uint8_t group) {
+  if (home >= dyn_.places.size() || at >= dyn_.places.size())
+    throw std::invalid_argument("displacement: an agent added at an unknown place");
+  // Regime kNever differs from any place's, so the agent draws its rest at `at` when next moved.
+  dyn_.agents.create(at, kNoPath, 0, 0.0f, home, day, kNever, day, group, day);
+  dyn_.retired.push_back(0);
+  ++dyn_.resting[at];
+  return dyn_.agents.size() - 1;
+}
+
 double Displacement::move_chance(PlaceId p) const {
   if (dyn_.places[p].kind == PlaceKind::Camp) return rules_.move_chance_camp;
   const double v = std::min(1.0, dyn_.recent_violence[p]);

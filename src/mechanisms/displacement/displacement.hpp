@@ -99,6 +99,7 @@ struct Rules {
 // Random streams of the mechanism (engine/random.hpp).
 inline constexpr engine::StreamId kMoveStream = 0x0D70;
 inline constexpr engine::StreamId kReturnStream = 0x0D71;
+inline constexpr engine::StreamId kOriginStream = 0x0D72;  // origin_state.hpp
 
 class Displacement {
  public:
@@ -123,6 +124,12 @@ class Displacement {
   // carried to the next call for the same place, so nothing is lost to rounding). Returns the
   // agents added.
   std::size_t displace(PlaceId origin, double people, std::uint32_t day, std::uint8_t group = 0);
+
+  // Adds one agent of group `group` from `home`, already at rest at `at` (it left home and arrived
+  // on `day`; it draws its rest from `at`'s move chance at the next step). For a forecast that
+  // starts from observed stocks (origin_state.hpp). Returns its slot. Throws std::invalid_argument
+  // for an unknown place.
+  std::size_t add_resting(PlaceId home, PlaceId at, std::uint32_t day, std::uint8_t group);
 
   // Moves everyone for one day.
   void step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads);

@@ -45,6 +45,7 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
   const double keep = std::exp(-1.0 / params_.memory_days);
   const auto day = static_cast<std::uint32_t>(state.day);
   auto& people = state.people;
+  if (state.day == origin_.day) start_from_origin(state, context);
   for (std::size_t p = 0; p < state.places.size(); ++p) {
     auto& place = state.places[p];
     const auto [begin, end] = context.ops.residents_range(state, static_cast<conflict::PlaceIndex>(p));
@@ -102,14 +103,24 @@ double Flight::exposed_people(const conflict::State& state, std::uint32_t begin,
   return sum * state.people.people_per_agent;
 }
 
-void Flight::sync(conflict::State& state) {
-  if (countries_.empty()) {
-    for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
-      const Place& place = displacement_.place(static_cast<PlaceId>(p));
-      if (place.foreign && std::find(countries_.begin(), countries_.end(), place.country) == countries_.end())
-        countries_.push_back(place.country);
-    }
+void Flight::list_countries() {
+  if (!countries_.empty()) return;
+  for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
+    const Place& place = displacement_.place(static_cast<PlaceId>(p));
+    if (place.foreign && std::find(countries_.begin(), countries_.end(), place.country) == countries_.end())
+      countries_.push_back(place.country);
   }
+}
+
+std::uint8_t Flight::status_code(std::size_t s) const {
+  const Place& at = displacement_.place(displacement_.whereabouts(s).at);
+  if (!at.foreign) return Registration::kInternal;
+  const auto c = std::find(countries_.begin(), countries_.end(), at.country) - countries_.begin();
+  return static_cast<std::uint8_t>(Registration::kAbroad + c);
+}
+
+void Flight::sync(conflict::State& state) {
+  list_countries();
   registration_.begin(static_cast<std::uint32_t>(state.day));
   for (std::size_t s = 0; s < state_.owner.size(); ++s) {
     registration_.status(s, follow(state, s));
@@ -141,12 +152,9 @@ std::uint8_t Flight::follow(conflict::State& state, std::size_t s) {
     count_return(s, people.people_per_agent);
     return Registration::kHome;
   }
-  const auto w = displacement_.whereabouts(s);
-  const Place& at = displacement_.place(w.at);
-  people.status[i] = at.foreign ? Status::Refugee : Status::Displaced;
-  if (!at.foreign) return Registration::kInternal;
-  const auto c = std::find(countries_.begin(), countries_.end(), at.country) - countries_.begin();
-  return static_cast<std::uint8_t>(Registration::kAbroad + c);
+  const std::uint8_t code = status_code(s);
+  people.status[i] = code == Registration::kInternal ? Status::Displaced : Status::Refugee;
+  return code;
 }
 
 }  // namespace peacesim::mechanisms::displacement

@@ -27,7 +27,9 @@
 // sends nobody away. kernel_km = 0 gives every cell of the catchment the town's full weight.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/fields.hpp"
@@ -73,6 +75,15 @@ struct Network {
   std::vector<std::vector<std::uint8_t>> kin;  // [community][place]: 1 in a country of the community's kin
 };
 
+// The displaced stocks a forecast starts from (origin_state.cpp): on run day `day`, the day after
+// the forecast's origin, the simulated stocks are set to what was observed at the origin. An input
+// the model makes from the scenario (dynamics.observed_stocks at calendar.forecast_origin).
+struct OriginStocks {
+  std::int64_t day = -1;                               // the run day the stocks are set; -1: never
+  std::optional<double> internal;                      // internally displaced people
+  std::vector<std::pair<std::string, double>> abroad;  // refugees by host country (its code)
+};
+
 // The danger a town's recent fatalities make felt, given the people who feel it (see above).
 double felt_danger(double danger, double exposed_people, double elasticity);
 
@@ -81,8 +92,12 @@ std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& para
 
 class Flight {
  public:
-  Flight(FlightParams params, Displacement& displacement, RegistrationParams registration = {})
-      : params_(params), displacement_(displacement), registration_(registration) {}
+  Flight(FlightParams params, Displacement& displacement, RegistrationParams registration = {},
+         OriginStocks origin = {})
+      : params_(params),
+        displacement_(displacement),
+        registration_(registration),
+        origin_(std::move(origin)) {}
 
   // One day: intensities, departures, the displacement mechanism's move, statuses.
   void day(conflict::State& state, conflict::Context& context);
@@ -121,6 +136,17 @@ class Flight {
 
  private:
   void sync(conflict::State& state);
+  void list_countries();  // countries_, once: the foreign countries of the places, in place order
+  // The status code (registration.hpp) of a slot still followed, from where it is.
+  [[nodiscard]] std::uint8_t status_code(std::size_t s) const;
+  // Sets the simulated stocks to origin_'s (origin_state.cpp), on origin_.day.
+  void start_from_origin(conflict::State& state, conflict::Context& context);
+  // Sends home `count` agents of `slots` (drawn at random; origin_state.cpp).
+  void send_home_at_origin(conflict::State& state, const std::vector<std::size_t>& slots, std::size_t count,
+                           const engine::RandomDraws& draws);
+  // Adds `count` agents of status `code`, each like an agent of `like` drawn at random.
+  std::size_t add_at_origin(conflict::State& state, conflict::Context& context, std::uint8_t code,
+                            const std::vector<std::size_t>& like, std::size_t count);
   // Brings person agent owner[s]'s status up to date with displacement slot s; returns its code
   // for the registration (registration.hpp).
   std::uint8_t follow(conflict::State& state, std::size_t s);
@@ -140,6 +166,7 @@ class Flight {
   FlightParams params_;
   Displacement& displacement_;
   Registration registration_;
+  OriginStocks origin_;
   State state_;
 };
 

@@ -83,12 +83,14 @@ void install(conflict::Registry& r) {
   rules.people_per_agent = r.world().people.people_per_agent;
   r.stream(kMoveStream);
   r.stream(kReturnStream);
+  r.stream(kOriginStream);
   const Network& network = r.read<Network>();
   auto& moves = r.keep<Displacement>(network.places, network.links, rules);
   moves.set_kin(network.kin);
   r.checkpoint(moves.dynamic());
   const RegistrationParams& books = r.parameters(registration_parameter_table());
-  auto& flight = r.keep<Flight>(params, moves, books);
+  // The stocks a forecast starts from (flight.hpp): a copy, as the object provided may be read later.
+  auto& flight = r.keep<Flight>(params, moves, books, r.read<OriginStocks>());
   r.checkpoint(flight.state());
   r.checkpoint(flight.registration().state());
   conflict::State& world = r.world();

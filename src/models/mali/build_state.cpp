@@ -393,6 +393,29 @@ std::uint32_t contested_mask(const MaliWorld& world, const ArmySpec& army) {
   return contested;
 }
 
+namespace {
+// M7's observed stocks: one entry a date, refugees only in countries with places outside the regions.
+void check_observed_stocks(const MaliWorld& world, const DynamicsSpec& spec) {
+  for (std::size_t i = 0; i < spec.observed_stocks.size(); ++i) {
+    const auto& o = spec.observed_stocks[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      if (spec.observed_stocks[j].when.date == o.when.date)
+        throw scenario::ScenarioError(o.when.where, o.when.field,
+                                      o.when.date.iso() + " has stocks already (one entry a date)");
+    }
+    for (const auto& a : o.abroad) {
+      bool hosts = false;
+      for (std::size_t p = 0; p < world.theatre.places.size(); ++p)
+        hosts = hosts || (!world.place_region[p] && world.theatre.places[p].country == a.country);
+      if (!hosts)
+        throw scenario::ScenarioError(
+            a.where, a.field,
+            "no place of the theatre outside its regions is in " + a.country + " (places:)");
+    }
+  }
+}
+}  // namespace
+
 void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   check_mask_limits(world);
   const std::uint32_t contested = contested_mask(world, spec.army);
@@ -428,6 +451,7 @@ void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   }
   check_decisions(world, spec);
   check_negotiations(world, spec);
+  check_observed_stocks(world, spec);
 }
 
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,

@@ -5,12 +5,34 @@
 #include <algorithm>
 
 #include "models/mali/describe_util.hpp"
+#include "models/mali/dynamics_spec.hpp"
 #include "theatre/schedule.hpp"
 
 namespace peacesim::models::mali {
 
 namespace {
 using namespace fmt_util;  // NOLINT(google-build-using-namespace): formatting helpers only
+
+// Where a forecast starts: the origin and the observed stocks the run takes on the day after it.
+std::vector<std::string> forecast_origin_row(const scenario::Scenario& s) {
+  if (!s.forecast_origin) return {"forecast origin", "none: the run simulates throughout", ""};
+  for (const auto& o : read_dynamics(s.root).observed_stocks) {
+    if (o.when.date != *s.forecast_origin) continue;
+    std::vector<std::string> parts;
+    if (o.internal) parts.push_back("internally displaced " + thousands(*o.internal));
+    for (const auto& a : o.abroad) parts.push_back("refugees in " + a.country + " " + thousands(a.people));
+    return {
+        "forecast origin",
+        fmt::format("{}: on {} the displaced stocks are set to those observed ({})", s.forecast_origin->iso(),
+                    s.forecast_origin->plus_days(1).iso(), fmt::join(parts, ", ")),
+        o.source.text};
+  }
+  return {"forecast origin",
+          fmt::format(
+              "{}: no observed stocks dated then (dynamics.observed_stocks): the run simulates throughout",
+              s.forecast_origin->iso()),
+          ""};
+}
 
 Table overview(const MaliWorld& w, const scenario::Scenario& s) {
   const auto& t = w.theatre;
@@ -38,6 +60,7 @@ Table overview(const MaliWorld& w, const scenario::Scenario& s) {
                         t.population.split_source.text});
   int camps = 0;
   for (const auto& p : t.places) camps += p.kind == theatre::PlaceKind::Camp ? 1 : 0;
+  table.rows.push_back(forecast_origin_row(s));
   table.rows.push_back(
       {"counts",
        fmt::format("{} places ({} camps), {} routes, {} armed groups, {} institutions, {} operations, "

@@ -116,6 +116,28 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
       throw scenario::ScenarioError(off.to.where, off.to.field, "is before 'from'");
     spec.offensives.push_back(std::move(off));
   });
+  for_each(r, "observed_stocks", [&](MapReader& o, std::size_t) {
+    ObservedStocks x;
+    x.when = theatre::when_field(o, "date");
+    x.internal = theatre::optional_non_negative(o, "internally_displaced");
+    if (const scenario::Node* refugees = o.optional("refugees")) {
+      MapReader hosts(*refugees, o.field("refugees"));
+      for (const auto& [key, value] : refugees->entries()) {
+        const std::string field = hosts.field(key);
+        (void)theatre::read_country_code(scenario::Node::scalar(key, value.where()), field);
+        const double people = scenario::read_number(value, field);
+        if (!(people >= 0.0)) throw scenario::ScenarioError(value.where(), field, "must not be negative");
+        x.abroad.push_back({key, people, value.where(), field});
+        hosts.accept(key);
+      }
+      hosts.finish();
+    }
+    if (!x.internal && x.abroad.empty())
+      throw scenario::ScenarioError(o.node().where(), o.field("date"),
+                                    "give internally_displaced, refugees (by host country) or both");
+    x.source = theatre::read_source(o);
+    spec.observed_stocks.push_back(std::move(x));
+  });
   for_each(r, "hostilities", [&](MapReader& h, std::size_t) {
     Hostility x;
     const auto between = theatre::ref_list(h, "between");

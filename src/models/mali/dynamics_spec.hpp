@@ -122,6 +122,21 @@ inline const std::vector<std::string>& decision_triggers() {
 // The older name of a trigger, still read: north_stable is contested_stable.
 inline constexpr const char* kOlderContestedStable = "north_stable";
 
+// M7: the displaced stocks observed on a date (a 31 December of UNHCR's year-end figures, say): a
+// forecast from that date (calendar.forecast_origin) starts from them (docs/model/displacement.md).
+struct ObservedStocks {
+  theatre::When when;
+  std::optional<double> internal;  // internally displaced people
+  struct Abroad {
+    std::string country;  // ISO 3166-1 alpha-3: a country of places outside the theatre's regions
+    double people = 0.0;
+    scenario::Location where;
+    std::string field;
+  };
+  std::vector<Abroad> abroad;  // refugees by host country
+  theatre::Source source;
+};
+
 struct DynamicsSpec {
   ArmySpec army;
   std::vector<GroupTraits> groups;
@@ -132,6 +147,8 @@ struct DynamicsSpec {
   CostSpec costs;
   std::vector<DecisionSpec> decisions;
   std::vector<NegotiationSpec> negotiations;
+  std::vector<ObservedStocks> observed_stocks;
+  std::optional<engine::Date> forecast_origin;  // the scenario's calendar.forecast_origin
 };
 
 // Reads `dynamics` from the scenario's merged tree; throws scenario::ScenarioError at the field.

@@ -23,6 +23,7 @@ ModelInfo mali_info() {
   info.sections.push_back("dynamics");
   info.make = [](const ModelInput& input) -> std::unique_ptr<engine::Model> {
     DynamicsSpec spec = read_dynamics(input.scenario.root);
+    spec.forecast_origin = input.scenario.forecast_origin;
     return std::make_unique<ConflictModel>(load_world(input.scenario, input.parameters), std::move(spec),
                                            input.parameters, input.scenario.start, input.scenario.end,
                                            input.scale, input.seed);

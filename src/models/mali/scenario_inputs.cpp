@@ -409,6 +409,19 @@ mechanisms::peace_attacks::Supply supply_hubs(const MaliWorld& world, const Buil
   return out;
 }
 
+// M7: the observed stocks dated at the forecast's origin, set on the day after it (none without both).
+mechanisms::displacement::OriginStocks origin_stocks(const DynamicsSpec& spec, engine::Date start) {
+  mechanisms::displacement::OriginStocks out;
+  if (!spec.forecast_origin) return out;
+  for (const auto& o : spec.observed_stocks) {
+    if (o.when.date != *spec.forecast_origin) continue;
+    out.day = days_between(start, o.when.date) + 1;
+    out.internal = o.internal;
+    for (const auto& a : o.abroad) out.abroad.emplace_back(a.country, a.people);
+  }
+  return out;
+}
+
 }  // namespace
 
 void provide_inputs(conflict::Registry& r, const MaliWorld& world, const DynamicsSpec& spec,
@@ -424,6 +437,7 @@ void provide_inputs(conflict::Registry& r, const MaliWorld& world, const Dynamic
   }
   r.provide(std::move(influxes));
   r.provide(built.network);
+  r.provide(origin_stocks(spec, start));
   r.provide(supply_hubs(world, built, start));
   r.provide(peace_inputs(world, spec, built, start));
   r.provide(m::institutions::Inputs{

@@ -1,0 +1,146 @@
+// A forecast that starts from the observed displaced stocks (docs/model/displacement.md, "Starting
+// a forecast from what was observed"). A run that forecasts from an origin knows, at that origin,
+// how many people were internally displaced and how many were refugees in each host country; its own
+// stocks there carry the errors of years of simulation. On the day after the origin the simulated
+// stocks are set to the observed ones, so the forecast's years start where the world was:
+//   - a status (IDPs, refugees in country c) with more simulated people than observed sends the
+//     excess home: agents drawn uniformly at random, whose people become residents again (not
+//     counted as returns: no one travelled), with their tolerance raised to the violence their home
+//     has had (the observation says they live with it: they are the ones who stayed home);
+//   - a status with fewer sends more people: each new agent is like an agent of that status drawn
+//     at random (its home, community and place), standing for a resident of that home and
+//     community, who is displaced there from today.
+// Nothing else changes: violence, groups and the rules of movement go on as simulated.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "mechanisms/displacement/flight.hpp"
+
+namespace peacesim::mechanisms::displacement {
+
+using conflict::Status;
+
+namespace {
+// Keys of the origin's draws (stream kOriginStream): slots for who goes home, above them one key
+// range per status for who is added.
+constexpr std::uint64_t kAddKeys = std::uint64_t{1} << 40;
+}  // namespace
+
+void Flight::start_from_origin(conflict::State& state, conflict::Context& context) {
+  list_countries();
+  const double k = state.people.people_per_agent;
+  const auto day = static_cast<std::uint32_t>(state.day);
+  std::vector<std::pair<std::uint8_t, double>> targets;
+  if (origin_.internal) targets.emplace_back(Registration::kInternal, *origin_.internal);
+  for (const auto& [country, people] : origin_.abroad) {
+    const auto c = std::find(countries_.begin(), countries_.end(), country) - countries_.begin();
+    if (static_cast<std::size_t>(c) == countries_.size())
+      throw std::invalid_argument("displacement: observed refugees in " + country +
+                                  ", a country with no place of the theatre");
+    targets.emplace_back(static_cast<std::uint8_t>(Registration::kAbroad + c), people);
+  }
+  // Everyone's status before any change, so that the agents added are drawn from the simulated ones.
+  std::vector<std::vector<std::size_t>> by_status(Registration::kAbroad + countries_.size());
+  for (std::size_t s = 0; s < state_.owner.size(); ++s) {
+    if (!displacement_.retired(s)) by_status[status_code(s)].push_back(s);
+  }
+  std::vector<std::size_t> displaced;  // every slot still followed: the fallback to draw new agents like
+  for (const auto& slots : by_status) displaced.insert(displaced.end(), slots.begin(), slots.end());
+  std::sort(displaced.begin(), displaced.end());
+  for (const auto& [code, people] : targets) {
+    const auto& slots = by_status[code];
+    const auto want = static_cast<std::size_t>(std::llround(std::max(0.0, people) / k));
+    if (slots.size() > want) {
+      send_home_at_origin(state, slots, slots.size() - want, context.random.draws(kOriginStream, day, code));
+    } else if (want > slots.size()) {
+      add_at_origin(state, context, code, slots.empty() ? displaced : slots, want - slots.size());
+    }
+  }
+}
+
+void Flight::send_home_at_origin(conflict::State& state, const std::vector<std::size_t>& slots,
+                                 std::size_t count, const engine::RandomDraws& draws) {
+  // A uniform draw of `count` slots: a partial Fisher-Yates shuffle of a copy, in slot order.
+  std::vector<std::size_t> pool = slots;
+  engine::RandomDraws d = draws;
+  for (std::size_t j = 0; j < count; ++j) {
+    const auto pick = j + static_cast<std::size_t>(d.uniform() * static_cast<double>(pool.size() - j));
+    std::swap(pool[j], pool[std::min(pick, pool.size() - 1)]);
+  }
+  auto& people = state.people;
+  for (std::size_t j = 0; j < count; ++j) {
+    const std::size_t s = pool[j];
+    const std::uint32_t i = state_.owner[s];
+    displacement_.retire(s);
+    if (people.status[i] != Status::Displaced && people.status[i] != Status::Refugee) continue;  // died
+    people.status[i] = Status::Resident;
+    // They live with their home's violence: their tolerance is at least what it has had.
+    const auto& home = state.places[displacement_.whereabouts(s).home];
+    const double endured = home.exposure_days * cell_weight_[people.cell[i]];
+    if (people.tolerance_days[i] != 255 && static_cast<double>(people.tolerance_days[i]) + 0.5 < endured)
+      people.tolerance_days[i] = static_cast<std::uint8_t>(std::min(254.0, std::ceil(endured)));
+  }
+}
+
+std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& context, std::uint8_t code,
+                                  const std::vector<std::size_t>& like, std::size_t count) {
+  if (like.empty()) return 0;  // nobody displaced anywhere: nothing says where they would come from
+  auto& people = state.people;
+  const auto day = static_cast<std::uint32_t>(state.day);
+  // Where agents drawn like others of another status go instead (no simulated agent has this one):
+  // the camps of the status's country (or inside the theatre's), else any of its places.
+  std::vector<PlaceId> camps, places;
+  for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
+    const Place& place = displacement_.place(static_cast<PlaceId>(p));
+    const bool fits = code == Registration::kInternal
+                          ? !place.foreign
+                          : place.foreign && place.country == countries_[code - Registration::kAbroad];
+    if (!fits) continue;
+    places.push_back(static_cast<PlaceId>(p));
+    if (place.kind == PlaceKind::Camp) camps.push_back(static_cast<PlaceId>(p));
+  }
+  const auto& destinations = camps.empty() ? places : camps;
+  if (destinations.empty()) return 0;
+  std::size_t added = 0;
+  for (std::size_t j = 0; j < count; ++j) {
+    engine::RandomDraws d = context.random.draws(kOriginStream, day, kAddKeys * (code + 1u) + j);
+    // A few tries: the home drawn may have no resident of the community left.
+    for (int attempt = 0; attempt < 16; ++attempt) {
+      const auto model = like[std::min(
+          like.size() - 1, static_cast<std::size_t>(d.uniform() * static_cast<double>(like.size())))];
+      const auto w = displacement_.whereabouts(model);
+      const auto [begin, end] = context.ops.residents_range(state, w.home);
+      std::uint32_t candidates = 0;
+      for (std::uint32_t at = begin; at < end; ++at) {
+        const std::uint32_t i = state.by_cell[at];
+        candidates += people.status[i] == Status::Resident && people.community[i] == w.group ? 1u : 0u;
+      }
+      if (candidates == 0) continue;
+      const PlaceId to =
+          status_code(model) == code
+              ? w.at
+              : destinations[std::min(
+                    destinations.size() - 1,
+                    static_cast<std::size_t>(d.uniform() * static_cast<double>(destinations.size())))];
+      auto nth = static_cast<std::uint32_t>(d.uniform() * candidates);
+      for (std::uint32_t at = begin; at < end; ++at) {
+        const std::uint32_t i = state.by_cell[at];
+        if (people.status[i] != Status::Resident || people.community[i] != w.group) continue;
+        if (nth-- > 0) continue;
+        people.status[i] = code == Registration::kInternal ? Status::Displaced : Status::Refugee;
+        state_.owner.push_back(i);
+        // In transit, the model agent is counted at the place its leg started: the new one rests there.
+        const std::size_t slot = displacement_.add_resting(w.home, to, day, w.group);
+        if (slot + 1 != state_.owner.size())
+          throw std::logic_error("displacement: slots and owners out of step");
+        ++added;
+        break;
+      }
+      break;
+    }
+  }
+  return added;
+}
+
+}  // namespace peacesim::mechanisms::displacement
