@@ -99,6 +99,20 @@ void EventLog::emit(engine::Recorder& recorder, const conflict::State& state, co
   }
   totals_.events += 1;
   totals_.fatalities += h.fatalities;
+  const std::int32_t year = state.date.year();
+  if (totals_.fatalities_by_year.empty()) totals_.first_year = year;
+  const auto y = static_cast<std::size_t>(year - totals_.first_year);
+  if (totals_.fatalities_by_year.size() <= y) totals_.fatalities_by_year.resize(y + 1);
+  auto& by_region = totals_.fatalities_by_year[y];
+  if (by_region.size() < state.regions.size()) by_region.resize(state.regions.size(), 0.0);
+  by_region[place.region] += h.fatalities;
+}
+
+double EventLog::fatalities_in(std::int32_t year, std::size_t region) const {
+  if (totals_.fatalities_by_year.empty() || year < totals_.first_year) return 0.0;
+  const auto y = static_cast<std::size_t>(year - totals_.first_year);
+  if (y >= totals_.fatalities_by_year.size() || region >= totals_.fatalities_by_year[y].size()) return 0.0;
+  return totals_.fatalities_by_year[y][region];
 }
 
 }  // namespace peacesim::mechanisms::events

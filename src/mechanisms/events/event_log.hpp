@@ -72,6 +72,10 @@ class EventLog {
   // What changes: the run's totals so far, for the summary (checkpointed whole).
   struct Totals {
     double events = 0, fatalities = 0;
+    // Fatalities by calendar year and region: [year − first year][region] (a forecast's origin
+    // compares the origin year's with what was observed; mechanisms/origin_strength).
+    std::int32_t first_year = 0;
+    std::vector<std::vector<double>> fatalities_by_year;
     bool operator==(const Totals&) const = default;
     template <class Archive>
     void serialize(Archive& a) {
@@ -81,6 +85,9 @@ class EventLog {
   [[nodiscard]] double total_events() const { return totals_.events; }
   [[nodiscard]] double total_fatalities() const { return totals_.fatalities; }
   [[nodiscard]] Totals& totals() { return totals_; }
+  [[nodiscard]] const Totals& totals() const { return totals_; }
+  // Fatalities recorded in region r in calendar year y (0 for a year or region without any).
+  [[nodiscard]] double fatalities_in(std::int32_t year, std::size_t region) const;
 
  private:
   std::array<engine::SeriesId, kEventTypes> events_{};

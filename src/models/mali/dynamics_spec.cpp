@@ -138,6 +138,27 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.source = theatre::read_source(o);
     spec.observed_stocks.push_back(std::move(x));
   });
+  for_each(r, "observed_fatalities", [&](MapReader& o, std::size_t) {
+    ObservedFatalities x;
+    const std::int64_t year = o.integer("year");
+    if (year < 1 || year > 9999)
+      throw scenario::ScenarioError(o.required("year").where(), o.field("year"), "must be a calendar year");
+    x.year = static_cast<std::int32_t>(year);
+    x.where = o.required("year").where();
+    x.field = o.field("year");
+    const scenario::Node& regions = o.required("regions");
+    MapReader by_region(regions, o.field("regions"));
+    for (const auto& [key, value] : regions.entries()) {
+      const std::string field = by_region.field(key);
+      const double deaths = scenario::read_number(value, field);
+      if (!(deaths >= 0.0)) throw scenario::ScenarioError(value.where(), field, "must not be negative");
+      x.regions.push_back({theatre::Ref{key, value.where(), field}, deaths});
+      by_region.accept(key);
+    }
+    by_region.finish();
+    x.source = theatre::read_source(o);
+    spec.observed_fatalities.push_back(std::move(x));
+  });
   for_each(r, "hostilities", [&](MapReader& h, std::size_t) {
     Hostility x;
     const auto between = theatre::ref_list(h, "between");

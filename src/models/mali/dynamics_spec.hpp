@@ -137,6 +137,20 @@ struct ObservedStocks {
   theatre::Source source;
 };
 
+// M17: the deaths from political violence observed in a calendar year, by region (ACLED's, say): a
+// forecast from the year's last day starts with the groups scaled to them (docs/model/operational-layer.md, M17).
+struct ObservedFatalities {
+  std::int32_t year = 0;
+  scenario::Location where;
+  std::string field;
+  struct Region {
+    theatre::Ref region;
+    double deaths = 0.0;
+  };
+  std::vector<Region> regions;  // regions not listed are not observed
+  theatre::Source source;
+};
+
 struct DynamicsSpec {
   ArmySpec army;
   std::vector<GroupTraits> groups;
@@ -148,6 +162,7 @@ struct DynamicsSpec {
   std::vector<DecisionSpec> decisions;
   std::vector<NegotiationSpec> negotiations;
   std::vector<ObservedStocks> observed_stocks;
+  std::vector<ObservedFatalities> observed_fatalities;
   std::optional<engine::Date> forecast_origin;  // the scenario's calendar.forecast_origin
 };
 

@@ -13,6 +13,7 @@
 #include "mechanisms/group_strategy/group_strategy.hpp"
 #include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/origin_strength/origin_strength.hpp"
 #include "mechanisms/peace_attacks/peace_attacks.hpp"
 #include "mechanisms/peace_process/peace_process.hpp"
 #include "mechanisms/perceptions/perceptions.hpp"
@@ -40,6 +41,7 @@ const std::vector<const mechanisms::conflict::Module*>& modules() {
       &m::events::module(),
       &m::reprisals::module(),
       &m::peace_attacks::module(),
+      &m::origin_strength::module(),
   };
   return list;
 }
@@ -54,6 +56,8 @@ const std::vector<std::string>& day() {
   static const std::vector<std::string> order{
       // Daily. The scenario's decisions of the day, M9's among them, and what they cost.
       kGroupsAndGovernment, "M9 institutions", kForces, "M12 costs", "M2 influxes",
+      // Once, on the day after a forecast's origin: the groups scaled to the deaths observed.
+      "M17 origin strengths",
       // The armed actors act, and what follows from it.
       "M4 force employment", "M3 group strategy", "M16 attacks on peace operations", "M5 combat",
       "M8 control", "M6 civilians", "M14 reprisals", "M7 displacement",

@@ -8,6 +8,7 @@
 #include "mechanisms/grievance/grievance.hpp"
 #include "mechanisms/institutions/institutions.hpp"
 #include "mechanisms/mobilization/mobilization.hpp"
+#include "mechanisms/origin_strength/origin_strength.hpp"
 #include "mechanisms/peace_attacks/peace_attacks.hpp"
 #include "mechanisms/peace_process/negotiation.hpp"
 #include "models/mali/decisions.hpp"
@@ -422,6 +423,25 @@ mechanisms::displacement::OriginStocks origin_stocks(const DynamicsSpec& spec, e
   return out;
 }
 
+// M17: the deaths observed by region in the year that ends at the forecast's origin (none unless the
+// origin is a 31 December with an entry for its year), compared on the day after it.
+mechanisms::origin_strength::Observed origin_fatalities(const MaliWorld& world, const DynamicsSpec& spec,
+                                                        engine::Date start) {
+  mechanisms::origin_strength::Observed out;
+  const auto& origin = spec.forecast_origin;
+  if (!origin || origin->plus_days(1).year() == origin->year()) return out;
+  for (const auto& o : spec.observed_fatalities) {
+    if (o.year != origin->year()) continue;
+    out.day = days_between(start, *origin) + 1;
+    out.year = o.year;
+    out.fatalities.assign(world.regions.units.size(), -1.0);
+    for (const auto& region : o.regions) {
+      if (const auto r = world.regions.index_of(region.region.id)) out.fatalities[*r] = region.deaths;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void provide_inputs(conflict::Registry& r, const MaliWorld& world, const DynamicsSpec& spec,
@@ -438,6 +458,7 @@ void provide_inputs(conflict::Registry& r, const MaliWorld& world, const Dynamic
   r.provide(std::move(influxes));
   r.provide(built.network);
   r.provide(origin_stocks(spec, start));
+  r.provide(origin_fatalities(world, spec, start));
   r.provide(supply_hubs(world, built, start));
   r.provide(peace_inputs(world, spec, built, start));
   r.provide(m::institutions::Inputs{

@@ -1,0 +1,67 @@
+// M17 as one module: its parameters, its random stream, the factors it applied and its system,
+// which acts once, on the day after the forecast's origin.
+#include "mechanisms/conflict/module.hpp"
+
+#include "mechanisms/origin_strength/origin_strength.hpp"
+
+namespace peacesim::mechanisms::origin_strength {
+
+using engine::on_off;
+using engine::parameter;
+
+const engine::ParameterTable<Params>& parameter_table() {
+  static const engine::ParameterTable<Params> table{
+      on_off(
+          "origin_strength_enabled", &Params::enabled,
+          "assumption: a switch for ablation; acts only in a run with a forecast origin and deaths observed "
+          "in its year (docs/model/operational-layer.md, M17)",
+          "Run M17: at a forecast's origin, scale the armed groups of each region to the deaths observed "
+          "there in the origin's year"),
+      parameter("origin_strength_smoothing", &Params::smoothing, 0, 1000, "people",
+                "assumption: a region's yearly deaths are counts; a handful says little about the "
+                "strength behind them (docs/model/operational-layer.md, M17)",
+                "Deaths added to the observed and the simulated before their ratio is taken"),
+      parameter("origin_strength_max_factor", &Params::max_factor, 1, 100, "1",
+                "assumption: the observations correct the groups' strength, they do not remake it; a "
+                "factor of 4 either way (docs/model/operational-layer.md, M17)",
+                "Largest factor by which a region's groups are scaled up, or its inverse down"),
+  };
+  return table;
+}
+
+namespace {
+
+// What M17 did (checkpointed whole, so a resumed run has it too): the factor of each region.
+struct Applied {
+  std::vector<double> factor;
+  bool operator==(const Applied&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
+
+void install(conflict::Registry& r) {
+  const Params& params = r.parameters(parameter_table());
+  r.stream(kStream);
+  const Observed& observed = r.read<Observed>();
+  Applied& applied = r.state<Applied>();
+  conflict::State& world = r.world();
+  const events::EventLog& log = r.log();
+  conflict::PeopleOps& ops = r.ops();
+  r.system("M17 origin strengths", engine::Cadence::Daily,
+           [&world, &params, &observed, &applied, &log, &ops](conflict::Context& c) {
+             if (!params.enabled || world.day != observed.day) return;
+             applied.factor = rescale(world, ops, log, observed, params,
+                                      c.random.draws(kStream, static_cast<std::uint32_t>(world.day), 0));
+           });
+}
+
+}  // namespace
+
+const conflict::Module& module() {
+  static const conflict::Module m{"M17 origin strengths", [] { return parameter_table().specs(); }, install};
+  return m;
+}
+
+}  // namespace peacesim::mechanisms::origin_strength

@@ -1,0 +1,98 @@
+#include "mechanisms/origin_strength/origin_strength.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "mechanisms/conflict/people_ops.hpp"
+#include "mechanisms/events/event_log.hpp"
+
+namespace peacesim::mechanisms::origin_strength {
+
+using conflict::Status;
+
+double strength_factor(double observed, double simulated, const Params& params) {
+  const double f = (observed + params.smoothing) / (std::max(0.0, simulated) + params.smoothing);
+  return std::clamp(f, 1.0 / params.max_factor, params.max_factor);
+}
+
+namespace {
+
+// A whole number of agents for `people`, the fraction kept with its probability (one draw).
+std::size_t whole_agents(double people, double k, engine::RandomDraws& draws) {
+  const double n = std::max(0.0, people) / k;
+  auto whole = static_cast<std::size_t>(n);
+  if (draws.uniform() < n - static_cast<double>(whole)) ++whole;
+  return whole;
+}
+
+// Group g loses `share` of its fighters in region r (dispersed and holding its towns) as whole
+// agents, who go home.
+void shrink(conflict::State& state, conflict::PeopleOps& ops, conflict::ActorIndex g, std::size_t r,
+            const std::vector<conflict::PlaceIndex>& places, double share, engine::RandomDraws& draws) {
+  auto& group = state.group(g);
+  double total = group.dispersed[r];
+  for (const auto p : places) total += group.at_place[p];
+  if (total <= 0.0) return;
+  const double k = state.people.people_per_agent;
+  // Whole agents only, no more than the region holds (a remnant under one agent stays).
+  const auto held = static_cast<std::size_t>(std::floor(total / k + 1e-9));
+  const std::size_t n = std::min({whole_agents(total * share, k, draws), group.fighters.size(), held});
+  const double q = static_cast<double>(n) * k / total;
+  group.dispersed[r] -= group.dispersed[r] * q;
+  for (const auto p : places) group.at_place[p] -= group.at_place[p] * q;
+  ops.release(state, g, n);
+}
+
+// Group g gains `people` recruits among the residents of region r from its communities (any
+// community for a group without any), drawn at random; they blend in there.
+void grow(conflict::State& state, conflict::PeopleOps& ops, conflict::ActorIndex g,
+          const std::vector<std::uint32_t>& residents, double people, engine::RandomDraws& draws) {
+  const auto& group = state.group(g);
+  std::vector<std::uint32_t> pool;
+  for (const auto i : residents) {
+    if (state.people.status[i] != Status::Resident) continue;  // enlisted by a group before
+    if (group.communities != 0 && ((group.communities >> state.people.community[i]) & 1u) == 0) continue;
+    pool.push_back(i);
+  }
+  const std::size_t n = std::min(whole_agents(people, state.people.people_per_agent, draws), pool.size());
+  for (std::size_t j = 0; j < n; ++j) {
+    const auto pick = j + static_cast<std::size_t>(draws.uniform() * static_cast<double>(pool.size() - j));
+    std::swap(pool[j], pool[std::min(pick, pool.size() - 1)]);
+    ops.enlist(state, pool[j], g);
+  }
+}
+
+}  // namespace
+
+std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, const events::EventLog& log,
+                            const Observed& observed, const Params& params, engine::RandomDraws draws) {
+  const std::size_t regions = state.regions.size();
+  std::vector<double> factor(regions, 1.0);
+  std::vector<std::vector<conflict::PlaceIndex>> places(regions);
+  for (std::size_t p = 0; p < state.places.size(); ++p) {
+    if (state.places[p].in_mali)
+      places[state.places[p].region].push_back(static_cast<conflict::PlaceIndex>(p));
+  }
+  std::vector<std::vector<std::uint32_t>> residents(regions);
+  for (std::uint32_t i = 0; i < state.people.size(); ++i) {
+    if (state.people.status[i] != Status::Resident) continue;
+    const auto r = state.cells[state.people.cell[i]].region;
+    if (r < regions) residents[r].push_back(i);
+  }
+  for (std::size_t r = 0; r < regions && r < observed.fatalities.size(); ++r) {
+    if (observed.fatalities[r] < 0.0) continue;
+    factor[r] = strength_factor(observed.fatalities[r], log.fatalities_in(observed.year, r), params);
+    for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+      const auto g = static_cast<conflict::ActorIndex>(gi + 1);
+      if (!state.group(g).active) continue;
+      if (factor[r] < 1.0) {
+        shrink(state, ops, g, r, places[r], 1.0 - factor[r], draws);
+      } else if (factor[r] > 1.0) {
+        grow(state, ops, g, residents[r], state.group(g).dispersed[r] * (factor[r] - 1.0), draws);
+      }
+    }
+  }
+  return factor;
+}
+
+}  // namespace peacesim::mechanisms::origin_strength

@@ -1,0 +1,59 @@
+// M17 Strengths at a forecast's origin: a run that forecasts from an origin knows how many people
+// were killed in each region in the origin's year; its own armed groups there have made too many
+// or too few deaths after years of simulation. On the day after the origin the non-state groups'
+// fighters in each region are scaled by how far the region's simulated deaths of that year are
+// from those observed,
+//     f_r = clamp((O_r + s) / (D_r + s), 1/M, M)
+// O_r the observed deaths, D_r the simulated, s = smoothing (few deaths say little), M = max_factor;
+// a region without an observation keeps its groups. Fewer: the fighters go home (residents
+// again); more: residents of the region from the group's communities join it. The groups' deaths
+// grow about in proportion to their strength (M3, M5, M6), so the forecast starts from violence of
+// the observed size, where it was observed; what follows is the model's own
+// (docs/model/operational-layer.md, M17).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/parameter_table.hpp"
+#include "engine/random.hpp"
+#include "mechanisms/conflict/state.hpp"
+
+namespace peacesim::mechanisms::conflict {
+struct Module;
+class PeopleOps;
+}  // namespace peacesim::mechanisms::conflict
+
+namespace peacesim::mechanisms::events {
+class EventLog;
+}
+
+namespace peacesim::mechanisms::origin_strength {
+
+struct Params {
+  bool enabled = true;
+  double smoothing = 10.0;  // s, deaths
+  double max_factor = 4.0;  // M
+};
+const engine::ParameterTable<Params>& parameter_table();
+const conflict::Module& module();
+
+// The deaths observed in the origin's year by region, an input the model makes from the scenario
+// (dynamics.observed_fatalities at calendar.forecast_origin).
+struct Observed {
+  std::int64_t day = -1;           // the run day of the correction (the day after the origin); -1 never
+  std::int32_t year = 0;           // the calendar year whose deaths are compared
+  std::vector<double> fatalities;  // by region of the state; < 0: not observed
+};
+
+inline constexpr engine::StreamId kStream = 0x0C20;
+
+// f_r for one region (see above).
+double strength_factor(double observed, double simulated, const Params& params);
+
+// Scales every active group's fighters in each observed region by its f_r; returns the factors
+// (1 where nothing was observed).
+std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, const events::EventLog& log,
+                            const Observed& observed, const Params& params, engine::RandomDraws draws);
+
+}  // namespace peacesim::mechanisms::origin_strength
