@@ -394,7 +394,8 @@ std::uint32_t contested_mask(const MaliWorld& world, const ArmySpec& army) {
 }
 
 namespace {
-// M7's observed stocks: one entry a date, refugees only in countries with places outside the regions.
+// M7's observed stocks (one entry a date, refugees only in countries with places outside the regions)
+// and M17's observed deaths.
 void check_observed_stocks(const MaliWorld& world, const DynamicsSpec& spec) {
   for (std::size_t i = 0; i < spec.observed_stocks.size(); ++i) {
     const auto& o = spec.observed_stocks[i];
@@ -412,6 +413,16 @@ void check_observed_stocks(const MaliWorld& world, const DynamicsSpec& spec) {
             a.where, a.field,
             "no place of the theatre outside its regions is in " + a.country + " (places:)");
     }
+  }
+  // M17's observed deaths: one entry a year, in regions of the boundaries.
+  for (std::size_t i = 0; i < spec.observed_fatalities.size(); ++i) {
+    const auto& o = spec.observed_fatalities[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      if (spec.observed_fatalities[j].year == o.year)
+        throw scenario::ScenarioError(o.where, o.field,
+                                      std::to_string(o.year) + " has deaths already (one entry a year)");
+    }
+    for (const auto& region : o.regions) (void)region_bit(world, region.region);
   }
 }
 }  // namespace

@@ -37,6 +37,26 @@ std::string key_or_older(MapReader& r, const std::string& key, const std::string
                                   "give '" + key + "' only ('" + older + "' is its older name)");
   return old ? older : key;
 }
+// A mapping of names to counts ({MRT: 46644, ...}), each a number not below 0, in the file's order.
+struct NamedCount {
+  std::string name;
+  double count;
+  scenario::Location where;
+  std::string field;
+};
+std::vector<NamedCount> counts_by_name(const scenario::Node& node, const std::string& path) {
+  MapReader map(node, path);
+  std::vector<NamedCount> out;
+  for (const auto& [key, value] : node.entries()) {
+    const std::string field = map.field(key);
+    const double count = scenario::read_number(value, field);
+    if (!(count >= 0.0)) throw scenario::ScenarioError(value.where(), field, "must not be negative");
+    out.push_back({key, count, value.where(), field});
+    map.accept(key);
+  }
+  map.finish();
+  return out;
+}
 }  // namespace
 
 DynamicsSpec read_dynamics(const scenario::Node& root) {
@@ -121,16 +141,10 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.when = theatre::when_field(o, "date");
     x.internal = theatre::optional_non_negative(o, "internally_displaced");
     if (const scenario::Node* refugees = o.optional("refugees")) {
-      MapReader hosts(*refugees, o.field("refugees"));
-      for (const auto& [key, value] : refugees->entries()) {
-        const std::string field = hosts.field(key);
-        (void)theatre::read_country_code(scenario::Node::scalar(key, value.where()), field);
-        const double people = scenario::read_number(value, field);
-        if (!(people >= 0.0)) throw scenario::ScenarioError(value.where(), field, "must not be negative");
-        x.abroad.push_back({key, people, value.where(), field});
-        hosts.accept(key);
+      for (auto& [key, people, where, field] : counts_by_name(*refugees, o.field("refugees"))) {
+        (void)theatre::read_country_code(scenario::Node::scalar(key, where), field);
+        x.abroad.push_back({key, people, where, field});
       }
-      hosts.finish();
     }
     if (!x.internal && x.abroad.empty())
       throw scenario::ScenarioError(o.node().where(), o.field("date"),
@@ -146,16 +160,8 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.year = static_cast<std::int32_t>(year);
     x.where = o.required("year").where();
     x.field = o.field("year");
-    const scenario::Node& regions = o.required("regions");
-    MapReader by_region(regions, o.field("regions"));
-    for (const auto& [key, value] : regions.entries()) {
-      const std::string field = by_region.field(key);
-      const double deaths = scenario::read_number(value, field);
-      if (!(deaths >= 0.0)) throw scenario::ScenarioError(value.where(), field, "must not be negative");
-      x.regions.push_back({theatre::Ref{key, value.where(), field}, deaths});
-      by_region.accept(key);
-    }
-    by_region.finish();
+    for (auto& [key, deaths, where, field] : counts_by_name(o.required("regions"), o.field("regions")))
+      x.regions.push_back({theatre::Ref{key, where, field}, deaths});
     x.source = theatre::read_source(o);
     spec.observed_fatalities.push_back(std::move(x));
   });

@@ -138,7 +138,8 @@ struct ObservedStocks {
 };
 
 // M17: the deaths from political violence observed in a calendar year, by region (ACLED's, say): a
-// forecast from the year's last day starts with the groups scaled to them (docs/model/operational-layer.md, M17).
+// forecast from the year's last day starts with the groups scaled to them (docs/model/operational-layer.md,
+// M17).
 struct ObservedFatalities {
   std::int32_t year = 0;
   scenario::Location where;
