@@ -95,6 +95,21 @@ int compare_command(const CompareOptions& options) {
   const scenario::LoadOptions load_variant{options.variant_overrides, std::nullopt, options.base.scale};
   PreparedRun base = prepare(options.base.scenario, load_base);
   PreparedRun variant = prepare(options.variant, load_variant);
+  // Both arms start their forecasts alike: the variant's origin (or none) is the experiment's. A
+  // counterfactual that changes history before the base's origin must not be set to what was
+  // observed then (that happened under the history it changes): its file says
+  // calendar.forecast_origin: none, and the base follows.
+  if (base.scenario.forecast_origin != variant.scenario.forecast_origin) {
+    scenario::LoadOptions aligned = load_base;
+    aligned.overrides.push_back("calendar.forecast_origin=" + (variant.scenario.forecast_origin
+                                                                   ? variant.scenario.forecast_origin->iso()
+                                                                   : std::string("none")));
+    base = prepare(options.base.scenario, aligned);
+    if (!options.quiet)
+      fmt::print(stderr,
+                 "peacesim: note: the base takes the variant's forecast origin ({}): both arms start alike\n",
+                 variant.scenario.forecast_origin ? variant.scenario.forecast_origin->iso() : "none");
+  }
   if (base.model != variant.model) {  // the models themselves: a name and its alias are one model
     throw scenario::ScenarioError(variant.scenario.root.where(), "model",
                                   "is '" + variant.scenario.model + "' but the base scenario's is '" +
