@@ -35,7 +35,7 @@ double in_region(const conflict::State& s, const conflict::Group& g, std::size_t
   return x;
 }
 
-// On the Mali state at the end of 2015 (100 people an agent), scaled to ACLED's 2015 deaths: each
+// On the Mali state at the end of 2015 (100 people an agent), scaled to observed deaths: each
 // group's fighters in each region are the factor times what they were, within one agent; fighters
 // become residents or residents fighters, one for one; every group's agents match its strength
 // change.
@@ -53,14 +53,19 @@ TEST(OriginStrength, EachRegionsGroupsAreScaledByTheirFactorAndPeopleAreKept) {
   const conflict::State before = state;
   conflict::PeopleOps ops(state);
   const auto& log = model.registry().log();
+  // Observations made from the run's own deaths, so that some regions are too strong and some too
+  // weak whatever the trajectory (it differs between builds): a region with more than 20 deaths in
+  // 2015 is observed with 0.4 times them if it comes first, third, ... of those, 2.5 times if second,
+  // fourth, ...; the others are not observed.
   m17::Observed observed;
   observed.year = 2015;
   observed.fatalities.assign(state.regions.size(), -1.0);
-  for (const auto& o : spec.observed_fatalities) {
-    if (o.year != 2015) continue;
-    for (const auto& region : o.regions)
-      observed.fatalities[*f.world.regions.index_of(region.region.id)] = region.deaths;
+  int busy = 0;
+  for (std::size_t r = 0; r < state.regions.size(); ++r) {
+    const double simulated = log.fatalities_in(2015, r);
+    if (simulated > 20.0) observed.fatalities[r] = simulated * (busy++ % 2 == 0 ? 0.4 : 2.5);
   }
+  ASSERT_GE(busy, 2) << "fewer than two regions with deaths in 2015";
   const m17::Params params;
   const auto factor =
       m17::rescale(state, ops, log, observed, params, engine::RandomStreams(1).draws(m17::kStream, 0, 0));
@@ -68,6 +73,10 @@ TEST(OriginStrength, EachRegionsGroupsAreScaledByTheirFactorAndPeopleAreKept) {
   const double k = state.people.people_per_agent;
   int scaled_down = 0, scaled_up = 0, telling = 0;  // telling: a change of several agents
   for (std::size_t r = 0; r < state.regions.size(); ++r) {
+    if (observed.fatalities[r] < 0.0) {  // not observed: left as it was
+      EXPECT_EQ(factor[r], 1.0) << state.regions[r];
+      continue;
+    }
     EXPECT_DOUBLE_EQ(factor[r],
                      m17::strength_factor(observed.fatalities[r], log.fatalities_in(2015, r), params));
     scaled_down += factor[r] < 0.9 ? 1 : 0;
