@@ -9,7 +9,9 @@
 #include <Random123/philox.h>
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace peacesim::engine {
 
@@ -103,5 +105,16 @@ class RandomStreams {
  private:
   std::uint64_t seed_;
 };
+
+// Moves a uniform random choice of `count` of the items (all of them if fewer) to the front, in the
+// order drawn: a partial Fisher-Yates shuffle, `count` draws whatever the number of items.
+template <class Items>
+void choose_to_front(Items& items, std::size_t count, RandomDraws& draws) {
+  const std::size_t n = items.size();
+  for (std::size_t j = 0; j < count && j < n; ++j) {
+    const std::size_t pick = j + draws.below(static_cast<std::uint32_t>(n - j));
+    std::swap(items[j], items[pick]);
+  }
+}
 
 }  // namespace peacesim::engine

@@ -42,12 +42,12 @@ void Flight::start_from_origin(conflict::State& state, conflict::Context& contex
   }
   // Everyone's status before any change, so that the agents added are drawn from the simulated ones.
   std::vector<std::vector<std::size_t>> by_status(Registration::kAbroad + countries_.size());
-  for (std::size_t s = 0; s < state_.owner.size(); ++s) {
-    if (!displacement_.retired(s)) by_status[status_code(s)].push_back(s);
-  }
   std::vector<std::size_t> displaced;  // every slot still followed: the fallback to draw new agents like
-  for (const auto& slots : by_status) displaced.insert(displaced.end(), slots.begin(), slots.end());
-  std::sort(displaced.begin(), displaced.end());
+  for (std::size_t s = 0; s < state_.owner.size(); ++s) {
+    if (displacement_.retired(s)) continue;
+    by_status[status_code(s)].push_back(s);
+    displaced.push_back(s);
+  }
   for (const auto& [code, people] : targets) {
     const auto& slots = by_status[code];
     const auto want = static_cast<std::size_t>(std::llround(std::max(0.0, people) / k));
@@ -64,10 +64,7 @@ void Flight::send_home_at_origin(conflict::State& state, const std::vector<std::
   // A uniform draw of `count` slots: a partial Fisher-Yates shuffle of a copy, in slot order.
   std::vector<std::size_t> pool = slots;
   engine::RandomDraws d = draws;
-  for (std::size_t j = 0; j < count; ++j) {
-    const auto pick = j + static_cast<std::size_t>(d.uniform() * static_cast<double>(pool.size() - j));
-    std::swap(pool[j], pool[std::min(pick, pool.size() - 1)]);
-  }
+  engine::choose_to_front(pool, count, d);
   auto& people = state.people;
   for (std::size_t j = 0; j < count; ++j) {
     const std::size_t s = pool[j];
@@ -107,8 +104,7 @@ std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& con
     engine::RandomDraws d = context.random.draws(kOriginStream, day, kAddKeys * (code + 1u) + j);
     // A few tries: the home drawn may have no resident of the community left.
     for (int attempt = 0; attempt < 16; ++attempt) {
-      const auto model = like[std::min(
-          like.size() - 1, static_cast<std::size_t>(d.uniform() * static_cast<double>(like.size())))];
+      const auto model = like[d.below(static_cast<std::uint32_t>(like.size()))];
       const auto w = displacement_.whereabouts(model);
       const auto [begin, end] = context.ops.residents_range(state, w.home);
       std::uint32_t candidates = 0;
@@ -117,13 +113,10 @@ std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& con
         candidates += people.status[i] == Status::Resident && people.community[i] == w.group ? 1u : 0u;
       }
       if (candidates == 0) continue;
-      const PlaceId to =
-          status_code(model) == code
-              ? w.at
-              : destinations[std::min(
-                    destinations.size() - 1,
-                    static_cast<std::size_t>(d.uniform() * static_cast<double>(destinations.size())))];
-      auto nth = static_cast<std::uint32_t>(d.uniform() * candidates);
+      const PlaceId to = status_code(model) == code
+                             ? w.at
+                             : destinations[d.below(static_cast<std::uint32_t>(destinations.size()))];
+      auto nth = d.below(candidates);
       for (std::uint32_t at = begin; at < end; ++at) {
         const std::uint32_t i = state.by_cell[at];
         if (people.status[i] != Status::Resident || people.community[i] != w.group) continue;

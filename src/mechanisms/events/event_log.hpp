@@ -85,7 +85,6 @@ class EventLog {
   [[nodiscard]] double total_events() const { return totals_.events; }
   [[nodiscard]] double total_fatalities() const { return totals_.fatalities; }
   [[nodiscard]] Totals& totals() { return totals_; }
-  [[nodiscard]] const Totals& totals() const { return totals_; }
   // Fatalities recorded in region r in calendar year y (0 for a year or region without any).
   [[nodiscard]] double fatalities_in(std::int32_t year, std::size_t region) const;
 

@@ -55,11 +55,8 @@ void grow(conflict::State& state, conflict::PeopleOps& ops, conflict::ActorIndex
     pool.push_back(i);
   }
   const std::size_t n = std::min(whole_agents(people, state.people.people_per_agent, draws), pool.size());
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto pick = j + static_cast<std::size_t>(draws.uniform() * static_cast<double>(pool.size() - j));
-    std::swap(pool[j], pool[std::min(pick, pool.size() - 1)]);
-    ops.enlist(state, pool[j], g);
-  }
+  engine::choose_to_front(pool, n, draws);
+  for (std::size_t j = 0; j < n; ++j) ops.enlist(state, pool[j], g);
 }
 
 }  // namespace

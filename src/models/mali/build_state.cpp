@@ -396,7 +396,7 @@ std::uint32_t contested_mask(const MaliWorld& world, const ArmySpec& army) {
 namespace {
 // M7's observed stocks (one entry a date, refugees only in countries with places outside the regions)
 // and M17's observed deaths.
-void check_observed_stocks(const MaliWorld& world, const DynamicsSpec& spec) {
+void check_observations(const MaliWorld& world, const DynamicsSpec& spec) {
   for (std::size_t i = 0; i < spec.observed_stocks.size(); ++i) {
     const auto& o = spec.observed_stocks[i];
     for (std::size_t j = 0; j < i; ++j) {
@@ -462,7 +462,7 @@ void check_dynamics(const MaliWorld& world, const DynamicsSpec& spec) {
   }
   check_decisions(world, spec);
   check_negotiations(world, spec);
-  check_observed_stocks(world, spec);
+  check_observations(world, spec);
 }
 
 BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
