@@ -2,7 +2,7 @@
 # Fails if any C++ file differs from .clang-format's style. Fix with: scripts/check_format.sh --fix
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files --cached --others --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' \
+mapfile -t files < <(git ls-files --cached --others --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'python/*.cpp' 'python/*.hpp' 'tests/*.cpp' \
   'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp' | while read -r f; do [ -f "$f" ] && echo "$f"; done)
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i "${files[@]}"

@@ -23,6 +23,8 @@ PACKAGES=(
   chromium               # the dashboard's browser test (web/e2e, headless)
   libgtest-dev libgmock-dev  # tests
   libbenchmark-dev       # micro-benchmarks
+  pybind11-dev python3-dev  # the Python module (import peacesim; docs/python.md)
+  python3-pandas python3-pytest python3-matplotlib  # its tables, its tests, its worked analysis
 )
 
 missing=()

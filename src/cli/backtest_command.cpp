@@ -167,14 +167,8 @@ int backtest_command(const BacktestOptions& options) {
   }
   if (!options.out.empty()) check_output_file(options.out);
 
-  validation::Observed full;
-  try {
-    full = load_observed(options.observed, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31),
-                         displaced_origin(p.scenario));
-  } catch (const validation::InputError& e) {
-    fmt::print(stderr, "peacesim: error: {}\n", e.what());
-    return kBadInput;
-  }
+  validation::Observed full = load_observed(options.observed, engine::Date(1900, 1, 1),
+                                            engine::Date(2200, 12, 31), displaced_origin(p.scenario));
   const auto latest = validation::latest_observation(full);
   if (!latest) bad("--observed", "the files hold no observations");
   const int last_year = latest->year();
@@ -236,13 +230,8 @@ int backtest_command(const BacktestOptions& options) {
         options.simulate_through ? nlohmann::json(nullptr) : nlohmann::json(origin.iso());
     analysis::Arm arm;
     if (fit) {
-      validation::Observed window;
-      try {
-        window = load_observed(options.observed, fit->from, origin, displaced_origin(p.scenario));
-      } catch (const validation::InputError& e) {
-        fmt::print(stderr, "peacesim: error: {}\n", e.what());
-        return kBadInput;
-      }
+      validation::Observed window =
+          load_observed(options.observed, fit->from, origin, displaced_origin(p.scenario));
       // Observations dated after the origin are refused for the fit: they score the forecast.
       const std::string left_out = observations_after(window, origin);
       const validation::Observed seen = validation::observed_up_to(window, origin);

@@ -47,13 +47,7 @@ int calibrate_command(const CalibrateOptions& options) {
                                                      p.scenario.people_per_agent}),
                    p.scenario);
 
-  validation::Observed full;
-  try {
-    full = load_observed(options.observed, from, to, displaced_origin(p.scenario));
-  } catch (const validation::InputError& e) {
-    fmt::print(stderr, "peacesim: error: {}\n", e.what());
-    return kBadInput;
-  }
+  validation::Observed full = load_observed(options.observed, from, to, displaced_origin(p.scenario));
 
   // The fit sees nothing after its window.
   const validation::Observed observed = validation::observed_up_to(full, to);

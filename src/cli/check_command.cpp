@@ -6,7 +6,7 @@
 
 namespace peacesim::cli {
 
-int check_command(const ScenarioOptions& options) {
+std::string check_scenario(const ScenarioOptions& options) {
   const PreparedRun p = prepare(options.scenario, {options.overrides, options.seed, options.scale});
   const auto& s = p.scenario;
   std::size_t set_by_scenario = 0;
@@ -15,9 +15,14 @@ int check_command(const ScenarioOptions& options) {
   }
   // Building the model checks its own sections (and data files) too.
   check_has_agents(*p.model->make(models::ModelInput{p.parameters, s, s.seed, 1, s.people_per_agent}), s);
-  fmt::print("OK {}: model {}, {} → {} ({} days), seed {}, {} parameters ({} set by the scenario), hash {}\n",
-             s.path.string(), s.model, s.start.iso(), s.end.iso(), days_between(s.start, s.end) + 1, s.seed,
-             p.parameters.specs().size(), set_by_scenario, s.hash.substr(0, 12));
+  return fmt::format(
+      "OK {}: model {}, {} → {} ({} days), seed {}, {} parameters ({} set by the scenario), hash {}\n",
+      s.path.string(), s.model, s.start.iso(), s.end.iso(), days_between(s.start, s.end) + 1, s.seed,
+      p.parameters.specs().size(), set_by_scenario, s.hash.substr(0, 12));
+}
+
+int check_command(const ScenarioOptions& options) {
+  fmt::print("{}", check_scenario(options));
   return kOk;
 }
 

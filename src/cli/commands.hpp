@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -180,6 +181,18 @@ using DescribeFormat = models::DescribeFormat;
 int run_command(const RunOptions& options);
 int check_command(const ScenarioOptions& options);
 int describe_command(const ScenarioOptions& options, DescribeFormat format);
+
+// What the commands above compute, for callers that are not the command line (the Python module).
+// Each throws scenario::ScenarioError or output::OutputError as the commands do.
+struct RunOutcome {
+  int code = 0;                  // as run_command's
+  std::filesystem::path folder;  // the run's folder (its checkpoint's, if interrupted)
+};
+RunOutcome run_scenario(const RunOptions& options);
+std::string check_scenario(const ScenarioOptions& options);  // the line `check` prints
+std::string describe_scenario(const ScenarioOptions& options, DescribeFormat format);
+// Where `ensemble` writes without --out.
+std::filesystem::path default_ensemble_folder(const std::string& scenario_name);
 int version_command();
 int compare_command(const CompareOptions& options);
 int ensemble_command(const EnsembleOptions& options);

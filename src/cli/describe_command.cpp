@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -24,17 +25,18 @@ std::vector<ParameterRow> parameter_rows(const PreparedRun& p) {
   return rows;
 }
 
-void print_text(const PreparedRun& p) {
+void append_text(const PreparedRun& p, std::string& out) {
+  auto to = std::back_inserter(out);
   const auto& s = p.scenario;
-  fmt::print("{} — {}\n", s.name, s.title);
-  if (!s.description.empty()) fmt::print("\n{}\n", s.description);
-  fmt::print("\nmodel      {} — {}\n", s.model, p.model->summary);
-  fmt::print("calendar   {} → {} ({} daily steps)\n", s.start.iso(), s.end.iso(),
-             days_between(s.start, s.end) + 1);
-  fmt::print("seed       {}\n", s.seed);
-  fmt::print("scale      {} people per agent\n", s.people_per_agent);
-  fmt::print("hash       {}\n", s.hash);
-  for (const auto& f : s.files) fmt::print("file       {}\n", f.string());
+  fmt::format_to(to, "{} — {}\n", s.name, s.title);
+  if (!s.description.empty()) fmt::format_to(to, "\n{}\n", s.description);
+  fmt::format_to(to, "\nmodel      {} — {}\n", s.model, p.model->summary);
+  fmt::format_to(to, "calendar   {} → {} ({} daily steps)\n", s.start.iso(), s.end.iso(),
+                 days_between(s.start, s.end) + 1);
+  fmt::format_to(to, "seed       {}\n", s.seed);
+  fmt::format_to(to, "scale      {} people per agent\n", s.people_per_agent);
+  fmt::format_to(to, "hash       {}\n", s.hash);
+  for (const auto& f : s.files) fmt::format_to(to, "file       {}\n", f.string());
   const auto rows = parameter_rows(p);
   std::size_t w_name = 9, w_value = 5, w_unit = 4, w_range = 5;
   for (const auto& r : rows) {
@@ -43,11 +45,11 @@ void print_text(const PreparedRun& p) {
     w_unit = std::max(w_unit, r.unit.size());
     w_range = std::max(w_range, r.range.size());
   }
-  fmt::print("\nParameters\n  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "parameter", w_name, "value", w_value,
-             "unit", w_unit, "range", w_range, "source (set at)");
+  fmt::format_to(to, "\nParameters\n  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "parameter", w_name, "value",
+                 w_value, "unit", w_unit, "range", w_range, "source (set at)");
   for (const auto& r : rows) {
-    fmt::print("  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {} ({})\n", r.name, w_name, r.value, w_value, r.unit,
-               w_unit, r.range, w_range, r.source, r.set_at);
+    fmt::format_to(to, "  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {} ({})\n", r.name, w_name, r.value, w_value,
+                   r.unit, w_unit, r.range, w_range, r.source, r.set_at);
   }
 }
 
@@ -60,26 +62,28 @@ std::string md_cell(std::string text) {
   return out;
 }
 
-void print_markdown(const PreparedRun& p) {
+void append_markdown(const PreparedRun& p, std::string& out) {
+  auto to = std::back_inserter(out);
   const auto& s = p.scenario;
-  fmt::print("# {}: {}\n\n", s.name, md_cell(s.title));
-  if (!s.description.empty()) fmt::print("{}\n\n", s.description);
-  fmt::print("| field | value |\n|---|---|\n");
-  fmt::print("| model | `{}`: {} |\n", s.model, md_cell(p.model->summary));
-  fmt::print("| calendar | {} to {} ({} daily steps) |\n", s.start.iso(), s.end.iso(),
-             days_between(s.start, s.end) + 1);
-  fmt::print("| seed | {} |\n| scale | {} people per agent |\n| hash | `{}` |\n\n", s.seed,
-             s.people_per_agent, s.hash);
-  fmt::print(
-      "## Parameters\n\n| parameter | value | unit | range | source | set at "
-      "|\n|---|---:|---|---|---|---|\n");
+  fmt::format_to(to, "# {}: {}\n\n", s.name, md_cell(s.title));
+  if (!s.description.empty()) fmt::format_to(to, "{}\n\n", s.description);
+  fmt::format_to(to, "| field | value |\n|---|---|\n");
+  fmt::format_to(to, "| model | `{}`: {} |\n", s.model, md_cell(p.model->summary));
+  fmt::format_to(to, "| calendar | {} to {} ({} daily steps) |\n", s.start.iso(), s.end.iso(),
+                 days_between(s.start, s.end) + 1);
+  fmt::format_to(to, "| seed | {} |\n| scale | {} people per agent |\n| hash | `{}` |\n\n", s.seed,
+                 s.people_per_agent, s.hash);
+  fmt::format_to(to,
+                 "## Parameters\n\n| parameter | value | unit | range | source | set at "
+                 "|\n|---|---:|---|---|---|---|\n");
   for (const auto& r : parameter_rows(p)) {
-    fmt::print("| `{}` | {} | {} | {} | {} | {} |\n", r.name, r.value, md_cell(r.unit), r.range,
-               md_cell(r.source), md_cell(r.set_at));
+    fmt::format_to(to, "| `{}` | {} | {} | {} | {} | {} |\n", r.name, r.value, md_cell(r.unit), r.range,
+                   md_cell(r.source), md_cell(r.set_at));
   }
 }
 
-void print_json(const PreparedRun& p) {
+void append_json(const PreparedRun& p, std::string& out) {
+  auto to = std::back_inserter(out);
   const auto& s = p.scenario;
   nlohmann::ordered_json j;
   j["name"] = s.name;
@@ -97,11 +101,10 @@ void print_json(const PreparedRun& p) {
     const auto model_sections = nlohmann::ordered_json::parse(p.model->describe(input, DescribeFormat::Json));
     for (const auto& [key, value] : model_sections.items()) j[key] = value;
   }
-  fmt::print("{}\n", j.dump(2));
+  fmt::format_to(to, "{}\n", j.dump(2));
 }
 
-// The model's own sections (operations, timeline, ...), printed after the common ones. Computed
-// before anything is printed: a model that finds bad input must leave standard output empty.
+// The model's own sections (operations, timeline, ...), after the common ones.
 std::string model_sections(const PreparedRun& p, DescribeFormat format) {
   if (!p.model->describe) return {};
   const auto& s = p.scenario;
@@ -110,25 +113,28 @@ std::string model_sections(const PreparedRun& p, DescribeFormat format) {
 }
 }  // namespace
 
-int describe_command(const ScenarioOptions& options, DescribeFormat format) {
+std::string describe_scenario(const ScenarioOptions& options, DescribeFormat format) {
   const PreparedRun p = prepare(options.scenario, {options.overrides, options.seed, options.scale});
+  std::string out;
   switch (format) {
-    case DescribeFormat::Text: {
-      const std::string sections = model_sections(p, format);
-      print_text(p);
-      fmt::print("{}", sections);
+    case DescribeFormat::Text:
+      append_text(p, out);
+      out += model_sections(p, format);
       break;
-    }
-    case DescribeFormat::Markdown: {
-      const std::string sections = model_sections(p, format);
-      print_markdown(p);
-      fmt::print("{}", sections);
+    case DescribeFormat::Markdown:
+      append_markdown(p, out);
+      out += model_sections(p, format);
       break;
-    }
     case DescribeFormat::Json:
-      print_json(p);
+      append_json(p, out);
       break;
   }
+  return out;
+}
+
+int describe_command(const ScenarioOptions& options, DescribeFormat format) {
+  // Computed whole before anything is printed: bad input leaves standard output empty.
+  fmt::print("{}", describe_scenario(options, format));
   return kOk;
 }
 

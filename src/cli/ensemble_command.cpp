@@ -173,6 +173,10 @@ void refuse_members_beyond(const fs::path& dir, std::size_t runs) {
 
 }  // namespace
 
+fs::path default_ensemble_folder(const std::string& scenario_name) {
+  return fs::path("runs") / (scenario_name + "-ensemble");
+}
+
 int ensemble_command(const EnsembleOptions& given) {
   const distributed::Ranks ranks = distributed::Ranks::from_environment();
   // Ctrl-C and SIGTERM are taken over first: from the first line printed on, they stop the
@@ -220,8 +224,7 @@ int ensemble_command(const EnsembleOptions& given) {
     inputs["posterior"] = {{"parameters", posterior->names}, {"members", values}};
   }
 
-  const fs::path dir =
-      options.out.empty() ? fs::path("runs") / (p.scenario.name + "-ensemble") : fs::path(options.out);
+  const fs::path dir = options.out.empty() ? default_ensemble_folder(p.scenario.name) : fs::path(options.out);
   // The folder is stamped with what its members are made from (one process does it under mpirun),
   // and an existing one is resumed only if it was made from the same; any difference is refused.
   std::exception_ptr refused;

@@ -131,28 +131,17 @@ int fit_command(const FitOptions& options) {
                                                      p.scenario.people_per_agent}),
                    p.scenario);
 
-  validation::Observed full;
-  try {
-    full = load_observed(options.observed, from, origin, displaced_origin(p.scenario));
-  } catch (const validation::InputError& e) {
-    fmt::print(stderr, "peacesim: error: {}\n", e.what());
-    return kBadInput;
-  }
+  validation::Observed full = load_observed(options.observed, from, origin, displaced_origin(p.scenario));
   const std::string command = command_line(options);
   std::vector<abc::Population> start;
-  try {
-    start = options.resume ? load_populations(checkpoint, identity(options), ranges.size())
-                           : std::vector<abc::Population>{};
-    if (start.size() > options.populations)
-      start.resize(options.populations);  // an earlier population's posterior
-    for (const auto& pop : start) {
-      if (pop.particles.size() != options.particles)
-        throw validation::InputError(checkpoint.string() +
-                                     ": a population of another size; remove it to start over");
-    }
-  } catch (const validation::InputError& e) {
-    fmt::print(stderr, "peacesim: error: {}\n", e.what());
-    return kBadInput;
+  start = options.resume ? load_populations(checkpoint, identity(options), ranges.size())
+                         : std::vector<abc::Population>{};
+  if (start.size() > options.populations)
+    start.resize(options.populations);  // an earlier population's posterior
+  for (const auto& pop : start) {
+    if (pop.particles.size() != options.particles)
+      throw validation::InputError(checkpoint.string() +
+                                   ": a population of another size; remove it to start over");
   }
 
   const auto& stop = install_interrupt_handlers();

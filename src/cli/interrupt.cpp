@@ -16,6 +16,7 @@ extern "C" void on_signal(int signal) {
 }  // namespace
 
 const std::atomic<bool>& install_interrupt_handlers() {
+  g_stop.store(false);  // a new command (from Python, several in one process) starts unstopped
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   return g_stop;

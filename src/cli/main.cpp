@@ -11,12 +11,14 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/number_options.hpp"
+#include "cli/prepared_run.hpp"
 #include "cli/seeds.hpp"
 #include "engine/threads.hpp"
 #include "output/output_error.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
+#include "validation/observed.hpp"
 
 using namespace peacesim::cli;
 
@@ -79,14 +81,8 @@ CLI::Option* add_count(CLI::App* cmd, const std::string& name, auto& value, cons
   return cmd->add_option(name, value, help)->check(CLI::Range(low, high))->transform(whole_number(high));
 }
 
-// "legitimacy=0.6" means "parameters.legitimacy=0.6": parameters are what people change most.
 void expand_parameter_shorthand(ScenarioOptions& o) {
-  for (auto& assignment : o.overrides) {
-    const auto eq = assignment.find('=');
-    if (eq != std::string::npos && assignment.substr(0, eq).find('.') == std::string::npos) {
-      assignment = "parameters." + assignment;
-    }
-  }
+  peacesim::cli::expand_parameter_shorthand(o.overrides);
 }
 
 // A multi-member command over one scenario: its `--set` shorthand expanded, and --threads 0 taken
@@ -530,6 +526,9 @@ int main(int argc, char** argv) {
     if (*backtest_cmd) return run_on_all_cores(backtest, backtest_command);
     if (*version_cmd) return version_command();
   } catch (const peacesim::scenario::ScenarioError& e) {
+    fmt::print(stderr, "peacesim: error: {}\n", e.what());
+    return kBadInput;
+  } catch (const peacesim::validation::InputError& e) {  // observed files, run folders, posteriors
     fmt::print(stderr, "peacesim: error: {}\n", e.what());
     return kBadInput;
   } catch (const peacesim::output::OutputError& e) {

@@ -66,4 +66,13 @@ void check_has_agents(const engine::Model& model, const scenario::Scenario& s) {
                   s.people_per_agent, s.name));
 }
 
+void expand_parameter_shorthand(std::vector<std::string>& overrides) {
+  for (auto& assignment : overrides) {
+    const auto eq = assignment.find('=');
+    if (eq != std::string::npos && assignment.substr(0, eq).find('.') == std::string::npos) {
+      assignment = "parameters." + assignment;
+    }
+  }
+}
+
 }  // namespace peacesim::cli

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "engine/model.hpp"
 #include "engine/parameters.hpp"
@@ -23,5 +25,9 @@ PreparedRun prepare(const std::filesystem::path& path, const scenario::LoadOptio
 // A model built at a scale so coarse that no agent is left (`--scale 1e9` on a country) would run
 // and report nothing: throws scenario::ScenarioError naming the scale instead.
 void check_has_agents(const engine::Model& model, const scenario::Scenario& scenario);
+
+// "legitimacy=0.6" means "parameters.legitimacy=0.6" (every --set of the command line and the
+// Python module's set=): parameters are what people change most.
+void expand_parameter_shorthand(std::vector<std::string>& overrides);
 
 }  // namespace peacesim::cli

@@ -69,7 +69,7 @@ void print_summary(const PreparedRun& p, const engine::Model& model, const engin
 }
 }  // namespace
 
-int run_command(const RunOptions& options) {
+RunOutcome run_scenario(const RunOptions& options) {
   // Ctrl-C and SIGTERM are taken over before anything else: from the first line printed on, an
   // interruption ends the run after its current step with its state saved and exit code 130 (one
   // during the set-up lets the first step run, then saves).
@@ -135,7 +135,7 @@ int run_command(const RunOptions& options) {
       fmt::print(stderr, "peacesim: interrupted after {} of {} steps; nothing was written\n",
                  result.steps_done, simulation.clock().total_steps());
     }
-    return kInterrupted;
+    return {kInterrupted, folder.final_path()};
   }
 
   const auto write_start = std::chrono::steady_clock::now();
@@ -155,7 +155,9 @@ int run_command(const RunOptions& options) {
     print_summary(prepared, *model, simulation, result, setup_seconds, seconds_since(write_start),
                   folder.final_path());
   }
-  return kOk;
+  return {kOk, folder.final_path()};
 }
+
+int run_command(const RunOptions& options) { return run_scenario(options).code; }
 
 }  // namespace peacesim::cli

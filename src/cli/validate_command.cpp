@@ -58,15 +58,10 @@ int validate_command(const ValidateOptions& options) {
   if (!options.out.empty()) check_output_file(options.out);
   validation::Observed observed;
   std::vector<validation::RunFigures> runs;
-  try {
-    observed = load_observed(options.observed, from, to, displaced_origin_of_runs(options.runs));
-    for (const auto& run : run_folders(options.runs)) {
-      if (const auto problem = output::run_store_problem(run)) throw validation::InputError(*problem);
-      runs.push_back(validation::read_run(run, from, to));
-    }
-  } catch (const validation::InputError& e) {
-    fmt::print(stderr, "peacesim: error: {}\n", e.what());
-    return kBadInput;
+  observed = load_observed(options.observed, from, to, displaced_origin_of_runs(options.runs));
+  for (const auto& run : run_folders(options.runs)) {
+    if (const auto problem = output::run_store_problem(run)) throw validation::InputError(*problem);
+    runs.push_back(validation::read_run(run, from, to));
   }
   auto result = validation::validate(runs, observed, from, to, mode);
   result["runs"] = options.runs;
