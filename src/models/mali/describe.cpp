@@ -13,25 +13,44 @@ namespace peacesim::models::mali {
 namespace {
 using namespace fmt_util;  // NOLINT(google-build-using-namespace): formatting helpers only
 
-// Where a forecast starts: the origin and the observed stocks the run takes on the day after it.
+// Where a forecast starts: the origin, the observed stocks the run takes on the day after it (M7)
+// and the deaths of the origin's year the armed groups are scaled to (M17).
 std::vector<std::string> forecast_origin_row(const scenario::Scenario& s) {
   if (!s.forecast_origin) return {"forecast origin", "none: the run simulates throughout", ""};
-  for (const auto& o : read_dynamics(s.root).observed_stocks) {
+  const DynamicsSpec dynamics = read_dynamics(s.root);
+  std::vector<std::string> parts, sources;
+  for (const auto& o : dynamics.observed_stocks) {
     if (o.when.date != *s.forecast_origin) continue;
-    std::vector<std::string> parts;
-    if (o.internal) parts.push_back("internally displaced " + thousands(*o.internal));
-    for (const auto& a : o.abroad) parts.push_back("refugees in " + a.country + " " + thousands(a.people));
-    return {
-        "forecast origin",
-        fmt::format("{}: on {} the displaced stocks are set to those observed ({})", s.forecast_origin->iso(),
-                    s.forecast_origin->plus_days(1).iso(), fmt::join(parts, ", ")),
-        o.source.text};
+    std::vector<std::string> stocks;
+    if (o.internal) stocks.push_back("internally displaced " + thousands(*o.internal));
+    for (const auto& a : o.abroad) stocks.push_back("refugees in " + a.country + " " + thousands(a.people));
+    parts.push_back(
+        fmt::format("the displaced stocks are set to those observed ({})", fmt::join(stocks, ", ")));
+    sources.push_back(o.source.text);
+  }
+  const engine::Date origin = *s.forecast_origin;
+  const bool year_end = origin.plus_days(1).year() != origin.year();
+  for (const auto& f : dynamics.observed_fatalities) {
+    if (!year_end || f.year != origin.year()) continue;
+    double deaths = 0.0;
+    for (const auto& r : f.regions) deaths += r.deaths;
+    parts.push_back(fmt::format(
+        "each region's armed groups are scaled to the deaths observed in {} ({} in {} regions; M17, "
+        "origin_strength_enabled)",
+        f.year, thousands(deaths), f.regions.size()));
+    sources.push_back(f.source.text);
+  }
+  if (parts.empty()) {
+    return {"forecast origin",
+            fmt::format(
+                "{}: nothing observed dated then (dynamics.observed_stocks, observed_fatalities): the run "
+                "simulates throughout",
+                origin.iso()),
+            ""};
   }
   return {"forecast origin",
-          fmt::format(
-              "{}: no observed stocks dated then (dynamics.observed_stocks): the run simulates throughout",
-              s.forecast_origin->iso()),
-          ""};
+          fmt::format("{}: on {} {}", origin.iso(), origin.plus_days(1).iso(), fmt::join(parts, "; ")),
+          fmt::format("{}", fmt::join(sources, "; "))};
 }
 
 Table overview(const MaliWorld& w, const scenario::Scenario& s) {

@@ -47,6 +47,17 @@ TEST(MaliDescribe, TextHasEverySection) {
   }
 }
 
+TEST(MaliDescribe, TheForecastOriginSaysWhatTheRunTakesFromTheObservations) {
+  const std::string text = described(DescribeFormat::Text);
+  const auto row = text.find("forecast origin");
+  ASSERT_NE(row, std::string::npos);
+  const std::string after = text.substr(row, 600);
+  EXPECT_NE(after.find("2016-12-31: on 2017-01-01 the displaced stocks are set to those observed"),
+            std::string::npos)
+      << after;
+  EXPECT_NE(after.find("armed groups are scaled to the deaths observed in 2016"), std::string::npos) << after;
+}
+
 TEST(MaliDescribe, MarkdownTables) {
   const std::string md = described(DescribeFormat::Markdown);
   EXPECT_NE(md.find("## MINUSMA mandates by resolution\n\n| resolution | adopted | military | police |"),
