@@ -40,12 +40,12 @@ def test_compare_returns_the_command_lines_report(tmp_path, binary):
     assert report["differences"] and report["runs"] == 2
 
 
-def test_compare_without_out_leaves_no_file(tmp_path):
-    before = set(pathlib.Path(".").iterdir())
-    report = peacesim.compare("scenarios/examples/epstein_mesa.yaml", "scenarios/examples/epstein_low_legitimacy.yaml",
-                              runs=2)
+def test_compare_without_out_leaves_no_file(tmp_path, monkeypatch):
+    examples = pathlib.Path("scenarios/examples").resolve()
+    monkeypatch.chdir(tmp_path)  # an empty working folder: nothing may be left in it
+    report = peacesim.compare(examples / "epstein_mesa.yaml", examples / "epstein_low_legitimacy.yaml", runs=2)
     assert report["differences"]
-    assert set(pathlib.Path(".").iterdir()) == before
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_validate_scores_a_run_against_observed_files(tmp_path):
