@@ -122,15 +122,16 @@ void bind_commands(py::module_& m) {
     const auto outcome = unlocked([&] { return cli::run_scenario(o); });
     return std::make_pair(outcome.code, outcome.folder);
   });
-  m.def("ensemble",
-        [](const cli::EnsembleOptions& o) { return unlocked([&] { return cli::ensemble_command(o); }); });
+  m.def("ensemble", [](const cli::EnsembleOptions& o) {
+    const auto outcome = unlocked([&] { return cli::run_ensemble(o); });
+    return std::make_pair(outcome.code, outcome.folder);
+  });
   m.def("compare",
         [](const cli::CompareOptions& o) { return unlocked([&] { return cli::compare_command(o); }); });
   m.def("validate",
         [](const cli::ValidateOptions& o) { return unlocked([&] { return cli::validate_command(o); }); });
   m.def("backtest",
         [](const cli::BacktestOptions& o) { return unlocked([&] { return cli::backtest_command(o); }); });
-  m.def("default_ensemble_folder", &cli::default_ensemble_folder);
   m.def("expand_parameter_shorthand", [](std::vector<std::string> overrides) {
     cli::expand_parameter_shorthand(overrides);
     return overrides;

@@ -76,12 +76,10 @@ def ensemble(scenario, runs=20, first_seed=1, threads=1, scale=None, out=None, s
     o.threads = _threads(threads)
     o.posterior = "" if posterior is None else os.fspath(posterior)
     o.quiet = quiet
-    if out is None:
-        name = scenario.name if isinstance(scenario, Scenario) else Scenario.load(scenario, set=set).name
-        out = _peacesim.default_ensemble_folder(name)
-    o.out = os.fspath(out)
-    _finish("ensemble", _peacesim.ensemble(o), o.out)
-    return Ensemble(o.out)
+    o.out = "" if out is None else os.fspath(out)
+    code, folder = _peacesim.ensemble(o)
+    _finish("ensemble", code, os.fspath(folder))
+    return Ensemble(os.fspath(folder))
 
 
 def compare(base, variant, runs=20, first_seed=1, independent=False, threads=1, scale=None, outcomes=None,

@@ -191,11 +191,10 @@ struct RunOutcome {
 RunOutcome run_scenario(const RunOptions& options);
 std::string check_scenario(const ScenarioOptions& options);  // the line `check` prints
 std::string describe_scenario(const ScenarioOptions& options, DescribeFormat format);
-// Where `ensemble` writes without --out.
-std::filesystem::path default_ensemble_folder(const std::string& scenario_name);
 int version_command();
 int compare_command(const CompareOptions& options);
 int ensemble_command(const EnsembleOptions& options);
+RunOutcome run_ensemble(const EnsembleOptions& options);  // with its folder, as run_scenario
 int sweep_command(const SweepOptions& options);
 int validate_command(const ValidateOptions& options);
 int calibrate_command(const CalibrateOptions& options);

@@ -171,13 +171,13 @@ void refuse_members_beyond(const fs::path& dir, std::size_t runs) {
   }
 }
 
-}  // namespace
-
+// Where the ensemble goes without --out.
 fs::path default_ensemble_folder(const std::string& scenario_name) {
   return fs::path("runs") / (scenario_name + "-ensemble");
 }
 
-int ensemble_command(const EnsembleOptions& given) {
+// The ensemble; `dir` is set to its folder as soon as that is known.
+int run_ensemble_into(const EnsembleOptions& given, fs::path& dir) {
   const distributed::Ranks ranks = distributed::Ranks::from_environment();
   // Ctrl-C and SIGTERM are taken over first: from the first line printed on, they stop the
   // ensemble with its finished members kept (exit 130).
@@ -224,7 +224,7 @@ int ensemble_command(const EnsembleOptions& given) {
     inputs["posterior"] = {{"parameters", posterior->names}, {"members", values}};
   }
 
-  const fs::path dir = options.out.empty() ? default_ensemble_folder(p.scenario.name) : fs::path(options.out);
+  dir = options.out.empty() ? default_ensemble_folder(p.scenario.name) : fs::path(options.out);
   // The folder is stamped with what its members are made from (one process does it under mpirun),
   // and an existing one is resumed only if it was made from the same; any difference is refused.
   std::exception_ptr refused;
@@ -333,5 +333,15 @@ int ensemble_command(const EnsembleOptions& given) {
   }
   return kOk;
 }
+
+}  // namespace
+
+RunOutcome run_ensemble(const EnsembleOptions& options) {
+  RunOutcome outcome;
+  outcome.code = run_ensemble_into(options, outcome.folder);
+  return outcome;
+}
+
+int ensemble_command(const EnsembleOptions& options) { return run_ensemble(options).code; }
 
 }  // namespace peacesim::cli

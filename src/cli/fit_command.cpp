@@ -133,9 +133,9 @@ int fit_command(const FitOptions& options) {
 
   validation::Observed full = load_observed(options.observed, from, origin, displaced_origin(p.scenario));
   const std::string command = command_line(options);
-  std::vector<abc::Population> start;
-  start = options.resume ? load_populations(checkpoint, identity(options), ranges.size())
-                         : std::vector<abc::Population>{};
+  std::vector<abc::Population> start = options.resume
+                                           ? load_populations(checkpoint, identity(options), ranges.size())
+                                           : std::vector<abc::Population>{};
   if (start.size() > options.populations)
     start.resize(options.populations);  // an earlier population's posterior
   for (const auto& pop : start) {

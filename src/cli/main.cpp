@@ -81,15 +81,11 @@ CLI::Option* add_count(CLI::App* cmd, const std::string& name, auto& value, cons
   return cmd->add_option(name, value, help)->check(CLI::Range(low, high))->transform(whole_number(high));
 }
 
-void expand_parameter_shorthand(ScenarioOptions& o) {
-  peacesim::cli::expand_parameter_shorthand(o.overrides);
-}
-
 // A multi-member command over one scenario: its `--set` shorthand expanded, and --threads 0 taken
 // as every core, before it runs.
 template <class Options>
 int run_on_all_cores(Options& options, int (*command)(const Options&)) {
-  expand_parameter_shorthand(options.input);
+  expand_parameter_shorthand(options.input.overrides);
   if (options.threads == 0) options.threads = peacesim::engine::hardware_threads();
   return command(options);
 }
@@ -493,26 +489,26 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) {
-      expand_parameter_shorthand(run.input);
+      expand_parameter_shorthand(run.input.overrides);
       if (run.threads == 0) run.threads = peacesim::engine::hardware_threads();
       return run_command(run);
     }
     if (*check_cmd) {
-      expand_parameter_shorthand(check);
+      expand_parameter_shorthand(check.overrides);
       return check_command(check);
     }
     if (*describe_cmd) {
-      expand_parameter_shorthand(describe);
+      expand_parameter_shorthand(describe.overrides);
       return describe_command(describe, format);
     }
     if (*compare_cmd) {
-      expand_parameter_shorthand(compare.base);
+      expand_parameter_shorthand(compare.base.overrides);
       compare.variant_overrides = compare.base.overrides;
       if (compare.threads == 0) compare.threads = peacesim::engine::hardware_threads();
       return compare_command(compare);
     }
     if (*ensemble_cmd) {
-      expand_parameter_shorthand(ensemble.input);
+      expand_parameter_shorthand(ensemble.input.overrides);
       return ensemble_command(ensemble);  // threads 0: shared among the machine's MPI processes
     }
     if (*sweep_cmd) return run_on_all_cores(sweep, sweep_command);

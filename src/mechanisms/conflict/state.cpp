@@ -111,7 +111,7 @@ PlaceIndex State::nearest_held(PlaceIndex p, ActorIndex actor) const {
   PlaceIndex best = kNoPlace;
   double best_km = std::numeric_limits<double>::infinity();
   for (std::size_t q = 0; q < places.size(); ++q) {
-    if (q == p || !places[q].in_mali || places[q].kind != PlaceKind::Town || places[q].controller != actor)
+    if (q == p || !places[q].in_theatre || places[q].kind != PlaceKind::Town || places[q].controller != actor)
       continue;
     const double km = road_km[p][q];
     if (km < best_km) {

@@ -63,7 +63,7 @@ struct People {
 
 struct Cell {
   std::uint16_t region = 0;
-  PlaceIndex place = kNoPlace;  // the nearest town in Mali: where the cell's violence is felt
+  PlaceIndex place = kNoPlace;  // the nearest town in the theatre: where the cell's violence is felt
   double lat = 0, lon = 0;
   bool operator==(const Cell&) const = default;
   template <class Archive>
@@ -78,8 +78,8 @@ struct Place {
   std::string id;
   std::string name;
   PlaceKind kind = PlaceKind::Town;
-  bool in_mali = true;
-  std::uint16_t region = 0;  // valid when in_mali
+  bool in_theatre = true;
+  std::uint16_t region = 0;  // valid when in_theatre
   std::string admin1, admin2, country;
   double lat = 0, lon = 0;
   double weight = 1.0;  // strategic value (M3): grows with the people around it
@@ -100,8 +100,8 @@ struct Place {
   }
 };
 
-// A town of the theatre in Mali (not a camp or a place abroad): what can be held and fought over.
-inline bool is_town(const Place& p) { return p.in_mali && p.kind == PlaceKind::Town; }
+// A town of the theatre (not a camp or a place abroad): what can be held and fought over.
+inline bool is_town(const Place& p) { return p.in_theatre && p.kind == PlaceKind::Town; }
 
 enum class GroupKind : std::uint8_t { Separatist, Jihadist, ProGovernment, SelfDefence };
 enum class Posture : std::uint8_t { Hold, Guerrilla };

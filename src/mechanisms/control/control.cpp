@@ -48,7 +48,7 @@ void update_authority(conflict::State& state, const Params& params,
 std::vector<double> towns_held(const conflict::State& state, int region) {
   std::vector<double> held(state.actor_count(), 0.0);
   for (const conflict::Place& place : state.places) {
-    if (!place.in_mali || place.kind != conflict::PlaceKind::Town) continue;
+    if (!place.in_theatre || place.kind != conflict::PlaceKind::Town) continue;
     if (region >= 0 && place.region != region) continue;
     if (place.controller < held.size()) held[place.controller] += 1.0;
   }

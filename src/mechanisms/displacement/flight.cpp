@@ -50,10 +50,10 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
     auto& place = state.places[p];
     const auto [begin, end] = context.ops.residents_range(state, static_cast<conflict::PlaceIndex>(p));
     const double rho =
-        place.in_mali && place.danger > 0.0 && params_.population_elasticity > 0.0
+        place.in_theatre && place.danger > 0.0 && params_.population_elasticity > 0.0
             ? felt_danger(place.danger, exposed_people(state, begin, end), params_.population_elasticity)
             : place.danger;
-    const double v = place.in_mali ? 1.0 - std::exp(-rho / params_.danger_scale) : 0.0;
+    const double v = place.in_theatre ? 1.0 - std::exp(-rho / params_.danger_scale) : 0.0;
     place.danger *= keep;
     place.exposure_days *= keep;  // endurance counts recent violence: calm lets fear fade
     if (place.danger < 1e-3) place.danger = 0.0;

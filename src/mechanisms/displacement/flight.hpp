@@ -16,10 +16,10 @@
 // λ = tolerance_days / Γ(1 + 1/k); k = 1 is the exponential law, k > 1 makes the few days of
 // violence a single attack adds frighten almost nobody while months of it move most; stored as whole days t,
 // so the tolerance is taken as t + 1/2, the middle of the day it was rounded down from). Those who leave
-// become displacement agents (one per person agent); they are internally displaced while in Mali, refugees
-// abroad, and residents again once back home for good, when they are counted as returned under the status
-// they came back from (at the weekly bookkeeping). Each day the threat communities feel by region (M14)
-// is handed to the displacement mechanism, whose return rule may read it (return_fear_weight).
+// become displacement agents (one per person agent); they are internally displaced while in the theatre,
+// refugees abroad, and residents again once back home for good, when they are counted as returned under the
+// status they came back from (at the weekly bookkeeping). Each day the threat communities feel by region
+// (M14) is handed to the displacement mechanism, whose return rule may read it (return_fear_weight).
 //
 // The violence of a town is felt across its catchment with weight w_c = exp(−d_c / kernel_km),
 // d_c the great-circle distance from the cell to the town, and not at all in a cell of another

@@ -66,7 +66,7 @@ class EventLog {
 
   // Declares events_<type>, fatalities_<type> and civilians_killed (monthly flows by region).
   void declare(engine::Recorder& recorder);
-  // Records one event at a place in Mali on the state's date.
+  // Records one event at a place of the theatre on the state's date.
   void emit(engine::Recorder& recorder, const conflict::State& state, const Happening& h);
 
   // What changes: the run's totals so far, for the summary (checkpointed whole).

@@ -90,7 +90,7 @@ void install(conflict::Registry& r) {
     rec.set(series.capability, 0, world.army_capability * world.army_morale);
     std::vector<double> army(world.regions.size(), 0.0);
     for (const auto& p : world.places) {
-      if (p.in_mali) army[p.region] += p.army;
+      if (p.in_theatre) army[p.region] += p.army;
     }
     conflict::record_by_region(rec, series.strength, army);
   });

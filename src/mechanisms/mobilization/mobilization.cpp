@@ -21,7 +21,7 @@ std::vector<double> arrest_risk(const State& state, const Params& params) {
   std::vector<double> fighters(state.regions.size(), 0.0);
   for (std::size_t p = 0; p < state.places.size(); ++p) {
     const auto& place = state.places[p];
-    if (!place.in_mali) continue;
+    if (!place.in_theatre) continue;
     troops[place.region] += place.army + place.foreign;
     for (const auto& g : state.groups) fighters[place.region] += g.at_place[p];
   }

@@ -67,7 +67,7 @@ std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, co
   std::vector<double> factor(regions, 1.0);
   std::vector<std::vector<conflict::PlaceIndex>> places(regions);
   for (std::size_t p = 0; p < state.places.size(); ++p) {
-    if (state.places[p].in_mali)
+    if (state.places[p].in_theatre)
       places[state.places[p].region].push_back(static_cast<conflict::PlaceIndex>(p));
   }
   std::vector<std::vector<std::uint32_t>> residents(regions);

@@ -92,8 +92,8 @@ Exposure exposure(const State& state, const Supply& supply, const Params& params
         const PlaceIndex u = path[i];
         const PlaceIndex v = path[i + 1];
         const double km = std::max(0.0, state.road_km[camp.hub][u] - state.road_km[camp.hub][v]);
-        const bool u_in = state.places[u].in_mali;
-        const bool v_in = state.places[v].in_mali;
+        const bool u_in = state.places[u].in_theatre;
+        const bool v_in = state.places[v].in_theatre;
         if (!u_in && !v_in) continue;
         const double at_u = u_in ? (v_in ? km / 2.0 : km) : 0.0;
         for (const auto& [place, share] : {std::pair{u, at_u}, std::pair{v, km - at_u}}) {

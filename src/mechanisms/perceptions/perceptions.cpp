@@ -10,7 +10,7 @@ void update(const conflict::State& state, State& own, const Params& params) {
   own.un_impartiality += params.impartiality_rate * (target - own.un_impartiality);
   std::vector<double> foreign(state.regions.size(), 0.0), army(state.regions.size(), 0.0);
   for (const auto& place : state.places) {
-    if (!place.in_mali) continue;
+    if (!place.in_theatre) continue;
     foreign[place.region] += place.foreign;
     army[place.region] += place.army;
   }

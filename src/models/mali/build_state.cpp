@@ -56,7 +56,7 @@ conflict::PlaceIndex place_index(const MaliWorld& world, const theatre::Ref& ref
   if (place == nullptr ||
       !world.place_region[static_cast<std::size_t>(place - world.theatre.places.data())]) {
     throw scenario::ScenarioError(ref.where, ref.field,
-                                  "'" + ref.id + "' is not a town of the scenario in Mali");
+                                  "'" + ref.id + "' is not a town of the scenario's regions");
   }
   return static_cast<conflict::PlaceIndex>(place - world.theatre.places.data());
 }
@@ -128,17 +128,17 @@ void add_places(const MaliWorld& world, conflict::State& s) {
     p.country = tp.country;
     p.lat = tp.lat;
     p.lon = tp.lon;
-    p.in_mali = world.place_region[i].has_value();
-    p.kind = !p.in_mali ? (tp.kind == theatre::PlaceKind::Camp ? conflict::PlaceKind::Camp
-                                                               : conflict::PlaceKind::Abroad)
-                        : conflict::PlaceKind::Town;
-    if (p.in_mali) {
+    p.in_theatre = world.place_region[i].has_value();
+    p.kind = !p.in_theatre ? (tp.kind == theatre::PlaceKind::Camp ? conflict::PlaceKind::Camp
+                                                                  : conflict::PlaceKind::Abroad)
+                           : conflict::PlaceKind::Town;
+    if (p.in_theatre) {
       p.region = static_cast<std::uint16_t>(*world.place_region[i]);
       p.admin1 = world.regions.units[p.region].name;
       if (auto c = world.cercles.find(tp.lat, tp.lon)) p.admin2 = world.cercles.units[*c].name;
     }
     p.controller = conflict::kState;
-    p.state_authority = p.in_mali ? 1.0 : 0.0;
+    p.state_authority = p.in_theatre ? 1.0 : 0.0;
     s.places.push_back(std::move(p));
   }
   const std::size_t n = places.size();
@@ -147,7 +147,7 @@ void add_places(const MaliWorld& world, conflict::State& s) {
     s.road_km[a] = world.routes.distances_from(static_cast<engine::PlaceIndex>(a));
 }
 
-// Cells of Mali, each given its nearest town, sorted by that town; people agents cell by cell.
+// Cells of the regions, each given its nearest town, sorted by that town; people agents cell by cell.
 void add_people(const MaliWorld& world, conflict::State& s, engine::Date start, double k,
                 const engine::RandomStreams& random, const mechanisms::displacement::FlightParams& flight) {
   const auto& grid = world.grid;
@@ -205,7 +205,7 @@ void add_people(const MaliWorld& world, conflict::State& s, engine::Date start, 
   }
   // A town's strategic weight: the square root of the people around it, in tens of thousands,
   // plus one so that empty desert posts still count a little.
-  for (auto& p : s.places) p.weight = p.in_mali ? 1.0 + std::sqrt(p.weight / 1e4) : 0.0;
+  for (auto& p : s.places) p.weight = p.in_theatre ? 1.0 + std::sqrt(p.weight / 1e4) : 0.0;
   s.initial_agents = s.people.size();
   s.rebuild_cell_index();
 }
@@ -490,7 +490,7 @@ BuiltState build_state(const MaliWorld& world, const DynamicsSpec& spec,
     d.country = p.country;
     d.kind = p.kind == conflict::PlaceKind::Camp ? mechanisms::displacement::PlaceKind::Camp
                                                  : mechanisms::displacement::PlaceKind::Town;
-    d.foreign = !p.in_mali;
+    d.foreign = !p.in_theatre;
     d.area = static_cast<std::uint16_t>(p.region);
     places.push_back(std::move(d));
   }

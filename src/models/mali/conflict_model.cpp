@@ -119,7 +119,7 @@ std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const 
                    fmt::format("{:.0f}, with {:.0f} fatalities", log.total_events(), log.total_fatalities()));
   out.emplace_back(
       "on " + end_.iso(),
-      fmt::format("{:.0f} fighters, {:.0f} displaced in Mali, {:.0f} refugees; {:.0f} people killed "
+      fmt::format("{:.0f} fighters, {:.0f} displaced inside, {:.0f} refugees; {:.0f} people killed "
                   "(agents of {} people)",
                   fighters * k, idp * k, refugees * k, killed * k, k));
   return out;

@@ -15,30 +15,26 @@ using namespace fmt_util;  // NOLINT(google-build-using-namespace): formatting h
 
 // Where a forecast starts: the origin, the observed stocks the run takes on the day after it (M7)
 // and the deaths of the origin's year the armed groups are scaled to (M17).
-std::vector<std::string> forecast_origin_row(const scenario::Scenario& s) {
-  if (!s.forecast_origin) return {"forecast origin", "none: the run simulates throughout", ""};
-  const DynamicsSpec dynamics = read_dynamics(s.root);
+std::vector<std::string> forecast_origin_row(const DynamicsSpec& dynamics) {
+  if (!dynamics.forecast_origin) return {"forecast origin", "none: the run simulates throughout", ""};
+  const engine::Date origin = *dynamics.forecast_origin;
   std::vector<std::string> parts, sources;
-  for (const auto& o : dynamics.observed_stocks) {
-    if (o.when.date != *s.forecast_origin) continue;
+  if (const ObservedStocks* o = stocks_at_origin(dynamics)) {
     std::vector<std::string> stocks;
-    if (o.internal) stocks.push_back("internally displaced " + thousands(*o.internal));
-    for (const auto& a : o.abroad) stocks.push_back("refugees in " + a.country + " " + thousands(a.people));
+    if (o->internal) stocks.push_back("internally displaced " + thousands(*o->internal));
+    for (const auto& a : o->abroad) stocks.push_back("refugees in " + a.country + " " + thousands(a.people));
     parts.push_back(
         fmt::format("the displaced stocks are set to those observed ({})", fmt::join(stocks, ", ")));
-    sources.push_back(o.source.text);
+    sources.push_back(o->source.text);
   }
-  const engine::Date origin = *s.forecast_origin;
-  const bool year_end = origin.plus_days(1).year() != origin.year();
-  for (const auto& f : dynamics.observed_fatalities) {
-    if (!year_end || f.year != origin.year()) continue;
+  if (const ObservedFatalities* f = fatalities_at_origin(dynamics)) {
     double deaths = 0.0;
-    for (const auto& r : f.regions) deaths += r.deaths;
+    for (const auto& r : f->regions) deaths += r.deaths;
     parts.push_back(fmt::format(
         "each region's armed groups are scaled to the deaths observed in {} ({} in {} regions; M17, "
         "origin_strength_enabled)",
-        f.year, thousands(deaths), f.regions.size()));
-    sources.push_back(f.source.text);
+        f->year, thousands(deaths), f->regions.size()));
+    sources.push_back(f->source.text);
   }
   if (parts.empty()) {
     return {"forecast origin",
@@ -53,16 +49,16 @@ std::vector<std::string> forecast_origin_row(const scenario::Scenario& s) {
           fmt::format("{}", fmt::join(sources, "; "))};
 }
 
-Table overview(const MaliWorld& w, const scenario::Scenario& s) {
+Table overview(const MaliWorld& w, const DynamicsSpec& dynamics, const scenario::Scenario& s) {
   const auto& t = w.theatre;
   Table table{"Theatre", {"item", "value", "source"}, {}, ""};
   table.rows.push_back({"observations end", t.meta.observations_end.str(), t.meta.source.text});
-  const auto in_mali =
+  const auto in_theatre =
       std::count_if(w.grid.region.begin(), w.grid.region.end(), [](auto r) { return r != geo::kOutside; });
   table.rows.push_back({"grid",
-                        fmt::format("{} x {} cells of {}°, {} in Mali, {} on its border", w.grid.grid.rows(),
-                                    w.grid.grid.cols(), w.grid.grid.resolution(), in_mali,
-                                    std::count(w.grid.border.begin(), w.grid.border.end(), 1)),
+                        fmt::format("{} x {} cells of {}°, {} in the regions, {} on their border",
+                                    w.grid.grid.rows(), w.grid.grid.cols(), w.grid.grid.resolution(),
+                                    in_theatre, std::count(w.grid.border.begin(), w.grid.border.end(), 1)),
                         t.geography.source.text});
   table.rows.push_back({"biome bands",
                         fmt::format("Saharan from {}°N, Sudanian below {}°N, Sahelian between",
@@ -79,7 +75,7 @@ Table overview(const MaliWorld& w, const scenario::Scenario& s) {
                         t.population.split_source.text});
   int camps = 0;
   for (const auto& p : t.places) camps += p.kind == theatre::PlaceKind::Camp ? 1 : 0;
-  table.rows.push_back(forecast_origin_row(s));
+  table.rows.push_back(forecast_origin_row(dynamics));
   table.rows.push_back(
       {"counts",
        fmt::format("{} places ({} camps), {} routes, {} armed groups, {} institutions, {} operations, "
@@ -168,8 +164,9 @@ Table routes_table(const MaliWorld& w) {
 
 }  // namespace
 
-std::vector<Table> describe_tables(const MaliWorld& w, const scenario::Scenario& s) {
-  std::vector<Table> tables{overview(w, s), population_table(w, s), communities_table(w),
+std::vector<Table> describe_tables(const MaliWorld& w, const DynamicsSpec& dynamics,
+                                   const scenario::Scenario& s) {
+  std::vector<Table> tables{overview(w, dynamics, s), population_table(w, s), communities_table(w),
                             operations_table(w)};
   for (const auto& op : w.theatre.operations) {
     if (!op.mandates.empty()) tables.push_back(mandate_table(op));
@@ -188,8 +185,9 @@ std::vector<Table> describe_tables(const MaliWorld& w, const scenario::Scenario&
   return tables;
 }
 
-std::string describe_world(const MaliWorld& w, const scenario::Scenario& s, DescribeFormat format) {
-  const auto tables = describe_tables(w, s);
+std::string describe_world(const MaliWorld& w, const DynamicsSpec& dynamics, const scenario::Scenario& s,
+                           DescribeFormat format) {
+  const auto tables = describe_tables(w, dynamics, s);
   if (format == DescribeFormat::Json) return describe_json(w, tables);
   std::string out;
   for (const auto& t : tables)

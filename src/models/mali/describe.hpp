@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/mali/dynamics_spec.hpp"
 #include "models/mali/tables.hpp"
 #include "models/mali/world.hpp"
 #include "models/registry.hpp"
@@ -13,7 +14,8 @@
 namespace peacesim::models::mali {
 
 // The tables, in the order they are printed.
-std::vector<Table> describe_tables(const MaliWorld& world, const scenario::Scenario& scenario);
+std::vector<Table> describe_tables(const MaliWorld& world, const DynamicsSpec& dynamics,
+                                   const scenario::Scenario& scenario);
 
 // The mandate evolution of one operation, one row per resolution (seed 002's table).
 Table mandate_table(const theatre::Operation& op);
@@ -32,6 +34,7 @@ Table state_table(const MaliWorld& world);
 Table institutions_table(const MaliWorld& world);
 Table positions_table(const MaliWorld& world);
 
-std::string describe_world(const MaliWorld& world, const scenario::Scenario& scenario, DescribeFormat format);
+std::string describe_world(const MaliWorld& world, const DynamicsSpec& dynamics,
+                           const scenario::Scenario& scenario, DescribeFormat format);
 
 }  // namespace peacesim::models::mali

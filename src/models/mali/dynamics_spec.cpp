@@ -260,4 +260,21 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
   return spec;
 }
 
+const ObservedStocks* stocks_at_origin(const DynamicsSpec& spec) {
+  if (!spec.forecast_origin) return nullptr;
+  for (const auto& o : spec.observed_stocks) {
+    if (o.when.date == *spec.forecast_origin) return &o;
+  }
+  return nullptr;
+}
+
+const ObservedFatalities* fatalities_at_origin(const DynamicsSpec& spec) {
+  const auto& origin = spec.forecast_origin;
+  if (!origin || origin->plus_days(1).year() == origin->year()) return nullptr;
+  for (const auto& o : spec.observed_fatalities) {
+    if (o.year == origin->year()) return &o;
+  }
+  return nullptr;
+}
+
 }  // namespace peacesim::models::mali

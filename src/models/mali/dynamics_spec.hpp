@@ -171,4 +171,10 @@ struct DynamicsSpec {
 // References to groups, regions and operations are checked by check_dynamics.
 DynamicsSpec read_dynamics(const scenario::Node& root);
 
+// What a forecast from calendar.forecast_origin starts from (the checks allow one entry per date and
+// per year): M7's displaced stocks dated at the origin, and M17's deaths of the year the origin
+// ends (a 31 December only). Null without an origin or without such an entry.
+const ObservedStocks* stocks_at_origin(const DynamicsSpec& spec);
+const ObservedFatalities* fatalities_at_origin(const DynamicsSpec& spec);
+
 }  // namespace peacesim::models::mali

@@ -9,6 +9,17 @@
 
 namespace peacesim::models::mali {
 
+namespace {
+
+// The scenario's dynamics section, with the calendar's forecast origin that selects its observations.
+DynamicsSpec scenario_dynamics(const scenario::Scenario& s) {
+  DynamicsSpec spec = read_dynamics(s.root);
+  spec.forecast_origin = s.forecast_origin;
+  return spec;
+}
+
+}  // namespace
+
 ModelInfo mali_info() {
   ModelInfo info;
   // Theatre-neutral: any theatre the scenario describes; "mali", its first name, is still accepted.
@@ -22,16 +33,16 @@ ModelInfo mali_info() {
   info.sections = theatre::theatre_sections();
   info.sections.push_back("dynamics");
   info.make = [](const ModelInput& input) -> std::unique_ptr<engine::Model> {
-    DynamicsSpec spec = read_dynamics(input.scenario.root);
-    spec.forecast_origin = input.scenario.forecast_origin;
+    DynamicsSpec spec = scenario_dynamics(input.scenario);
     return std::make_unique<ConflictModel>(load_world(input.scenario, input.parameters), std::move(spec),
                                            input.parameters, input.scenario.start, input.scenario.end,
                                            input.scale, input.seed);
   };
   info.describe = [](const ModelInput& input, DescribeFormat format) {
     MaliWorld world = load_world(input.scenario, input.parameters);
-    check_dynamics(world, read_dynamics(input.scenario.root));  // describe rejects what run rejects
-    return describe_world(std::move(world), input.scenario, format);
+    const DynamicsSpec spec = scenario_dynamics(input.scenario);
+    check_dynamics(world, spec);  // describe rejects what run rejects
+    return describe_world(world, spec, input.scenario, format);
   };
   return info;
 }

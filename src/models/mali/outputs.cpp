@@ -85,8 +85,8 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
   out.returned_refugees =
       gauge(recorder, "returned_refugees", "people",
             "Refugees back home for good since the start, from every country (M7), national only");
-  out.alive = gauge(recorder, "people_alive_in_mali", "people",
-                    "People alive in Mali (residents, displaced, fighters)");
+  out.alive = gauge(recorder, "people_alive_in_theatre", "people",
+                    "People alive in the theatre (residents, displaced, fighters)");
   out.abroad = gauge(recorder, "people_abroad", "people", "Refugees abroad");
   out.killed =
       gauge(recorder, "people_killed", "people", "People (civilians and fighters) killed since the start");
@@ -125,7 +125,7 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
   for (std::size_t g = 0; g < s.groups.size(); ++g) {
     std::vector<double> f(regions, 0.0);
     for (std::size_t p = 0; p < s.places.size(); ++p) {
-      if (s.places[p].in_mali) f[s.places[p].region] += s.groups[g].at_place[p];
+      if (s.places[p].in_theatre) f[s.places[p].region] += s.groups[g].at_place[p];
     }
     for (std::size_t r = 0; r < regions && r < s.groups[g].dispersed.size(); ++r)
       f[r] += s.groups[g].dispersed[r];

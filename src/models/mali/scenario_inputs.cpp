@@ -368,7 +368,7 @@ void forces(const MaliWorld& world, const BuiltState& built, const mechanisms::i
     }
     if (snap != nullptr) {
       for (const auto& site : snap->sites) {
-        if (s.places[site.place].in_mali) force.station[site.place] += site.troops;
+        if (s.places[site.place].in_theatre) force.station[site.place] += site.troops;
       }
     } else {
       for (const auto& b : op.bases) {
@@ -376,7 +376,7 @@ void forces(const MaliWorld& world, const BuiltState& built, const mechanisms::i
         const auto* place = t.find_place(b.place.id);
         if (!on || place == nullptr) continue;
         const auto p = static_cast<std::size_t>(place - t.places.data());
-        if (s.places[p].in_mali) force.station[p] += 1.0;
+        if (s.places[p].in_theatre) force.station[p] += 1.0;
       }
     }
     double total = 0.0;
@@ -413,31 +413,26 @@ mechanisms::peace_attacks::Supply supply_hubs(const MaliWorld& world, const Buil
 // M7: the observed stocks dated at the forecast's origin, set on the day after it (none without both).
 mechanisms::displacement::OriginStocks origin_stocks(const DynamicsSpec& spec, engine::Date start) {
   mechanisms::displacement::OriginStocks out;
-  if (!spec.forecast_origin) return out;
-  for (const auto& o : spec.observed_stocks) {
-    if (o.when.date != *spec.forecast_origin) continue;
-    out.day = days_between(start, o.when.date) + 1;
-    out.internal = o.internal;
-    for (const auto& a : o.abroad) out.abroad.emplace_back(a.country, a.people);
-  }
+  const ObservedStocks* o = stocks_at_origin(spec);
+  if (o == nullptr) return out;
+  out.day = days_between(start, o->when.date) + 1;
+  out.internal = o->internal;
+  for (const auto& a : o->abroad) out.abroad.emplace_back(a.country, a.people);
   return out;
 }
 
-// M17: the deaths observed by region in the year that ends at the forecast's origin (none unless the
-// origin is a 31 December with an entry for its year), compared on the day after it.
+// M17: the deaths observed by region in the year that ends at the forecast's origin, compared on the
+// day after it (regions without an entry are not observed: -1).
 mechanisms::origin_strength::Observed origin_fatalities(const MaliWorld& world, const DynamicsSpec& spec,
                                                         engine::Date start) {
   mechanisms::origin_strength::Observed out;
-  const auto& origin = spec.forecast_origin;
-  if (!origin || origin->plus_days(1).year() == origin->year()) return out;
-  for (const auto& o : spec.observed_fatalities) {
-    if (o.year != origin->year()) continue;
-    out.day = days_between(start, *origin) + 1;
-    out.year = o.year;
-    out.fatalities.assign(world.regions.units.size(), -1.0);
-    for (const auto& region : o.regions) {
-      if (const auto r = world.regions.index_of(region.region.id)) out.fatalities[*r] = region.deaths;
-    }
+  const ObservedFatalities* o = fatalities_at_origin(spec);
+  if (o == nullptr) return out;
+  out.day = days_between(start, *spec.forecast_origin) + 1;
+  out.year = o->year;
+  out.fatalities.assign(world.regions.units.size(), -1.0);
+  for (const auto& region : o->regions) {
+    if (const auto r = world.regions.index_of(region.region.id)) out.fatalities[*r] = region.deaths;
   }
   return out;
 }

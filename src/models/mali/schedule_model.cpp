@@ -181,7 +181,7 @@ std::vector<std::pair<std::string, std::string>> ScheduleModel::summary() const 
       {"armed groups existing on " + end_.iso() + " (inputs)", std::to_string(groups)},
       {"census projection for " + end_.iso() + " (input, no conflict)",
        fmt::format("{:.0f}", world_.national_population(end_))},
-      {"grid", fmt::format("{} x {} cells of {} degrees, {} in Mali", world_.grid.grid.rows(),
+      {"grid", fmt::format("{} x {} cells of {} degrees, {} in the regions", world_.grid.grid.rows(),
                            world_.grid.grid.cols(), world_.grid.grid.resolution(),
                            std::count_if(world_.grid.region.begin(), world_.grid.region.end(),
                                          [](std::int16_t r) { return r != geo::kOutside; }))},

@@ -25,13 +25,14 @@ struct MaliWorld {
   geo::AdminLayer regions;  // sorted by code (pcode)
   geo::AdminLayer cercles;  // sorted by code
   geo::TheatreGrid grid;
-  std::vector<double> region_census;                     // census population by region index
-  std::vector<double> cercle_census;                     // split over cercles by the scenario's cercle_split
-  std::vector<float> cell_census;                        // split over each cercle's cells evenly
-  std::vector<std::optional<std::size_t>> place_region;  // by place index: region index, if in Mali
-  engine::RouteGraph routes;                             // places in theatre order; routes in scenario order
-  std::vector<double> route_km;                          // by edge, as used (given or estimated)
-  double growth_rate = 0;                                // per year
+  std::vector<double> region_census;  // census population by region index
+  std::vector<double> cercle_census;  // split over cercles by the scenario's cercle_split
+  std::vector<float> cell_census;     // split over each cercle's cells evenly
+  std::vector<std::optional<std::size_t>>
+      place_region;              // by place index: region index, if in the theatre's regions
+  engine::RouteGraph routes;     // places in theatre order; routes in scenario order
+  std::vector<double> route_km;  // by edge, as used (given or estimated)
+  double growth_rate = 0;        // per year
   Timings timings;
 
   // The population of a region on a date, growing from the census (national total: region npos).

@@ -200,7 +200,7 @@ class World {
     p.id = std::move(id);
     p.name = std::move(name);
     p.kind = PlaceKind::Town;
-    p.in_mali = true;
+    p.in_theatre = true;
     p.region = region;
     p.admin1 = std::move(admin1);
     p.admin2 = p.name;
@@ -224,7 +224,7 @@ class World {
     camp.id = "mbera";
     camp.name = "Mbera";
     camp.kind = PlaceKind::Camp;
-    camp.in_mali = false;
+    camp.in_theatre = false;
     camp.country = "Mauritania";
     camp.lat = 15.85;
     camp.lon = -5.68;

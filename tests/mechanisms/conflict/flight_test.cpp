@@ -28,7 +28,7 @@ std::unique_ptr<dm::Displacement> displacement_of(const World& w, dm::Rules rule
     d.name = p.name;
     d.country = p.country;
     d.kind = p.kind == PlaceKind::Camp ? dm::PlaceKind::Camp : dm::PlaceKind::Town;
-    d.foreign = !p.in_mali;
+    d.foreign = !p.in_theatre;
     places.push_back(d);
   }
   std::vector<dm::Link> links = {{kBamako, kGao, 1200.0}, {kGao, kAnsongo, 100.0}, {kGao, kMbera, 800.0}};

@@ -78,7 +78,7 @@ TEST(MaliConflict, PeopleAreConservedEveryMonth) {
   const auto& o = default_run();
   std::size_t months = 0;
   for (const auto& [key, alive] : o.national) {
-    if (key.first != "people_alive_in_mali") continue;
+    if (key.first != "people_alive_in_theatre") continue;
     const std::string& date = key.second;
     const double abroad = o.national.at({"people_abroad", date});
     const double killed = o.national.at({"people_killed", date});

@@ -31,7 +31,7 @@ TEST(OriginStrength, TheFactorIsTheSmoothedRatioOfObservedToSimulatedDeathsWithi
 double in_region(const conflict::State& s, const conflict::Group& g, std::size_t r) {
   double x = g.dispersed[r];
   for (std::size_t p = 0; p < s.places.size(); ++p)
-    x += s.places[p].in_mali && s.places[p].region == r ? g.at_place[p] : 0.0;
+    x += s.places[p].in_theatre && s.places[p].region == r ? g.at_place[p] : 0.0;
   return x;
 }
 
