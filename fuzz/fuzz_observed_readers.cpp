@@ -3,6 +3,7 @@
 // expected answer to bad input.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "fuzz_input_file.hpp"
 #include "validation/observed.hpp"
@@ -11,11 +12,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   namespace v = peacesim::validation;
   const auto path = peacesim::fuzz::input_file(".csv", data, size);
   const peacesim::engine::Date from(2012, 1, 1), to(2016, 12, 31);
+  // An invented theatre's regions, with one other spelling.
+  static const v::RegionNames regions({"North", "South"}, {{"Nord", "North"}});
+  // The same bytes as a run folder's region table.
+  try {
+    (void)v::RegionNames::from_csv(std::string(reinterpret_cast<const char*>(data), size), "regions.csv");
+  } catch (const v::InputError&) {
+  }
   try {
     switch (v::kind_of(path)) {
       case v::ObservedKind::Acled:
       case v::ObservedKind::AcledAggregates:
-        (void)v::read_events(path, from, to);
+        (void)v::read_events(path, from, to, regions);
         break;
       case v::ObservedKind::UnhcrPopulation:
         // With a country of origin, and without (the file's only one, or the several-origins error).

@@ -59,7 +59,7 @@ std::vector<double> particle_distances(const FitProblem& problem,
       [&](std::size_t i) { return member_seed(problem.seed, population, batch, i / k, i % k); },
       problem.threads,
       [&](std::size_t i, const engine::Recorder& r) {
-        figures[i] = validation::figures_of(r, problem.from, problem.to);
+        figures[i] = validation::figures_of(r, problem.from, problem.to, problem.observed.regions);
         patterns[i] = check_patterns(problem.patterns, r);
       },
       [] {}, problem.stop);

@@ -53,15 +53,7 @@ validation::Adjacency adjacency_of(const PreparedRun& p) {
   const geo::LayerSource source{spec.file.path,    spec.file.text,  spec.name_field, spec.code_field,
                                 spec.parent_field, spec.file.where, spec.file.field};
   const auto layer = geo::load_admin_layer(source);
-  auto adjacency = geo::neighbours(layer);
-  for (const auto& r : validation::canonical_regions()) {
-    if (!adjacency.count(r)) {
-      throw scenario::ScenarioError(spec.file.where, spec.file.field,
-                                    "region '" + r + "' of the observed data's region table is not in " +
-                                        spec.file.text + " (data/regions/, docs/validation.md)");
-    }
-  }
-  return adjacency;
+  return geo::neighbours(layer);
 }
 
 // The first 1 January on or after the scenario's start: where a fit begins by default.
@@ -167,8 +159,10 @@ int backtest_command(const BacktestOptions& options) {
   }
   if (!options.out.empty()) check_output_file(options.out);
 
-  validation::Observed full = load_observed(options.observed, engine::Date(1900, 1, 1),
-                                            engine::Date(2200, 12, 31), displaced_origin(p.scenario));
+  const auto adjacency = adjacency_of(p);  // the observations are counted in the same regions
+  const ObservedScope scope = observed_scope(p.scenario);
+  validation::Observed full =
+      load_observed(options.observed, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31), scope);
   const auto latest = validation::latest_observation(full);
   if (!latest) bad("--observed", "the files hold no observations");
   const int last_year = latest->year();
@@ -182,7 +176,6 @@ int backtest_command(const BacktestOptions& options) {
   if (p.scenario.end < forecast_end)
     bad("--origin", "the scenario ends on " + p.scenario.end.iso() + ", before the last observed year " +
                         std::to_string(last_year));
-  const auto adjacency = adjacency_of(p);
 
   const auto& stop = install_interrupt_handlers();
   nlohmann::json out;
@@ -230,8 +223,7 @@ int backtest_command(const BacktestOptions& options) {
         options.simulate_through ? nlohmann::json(nullptr) : nlohmann::json(origin.iso());
     analysis::Arm arm;
     if (fit) {
-      validation::Observed window =
-          load_observed(options.observed, fit->from, origin, displaced_origin(p.scenario));
+      validation::Observed window = load_observed(options.observed, fit->from, origin, scope);
       // Observations dated after the origin are refused for the fit: they score the forecast.
       const std::string left_out = observations_after(window, origin);
       const validation::Observed seen = validation::observed_up_to(window, origin);
@@ -328,7 +320,7 @@ int backtest_command(const BacktestOptions& options) {
           seeds.size(), [&](std::size_t i) -> const analysis::Arm& { return member_arms[i]; },
           [&](std::size_t i) { return seeds[i]; }, options.threads,
           [&](std::size_t i, const engine::Recorder& run) {
-            input.members[i] = validation::figures_of(run, scored_from, forecast_end);
+            input.members[i] = validation::figures_of(run, scored_from, forecast_end, full.regions);
             table.results[i] = check_patterns(patterns, run);
           },
           [&] {

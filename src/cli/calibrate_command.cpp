@@ -47,7 +47,7 @@ int calibrate_command(const CalibrateOptions& options) {
                                                      p.scenario.people_per_agent}),
                    p.scenario);
 
-  validation::Observed full = load_observed(options.observed, from, to, displaced_origin(p.scenario));
+  validation::Observed full = load_observed(options.observed, from, to, observed_scope(p.scenario));
 
   // The fit sees nothing after its window.
   const validation::Observed observed = validation::observed_up_to(full, to);

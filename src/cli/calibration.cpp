@@ -35,7 +35,7 @@ double loss_at(const PreparedRun& run, const validation::Observed& observed, con
     analysis::run_points_visiting(
         {arm}, seeds, s.threads,
         [&](std::size_t i, const engine::Recorder& r) {
-          figures[i] = validation::figures_of(r, s.from, s.to);
+          figures[i] = validation::figures_of(r, s.from, s.to, observed.regions);
         },
         [] {}, s.stop);
   } catch (const analysis::Interrupted&) {

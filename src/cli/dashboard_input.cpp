@@ -19,7 +19,7 @@ std::unique_ptr<web::Api> open_or_throw(const DashboardInput& input) {
       throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--to",
                                     input.to + " is before --from " + input.from);
     validation = web::ValidationInput{
-        load_observed(input.observed, from, to, displaced_origin_of_runs(input.runs)), from, to};
+        load_observed(input.observed, from, to, observed_scope_of_runs(input.runs)), from, to};
   }
   auto api = std::make_unique<web::Api>(web::open_sources(input.runs), std::move(validation));
   if (!input.backtest.empty()) api->set_backtest(read_backtest_report(input.backtest));

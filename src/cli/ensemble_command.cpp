@@ -23,6 +23,7 @@
 #include "cli/posterior_file.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
+#include "cli/region_names.hpp"
 #include "cli/resumable_folder.hpp"
 #include "cli/seeds.hpp"
 #include "distributed/ranks.hpp"
@@ -34,6 +35,7 @@
 #include "output/store_format.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
+#include "validation/regions.hpp"
 #include "web/dashboard_files.hpp"
 
 namespace peacesim::cli {
@@ -55,12 +57,13 @@ struct Member {
   std::unique_ptr<engine::Model> model;
   double setup_seconds = 0.0;
   bool completed = false;
+  std::string region_names;  // the theatre's region table, as each member folder keeps it
 };
 
 Member prepare_member(const PreparedRun& p, const engine::ParameterSet& parameters, const fs::path& dir,
-                      std::size_t i, std::uint64_t seed) {
+                      std::size_t i, std::uint64_t seed, const std::string& region_names) {
   const auto start = std::chrono::steady_clock::now();
-  Member m{p.scenario, parameters, nullptr, nullptr};
+  Member m{p.scenario, parameters, nullptr, nullptr, 0.0, false, region_names};
   m.scenario.seed = seed;
   m.folder = std::make_unique<output::RunFolder>(member_path(dir, i));
   m.model = p.model->make(models::ModelInput{m.parameters, m.scenario, seed, 1, m.scenario.people_per_agent});
@@ -79,6 +82,7 @@ void run_member(Member& m, const std::atomic<bool>& stop) {
   if (!result.completed) return;
   output::RunRecord record{m.scenario, m.parameters,           sim.recorder(),  result, m.model->summary(),
                            1,          m.model->agent_count(), m.setup_seconds, {}};
+  record.extra_files.emplace_back(validation::kRegionNamesFile, m.region_names);
   output::write_run(*m.folder, record);
   m.completed = true;
 }
@@ -248,6 +252,7 @@ int run_ensemble_into(const EnsembleOptions& given, fs::path& dir) {
       throw output::OutputError(*problem + "; choose another --out for this ensemble");
     }
   }
+  const std::string region_names = scenario_region_names(p.scenario).to_csv();
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < options.runs; ++i) {
     if (only && i != *only) continue;
@@ -277,7 +282,7 @@ int run_ensemble_into(const EnsembleOptions& given, fs::path& dir) {
           if (!stop)
             members[k] = prepare_member(
                 p, posterior ? parameters_with_draw(p, *posterior, draws[todo[k]]) : p.parameters, dir,
-                todo[k], options.first_seed + todo[k]);
+                todo[k], options.first_seed + todo[k], region_names);
         },
         [&](std::size_t k) {
           if (members[k]) run_member(*members[k], stop);

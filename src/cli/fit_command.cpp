@@ -131,7 +131,7 @@ int fit_command(const FitOptions& options) {
                                                      p.scenario.people_per_agent}),
                    p.scenario);
 
-  validation::Observed full = load_observed(options.observed, from, origin, displaced_origin(p.scenario));
+  validation::Observed full = load_observed(options.observed, from, origin, observed_scope(p.scenario));
   const std::string command = command_line(options);
   std::vector<abc::Population> start = options.resume
                                            ? load_populations(checkpoint, identity(options), ranges.size())

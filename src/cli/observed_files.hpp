@@ -13,18 +13,22 @@ namespace peacesim::cli {
 // A date option (`--from`, `--to`); a bad one is a ScenarioError naming the option.
 engine::Date date_option(const std::string& text, const std::string& field);
 
+// What a theatre says about its observations: whose displaced people are compared (ISO3, the
+// theatre's `state.country`; empty for a scenario without one) and in which regions events are
+// counted (its boundaries, with the spellings of its alias table).
+struct ObservedScope {
+  std::string displaced_origin;
+  validation::RegionNames regions;
+};
+ObservedScope observed_scope(const scenario::Scenario& scenario);
+// The same for run or ensemble folders (their manifests and region tables); folders of different
+// countries or regions are an error naming the option.
+ObservedScope observed_scope_of_runs(const std::vector<std::string>& folders);
+
 // The observed files: ACLED (whole history for the baselines, and the window), UNHCR (the displaced
-// of `origin`, ISO3), UN peacekeeping fatalities. Throws validation::InputError for a file it
+// of the scope's origin), UN peacekeeping fatalities. Throws validation::InputError for a file it
 // cannot read.
 validation::Observed load_observed(const std::vector<std::string>& files, engine::Date from, engine::Date to,
-                                   const std::string& origin);
-
-// The country whose displaced people are compared: the theatre's `state.country` (ISO3), empty for
-// a scenario without one.
-std::string displaced_origin(const scenario::Scenario& scenario);
-
-// The same for run or ensemble folders (their manifests); folders of different countries are an
-// error naming the option.
-std::string displaced_origin_of_runs(const std::vector<std::string>& folders);
+                                   const ObservedScope& scope);
 
 }  // namespace peacesim::cli

@@ -7,6 +7,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
+#include "cli/region_names.hpp"
 #include "cli/run_checkpoint.hpp"
 #include "engine/checkpoint.hpp"
 #include "engine/simulation.hpp"
@@ -14,6 +15,7 @@
 #include "output/run_folder.hpp"
 #include "output/run_store.hpp"
 #include "peacesim/version.hpp"
+#include "validation/regions.hpp"
 #include "web/dashboard_files.hpp"
 
 namespace peacesim::cli {
@@ -87,6 +89,8 @@ RunOutcome run_scenario(const RunOptions& options) {
   auto model = prepared.model->make(
       models::ModelInput{prepared.parameters, s, s.seed, options.threads, s.people_per_agent});
   check_has_agents(*model, s);
+  // The regions the run's events are in, kept beside them for validate (a bad alias table fails now).
+  const std::string region_names = scenario_region_names(s).to_csv();
   const bool can_checkpoint = model->can_checkpoint();
   const std::optional<std::string> saved = can_checkpoint ? checkpoint.load() : std::nullopt;
   const double setup_seconds = seconds_since(start);
@@ -149,6 +153,7 @@ RunOutcome run_scenario(const RunOptions& options) {
                            setup_seconds,
                            {}};
   record.extra_files = web::dashboard_files(s);
+  record.extra_files.emplace_back(validation::kRegionNamesFile, region_names);
   output::write_run(folder, record);
   checkpoint.remove();  // the results are complete: nothing to resume
   if (!options.quiet) {

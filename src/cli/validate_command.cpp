@@ -58,7 +58,7 @@ int validate_command(const ValidateOptions& options) {
   if (!options.out.empty()) check_output_file(options.out);
   validation::Observed observed;
   std::vector<validation::RunFigures> runs;
-  observed = load_observed(options.observed, from, to, displaced_origin_of_runs(options.runs));
+  observed = load_observed(options.observed, from, to, observed_scope_of_runs(options.runs));
   for (const auto& run : run_folders(options.runs)) {
     if (const auto problem = output::run_store_problem(run)) throw validation::InputError(*problem);
     runs.push_back(validation::read_run(run, from, to));

@@ -18,6 +18,7 @@ BoundaryLayer read_layer(MapReader& top, const std::string& key, bool with_paren
   layer.name_field = r.string("name_field");
   if (with_code) layer.code_field = r.string("code_field");
   if (with_parent) layer.parent_field = r.string("region_field");
+  if (key == "regions" && r.optional("aliases") != nullptr) layer.aliases = file_field(r, "aliases");
   r.finish();
   return layer;
 }

@@ -18,6 +18,9 @@ struct BoundaryLayer {
   std::string name_field;    // e.g. adm1 / adm2
   std::string code_field;    // e.g. adm1_pcode / adm2_pcode
   std::string parent_field;  // cercles only: the region name (adm1)
+  // Regions only: the spellings of the regions in observed sources (CSV `alias,region,source`), by
+  // which validation harmonizes them; absent = the layer's names alone.
+  std::optional<FileRef> aliases;
 };
 
 struct GeographySpec {

@@ -151,6 +151,7 @@ Observed observed_up_to(const Observed& observed, engine::Date cutoff) {
   const int last_whole_year = cutoff.month() == 12 && cutoff.day() == 31 ? cutoff.year() : cutoff.year() - 1;
   Observed out;
   out.files = observed.files;
+  out.regions = observed.regions;
   auto cut_events = [&](const std::optional<EventTable>& t) -> std::optional<EventTable> {
     if (!t) return std::nullopt;
     EventTable kept = *t;
@@ -212,7 +213,7 @@ Json score_forecast(const ForecastInput& in) {
   j["origin_year"] = origin;
   j["members"] = in.members.size();
   j["rows"] = Json::array();
-  const auto& regions = canonical_regions();
+  const auto& regions = observed.regions.regions();
   std::vector<int> scored_years;
 
   if (observed.events) {

@@ -52,7 +52,7 @@ nlohmann::json opt(const std::optional<double>& x) {
 
 double distance(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
   double sum = 0.0;
-  for (const auto& r : canonical_regions()) sum += std::abs(a.at(r) - b.at(r));
+  for (const auto& [r, share] : a) sum += std::abs(share - b.at(r));
   return sum / 2.0;
 }
 
@@ -105,7 +105,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
   std::vector<int> years;
   for (int y = from.year(); y <= to.year(); ++y) years.push_back(y);
   const int first = years.front();
-  const auto& regions = canonical_regions();
+  const auto& regions = observed.regions.regions();
   nlohmann::json j;
   j["kind"] = "validation";
   j["window"] = {{"from", from.iso()}, {"to", to.iso()}};

@@ -36,6 +36,7 @@ struct Observed {
   std::optional<Displacement> displacement;
   std::optional<std::map<int, double>> minusma;  // whole history
   std::vector<std::string> files;
+  RegionNames regions;  // the theatre's regions, in which the events were counted
 };
 
 // Every metric for the runs (an ensemble's members; the model's figure is their mean), as JSON:

@@ -1,6 +1,7 @@
 #include "validation/observed.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "output/store_format.hpp"
 #include "theatre/csv.hpp"
@@ -64,10 +66,16 @@ class Table {
     if (auto d = engine::Date::parse(text)) return *d;
     fail(row, column, "'" + text + "' is not a date YYYY-MM-DD");
   }
-  [[nodiscard]] std::string region(std::size_t row, const std::string& column) const {
+  [[nodiscard]] std::string region(std::size_t row, const std::string& column,
+                                   const RegionNames& names) const {
     const std::string& text = cell(row, column);
-    if (auto r = harmonize_admin1(text)) return *r;
-    fail(row, column, "'" + text + "' is not a region of Mali");
+    if (auto r = names.harmonize(text)) return *r;
+    fail(row, column,
+         "'" + text + "' is not a region of the theatre, nor a spelling its alias table knows (" +
+             (names.empty()
+                  ? std::string("the theatre has no regions")
+                  : fmt::format("{} regions: {}", names.regions().size(), fmt::join(names.regions(), ", "))) +
+             "; geography.regions.aliases)");
   }
 
  private:
@@ -171,7 +179,7 @@ ObservedKind kind_of(const fs::path& path) {
       path.string()));
 }
 
-EventTable read_events(const fs::path& path, engine::Date from, engine::Date to) {
+EventTable read_events(const fs::path& path, engine::Date from, engine::Date to, const RegionNames& names) {
   EventTable out;
   std::set<int> covered;  // years with any row in the window
   if (kind_of(path) == ObservedKind::AcledAggregates) {
@@ -183,7 +191,7 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to)
       if (m.size() != 7 || !first) t.fail(r, "month", "'" + m + "' is not YYYY-MM");
       const auto type = read_type(t.cell(r, "event_type"));
       if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
-      const std::string region = t.region(r, "admin1");
+      const std::string region = t.region(r, "admin1", names);
       const double events = t.number(r, "events"), fatalities = t.number(r, "fatalities");
       if (*first < engine::Date(from.year(), from.month(), 1) || *first > to) continue;
       covered.insert(first->year());
@@ -201,7 +209,7 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to)
     const engine::Date date = t.date(r, "event_date");
     const auto type = read_type(t.cell(r, "event_type"));
     if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
-    const std::string region = t.region(r, "admin1");
+    const std::string region = t.region(r, "admin1", names);
     const double fatalities = t.number(r, "fatalities");
     // A monadic export repeats each event once per actor: count it once.
     if (!seen.insert(id).second) {
@@ -365,9 +373,27 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
 }
 }  // namespace
 
+RegionNames region_names_of_run(const fs::path& folder) {
+  fs::path run = folder;
+  if (!fs::exists(folder / "manifest.json")) {
+    const auto members = output::member_folders(folder);
+    if (!members.empty()) run = members.front();
+  }
+  const fs::path file = run / kRegionNamesFile;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw InputError(file.string() +
+                     ": missing: the run folder does not say in which regions its events are (a folder "
+                     "written by an earlier peacesim: run it again)");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return RegionNames::from_csv(text.str(), file.string());
+}
+
 RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   if (!fs::is_directory(run)) throw InputError(run.string() + ": not a run folder (no such directory)");
-  EventTable events = read_events(run / "events.csv", from, to);
+  EventTable events = read_events(run / "events.csv", from, to, region_names_of_run(run));
   cover_window(events, from, to);
   const Table t(run / "timeseries.csv", {"date", "region", "series", "value"});
   SeriesByDate series;
@@ -383,12 +409,13 @@ RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   return figures;
 }
 
-RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to) {
+RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to,
+                      const RegionNames& names) {
   EventTable events;
   for (const auto& e : recorder.events()) {
     ++events.rows;
     const auto type = read_type(e.event_type);
-    const auto region = harmonize_admin1(e.admin1);
+    const auto region = names.harmonize(e.admin1);
     if (!type.known || !region)
       throw InputError("simulated event of type '" + e.event_type + "' in '" + e.admin1 + "'");
     if (!type.kind || e.event_date < from || e.event_date > to) continue;

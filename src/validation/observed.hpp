@@ -21,13 +21,10 @@
 
 #include "engine/calendar.hpp"
 #include "engine/recorder.hpp"
+#include "validation/input_error.hpp"
+#include "validation/regions.hpp"
 
 namespace peacesim::validation {
-
-class InputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 using RegionYear = std::pair<std::string, int>;
 
@@ -58,7 +55,9 @@ enum class ObservedKind { Acled, AcledAggregates, UnhcrPopulation, PeacekeepingF
 // Which format a file is, from its header; throws InputError for none of them.
 ObservedKind kind_of(const std::filesystem::path& path);
 
-EventTable read_events(const std::filesystem::path& path, engine::Date from, engine::Date to);
+// Regions are harmonized by `names` (an event in a region it does not know is an error).
+EventTable read_events(const std::filesystem::path& path, engine::Date from, engine::Date to,
+                       const RegionNames& names);
 
 struct Displacement {
   std::map<int, double> refugees, idps;                // year-end stocks
@@ -142,8 +141,12 @@ void kind_scalars(const EventTable& observed, Scalar& scalar) {
   }
 }
 
+// The regions a run folder's events are in (its kRegionNamesFile; an ensemble folder's first
+// member's): what its observations are compared in. Throws InputError when it has none.
+RegionNames region_names_of_run(const std::filesystem::path& folder);
 RunFigures read_run(const std::filesystem::path& run_folder, engine::Date from, engine::Date to);
 // The same from a finished simulation's recorder (no files), for calibration.
-RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to);
+RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engine::Date to,
+                      const RegionNames& names);
 
 }  // namespace peacesim::validation

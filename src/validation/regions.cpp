@@ -1,49 +1,12 @@
 #include "validation/regions.hpp"
 
-#include <map>
-#include <set>
+#include <algorithm>
 #include <stdexcept>
-#include <string_view>
 
 #include "theatre/csv.hpp"
+#include "validation/input_error.hpp"
 
 namespace peacesim::validation {
-
-std::string_view region_aliases_csv();  // generated from data/regions/mali_admin1_aliases.csv
-
-namespace {
-
-struct AliasTable {
-  std::map<std::string, std::string> by_folded_alias;
-  std::vector<std::string> regions;
-};
-
-// The compiled-in table; a malformed file is a build-time mistake, caught by the tests.
-const AliasTable& table() {
-  static const AliasTable t = [] {
-    const theatre::CsvTable csv = theatre::parse_csv(std::string(region_aliases_csv()));
-    const auto alias = csv.column("alias"), region = csv.column("region"), source = csv.column("source");
-    if (!alias || !region || !source)
-      throw std::logic_error("data/regions/mali_admin1_aliases.csv: columns alias, region, source expected");
-    AliasTable out;
-    std::set<std::string> regions;
-    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-      const auto& row = csv.rows[r];
-      if (row[*source].empty())
-        throw std::logic_error("data/regions/mali_admin1_aliases.csv:" + std::to_string(csv.lines[r]) +
-                               ": an alias without a source");
-      out.by_folded_alias[fold_name(row[*alias])] = row[*region];
-      regions.insert(row[*region]);
-    }
-    // Every region is an alias of itself.
-    for (const auto& name : regions) out.by_folded_alias[fold_name(name)] = name;
-    out.regions.assign(regions.begin(), regions.end());
-    return out;
-  }();
-  return t;
-}
-
-}  // namespace
 
 std::string fold_name(const std::string& raw) {
   const std::string text = theatre::repair_mojibake(raw);
@@ -69,13 +32,73 @@ std::string fold_name(const std::string& raw) {
   return out;
 }
 
-const std::vector<std::string>& canonical_regions() { return table().regions; }
+RegionNames::RegionNames(std::vector<std::string> regions,
+                         std::vector<std::pair<std::string, std::string>> aliases)
+    : regions_(std::move(regions)), aliases_(std::move(aliases)) {
+  std::sort(regions_.begin(), regions_.end());
+  regions_.erase(std::unique(regions_.begin(), regions_.end()), regions_.end());
+  for (const auto& r : regions_) by_folded_[fold_name(r)] = r;
+  for (const auto& [alias, region] : aliases_) {
+    if (!std::binary_search(regions_.begin(), regions_.end(), region))
+      throw std::invalid_argument("alias '" + alias + "' names '" + region +
+                                  "', not a region of the theatre");
+    by_folded_[fold_name(alias)] = region;
+  }
+  // A region is always itself, whatever an alias says.
+  for (const auto& r : regions_) by_folded_[fold_name(r)] = r;
+}
 
-std::optional<std::string> harmonize_admin1(const std::string& name) {
-  const auto& aliases = table().by_folded_alias;
-  const auto it = aliases.find(fold_name(name));
-  if (it == aliases.end()) return std::nullopt;
+std::optional<std::string> RegionNames::harmonize(const std::string& name) const {
+  const auto it = by_folded_.find(fold_name(name));
+  if (it == by_folded_.end()) return std::nullopt;
   return it->second;
+}
+
+namespace {
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string RegionNames::to_csv() const {
+  std::string out = "alias,region\n";
+  for (const auto& r : regions_) out += csv_cell(r) + "," + csv_cell(r) + "\n";
+  for (const auto& [alias, region] : aliases_) out += csv_cell(alias) + "," + csv_cell(region) + "\n";
+  return out;
+}
+
+RegionNames RegionNames::from_csv(const std::string& text, const std::string& origin) {
+  theatre::CsvTable csv;
+  try {
+    csv = theatre::parse_csv(text);
+  } catch (const std::exception& e) {
+    throw InputError(origin + ": " + e.what());
+  }
+  const auto alias = csv.column("alias"), region = csv.column("region");
+  if (!alias || !region) throw InputError(origin + ": columns alias and region expected");
+  std::vector<std::string> regions;
+  std::vector<std::pair<std::string, std::string>> aliases;
+  for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+    const auto& row = csv.rows[r];
+    const std::string where = origin + ":" + std::to_string(csv.lines[r]);
+    if (row[*alias].empty() || row[*region].empty()) throw InputError(where + ": an empty alias or region");
+    if (row[*alias] == row[*region]) {
+      regions.push_back(row[*region]);
+    } else {
+      aliases.emplace_back(row[*alias], row[*region]);
+    }
+  }
+  std::sort(regions.begin(), regions.end());
+  for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+    const auto& row = csv.rows[r];
+    if (!std::binary_search(regions.begin(), regions.end(), row[*region]))
+      throw InputError(origin + ":" + std::to_string(csv.lines[r]) + ": region '" + row[*region] +
+                       "' has no line of its own (alias = region)");
+  }
+  return RegionNames(std::move(regions), std::move(aliases));
 }
 
 }  // namespace peacesim::validation

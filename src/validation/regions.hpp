@@ -1,21 +1,45 @@
-// Region names as the observed sources spell them, harmonized to the regions of the scenario's
-// boundaries. The table is one data file, data/regions/mali_admin1_aliases.csv (alias, region,
-// source), compiled into the binary (so that no path has to be found at run time) and read by
-// tools/data/mali_regions.py as well. Names are compared after folding: accents, case, hyphens,
-// runs of spaces and mojibake ("SÃ©gou") do not matter.
+// The regions a theatre's observations are compared in, and every spelling of them the observed
+// sources use. The regions are the theatre's own (its boundary layer's names, which the model's
+// events carry); the spellings come from the scenario's alias table (geography.regions.aliases, a
+// CSV file `alias,region,source`), so nothing here knows a country. Names are compared after
+// folding: accents, case, hyphens, runs of spaces and mojibake ("SÃ©gou") do not matter.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace peacesim::validation {
 
-// The regions every alias maps to (the table's second column), sorted.
-const std::vector<std::string>& canonical_regions();
+class RegionNames {
+ public:
+  RegionNames() = default;
+  // `regions`: the theatre's; `aliases`: (spelling, region) pairs, each region one of `regions`
+  // (std::invalid_argument otherwise: the callers check and locate it first).
+  RegionNames(std::vector<std::string> regions, std::vector<std::pair<std::string, std::string>> aliases);
 
-// The canonical region, or nullopt for a name the table does not know.
-std::optional<std::string> harmonize_admin1(const std::string& name);
+  // The regions, sorted.
+  [[nodiscard]] const std::vector<std::string>& regions() const { return regions_; }
+  [[nodiscard]] bool empty() const { return regions_.empty(); }
+  // The region a spelling names, or nullopt for a name the table does not know.
+  [[nodiscard]] std::optional<std::string> harmonize(const std::string& name) const;
+
+  // The table as a run folder keeps it (kRegionNamesFile): `alias,region`, each region first as
+  // itself, then its other spellings.
+  [[nodiscard]] std::string to_csv() const;
+  // Reads to_csv's form back; throws InputError naming `origin` and the line.
+  static RegionNames from_csv(const std::string& text, const std::string& origin);
+
+ private:
+  std::vector<std::string> regions_;
+  std::vector<std::pair<std::string, std::string>> aliases_;  // (spelling, region), as given
+  std::map<std::string, std::string> by_folded_;
+};
+
+// The file in a run folder that holds the run's RegionNames.
+inline constexpr const char* kRegionNamesFile = "regions.csv";
 
 // The comparison key of a name: lower-case ASCII, Latin-1 accents dropped, mojibake repaired,
 // hyphens and underscores as spaces, runs of spaces as one, no leading or trailing space.

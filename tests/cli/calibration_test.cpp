@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/region_tables.hpp"
 #include "validation/backtest.hpp"
 
 namespace peacesim::cli {
@@ -11,6 +12,7 @@ namespace {
 
 validation::Observed observed_to(int last_year) {
   validation::Observed o;
+  o.regions = testing::mali_region_names();
   validation::EventTable t;
   for (int y = 2010; y <= last_year; ++y) t.cells[{"Gao", y}] = {10, 20};
   o.events = t;

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "engine/random.hpp"
+#include "support/region_tables.hpp"
 #include "validation/nb_regression.hpp"
 #include "validation/regions.hpp"
 #include "validation/scores.hpp"
@@ -159,6 +160,7 @@ Observed record(double gao_2015) {
   for (const auto& [y, v] : gao) t.cells[{"Gao", y}] = {v, 2 * v};
   for (const auto& [y, v] : kidal) t.cells[{"Kidal", y}] = {v, 3 * v};
   Observed o;
+  o.regions = testing::mali_region_names();
   o.events = t;
   o.events_in_window = t;
   o.minusma = std::map<int, double>{{2013, 4}, {2014, 28}, {2015, 12}, {2016, 27}};
@@ -184,7 +186,7 @@ const nlohmann::json& metric(const nlohmann::json& j, const std::string& name) {
 
 Adjacency ring() {
   Adjacency a;
-  const auto& rs = canonical_regions();
+  const auto& rs = testing::mali_region_names().regions();
   for (std::size_t i = 0; i < rs.size(); ++i)
     a[rs[i]] = {rs[(i + 1) % rs.size()], rs[(i + rs.size() - 1) % rs.size()]};
   return a;

@@ -9,6 +9,7 @@
 #include <set>
 #include <vector>
 
+#include "support/region_tables.hpp"
 #include "theatre/csv.hpp"
 #include "validation/metrics.hpp"
 #include "validation/observed.hpp"
@@ -37,7 +38,8 @@ std::string read(const fs::path& p) {
 TEST(ObservedFiles, DevicesAndFilesOverTheCapAreRefusedNamingTheFile) {
   auto message_of = [](const fs::path& path) {
     try {
-      (void)read_events(path, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
+      (void)read_events(path, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1),
+                        testing::mali_region_names());
     } catch (const InputError& e) {
       return std::string(e.what());
     }
@@ -54,26 +56,30 @@ TEST(ObservedFiles, DevicesAndFilesOverTheCapAreRefusedNamingTheFile) {
 }
 
 TEST(Regions, SpellingsAccentsMojibakeAndNewRegionsFoldToThePre2016Ones) {
-  EXPECT_EQ(harmonize_admin1("Ménaka"), "Gao");
-  EXPECT_EQ(harmonize_admin1("MÃ©naka"), "Gao");  // UTF-8 read as Latin-1
-  EXPECT_EQ(harmonize_admin1("Ségou"), "Segou");
-  EXPECT_EQ(harmonize_admin1("Timbuktu"), "Tombouctou");
-  EXPECT_EQ(harmonize_admin1("  District de  BAMAKO "), "Bamako");
-  EXPECT_EQ(harmonize_admin1("Taoudénit"), "Tombouctou");
-  EXPECT_FALSE(harmonize_admin1("Niamey").has_value());
-  EXPECT_EQ(harmonize_admin1("DIOILA"), "Koulikoro");  // a 2023 region, written Dioïla in the table
+  EXPECT_EQ(testing::mali_region_names().harmonize("Ménaka"), "Gao");
+  EXPECT_EQ(testing::mali_region_names().harmonize("MÃ©naka"), "Gao");  // UTF-8 read as Latin-1
+  EXPECT_EQ(testing::mali_region_names().harmonize("Ségou"), "Segou");
+  EXPECT_EQ(testing::mali_region_names().harmonize("Timbuktu"), "Tombouctou");
+  EXPECT_EQ(testing::mali_region_names().harmonize("  District de  BAMAKO "), "Bamako");
+  EXPECT_EQ(testing::mali_region_names().harmonize("Taoudénit"), "Tombouctou");
+  EXPECT_FALSE(testing::mali_region_names().harmonize("Niamey").has_value());
+  EXPECT_EQ(testing::mali_region_names().harmonize("DIOILA"),
+            "Koulikoro");  // a 2023 region, written Dioïla in the table
 }
 
 TEST(Regions, TheRegionsAreTheAliasTablesTargets) {
   // data/regions/mali_admin1_aliases.csv, compiled in: its second column, as the OCHA boundaries
   // spell the regions (tests/tools checks them against the boundary file).
-  EXPECT_EQ(canonical_regions(), (std::vector<std::string>{"Bamako", "Gao", "Kayes", "Kidal", "Koulikoro",
-                                                           "Mopti", "Segou", "Sikasso", "Tombouctou"}));
-  for (const auto& r : canonical_regions()) EXPECT_EQ(harmonize_admin1(r), r);
+  EXPECT_EQ(testing::mali_region_names().regions(),
+            (std::vector<std::string>{"Bamako", "Gao", "Kayes", "Kidal", "Koulikoro", "Mopti", "Segou",
+                                      "Sikasso", "Tombouctou"}));
+  for (const auto& r : testing::mali_region_names().regions())
+    EXPECT_EQ(testing::mali_region_names().harmonize(r), r);
 }
 
 TEST(Acled, TheFixtureCountsItsViolentEventsInTheWindow) {
-  const auto all = read_events(kFixture, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
+  const auto all =
+      read_events(kFixture, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1), testing::mali_region_names());
   EXPECT_EQ(all.rows, 19u);
   EXPECT_EQ(all.duplicates, 0u);
   double events = 0;
@@ -81,7 +87,8 @@ TEST(Acled, TheFixtureCountsItsViolentEventsInTheWindow) {
   EXPECT_GT(events, 0.0);
   EXPECT_LT(events, 19.0);  // protests, riots and strategic developments are not counted
   // The window's bounds are inclusive; 2009 and 2012 events fall outside 2013-2016.
-  const auto window = read_events(kFixture, engine::Date(2013, 1, 1), engine::Date(2016, 12, 31));
+  const auto window = read_events(kFixture, engine::Date(2013, 1, 1), engine::Date(2016, 12, 31),
+                                  testing::mali_region_names());
   for (const auto& [key, c] : window.cells) {
     EXPECT_GE(key.second, 2013);
     EXPECT_LE(key.second, 2016);
@@ -96,8 +103,10 @@ TEST(Acled, AMonadicExportCountsEachEventOnce) {
   const auto header_end = text.find('\n') + 1;
   const std::string body = text.substr(header_end);
   const auto doubled = write("monadic.csv", text + body);
-  const auto once = read_events(kFixture, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
-  const auto twice = read_events(doubled, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1));
+  const auto once =
+      read_events(kFixture, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1), testing::mali_region_names());
+  const auto twice =
+      read_events(doubled, engine::Date(1900, 1, 1), engine::Date(2100, 1, 1), testing::mali_region_names());
   EXPECT_EQ(twice.duplicates, 19u);
   ASSERT_EQ(once.cells.size(), twice.cells.size());
   for (const auto& [key, c] : once.cells) {
@@ -112,7 +121,8 @@ TEST(Acled, BadRowsNameTheFileLineAndColumn) {
   auto expect_error = [&](const std::string& row, const std::string& needle) {
     const auto p = write("bad.csv", header + "MLI1,2013-01-10,Battles,Gao,3\n" + row);
     try {
-      (void)read_events(p, engine::Date(2012, 1, 1), engine::Date(2016, 12, 31));
+      (void)read_events(p, engine::Date(2012, 1, 1), engine::Date(2016, 12, 31),
+                        testing::mali_region_names());
       ADD_FAILURE() << "no error for " << row;
     } catch (const InputError& e) {
       EXPECT_NE(std::string(e.what()).find(p.string() + ":3: column '" + needle + "'"), std::string::npos)
@@ -139,7 +149,8 @@ TEST(Acled, EachViolentKindHasItsNationalYearsWithZerosInTheYearsCovered) {
                        "A4,2014-02-02,Remote violence,Gao,0\n"
                        "A5,2015-06-06,Protests,Bamako,0\n"
                        "A6,2016-01-01,Battles,Gao,9\n");
-  const auto t = read_events(p, engine::Date(2013, 1, 1), engine::Date(2015, 12, 31));
+  const auto t =
+      read_events(p, engine::Date(2013, 1, 1), engine::Date(2015, 12, 31), testing::mali_region_names());
   using Years = std::map<int, double>;
   EXPECT_EQ(t.events_by_kind.at(ViolentKind::Battles), (Years{{2013, 2}, {2014, 0}, {2015, 0}}));
   EXPECT_EQ(t.fatalities_by_kind.at(ViolentKind::Battles), (Years{{2013, 5}, {2014, 0}, {2015, 0}}));
@@ -169,10 +180,13 @@ TEST(Metrics, ValidateScoresEachViolentKindOnItsOwn) {
                                        "S1,2013-01-10,Violence against civilians,Gao,4\n"
                                        "S2,2013-02-10,Violence against civilians,Gao,4\n";
   std::ofstream(run / "timeseries.csv") << "date,region,series,value\n2013-12-31,Mali,refugees,0\n";
+  std::ofstream(run / kRegionNamesFile) << testing::mali_region_names().to_csv();
   const engine::Date from(2013, 1, 1), to(2013, 12, 31);
   Observed observed;
-  observed.events = read_events(observed_file, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
-  observed.events_in_window = read_events(observed_file, from, to);
+  observed.regions = testing::mali_region_names();
+  observed.events = read_events(observed_file, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31),
+                                testing::mali_region_names());
+  observed.events_in_window = read_events(observed_file, from, to, testing::mali_region_names());
   const auto result = validate({read_run(run, from, to)}, observed, from, to, BaselineMode::Rolling);
   std::map<std::string, double> score;
   for (const auto& m : result.at("metrics"))
@@ -277,7 +291,74 @@ fs::path run_folder(const std::string& name, const std::string& timeseries_rows)
   fs::create_directories(run);
   std::ofstream(run / "events.csv") << "event_id_cnty,event_date,event_type,admin1,fatalities\n";
   std::ofstream(run / "timeseries.csv") << "date,region,series,value\n" << timeseries_rows;
+  std::ofstream(run / kRegionNamesFile) << RegionNames({"North", "South"}, {}).to_csv();
   return run;
+}
+
+TEST(RunFigures, AFolderThatDoesNotSayItsRegionsIsRefusedNamingTheFile) {
+  const fs::path run = run_folder("no_regions", "");
+  fs::remove(run / kRegionNamesFile);
+  try {
+    (void)read_run(run, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31));
+    FAIL() << "read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind((run / kRegionNamesFile).string() + ": missing", 0), 0u)
+        << e.what();
+  }
+  fs::remove_all(run);
+}
+
+TEST(Regions, AnInventedTheatresTableCountsItsSpellingsAndRefusesOtherRegions) {
+  // Two regions of an invented country and one other spelling; nothing of any real theatre.
+  const RegionNames names({"South", "North"}, {{"Nord", "North"}});
+  EXPECT_EQ(names.regions(), (std::vector<std::string>{"North", "South"}));
+  EXPECT_EQ(names.harmonize("NORD"), "North");
+  EXPECT_EQ(names.harmonize("south"), "South");
+  EXPECT_FALSE(names.harmonize("Gao").has_value());
+  EXPECT_THROW(RegionNames({"North"}, {{"Sud", "South"}}), std::invalid_argument);
+
+  const auto file = write("invented_events.csv",
+                          "event_id_cnty,event_date,event_type,admin1,fatalities\n"
+                          "X1,2013-01-10,Battles,Nord,4\n"
+                          "X2,2013-02-10,Battles,South,1\n");
+  const auto t = read_events(file, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31), names);
+  EXPECT_EQ(t.cells.at({"North", 2013}).fatalities, 4);
+  EXPECT_EQ(t.cells.at({"South", 2013}).fatalities, 1);
+  const auto other = write("invented_other.csv",
+                           "event_id_cnty,event_date,event_type,admin1,fatalities\n"
+                           "X1,2013-01-10,Battles,Gao,4\n");
+  try {
+    (void)read_events(other, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31), names);
+    FAIL() << "read";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(other.string() + ":2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("'Gao' is not a region of the theatre"), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("2 regions: North, South"), std::string::npos) << e.what();
+  }
+  fs::remove(file);
+  fs::remove(other);
+}
+
+TEST(Regions, ARunFoldersTableReadsBackAsItWasWrittenAndABadOneIsLocated) {
+  const RegionNames names({"North", "South"}, {{"Nord", "North"}, {"Sud, le", "South"}});
+  const RegionNames back = RegionNames::from_csv(names.to_csv(), "regions.csv");
+  EXPECT_EQ(back.regions(), names.regions());
+  EXPECT_EQ(back.harmonize("sud, le"), "South");
+  EXPECT_EQ(back.to_csv(), names.to_csv());
+  auto message_of = [](const std::string& text) {
+    try {
+      (void)RegionNames::from_csv(text, "r.csv");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("read");
+  };
+  EXPECT_EQ(message_of("alias,region\nNorth,North\nSud,South\n"),
+            "r.csv:3: region 'South' has no line of its own (alias = region)");
+  EXPECT_EQ(message_of("name,region\n"), "r.csv: columns alias and region expected");
+  EXPECT_EQ(message_of("alias,region\nNorth,\n"), "r.csv:2: an empty alias or region");
+  EXPECT_NE(message_of("alias,region\n\"North,North\n").find("r.csv: "), std::string::npos);
 }
 
 TEST(RunFigures, ReturnsPerYearAreTheDifferencesOfTheTotalsSinceTheStart) {
@@ -323,6 +404,7 @@ TEST(RunFigures, TheHostsComparedAreThoseTheRunRecords) {
   const auto unhcr =
       write("hosts_unhcr.csv", "year,coo_iso,coa_iso,refugees,idps\n2012,MLI,SYL,5,0\n2013,MLI,SYL,8,0\n");
   Observed observed;
+  observed.regions = testing::mali_region_names();
   observed.displacement = read_unhcr(unhcr, "MLI");
   const auto result =
       validate({f}, observed, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31), BaselineMode::Rolling);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "support/region_tables.hpp"
 #include "test_stores.hpp"
 #include "validation/observed.hpp"
 #include "web/api.hpp"
@@ -55,9 +56,11 @@ const auto kTo = *engine::Date::parse("2016-12-31");
 
 validation::Observed observed() {
   validation::Observed o;
+  o.regions = peacesim::testing::mali_region_names();
   o.events = validation::read_events(testing::observed_test_file(), engine::Date(1900, 1, 1),
-                                     engine::Date(2200, 12, 31));
-  o.events_in_window = validation::read_events(testing::observed_test_file(), kFrom, kTo);
+                                     engine::Date(2200, 12, 31), peacesim::testing::mali_region_names());
+  o.events_in_window = validation::read_events(testing::observed_test_file(), kFrom, kTo,
+                                               peacesim::testing::mali_region_names());
   o.displacement = validation::read_unhcr(fixtures() / "unhcr.csv", "MLI");
   o.minusma = validation::read_peacekeeping_fatalities(fixtures() / "un.csv", engine::Date(1900, 1, 1),
                                                        engine::Date(2200, 12, 31));
@@ -129,7 +132,9 @@ TEST(WebObserved, EventsByRegionAreTheValidationsCells) {
   const auto& events = j["series"]["violent_events"];
   const auto& deaths = j["series"]["violent_event_deaths"];
   EXPECT_FALSE(events["model_series"].get<bool>());
-  const auto cells = validation::read_events(testing::observed_test_file(), kFrom, kTo).cells;
+  const auto cells = validation::read_events(testing::observed_test_file(), kFrom, kTo,
+                                             peacesim::testing::mali_region_names())
+                         .cells;
   ASSERT_FALSE(cells.empty());
   std::map<int, double> national_events;
   for (const auto& [cell, c] : cells) {

@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "run_peacesim.hpp"
+#include "support/region_tables.hpp"
 #include "validation/metrics.hpp"
 #include "validation/observed.hpp"
 #include "web/api.hpp"
@@ -56,9 +57,12 @@ const Api& api() {
     const auto from = *engine::Date::parse("2012-01-01");
     const auto to = *engine::Date::parse("2016-12-31");
     validation::Observed observed;
+    observed.regions = peacesim::testing::mali_region_names();
     observed.events =
-        validation::read_events(observed_file(), engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
-    observed.events_in_window = validation::read_events(observed_file(), from, to);
+        validation::read_events(observed_file(), engine::Date(1900, 1, 1), engine::Date(2200, 12, 31),
+                                peacesim::testing::mali_region_names());
+    observed.events_in_window =
+        validation::read_events(observed_file(), from, to, peacesim::testing::mali_region_names());
     observed.files = {observed_file()};
     Api out(open_sources({(folder() / "base").string(), (folder() / "variant").string(),
                           (folder() / "epstein").string()}),

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "run_peacesim.hpp"
+#include "support/region_tables.hpp"
 #include "validation/observed.hpp"
 #include "web/api.hpp"
 
@@ -40,9 +41,12 @@ inline const Api& test_api() {
     const auto from = *engine::Date::parse("2012-01-01");
     const auto to = *engine::Date::parse("2016-12-31");
     validation::Observed observed;
+    observed.regions = peacesim::testing::mali_region_names();
     observed.events =
-        validation::read_events(observed_test_file(), engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
-    observed.events_in_window = validation::read_events(observed_test_file(), from, to);
+        validation::read_events(observed_test_file(), engine::Date(1900, 1, 1), engine::Date(2200, 12, 31),
+                                peacesim::testing::mali_region_names());
+    observed.events_in_window =
+        validation::read_events(observed_test_file(), from, to, peacesim::testing::mali_region_names());
     observed.files = {observed_test_file()};
     return Api(open_sources({(test_stores() / "run").string(), (test_stores() / "ens").string()}),
                ValidationInput{observed, from, to});

@@ -60,6 +60,13 @@ Table overview(const MaliWorld& w, const DynamicsSpec& dynamics, const scenario:
                                     w.grid.grid.rows(), w.grid.grid.cols(), w.grid.grid.resolution(),
                                     in_theatre, std::count(w.grid.border.begin(), w.grid.border.end(), 1)),
                         t.geography.source.text});
+  if (const auto& aliases = t.geography.regions.aliases) {
+    table.rows.push_back(
+        {"region spellings",
+         fmt::format("{} other spellings of the {} regions, by which observed events are counted",
+                     w.region_aliases.size(), w.regions.units.size()),
+         aliases->text});
+  }
   table.rows.push_back({"biome bands",
                         fmt::format("Saharan from {}°N, Sudanian below {}°N, Sahelian between",
                                     t.geography.saharan_north_of, t.geography.sudanian_south_of),

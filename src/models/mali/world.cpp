@@ -12,6 +12,7 @@
 #include "scenario/error.hpp"
 #include "theatre/checks.hpp"
 #include "theatre/csv.hpp"
+#include "theatre/region_aliases.hpp"
 
 namespace peacesim::models::mali {
 
@@ -216,6 +217,8 @@ MaliWorld load_world(const scenario::Scenario& scenario, const engine::Parameter
   for (const auto& r : w.regions.units) admin.regions.push_back(r.name);
   for (const auto& c : w.cercles.units) admin.cercles.push_back(c.name);
   theatre::check_theatre(w.theatre, admin);
+  if (const auto& aliases = w.theatre.geography.regions.aliases)
+    w.region_aliases = theatre::read_region_aliases(*aliases, admin.regions);
   check_place_coordinates(w);
   read_census(w);
   w.timings.theatre_ms += ms_since(t0);

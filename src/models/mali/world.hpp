@@ -25,6 +25,8 @@ struct MaliWorld {
   geo::AdminLayer regions;  // sorted by code (pcode)
   geo::AdminLayer cercles;  // sorted by code
   geo::TheatreGrid grid;
+  // The regions' other spellings in observed sources (spelling, region): geography.regions.aliases.
+  std::vector<std::pair<std::string, std::string>> region_aliases;
   std::vector<double> region_census;  // census population by region index
   std::vector<double> cercle_census;  // split over cercles by the scenario's cercle_split
   std::vector<float> cell_census;     // split over each cercle's cells evenly
