@@ -102,15 +102,17 @@ def compare(base, variant, runs=20, first_seed=1, independent=False, threads=1, 
     return _json_result("compare", o, out, _peacesim.compare)
 
 
-def validate(runs, observed, start="2012-01-01", end="2016-12-31", baseline="rolling", out=None, quiet=True):
-    """`peacesim validate`: runs (Run, Ensemble or folder paths) against observed files; returns the report."""
+def validate(runs, observed, start=None, end=None, baseline="rolling", out=None, quiet=True):
+    """`peacesim validate`: runs (Run, Ensemble or folder paths) against observed files; returns the report.
+    The window defaults as the command line's: from the runs' first 1 January to their theatre's
+    observations_end."""
     if isinstance(runs, (str, os.PathLike, Run, Ensemble)):
         runs = [runs]
     o = _peacesim.ValidateOptions()
     o.runs = [r.folder if isinstance(r, (Run, Ensemble)) else os.fspath(r) for r in runs]
     o.observed = [os.fspath(f) for f in observed]
-    o.start = start
-    o.end = end
+    o.start = "" if start is None else str(start)
+    o.end = "" if end is None else str(end)
     o.baseline = baseline
     o.quiet = quiet
     return _json_result("validate", o, out, _peacesim.validate)

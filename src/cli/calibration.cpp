@@ -208,13 +208,10 @@ std::vector<ParameterRange> ranges_to_fit(const PreparedRun& run, const std::vec
 
 Window fit_window(const PreparedRun& run, const std::string& from, const std::string& from_option,
                   const std::string& to, const std::string& to_option) {
-  const Window w{date_option(from, from_option), date_option(to, to_option)};
-  const scenario::Location here{"<command line>", 0, 0};
-  if (w.to < w.from)
-    throw scenario::ScenarioError(here, to_option, to + " is before " + from_option + " " + from);
+  const Window w = window_options(from, from_option, to, to_option, default_window(run.scenario));
   if (w.to > run.scenario.end)
-    throw scenario::ScenarioError(here, to_option,
-                                  to + " is after the scenario's end " + run.scenario.end.iso());
+    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, to_option,
+                                  w.to.iso() + " is after the scenario's end " + run.scenario.end.iso());
   return w;
 }
 

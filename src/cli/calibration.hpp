@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/observed_files.hpp"
 #include "cli/parameter_ranges.hpp"
 #include "cli/prepared_run.hpp"
 #include "validation/metrics.hpp"
@@ -83,11 +84,8 @@ std::optional<CalibrationSection> read_calibration_section(const PreparedRun& ru
 // throws scenario::ScenarioError (field --param) when there are neither.
 std::vector<ParameterRange> ranges_to_fit(const PreparedRun& run, const std::vector<std::string>& params);
 
-// The fit's window from its two date options; throws scenario::ScenarioError naming the option
-// for an end before the start or after the scenario's end.
-struct Window {
-  engine::Date from, to;
-};
+// The fit's window from its two date options (empty: default_window's end); throws
+// scenario::ScenarioError naming the option for an end before the start or after the scenario's end.
 Window fit_window(const PreparedRun& run, const std::string& from, const std::string& from_option,
                   const std::string& to, const std::string& to_option);
 

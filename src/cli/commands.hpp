@@ -84,7 +84,7 @@ struct SensitivityOptions {
 struct ValidateOptions {
   std::vector<std::string> runs;      // run folders or ensemble folders
   std::vector<std::string> observed;  // ACLED, UNHCR, UN peacekeeping fatality files
-  std::string from = "2012-01-01", to = "2016-12-31";
+  std::string from, to;               // empty: default_window (cli/observed_files.hpp)
   std::string baseline = "rolling";
   std::string out;  // JSON file; empty: none
   bool quiet = false;
@@ -94,7 +94,7 @@ struct CalibrateOptions {
   ScenarioOptions input;
   std::vector<std::string> params;    // NAME or NAME=LOW:HIGH
   std::vector<std::string> observed;  // as for validate
-  std::string from = "2012-01-01", to = "2016-12-31";
+  std::string from, to;               // empty: default_window (cli/observed_files.hpp)
   std::size_t runs = 2;
   std::uint64_t first_seed = 1;
   std::size_t budget = 30;  // evaluations in all
@@ -110,7 +110,7 @@ struct FitOptions {
   ScenarioOptions input;
   std::vector<std::string> params;    // NAME or NAME=LOW:HIGH: uniform priors
   std::vector<std::string> observed;  // as for validate
-  std::string from = "2012-01-01", origin = "2016-12-31";
+  std::string from, origin;           // empty: default_window (cli/observed_files.hpp)
   std::size_t particles = 100, populations = 5, runs = 1;
   std::size_t budget = 5000;  // simulations in all (particles · members)
   double quantile = 0.5;
@@ -158,7 +158,7 @@ struct BacktestOptions {
 struct DashboardInput {
   std::vector<std::string> runs;      // run or ensemble folders
   std::vector<std::string> observed;  // as for validate; none: no validation view
-  std::string from = "2012-01-01", to = "2016-12-31";
+  std::string from, to;               // empty: default_window (cli/observed_files.hpp)
   std::string backtest;  // a report of `backtest --out` for the validation view; none: no backtest
 };
 

@@ -13,11 +13,8 @@ namespace {
 std::unique_ptr<web::Api> open_or_throw(const DashboardInput& input) {
   std::optional<web::ValidationInput> validation;
   if (!input.observed.empty()) {
-    const engine::Date from = date_option(input.from, "--from");
-    const engine::Date to = date_option(input.to, "--to");
-    if (to < from)
-      throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--to",
-                                    input.to + " is before --from " + input.from);
+    const auto [from, to] =
+        window_options(input.from, "--from", input.to, "--to", default_window_of_runs(input.runs));
     validation = web::ValidationInput{
         load_observed(input.observed, from, to, observed_scope_of_runs(input.runs)), from, to};
   }

@@ -270,8 +270,7 @@ int main(int argc, char** argv) {
 
   ValidateOptions validate;
   auto* validate_cmd = app.add_subcommand(
-      "validate",
-      "Compare a Mali run (or ensemble) with observed data, beside persistence and trend baselines");
+      "validate", "Compare a run (or ensemble) with observed data, beside persistence and trend baselines");
   validate_cmd->add_option("run", validate.runs, "Run folder(s) or ensemble folder(s)")
       ->required()
       ->type_name("RUN");
@@ -281,8 +280,10 @@ int main(int argc, char** argv) {
                    "(repeatable)")
       ->required()
       ->type_name("FILE");
-  validate_cmd->add_option("--from", validate.from, "Window start (default 2012-01-01)")->type_name("DATE");
-  validate_cmd->add_option("--to", validate.to, "Window end (default 2016-12-31)")->type_name("DATE");
+  validate_cmd->add_option("--from", validate.from, "Window start (default: the first 1 January of the run)")
+      ->type_name("DATE");
+  validate_cmd->add_option("--to", validate.to, "Window end (default: the theatre's observations_end)")
+      ->type_name("DATE");
   validate_cmd->add_option(
       "--baseline", validate.baseline,
       "rolling (from the years just before each year) or frozen (from before the window)");
@@ -305,8 +306,11 @@ int main(int argc, char** argv) {
   calibrate_cmd->add_option("--observed", calibrate.observed, "Observed file, as for validate (repeatable)")
       ->required()
       ->type_name("FILE");
-  calibrate_cmd->add_option("--from", calibrate.from, "Window start (default 2012-01-01)")->type_name("DATE");
-  calibrate_cmd->add_option("--to", calibrate.to, "Window end (default 2016-12-31)")->type_name("DATE");
+  calibrate_cmd
+      ->add_option("--from", calibrate.from, "Window start (default: the first 1 January of the scenario)")
+      ->type_name("DATE");
+  calibrate_cmd->add_option("--to", calibrate.to, "Window end (default: the theatre's observations_end)")
+      ->type_name("DATE");
   add_count(calibrate_cmd, "--runs", calibrate.runs,
             "Members per evaluation, same seeds everywhere (default 2)", 1, 10000);
   add_first_seed(calibrate_cmd, calibrate.first_seed, "Seed of member 0 (default 1)");
@@ -340,9 +344,11 @@ int main(int argc, char** argv) {
   fit_cmd->add_option("--observed", fit.observed, "Observed file, as for validate (repeatable)")
       ->required()
       ->type_name("FILE");
-  fit_cmd->add_option("--from", fit.from, "Window start (default 2012-01-01)")->type_name("DATE");
+  fit_cmd->add_option("--from", fit.from, "Window start (default: the first 1 January of the scenario)")
+      ->type_name("DATE");
   fit_cmd
-      ->add_option("--origin", fit.origin, "Last date of the observations the fit sees (default 2016-12-31)")
+      ->add_option("--origin", fit.origin,
+                   "Last date of the observations the fit sees (default: the theatre's observations_end)")
       ->type_name("DATE");
   add_count(fit_cmd, "--particles", fit.particles, "Particles per population (default 100)", 2, 100000);
   add_count(fit_cmd, "--populations", fit.populations,
@@ -442,8 +448,10 @@ int main(int argc, char** argv) {
     cmd->add_option("--observed", in.observed,
                     "Observed file(s) for the validation view, as for validate (repeatable)")
         ->type_name("FILE");
-    cmd->add_option("--from", in.from, "First day the validation view judges (default 2012-01-01)");
-    cmd->add_option("--to", in.to, "Last day the validation view judges (default 2016-12-31)");
+    cmd->add_option("--from", in.from,
+                    "First day the validation view judges (default: the first 1 January of the runs)");
+    cmd->add_option("--to", in.to,
+                    "Last day the validation view judges (default: the theatre's observations_end)");
     cmd->add_option("--backtest", in.backtest,
                     "A backtest's report (peacesim backtest --out FILE) for the validation view")
         ->type_name("FILE");

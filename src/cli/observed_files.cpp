@@ -11,6 +11,39 @@ engine::Date date_option(const std::string& text, const std::string& field) {
                                 "'" + text + "' is not a date YYYY-MM-DD");
 }
 
+namespace {
+engine::Date first_new_year(engine::Date start) {
+  return start.month() == 1 && start.day() == 1 ? start : engine::Date(start.year() + 1, 1, 1);
+}
+}  // namespace
+
+Window default_window(const scenario::Scenario& scenario) {
+  engine::Date to = scenario.end;
+  if (const auto* theatre = scenario.root.get("theatre"); theatre != nullptr && theatre->is_map()) {
+    if (const auto* end = theatre->get("observations_end"); end != nullptr && end->is_scalar()) {
+      if (const auto d = engine::Date::parse(end->text())) to = std::min(*d, scenario.end);
+    }
+  }
+  return {std::min(first_new_year(scenario.start), to), to};
+}
+
+Window default_window_of_runs(const std::vector<std::string>& folders) {
+  if (folders.empty()) return {engine::Date(1900, 1, 1), engine::Date(2200, 12, 31)};
+  const validation::RunCalendar c = validation::calendar_of_run(folders.front());
+  engine::Date to = c.observations_end ? std::min(*c.observations_end, c.end) : c.end;
+  return {std::min(first_new_year(c.start), to), to};
+}
+
+Window window_options(const std::string& from, const std::string& from_option, const std::string& to,
+                      const std::string& to_option, const Window& fallback) {
+  const Window w{from.empty() ? fallback.from : date_option(from, from_option),
+                 to.empty() ? fallback.to : date_option(to, to_option)};
+  if (w.to < w.from)
+    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, to_option,
+                                  w.to.iso() + " is before " + from_option + " " + w.from.iso());
+  return w;
+}
+
 ObservedScope observed_scope(const scenario::Scenario& scenario) {
   const auto* state = scenario.root.get("state");
   const auto* country = state != nullptr && state->is_map() ? state->get("country") : nullptr;

@@ -13,6 +13,21 @@ namespace peacesim::cli {
 // A date option (`--from`, `--to`); a bad one is a ScenarioError naming the option.
 engine::Date date_option(const std::string& text, const std::string& field);
 
+// The days observations are judged on.
+struct Window {
+  engine::Date from, to;
+};
+// Without dates on the command line: from the first 1 January on or after the scenario's start
+// (a whole first year) to its theatre's last observed day (theatre.observations_end; the
+// scenario's end without one).
+Window default_window(const scenario::Scenario& scenario);
+// The same for run or ensemble folders, from the first one's manifest.
+Window default_window_of_runs(const std::vector<std::string>& folders);
+// Two date options, each empty one taken from `fallback`; an end before the start is a
+// ScenarioError naming the end's option.
+Window window_options(const std::string& from, const std::string& from_option, const std::string& to,
+                      const std::string& to_option, const Window& fallback);
+
 // What a theatre says about its observations: whose displaced people are compared (ISO3, the
 // theatre's `state.country`; empty for a scenario without one) and in which regions events are
 // counted (its boundaries, with the spellings of its alias table).

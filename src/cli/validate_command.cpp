@@ -46,9 +46,6 @@ std::vector<fs::path> run_folders(const std::vector<std::string>& given) {
 }  // namespace
 
 int validate_command(const ValidateOptions& options) {
-  const engine::Date from = date_option(options.from, "--from");
-  const engine::Date to = date_option(options.to, "--to");
-  if (to < from) bad("--to", options.to + " is before --from " + options.from);
   validation::BaselineMode mode = validation::BaselineMode::Rolling;
   if (options.baseline == "frozen") {
     mode = validation::BaselineMode::Frozen;
@@ -56,6 +53,9 @@ int validate_command(const ValidateOptions& options) {
     bad("--baseline", "'" + options.baseline + "' is not rolling or frozen");
   }
   if (!options.out.empty()) check_output_file(options.out);
+  // The default window is read from the runs, once the output is known to be writable.
+  const auto [from, to] =
+      window_options(options.from, "--from", options.to, "--to", default_window_of_runs(options.runs));
   validation::Observed observed;
   std::vector<validation::RunFigures> runs;
   observed = load_observed(options.observed, from, to, observed_scope_of_runs(options.runs));

@@ -4,6 +4,7 @@
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
+#include <limits>
 #include <nlopt.hpp>
 #include <numeric>
 #include <stdexcept>
@@ -30,18 +31,51 @@ double neighbour_sum(const Adjacency& adjacency, const std::string& region,
 
 NbCoefficients from_vector(const std::vector<double>& x) { return {x[0], x[1], x[2], std::exp(x[3])}; }
 
+// The data, and the best point any search has evaluated (what a failed search leaves behind).
 struct Problem {
   const std::vector<NbSample>* data = nullptr;
+  std::vector<double> best;
+  double best_value = std::numeric_limits<double>::infinity();
 };
 
 double objective(const std::vector<double>& x, std::vector<double>& grad, void* raw) {
-  const auto& data = *static_cast<Problem*>(raw)->data;
+  auto& problem = *static_cast<Problem*>(raw);
   const auto c = from_vector(x);
   if (!grad.empty()) {
-    const auto g = nb_gradient(c, data);
+    const auto g = nb_gradient(c, *problem.data);
     for (std::size_t k = 0; k < 4; ++k) grad[k] = -g[k];
   }
-  return -nb_log_likelihood(c, data);
+  const double value = -nb_log_likelihood(c, *problem.data);
+  if (value < problem.best_value) {
+    problem.best_value = value;
+    problem.best = x;
+  }
+  return value;
+}
+
+// Minimizes from x with `algorithm` within the bounds; x becomes the best point evaluated. Returns
+// false when the search stopped with NLopt's generic failure.
+bool minimize(nlopt::algorithm algorithm, Problem& problem, std::vector<double>& x) {
+  nlopt::opt opt(algorithm, 4);
+  opt.set_lower_bounds({-kCoefficientBound, -kCoefficientBound, -kCoefficientBound, kMinLogAlpha});
+  opt.set_upper_bounds({kCoefficientBound, kCoefficientBound, kCoefficientBound, kMaxLogAlpha});
+  opt.set_min_objective(objective, &problem);
+  opt.set_ftol_rel(1e-12);
+  opt.set_xtol_rel(1e-10);
+  opt.set_maxeval(5000);
+  bool ok = true;
+  double minimum = 0.0;
+  try {
+    (void)opt.optimize(x, minimum);
+  } catch (const nlopt::roundoff_limited&) {
+    // As close as double precision allows.
+  } catch (const nlopt::forced_stop&) {
+    throw;
+  } catch (const std::runtime_error&) {
+    ok = false;  // nlopt::failure
+  }
+  if (!problem.best.empty()) x = problem.best;
+  return ok;
 }
 
 }  // namespace
@@ -85,20 +119,11 @@ NbFit fit_nb2(const std::vector<NbSample>& data) {
   mean_y /= static_cast<double>(data.size());
   // Start: a constant mean, no dependence on the lags, overdispersion 1.
   std::vector<double> x{std::log(mean_y + 0.5), 0.0, 0.0, 0.0};
-  nlopt::opt opt(nlopt::LD_LBFGS, 4);
-  opt.set_lower_bounds({-kCoefficientBound, -kCoefficientBound, -kCoefficientBound, kMinLogAlpha});
-  opt.set_upper_bounds({kCoefficientBound, kCoefficientBound, kCoefficientBound, kMaxLogAlpha});
-  Problem problem{&data};
-  opt.set_min_objective(objective, &problem);
-  opt.set_ftol_rel(1e-12);
-  opt.set_xtol_rel(1e-10);
-  opt.set_maxeval(5000);
-  double minimum = 0.0;
-  try {
-    (void)opt.optimize(x, minimum);
-  } catch (const nlopt::roundoff_limited&) {
-    // As close as double precision allows: x holds the best point.
-  }
+  Problem problem{&data, {}, std::numeric_limits<double>::infinity()};
+  // Quasi-Newton with the exact gradient; where it gives up (counts less spread than Poisson
+  // drive alpha to its bound, where L-BFGS's line search can fail), a derivative-free bounded
+  // search goes on from the best point it reached.
+  if (!minimize(nlopt::LD_LBFGS, problem, x)) (void)minimize(nlopt::LN_BOBYQA, problem, x);
   NbFit fit;
   fit.coefficients = from_vector(x);
   fit.log_likelihood = nb_log_likelihood(fit.coefficients, data);

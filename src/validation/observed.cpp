@@ -275,18 +275,45 @@ Displacement read_unhcr(const fs::path& path, const std::string& origin) {
   return out;
 }
 
-std::string displaced_origin_of_run(const fs::path& folder) {
+namespace {
+// A run folder's manifest, or an ensemble folder's first member's (its members ran one scenario);
+// null for a folder with neither.
+nlohmann::json manifest_of_run(const fs::path& folder) {
   fs::path run = folder;
   if (!fs::exists(folder / "manifest.json")) {
-    // An ensemble folder: its members ran one scenario; the first one speaks for all.
     const auto members = output::member_folders(folder);
-    if (members.empty()) return "";
+    if (members.empty()) return nullptr;
     run = members.front();
   }
   std::ifstream in(run / "manifest.json");
-  const auto manifest = nlohmann::json::parse(in, nullptr, false);
-  if (manifest.is_discarded())
+  auto manifest = nlohmann::json::parse(in, nullptr, false);
+  if (manifest.is_discarded() || !manifest.is_object())
     throw InputError((run / "manifest.json").string() + ": not valid JSON (the run folder is damaged)");
+  return manifest;
+}
+}  // namespace
+
+RunCalendar calendar_of_run(const fs::path& folder) {
+  const auto manifest = manifest_of_run(folder);
+  auto date_at = [&](const nlohmann::json* node) -> std::optional<engine::Date> {
+    if (node == nullptr || !node->is_string()) return std::nullopt;
+    return engine::Date::parse(node->get<std::string>());
+  };
+  auto child = [](const nlohmann::json* node, const char* key) -> const nlohmann::json* {
+    return node != nullptr && node->is_object() && node->contains(key) ? &(*node)[key] : nullptr;
+  };
+  const nlohmann::json* root = manifest.is_null() ? nullptr : &manifest;
+  const auto start = date_at(child(child(root, "calendar"), "start"));
+  const auto end = date_at(child(child(root, "calendar"), "end"));
+  if (!start || !end)
+    throw InputError(folder.string() + ": not a run folder (no manifest.json with the run's calendar)");
+  return {*start, *end,
+          date_at(child(child(child(root, "resolved_scenario"), "theatre"), "observations_end"))};
+}
+
+std::string displaced_origin_of_run(const fs::path& folder) {
+  const auto manifest = manifest_of_run(folder);
+  if (manifest.is_null()) return "";
   const auto* state = manifest.contains("resolved_scenario") ? &manifest["resolved_scenario"] : nullptr;
   if (state == nullptr || !state->is_object() || !state->contains("state")) return "";
   const auto& s = (*state)["state"];

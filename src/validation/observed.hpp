@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -77,6 +78,14 @@ Displacement read_unhcr(const std::filesystem::path& path, const std::string& or
 // The country (ISO3) whose displaced people a run folder or an ensemble folder (its first member)
 // speaks of: its manifest's resolved scenario's `state.country`; empty when it has none.
 std::string displaced_origin_of_run(const std::filesystem::path& folder);
+
+// The calendar a run folder (or an ensemble folder's first member) ran: its manifest's start and
+// end, and its resolved scenario's theatre.observations_end when it has one.
+struct RunCalendar {
+  engine::Date start, end;
+  std::optional<engine::Date> observations_end;
+};
+RunCalendar calendar_of_run(const std::filesystem::path& folder);
 
 // MINUSMA personnel killed by malicious acts, by year, within [from, to].
 std::map<int, double> read_peacekeeping_fatalities(const std::filesystem::path& path, engine::Date from,

@@ -35,6 +35,8 @@ std::string fold_name(const std::string& raw) {
 RegionNames::RegionNames(std::vector<std::string> regions,
                          std::vector<std::pair<std::string, std::string>> aliases)
     : regions_(std::move(regions)), aliases_(std::move(aliases)) {
+  // A region listed as its own spelling (alias tables do so) is a region, not an alias.
+  std::erase_if(aliases_, [](const auto& a) { return a.first == a.second; });
   std::sort(regions_.begin(), regions_.end());
   regions_.erase(std::unique(regions_.begin(), regions_.end()), regions_.end());
   for (const auto& r : regions_) by_folded_[fold_name(r)] = r;
