@@ -16,9 +16,9 @@ const char* biome_name(Biome biome) {
   return "Sahelian";
 }
 
-Biome biome_at(double lat, const GridOptions& o) {
-  if (lat >= o.saharan_north_of) return Biome::Saharan;
-  if (lat < o.sudanian_south_of) return Biome::Sudanian;
+Biome biome_at(double lat, const BiomeBands& b) {
+  if (lat >= b.saharan_north_of) return Biome::Saharan;
+  if (lat < b.sudanian_south_of) return Biome::Sudanian;
   return Biome::Sahelian;
 }
 
@@ -53,12 +53,12 @@ TheatreGrid rasterize(const AdminLayer& regions, const AdminLayer& cercles, cons
   const std::size_t n = grid.size();
   t.region.assign(n, kOutside);
   t.cercle.assign(n, kOutside);
-  t.biome.resize(n);
+  if (o.biome_bands) t.biome.resize(n);
   t.border.assign(n, 0);
   for (engine::CellIndex cell = 0; cell < n; ++cell) {
     const double lat = grid.centre_lat(cell);
     const double lon = grid.centre_lon(cell);
-    t.biome[cell] = biome_at(lat, o);
+    if (o.biome_bands) t.biome[cell] = biome_at(lat, *o.biome_bands);
     if (lat < regions.south || lat > regions.north || lon < regions.west || lon > regions.east) continue;
     const auto r = regions.find(lat, lon);
     if (!r) continue;

@@ -1,9 +1,11 @@
-// The theatre's grid (MODEL.md §3, Space): a latitude/longitude grid over Mali and the places
-// abroad, each cell with its region (admin1) and cercle (admin2) by the polygon containing its
-// centre, a biome by latitude band, and a flag for cells on Mali's border.
+// The theatre's grid (MODEL.md §3, Space): a latitude/longitude grid over the theatre's regions and
+// the places abroad, each cell with its region (admin1) and cercle (admin2) by the polygon
+// containing its centre, a biome by latitude band where the scenario gives bands, and a flag for
+// cells on the regions' outer border.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/grid.hpp"
@@ -16,20 +18,25 @@ const char* biome_name(Biome biome);
 
 inline constexpr std::int16_t kOutside = -1;
 
+// Biomes by latitude band (degrees north): Saharan at or north of the first, Sudanian south of the
+// second, Sahelian between.
+struct BiomeBands {
+  double saharan_north_of = 0, sudanian_south_of = 0;
+};
+
 struct GridOptions {
   double resolution_deg = 0.25;
   double south = 0, west = 0, north = 0, east = 0;  // the box to cover (the grid snaps outwards)
-  double saharan_north_of = 17.0;                   // biome bands, degrees north
-  double sudanian_south_of = 14.0;
+  std::optional<BiomeBands> biome_bands;            // none: the cells have no biome
 };
 
 struct TheatreGrid {
   engine::LatLonGrid grid{0, 0, 1, 1, 1};  // replaced by rasterize
-  std::vector<std::int16_t> region;        // index into the regions layer, kOutside outside Mali
-  std::vector<std::int16_t> cercle;        // index into the cercles layer, kOutside outside Mali
-  std::vector<Biome> biome;
+  std::vector<std::int16_t> region;        // index into the regions layer, kOutside outside them
+  std::vector<std::int16_t> cercle;        // index into the cercles layer, kOutside outside them
+  std::vector<Biome> biome;                // by cell; empty without biome bands
   std::vector<std::uint8_t>
-      border;  // 1: a Mali cell with a neighbour (8 around) outside Mali or off the grid
+      border;  // 1: a cell of the regions with a neighbour (8 around) outside them or off the grid
   std::vector<std::uint32_t> region_cells;
   std::vector<std::uint32_t> cercle_cells;
   // Units too small to hold a cell centre get the cell containing a point inside them.
@@ -38,7 +45,7 @@ struct TheatreGrid {
   std::uint32_t cells_in_region_not_cercle = 0;  // slivers between the two layers
 };
 
-Biome biome_at(double lat, const GridOptions& options);
+Biome biome_at(double lat, const BiomeBands& bands);
 
 // Rasterizes the two layers onto the grid covering the options' box.
 TheatreGrid rasterize(const AdminLayer& regions, const AdminLayer& cercles, const GridOptions& options);

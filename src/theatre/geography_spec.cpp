@@ -96,16 +96,18 @@ GeographySpec read_geography(const Node& root) {
   g.regions = read_layer(r, "regions", false);
   g.cercles = read_layer(r, "cercles", true);
   if (r.optional("neighbours") != nullptr) g.neighbours = read_layer(r, "neighbours", false, false);
-  {
-    MapReader b(r.required("biome_bands"), r.field("biome_bands"));
-    g.saharan_north_of = b.number("saharan_north_of");
-    g.sudanian_south_of = b.number("sudanian_south_of");
-    if (!(g.sudanian_south_of < g.saharan_north_of)) {
+  if (const Node* bands = r.optional("biome_bands"); bands != nullptr) {
+    MapReader b(*bands, r.field("biome_bands"));
+    GeographySpec::BiomeBands out;
+    out.saharan_north_of = b.number("saharan_north_of");
+    out.sudanian_south_of = b.number("sudanian_south_of");
+    if (!(out.sudanian_south_of < out.saharan_north_of)) {
       throw ScenarioError(b.required("sudanian_south_of").where(), b.field("sudanian_south_of"),
                           "must be south of saharan_north_of");
     }
-    g.biome_source = read_source(b);
+    out.source = read_source(b);
     b.finish();
+    g.biome_bands = out;
   }
   if (auto m = optional_non_negative(r, "grid_margin")) g.margin_deg = *m;
   g.source = read_source(r);

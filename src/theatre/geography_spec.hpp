@@ -28,11 +28,13 @@ struct GeographySpec {
   BoundaryLayer cercles;
   // Neighbouring countries, drawn on maps only (no code field): absent = none.
   std::optional<BoundaryLayer> neighbours;
-  // Biome by latitude band where no biome layer is given: Saharan north of `saharan_north_of`,
-  // Sudanian south of `sudanian_south_of`, Sahelian between (degrees north).
-  double saharan_north_of = 17.0;
-  double sudanian_south_of = 14.0;
-  Source biome_source;
+  // Optional biome by latitude band (no biome layer is read): Saharan north of `saharan_north_of`,
+  // Sudanian south of `sudanian_south_of`, Sahelian between (degrees north). Absent: no biomes.
+  struct BiomeBands {
+    double saharan_north_of = 0, sudanian_south_of = 0;
+    Source source;
+  };
+  std::optional<BiomeBands> biome_bands;
   double margin_deg = 0.5;  // grid margin around Mali and the places abroad
   Source source;
 };

@@ -131,10 +131,13 @@ TEST(Raster, CellCountsFollowAreas) {
   EXPECT_NEAR(cells, 496611.0 / 742.0, 0.1 * 496611.0 / 742.0);
 }
 
+TEST(Raster, WithoutBiomeBandsTheCellsHaveNoBiome) {
+  EXPECT_TRUE(geo::rasterize(layers().regions, layers().cercles, options(0.25)).biome.empty());
+}
+
 TEST(Raster, BiomeBandsAndBorder) {
   auto o = options(0.25);
-  o.saharan_north_of = 17.0;
-  o.sudanian_south_of = 14.0;
+  o.biome_bands = geo::BiomeBands{17.0, 14.0};
   const auto g = geo::rasterize(layers().regions, layers().cercles, o);
   EXPECT_EQ(g.biome[*g.grid.cell_at(18.44, 1.41)], geo::Biome::Saharan);    // Kidal
   EXPECT_EQ(g.biome[*g.grid.cell_at(16.27, -0.04)], geo::Biome::Sahelian);  // Gao

@@ -67,10 +67,12 @@ Table overview(const MaliWorld& w, const DynamicsSpec& dynamics, const scenario:
                      w.region_aliases.size(), w.regions.units.size()),
          aliases->text});
   }
-  table.rows.push_back({"biome bands",
-                        fmt::format("Saharan from {}°N, Sudanian below {}°N, Sahelian between",
-                                    t.geography.saharan_north_of, t.geography.sudanian_south_of),
-                        t.geography.biome_source.text});
+  if (const auto& bands = t.geography.biome_bands) {
+    table.rows.push_back({"biome bands",
+                          fmt::format("Saharan from {}°N, Sudanian below {}°N, Sahelian between",
+                                      bands->saharan_north_of, bands->sudanian_south_of),
+                          bands->source.text});
+  }
   table.rows.push_back(
       {"population",
        fmt::format("{} at the census ({}), {} on {}",

@@ -246,8 +246,8 @@ MaliWorld load_world(const scenario::Scenario& scenario, const engine::Parameter
   options.west -= g.margin_deg;
   options.north += g.margin_deg;
   options.east += g.margin_deg;
-  options.saharan_north_of = g.saharan_north_of;
-  options.sudanian_south_of = g.sudanian_south_of;
+  if (g.biome_bands)
+    options.biome_bands = geo::BiomeBands{g.biome_bands->saharan_north_of, g.biome_bands->sudanian_south_of};
   w.grid = geo::rasterize(w.regions, w.cercles, options);
   w.timings.raster_ms = ms_since(t0);
 
