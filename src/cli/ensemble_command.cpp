@@ -23,7 +23,6 @@
 #include "cli/posterior_file.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
-#include "cli/region_names.hpp"
 #include "cli/resumable_folder.hpp"
 #include "cli/seeds.hpp"
 #include "distributed/ranks.hpp"
@@ -36,7 +35,6 @@
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
 #include "validation/regions.hpp"
-#include "web/dashboard_files.hpp"
 
 namespace peacesim::cli {
 
@@ -57,13 +55,12 @@ struct Member {
   std::unique_ptr<engine::Model> model;
   double setup_seconds = 0.0;
   bool completed = false;
-  std::string region_names;  // the theatre's region table, as each member folder keeps it
 };
 
 Member prepare_member(const PreparedRun& p, const engine::ParameterSet& parameters, const fs::path& dir,
-                      std::size_t i, std::uint64_t seed, const std::string& region_names) {
+                      std::size_t i, std::uint64_t seed) {
   const auto start = std::chrono::steady_clock::now();
-  Member m{p.scenario, parameters, nullptr, nullptr, 0.0, false, region_names};
+  Member m{p.scenario, parameters, nullptr, nullptr};
   m.scenario.seed = seed;
   m.folder = std::make_unique<output::RunFolder>(member_path(dir, i));
   m.model = p.model->make(models::ModelInput{m.parameters, m.scenario, seed, 1, m.scenario.people_per_agent});
@@ -82,7 +79,7 @@ void run_member(Member& m, const std::atomic<bool>& stop) {
   if (!result.completed) return;
   output::RunRecord record{m.scenario, m.parameters,           sim.recorder(),  result, m.model->summary(),
                            1,          m.model->agent_count(), m.setup_seconds, {}};
-  record.extra_files.emplace_back(validation::kRegionNamesFile, m.region_names);
+  record.extra_files = m.model->run_files(engine::Model::RunFiles::Own);
   output::write_run(*m.folder, record);
   m.completed = true;
 }
@@ -208,9 +205,15 @@ int run_ensemble_into(const EnsembleOptions& given, fs::path& dir) {
   const scenario::LoadOptions load{options.input.overrides, std::nullopt, options.input.scale};
   const PreparedRun p = prepare(options.input.scenario, load);
   // Building one model checks the scenario's own sections before any folder is made.
-  check_has_agents(*p.model->make(models::ModelInput{p.parameters, p.scenario, options.first_seed, 1,
-                                                     p.scenario.people_per_agent}),
-                   p.scenario);
+  // The files the members share (the dashboard's map and theatre) go once in the ensemble's own
+  // folder, written at the end; the model itself is not kept.
+  std::vector<std::pair<std::string, std::string>> shared_files;
+  {
+    const auto first_model = p.model->make(
+        models::ModelInput{p.parameters, p.scenario, options.first_seed, 1, p.scenario.people_per_agent});
+    check_has_agents(*first_model, p.scenario);
+    shared_files = first_model->run_files(engine::Model::RunFiles::Shared);
+  }
 
   // With a posterior, member i takes draw draws[i] (two members to a draw, cli/posterior_file.hpp).
   std::optional<Posterior> posterior;
@@ -252,7 +255,6 @@ int run_ensemble_into(const EnsembleOptions& given, fs::path& dir) {
       throw output::OutputError(*problem + "; choose another --out for this ensemble");
     }
   }
-  const std::string region_names = scenario_region_names(p.scenario).to_csv();
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < options.runs; ++i) {
     if (only && i != *only) continue;
@@ -282,7 +284,7 @@ int run_ensemble_into(const EnsembleOptions& given, fs::path& dir) {
           if (!stop)
             members[k] = prepare_member(
                 p, posterior ? parameters_with_draw(p, *posterior, draws[todo[k]]) : p.parameters, dir,
-                todo[k], options.first_seed + todo[k], region_names);
+                todo[k], options.first_seed + todo[k]);
         },
         [&](std::size_t k) {
           if (members[k]) run_member(*members[k], stop);
@@ -324,9 +326,8 @@ int run_ensemble_into(const EnsembleOptions& given, fs::path& dir) {
   ranks.barrier();  // every member folder is in place
   if (ranks.rank() != 0) return kOk;
   write_manifest(p, options, dir);
-  // The dashboard's map and theatre, once for all members (they share the scenario).
-  for (const auto& [name, content] : web::dashboard_files(p.scenario))
-    write_text_atomically(dir / name, content);
+  // The dashboard's map and theatre, once for all members (they share the theatre).
+  for (const auto& [name, content] : shared_files) write_text_atomically(dir / name, content);
   merge_csv(dir, options.runs, output::kSeriesFile, dir / "ensemble_timeseries.csv");
   merge_csv(dir, options.runs, output::kEventsFile, dir / "ensemble_events.csv");
   if (!options.quiet) {

@@ -7,16 +7,14 @@
 #include "cli/interrupt.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/progress.hpp"
-#include "cli/region_names.hpp"
 #include "cli/run_checkpoint.hpp"
 #include "engine/checkpoint.hpp"
 #include "engine/simulation.hpp"
 #include "output/output_error.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_store.hpp"
+#include "output/theatre_files.hpp"
 #include "peacesim/version.hpp"
-#include "validation/regions.hpp"
-#include "web/dashboard_files.hpp"
 
 namespace peacesim::cli {
 
@@ -62,10 +60,10 @@ void print_summary(const PreparedRun& p, const engine::Model& model, const engin
              output::kDatabaseFile);
   fmt::print("  {:<15} time series, long format: date,step,region,series,value\n", output::kSeriesFile);
   fmt::print("  {:<15} events with ACLED's column names\n", output::kEventsFile);
-  if (fs::exists(out / web::kMapFile)) {
+  if (fs::exists(out / output::kMapFile)) {
     fmt::print("  {:<15} the map: regions, cercles, neighbours, towns, camps, bases (GeoJSON)\n",
-               web::kMapFile);
-    fmt::print("  {:<15} operations (mandates, budgets) and the network of actors\n", web::kTheatreFile);
+               output::kMapFile);
+    fmt::print("  {:<15} operations (mandates, budgets) and the network of actors\n", output::kTheatreFile);
   }
   fmt::print("\nSee them: peacesim serve {0}   or   peacesim report {0} --out report.html\n", out.string());
 }
@@ -89,8 +87,6 @@ RunOutcome run_scenario(const RunOptions& options) {
   auto model = prepared.model->make(
       models::ModelInput{prepared.parameters, s, s.seed, options.threads, s.people_per_agent});
   check_has_agents(*model, s);
-  // The regions the run's events are in, kept beside them for validate (a bad alias table fails now).
-  const std::string region_names = scenario_region_names(s).to_csv();
   const bool can_checkpoint = model->can_checkpoint();
   const std::optional<std::string> saved = can_checkpoint ? checkpoint.load() : std::nullopt;
   const double setup_seconds = seconds_since(start);
@@ -152,8 +148,9 @@ RunOutcome run_scenario(const RunOptions& options) {
                            model->agent_count(),
                            setup_seconds,
                            {}};
-  record.extra_files = web::dashboard_files(s);
-  record.extra_files.emplace_back(validation::kRegionNamesFile, region_names);
+  record.extra_files = model->run_files(engine::Model::RunFiles::Shared);
+  for (auto& file : model->run_files(engine::Model::RunFiles::Own))
+    record.extra_files.push_back(std::move(file));
   output::write_run(folder, record);
   checkpoint.remove();  // the results are complete: nothing to resume
   if (!options.quiet) {

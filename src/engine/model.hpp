@@ -50,6 +50,15 @@ class Model {
   // A few headline figures for the end-of-run summary (label, value), in display order.
   [[nodiscard]] virtual std::vector<std::pair<std::string, std::string>> summary() const { return {}; }
 
+  // Files the model writes beside its results (name, content), from what it has read. `Own`: what
+  // every run folder keeps (a theatre model's region table, for validation); `Shared`: what all
+  // runs of one scenario share, which an ensemble writes once in its own folder (a theatre model's
+  // map and description, for the dashboard). A single run writes both.
+  enum class RunFiles { Own, Shared };
+  [[nodiscard]] virtual std::vector<std::pair<std::string, std::string>> run_files(RunFiles /*which*/) const {
+    return {};
+  }
+
   // Agents (or other entities) the model holds, for progress rates and memory reports.
   [[nodiscard]] virtual std::size_t agent_count() const { return 0; }
 

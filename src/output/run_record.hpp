@@ -22,7 +22,8 @@ struct RunRecord {
   std::size_t agents = 0;
   double setup_seconds = 0.0;
   // Further files written beside the results and listed in the manifest (name, content), e.g.
-  // the dashboard's map and theatre description (web/dashboard_files.hpp).
+  // the model's run_files: the dashboard's map and theatre description (output/theatre_files.hpp)
+  // and the theatre's region table.
   std::vector<std::pair<std::string, std::string>> extra_files;
 };
 

@@ -73,7 +73,9 @@ class Table {
     fail(row, column,
          "'" + text + "' is not a region of the theatre, nor a spelling its alias table knows (" +
              (names.empty()
-                  ? std::string("the theatre has no regions")
+                  ? std::string(
+                        "the theatre has no regions: a run folder without " + std::string(kRegionNamesFile) +
+                        ", from a model without a theatre or an earlier peacesim, which then must run again")
                   : fmt::format("{} regions: {}", names.regions().size(), fmt::join(names.regions(), ", "))) +
              "; geography.regions.aliases)");
   }
@@ -407,12 +409,10 @@ RegionNames region_names_of_run(const fs::path& folder) {
     if (!members.empty()) run = members.front();
   }
   const fs::path file = run / kRegionNamesFile;
+  // A model without a theatre writes none: its runs have no regions (an event in one is refused).
+  if (!fs::exists(file)) return {};
   std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw InputError(file.string() +
-                     ": missing: the run folder does not say in which regions its events are (a folder "
-                     "written by an earlier peacesim: run it again)");
-  }
+  if (!in) throw InputError(file.string() + ": cannot be read");
   std::ostringstream text;
   text << in.rdbuf();
   return RegionNames::from_csv(text.str(), file.string());

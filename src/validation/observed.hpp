@@ -151,7 +151,8 @@ void kind_scalars(const EventTable& observed, Scalar& scalar) {
 }
 
 // The regions a run folder's events are in (its kRegionNamesFile; an ensemble folder's first
-// member's): what its observations are compared in. Throws InputError when it has none.
+// member's): what its observations are compared in; none (no regions) when the folder has no table,
+// as the runs of a model without a theatre.
 RegionNames region_names_of_run(const std::filesystem::path& folder);
 RunFigures read_run(const std::filesystem::path& run_folder, engine::Date from, engine::Date to);
 // The same from a finished simulation's recorder (no files), for calibration.

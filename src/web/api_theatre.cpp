@@ -1,8 +1,8 @@
 // The map, the operations and the network: read from the files a run (or an ensemble, once for
-// all members) wrote beside its results (web/dashboard_files.hpp).
+// all members) wrote beside its results (output/theatre_files.hpp).
+#include "output/theatre_files.hpp"
 #include "web/api.hpp"
 #include "web/api_util.hpp"
-#include "web/dashboard_files.hpp"
 
 namespace peacesim::web {
 
@@ -24,20 +24,20 @@ Response missing(const Source& s, const char* name) {
 }  // namespace
 
 Response Api::map(const Source& s) const {
-  const json j = dashboard_file(s, kMapFile);
-  if (j.is_discarded()) return missing(s, kMapFile);
+  const json j = dashboard_file(s, output::kMapFile);
+  if (j.is_discarded()) return missing(s, output::kMapFile);
   return ok(j);
 }
 
 Response Api::operations(const Source& s) const {
-  const json j = dashboard_file(s, kTheatreFile);
-  if (j.is_discarded()) return missing(s, kTheatreFile);
+  const json j = dashboard_file(s, output::kTheatreFile);
+  if (j.is_discarded()) return missing(s, output::kTheatreFile);
   return ok(j.value("operations", json::array()));
 }
 
 Response Api::network(const Source& s) const {
-  const json j = dashboard_file(s, kTheatreFile);
-  if (j.is_discarded()) return missing(s, kTheatreFile);
+  const json j = dashboard_file(s, output::kTheatreFile);
+  if (j.is_discarded()) return missing(s, output::kTheatreFile);
   return ok(j.value("network", json::object()));
 }
 

@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include "web/dashboard_files.hpp"
+#include "output/theatre_files.hpp"
 
 namespace peacesim::web {
 
@@ -18,7 +18,8 @@ void add_file(std::string& out, const std::filesystem::path& file) {
 }
 
 void add_folder(std::string& out, const std::filesystem::path& folder) {
-  for (const char* name : {"results.sqlite", "manifest.json", "ensemble.json", kMapFile, kTheatreFile})
+  for (const char* name :
+       {"results.sqlite", "manifest.json", "ensemble.json", output::kMapFile, output::kTheatreFile})
     add_file(out, folder / name);
 }
 }  // namespace

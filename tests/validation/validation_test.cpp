@@ -295,15 +295,19 @@ fs::path run_folder(const std::string& name, const std::string& timeseries_rows)
   return run;
 }
 
-TEST(RunFigures, AFolderThatDoesNotSayItsRegionsIsRefusedNamingTheFile) {
-  const fs::path run = run_folder("no_regions", "");
+TEST(RunFigures, AFolderThatDoesNotSayItsRegionsHasNoneAndItsRegionalEventsAreRefused) {
+  const fs::path run = run_folder("no_regions", "2013-12-31,North,refugees,0\n");
   fs::remove(run / kRegionNamesFile);
+  EXPECT_TRUE(region_names_of_run(run).empty());
+  EXPECT_NO_THROW((void)read_run(run, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31)));  // no events
+  std::ofstream(run / "events.csv") << "event_id_cnty,event_date,event_type,admin1,fatalities\n"
+                                       "S1,2013-01-10,Battles,North,4\n";
   try {
     (void)read_run(run, engine::Date(2013, 1, 1), engine::Date(2013, 12, 31));
     FAIL() << "read";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()).rfind((run / kRegionNamesFile).string() + ": missing", 0), 0u)
-        << e.what();
+    EXPECT_NE(std::string(e.what()).find("events.csv:2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("without regions.csv"), std::string::npos) << e.what();
   }
   fs::remove_all(run);
 }

@@ -72,7 +72,10 @@ TEST_F(InventedTheatre, EnsembleAndCompareRunOnIt) {
   auto r =
       run_peacesim("ensemble " + kScenario + " --runs 2 --scale 100 -q --out " + (dir() / "ens").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(fs::exists(dir() / "ens" / "member-0001" / "events.csv"));
+  // Each member keeps its region table; the map and theatre, shared, are the ensemble's.
+  for (const char* file : {"events.csv", "regions.csv"})
+    EXPECT_TRUE(fs::exists(dir() / "ens" / "member-0001" / file)) << file;
+  EXPECT_NE(read_file(dir() / "ens" / "map.geojson").find("\"Southland\""), std::string::npos);
   r = run_peacesim("compare " + kScenario +
                    " tests/fixtures/invented/invented_variant.yaml --runs 2 --scale 100 -q --out " +
                    (dir() / "compare.json").string());

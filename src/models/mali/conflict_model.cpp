@@ -11,6 +11,8 @@
 #include "models/mali/mechanisms.hpp"
 #include "models/mali/outputs.hpp"
 #include "models/mali/scenario_inputs.hpp"
+#include "output/theatre_files.hpp"
+#include "validation/regions.hpp"
 
 namespace peacesim::models::mali {
 
@@ -52,6 +54,14 @@ void ConflictModel::declare_outputs(engine::Recorder& recorder) {
 }
 
 std::vector<engine::System> ConflictModel::systems() { return registry_->systems(day()); }
+
+std::vector<std::pair<std::string, std::string>> ConflictModel::run_files(RunFiles which) const {
+  const MaliWorld& w = schedule_.world();
+  if (which == RunFiles::Shared) return output::theatre_files(w.theatre, w.scenario_name, w.scenario_title);
+  std::vector<std::string> regions;
+  for (const auto& unit : w.regions.units) regions.push_back(unit.name);
+  return {{validation::kRegionNamesFile, validation::RegionNames(regions, w.region_aliases).to_csv()}};
+}
 
 std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const {
   auto out = schedule_.summary();

@@ -23,6 +23,7 @@ class ConflictModel final : public engine::Model {
   void declare_outputs(engine::Recorder& recorder) override;
   std::vector<engine::System> systems() override;
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> summary() const override;
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> run_files(RunFiles which) const override;
   [[nodiscard]] std::size_t agent_count() const override { return built_.state.people.size(); }
   // Checkpoints: every module's state, as the registry holds them (the rest is made again from the
   // scenario when the model is built).

@@ -199,6 +199,8 @@ MaliWorld load_world(const scenario::Scenario& scenario, const engine::Parameter
   MaliWorld w;
   const WorldParams params = world_parameter_table().bind(parameters);
   w.growth_rate = params.growth_rate;
+  w.scenario_name = scenario.name;
+  w.scenario_title = scenario.title;
   auto t0 = std::chrono::steady_clock::now();
   w.theatre = theatre::read_theatre(scenario.root);
   w.timings.theatre_ms = ms_since(t0);

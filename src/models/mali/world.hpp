@@ -21,6 +21,7 @@ struct Timings {
 };
 
 struct MaliWorld {
+  std::string scenario_name, scenario_title;  // what the run files are labelled with
   theatre::Theatre theatre;
   geo::AdminLayer regions;  // sorted by code (pcode)
   geo::AdminLayer cercles;  // sorted by code

@@ -1,4 +1,4 @@
-#include "web/dashboard_files.hpp"
+#include "output/theatre_files.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -7,7 +7,7 @@
 #include "geo/boundaries.hpp"
 #include "theatre/theatre.hpp"
 
-namespace peacesim::web {
+namespace peacesim::output {
 
 using json = nlohmann::ordered_json;
 
@@ -169,14 +169,14 @@ json network_json(const theatre::Theatre& t) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> dashboard_files(const scenario::Scenario& scenario) {
-  if (scenario.root.get("geography") == nullptr) return {};
-  const theatre::Theatre t = theatre::read_theatre(scenario.root);
-  const json theatre{{"scenario", scenario.name},
-                     {"title", scenario.title},
+std::vector<std::pair<std::string, std::string>> theatre_files(const theatre::Theatre& t,
+                                                               const std::string& scenario_name,
+                                                               const std::string& title) {
+  const json theatre{{"scenario", scenario_name},
+                     {"title", title},
                      {"operations", operations_json(t)},
                      {"network", network_json(t)}};
   return {{kMapFile, map_geojson(t)}, {kTheatreFile, theatre.dump(1) + "\n"}};
 }
 
-}  // namespace peacesim::web
+}  // namespace peacesim::output
