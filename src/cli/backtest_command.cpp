@@ -56,11 +56,6 @@ validation::Adjacency adjacency_of(const PreparedRun& p) {
   return geo::neighbours(layer);
 }
 
-// The first 1 January on or after the scenario's start: where a fit begins by default.
-engine::Date first_new_year(engine::Date start) {
-  return start.month() == 1 && start.day() == 1 ? start : engine::Date(start.year() + 1, 1, 1);
-}
-
 struct Fit {
   std::vector<ParameterRange> ranges;
   engine::Date from;

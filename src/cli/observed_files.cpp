@@ -11,11 +11,9 @@ engine::Date date_option(const std::string& text, const std::string& field) {
                                 "'" + text + "' is not a date YYYY-MM-DD");
 }
 
-namespace {
 engine::Date first_new_year(engine::Date start) {
   return start.month() == 1 && start.day() == 1 ? start : engine::Date(start.year() + 1, 1, 1);
 }
-}  // namespace
 
 Window default_window(const scenario::Scenario& scenario) {
   engine::Date to = scenario.end;

@@ -13,6 +13,9 @@ namespace peacesim::cli {
 // A date option (`--from`, `--to`); a bad one is a ScenarioError naming the option.
 engine::Date date_option(const std::string& text, const std::string& field);
 
+// The first 1 January on or after `start`: where a window of whole years begins by default.
+engine::Date first_new_year(engine::Date start);
+
 // The days observations are judged on.
 struct Window {
   engine::Date from, to;
