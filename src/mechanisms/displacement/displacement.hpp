@@ -99,7 +99,8 @@ struct Rules {
 // Random streams of the mechanism (engine/random.hpp).
 inline constexpr engine::StreamId kMoveStream = 0x0D70;
 inline constexpr engine::StreamId kReturnStream = 0x0D71;
-inline constexpr engine::StreamId kOriginStream = 0x0D72;  // origin_state.hpp
+inline constexpr engine::StreamId kOriginStream = 0x0D72;      // origin_state.hpp
+inline constexpr engine::StreamId kHomecomingStream = 0x0D73;  // flight.cpp: returnees' tolerance
 
 class Displacement {
  public:

@@ -20,6 +20,18 @@ std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& para
   return static_cast<std::uint8_t>(std::min(254.0, std::floor(days)));
 }
 
+std::uint8_t draw_tolerance_above(engine::RandomDraws& draws, const FlightParams& params, double endured) {
+  const double k = params.tolerance_shape;
+  const double lambda = params.tolerance_days / std::tgamma(1.0 + 1.0 / k);
+  const double scaled = std::pow(std::max(0.0, endured) / lambda, k);
+  const double leaver = params.leaving_share * std::exp(-scaled);  // would leave, but not yet: s·S(E)
+  if (draws.uniform() * (1.0 - params.leaving_share + leaver) >= leaver) return 255;
+  const double e = -std::log(1.0 - draws.uniform());
+  const double days = lambda * std::pow(scaled + e, 1.0 / k);
+  // Stored as whole days read as t + 1/2: never below what they have already endured.
+  return static_cast<std::uint8_t>(std::min(254.0, std::max(std::floor(days), std::ceil(endured))));
+}
+
 std::vector<double> catchment_weights(const conflict::State& state, double kernel_km) {
   std::vector<double> w(state.cells.size(), 0.0);
   for (std::size_t c = 0; c < state.cells.size(); ++c) {
@@ -74,7 +86,7 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
   }
   if (displacement_.rules().return_fear_weight > 0) displacement_.set_fear(state.community_threat);
   displacement_.step(context.random, day, context.threads);
-  if (state.day % 7 == 0) sync(state);
+  if (state.day % 7 == 0) sync(state, context);
 }
 
 void Flight::leave_by_community(PlaceId origin, const conflict::People& people, std::uint32_t day) {
@@ -119,11 +131,11 @@ std::uint8_t Flight::status_code(std::size_t s) const {
   return static_cast<std::uint8_t>(Registration::kAbroad + c);
 }
 
-void Flight::sync(conflict::State& state) {
+void Flight::sync(conflict::State& state, const conflict::Context& context) {
   list_countries();
   registration_.begin(static_cast<std::uint32_t>(state.day));
   for (std::size_t s = 0; s < state_.owner.size(); ++s) {
-    registration_.status(s, follow(state, s));
+    registration_.status(s, follow(state, context, s));
   }
 }
 
@@ -137,7 +149,7 @@ void Flight::count_return(std::size_t s, double people) {
   state_.returned[from] += people;
 }
 
-std::uint8_t Flight::follow(conflict::State& state, std::size_t s) {
+std::uint8_t Flight::follow(conflict::State& state, const conflict::Context& context, std::size_t s) {
   auto& people = state.people;
   if (displacement_.retired(s)) return Registration::kHome;  // home or dead, no longer followed
   const std::uint32_t i = state_.owner[s];
@@ -148,6 +160,15 @@ std::uint8_t Flight::follow(conflict::State& state, std::size_t s) {
   }
   if (displacement_.settled_home(s)) {
     people.status[i] = Status::Resident;
+    if (params_.returnees_accept_home) {
+      // Who chose to come back lives with what home is now: the tolerance that made them leave is
+      // redrawn given that it holds through home's present violence (else the next death there
+      // would send them off again at once, as if they had never chosen to return).
+      const auto home = displacement_.whereabouts(s).home;
+      auto draws = context.random.draws(kHomecomingStream, static_cast<std::uint32_t>(state.day), s);
+      people.tolerance_days[i] = draw_tolerance_above(
+          draws, params_, state.places[home].exposure_days * cell_weight_[people.cell[i]]);
+    }
     displacement_.retire(s);
     count_return(s, people.people_per_agent);
     return Registration::kHome;

@@ -53,6 +53,7 @@ struct FlightParams {
   double leaving_share = 0.5;
   double kernel_km = 0.0;              // 0: no distance kernel
   double population_elasticity = 0.0;  // α: 0, deaths frighten alike whatever the population
+  bool returnees_accept_home = false;  // a returnee's tolerance is redrawn above home's present violence
 };
 
 // P_ref: the population per which danger is felt when population_elasticity is 1.
@@ -89,6 +90,11 @@ double felt_danger(double danger, double exposed_people, double elasticity);
 
 // A person's tolerance in days (255 = never leaves).
 std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& params);
+// The tolerance of a person known to have stayed through `endured` days of violence: the law of
+// draw_tolerance given θ > endured. With S(E) = exp(−(E/λ)^k) the chance that a would-be leaver's
+// tolerance exceeds E, the person never leaves with probability (1 − s) / (1 − s + s·S(E)) (s the
+// leaving share), else θ = λ·((E/λ)^k + e)^(1/k), e a standard exponential draw.
+std::uint8_t draw_tolerance_above(engine::RandomDraws& draws, const FlightParams& params, double endured);
 
 class Flight {
  public:
@@ -135,7 +141,7 @@ class Flight {
   }
 
  private:
-  void sync(conflict::State& state);
+  void sync(conflict::State& state, const conflict::Context& context);
   void list_countries();  // countries_, once: the foreign countries of the places, in place order
   // The status code (registration.hpp) of a slot still followed, from where it is.
   [[nodiscard]] std::uint8_t status_code(std::size_t s) const;
@@ -149,7 +155,7 @@ class Flight {
                             const std::vector<std::size_t>& like, std::size_t count);
   // Brings person agent owner[s]'s status up to date with displacement slot s; returns its code
   // for the registration (registration.hpp).
-  std::uint8_t follow(conflict::State& state, std::size_t s);
+  std::uint8_t follow(conflict::State& state, const conflict::Context& context, std::size_t s);
   // Adds a person agent of `people` people, back home for good from slot s, to state_.returned.
   void count_return(std::size_t s, double people);
   // N_p: the people of the agents in [begin, end) of state.by_cell, each weighted by its cell's w_c.

@@ -52,6 +52,12 @@ const engine::ParameterTable<FlightParams>& flight_parameter_table() {
           "low-level violence displaces in proportion to the deaths (issue 17: flight saturates); a "
           "theatre's fit sets it (docs/model/operational-layer.md, M7)",
           "Elasticity of a town's felt danger with respect to 100,000 / the people who feel it"),
+      on_off("flight_returnees_accept_home", &FlightParams::returnees_accept_home,
+             "assumption: off keeps the rule before (a returnee keeps the tolerance that made them leave, "
+             "so the next death at a home still violent sends them away again); on, whoever chooses to go "
+             "back lives with what home is then (issue 17: returns that do not undo themselves; "
+             "docs/model/displacement.md, \"Returning\")",
+             "A returnee's tolerance is drawn anew given that it holds through home's present violence"),
   };
   return table;
 }
@@ -84,6 +90,7 @@ void install(conflict::Registry& r) {
   r.stream(kMoveStream);
   r.stream(kReturnStream);
   r.stream(kOriginStream);
+  r.stream(kHomecomingStream);
   const Network& network = r.read<Network>();
   auto& moves = r.keep<Displacement>(network.places, network.links, rules);
   moves.set_kin(network.kin);

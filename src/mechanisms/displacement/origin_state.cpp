@@ -5,8 +5,10 @@
 // stocks are set to the observed ones, so the forecast's years start where the world was:
 //   - a status (IDPs, refugees in country c) with more simulated people than observed sends the
 //     excess home: agents drawn uniformly at random, whose people become residents again (not
-//     counted as returns: no one travelled), with their tolerance raised to the violence their home
-//     has had (the observation says they live with it: they are the ones who stayed home);
+//     counted as returns: no one travelled), with a tolerance drawn anew given that it exceeds the
+//     violence their home has had (the observation says they live with it: they are the ones who
+//     stayed home; draw_tolerance_above). Raising it only to that violence would send them all
+//     away again at the next death there;
 //   - a status with fewer sends more people: each new agent is like an agent of that status drawn
 //     at random (its home, community and place), standing for a resident of that home and
 //     community, who is displaced there from today.
@@ -72,11 +74,10 @@ void Flight::send_home_at_origin(conflict::State& state, const std::vector<std::
     displacement_.retire(s);
     if (people.status[i] != Status::Displaced && people.status[i] != Status::Refugee) continue;  // died
     people.status[i] = Status::Resident;
-    // They live with their home's violence: their tolerance is at least what it has had.
+    // They live with their home's violence: their tolerance is one that has held through it.
     const auto& home = state.places[displacement_.whereabouts(s).home];
-    const double endured = home.exposure_days * cell_weight_[people.cell[i]];
-    if (people.tolerance_days[i] != 255 && static_cast<double>(people.tolerance_days[i]) + 0.5 < endured)
-      people.tolerance_days[i] = static_cast<std::uint8_t>(std::min(254.0, std::ceil(endured)));
+    people.tolerance_days[i] =
+        draw_tolerance_above(d, params_, home.exposure_days * cell_weight_[people.cell[i]]);
   }
 }
 

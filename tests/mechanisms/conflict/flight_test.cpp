@@ -106,6 +106,40 @@ TEST(FlightMechanism, WeibullTolerancesKeepTheirMeanAndSpareTheFirstDays) {
   EXPECT_NEAR(static_cast<double>(early) / n, 1.0 - std::exp(-5.0 / 30.0), 0.005);
 }
 
+TEST(FlightMechanism, APersonWhoStayedThroughViolenceHasAToleranceAboveIt) {
+  // Shape 2, mean 20 days: λ = 20 / Γ(3/2) = 22.57. Given θ > E = 15 for half of the people who would
+  // ever leave, P(never leaves) = (1 − s) / (1 − s + s·S(15)) with S(x) = exp(−(x/λ)^2), and among the
+  // rest P(θ ≥ 25) = S(25) / S(15).
+  dm::FlightParams params;
+  params.leaving_share = 0.5;
+  params.tolerance_days = 20.0;
+  params.tolerance_shape = 2.0;
+  const double lambda = 20.0 / std::tgamma(1.5);
+  const auto survive = [&](double x) { return std::exp(-std::pow(x / lambda, 2.0)); };
+  const int n = 100000;
+  int never = 0, leavers = 0, late = 0;
+  for (int i = 0; i < n; ++i) {
+    engine::RandomDraws draws(9, kTestStream, 4, static_cast<std::uint64_t>(i));
+    const std::uint8_t t = dm::draw_tolerance_above(draws, params, 15.0);
+    if (t == 255) {
+      ++never;
+      continue;
+    }
+    ASSERT_GE(t + 0.5, 15.0);  // nobody leaves at what they have already lived through
+    ++leavers;
+    late += t >= 25 ? 1 : 0;
+  }
+  EXPECT_NEAR(static_cast<double>(never) / n, 0.5 / (0.5 + 0.5 * survive(15.0)), 0.01);
+  EXPECT_NEAR(static_cast<double>(late) / leavers, survive(25.0) / survive(15.0), 0.01);
+  // Having endured nothing tells nothing: the law of draw_tolerance.
+  never = 0;
+  for (int i = 0; i < n; ++i) {
+    engine::RandomDraws draws(9, kTestStream, 5, static_cast<std::uint64_t>(i));
+    never += dm::draw_tolerance_above(draws, params, 0.0) == 255 ? 1 : 0;
+  }
+  EXPECT_NEAR(static_cast<double>(never) / n, 0.5, 0.01);
+}
+
 TEST(FlightMechanism, IntensityAndExposureFollowTheDanger) {
   World w;
   auto disp = displacement_of(w);
