@@ -110,7 +110,7 @@ std::string observations_after(const validation::Observed& observed, engine::Dat
     years.insert(years.end(), idps.begin(), idps.end());
     years_after(years, "UNHCR year-end stocks");
   }
-  if (observed.minusma) years_after(keys(*observed.minusma), "UN peacekeeping deaths");
+  if (observed.peacekeeping) years_after(keys(observed.peacekeeping->years), "UN peacekeeping deaths");
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
   return out;

@@ -2,6 +2,7 @@
 
 #include "cli/region_names.hpp"
 #include "scenario/error.hpp"
+#include "scenario/json.hpp"
 
 namespace peacesim::cli {
 
@@ -45,7 +46,12 @@ Window window_options(const std::string& from, const std::string& from_option, c
 ObservedScope observed_scope(const scenario::Scenario& scenario) {
   const auto* state = scenario.root.get("state");
   const auto* country = state != nullptr && state->is_map() ? state->get("country") : nullptr;
-  return {country != nullptr && country->is_scalar() ? country->text() : "", scenario_region_names(scenario)};
+  const auto* operations = scenario.root.get("operations");
+  nlohmann::json as_json = nlohmann::json::object();
+  if (operations != nullptr)
+    as_json["operations"] = nlohmann::json::parse(scenario::to_json(*operations).dump());
+  return {country != nullptr && country->is_scalar() ? country->text() : "", scenario_region_names(scenario),
+          validation::peacekeeping_operations(as_json)};
 }
 
 ObservedScope observed_scope_of_runs(const std::vector<std::string>& folders) {
@@ -63,7 +69,10 @@ ObservedScope observed_scope_of_runs(const std::vector<std::string>& folders) {
       throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "RUN",
                                     f + " ran a theatre of other regions than " + folders.front() +
                                         ": compare one theatre's runs at a time");
-    if (i == 0) scope.regions = std::move(regions);
+    if (i == 0) {
+      scope.regions = std::move(regions);
+      scope.peacekeeping = validation::peacekeeping_operations_of_run(f);
+    }
   }
   return scope;
 }
@@ -85,9 +94,12 @@ validation::Observed load_observed(const std::vector<std::string>& files, engine
         observed.displacement = validation::read_unhcr(file, scope.displaced_origin);
         break;
       case validation::ObservedKind::PeacekeepingFatalities: {
-        auto all = validation::read_peacekeeping_fatalities(file, dawn, dusk);
-        for (const auto& [year, n] : validation::read_peacekeeping_fatalities(file, from, to)) all[year] = n;
-        observed.minusma = std::move(all);
+        const auto operation = validation::peacekeeping_operation_of(file, scope.peacekeeping);
+        auto all = validation::read_peacekeeping_fatalities(file, dawn, dusk, operation.mission);
+        for (const auto& [year, n] :
+             validation::read_peacekeeping_fatalities(file, from, to, operation.mission))
+          all[year] = n;
+        observed.peacekeeping = validation::PeacekeepingDeaths{operation, std::move(all)};
         break;
       }
     }

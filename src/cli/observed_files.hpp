@@ -32,11 +32,13 @@ Window window_options(const std::string& from, const std::string& from_option, c
                       const std::string& to_option, const Window& fallback);
 
 // What a theatre says about its observations: whose displaced people are compared (ISO3, the
-// theatre's `state.country`; empty for a scenario without one) and in which regions events are
-// counted (its boundaries, with the spellings of its alias table).
+// theatre's `state.country`; empty for a scenario without one), in which regions events are
+// counted (its boundaries, with the spellings of its alias table) and which operations the UN's
+// peacekeeping fatalities are about (its operations of kind un_peacekeeping).
 struct ObservedScope {
   std::string displaced_origin;
   validation::RegionNames regions;
+  std::vector<validation::PeacekeepingOperation> peacekeeping;
 };
 ObservedScope observed_scope(const scenario::Scenario& scenario);
 // The same for run or ensemble folders (their manifests and region tables); folders of different

@@ -168,7 +168,8 @@ Observed observed_up_to(const Observed& observed, engine::Date cutoff) {
     std::erase_if(m, [&](const auto& kv) { return kv.first > last_whole_year; });
     return m;
   };
-  if (observed.minusma) out.minusma = cut_years(*observed.minusma);
+  if (observed.peacekeeping)
+    out.peacekeeping = {observed.peacekeeping->operation, cut_years(observed.peacekeeping->years)};
   if (observed.displacement) {
     Displacement d;
     d.refugees = cut_years(observed.displacement->refugees);
@@ -192,7 +193,7 @@ std::optional<engine::Date> latest_observation(const Observed& observed) {
   auto see_all = [&](const std::map<int, double>& m) {
     for (const auto& [y, v] : m) see(y);
   };
-  if (observed.minusma) see_all(*observed.minusma);
+  if (observed.peacekeeping) see_all(observed.peacekeeping->years);
   if (observed.displacement) {
     see_all(observed.displacement->refugees);
     see_all(observed.displacement->idps);
@@ -428,8 +429,11 @@ Json score_forecast(const ForecastInput& in) {
                 std::nullopt, false, false, false);
   };
   if (observed.events) kind_scalars(*observed.events, scalar);
-  if (observed.minusma)
-    scalar("minusma_malicious_fatalities", *observed.minusma, [](const RunFigures& r) { return &r.minusma; });
+  if (observed.peacekeeping) {
+    const auto& pk = *observed.peacekeeping;
+    scalar(peacekeeping_metric(pk.operation), pk.years,
+           [&pk](const RunFigures& r) { return r.casualties_of(pk.operation.series); });
+  }
   if (observed.displacement) {
     const auto& d = *observed.displacement;
     scalar("refugees_abroad_year_end", d.refugees,

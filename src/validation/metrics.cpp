@@ -242,8 +242,10 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
       judged.push_back({name + ": log-MAE", log_mae(m, o), log_mae(p, o), log_mae(t, o), false});
   };
   if (observed.events) kind_scalars(*observed.events, scalar);
-  if (observed.minusma) {
-    scalar("minusma_malicious_fatalities", *observed.minusma, [](const RunFigures& r) { return &r.minusma; });
+  if (observed.peacekeeping) {
+    const auto& pk = *observed.peacekeeping;
+    scalar(peacekeeping_metric(pk.operation), pk.years,
+           [&pk](const RunFigures& r) { return r.casualties_of(pk.operation.series); });
   }
   if (observed.displacement) {
     const auto& d = *observed.displacement;

@@ -34,7 +34,7 @@ struct Observed {
   std::optional<EventTable> events;            // whole history (for the baselines)
   std::optional<EventTable> events_in_window;  // the window's dates only (the observed cells)
   std::optional<Displacement> displacement;
-  std::optional<std::map<int, double>> minusma;  // whole history
+  std::optional<PeacekeepingDeaths> peacekeeping;  // whole history
   std::vector<std::string> files;
   RegionNames regions;  // the theatre's regions, in which the events were counted
 };

@@ -323,10 +323,74 @@ std::string displaced_origin_of_run(const fs::path& folder) {
                                                                             : "";
 }
 
-std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine::Date from, engine::Date to) {
-  const Table t(path, {"incident_date", "type_of_incident"});
+std::vector<PeacekeepingOperation> peacekeeping_operations(const nlohmann::json& scenario) {
+  std::vector<PeacekeepingOperation> out;
+  if (!scenario.is_object() || !scenario.contains("operations") || !scenario["operations"].is_array())
+    return out;
+  auto text = [](const nlohmann::json& o, const char* key) {
+    return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+  };
+  for (const auto& o : scenario["operations"]) {
+    if (!o.is_object() || text(o, "kind") != "un_peacekeeping" || text(o, "id").empty()) continue;
+    const std::string id = text(o, "id");
+    const std::string short_name = text(o, "short");
+    out.push_back({short_name.empty() ? id : short_name, kCasualtiesPrefix + id});
+  }
+  return out;
+}
+
+std::string peacekeeping_metric(const PeacekeepingOperation& operation) {
+  std::string stem = operation.mission;
+  std::transform(stem.begin(), stem.end(), stem.begin(),
+                 [](unsigned char c) { return std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '_'; });
+  return stem + "_malicious_fatalities";
+}
+
+std::vector<PeacekeepingOperation> peacekeeping_operations_of_run(const fs::path& folder) {
+  const auto manifest = manifest_of_run(folder);
+  if (manifest.is_null() || !manifest.contains("resolved_scenario")) return {};
+  return peacekeeping_operations(manifest["resolved_scenario"]);
+}
+
+PeacekeepingOperation peacekeeping_operation_of(const fs::path& path,
+                                                const std::vector<PeacekeepingOperation>& operations) {
+  auto names = [&] {
+    std::string list;
+    for (const auto& o : operations) list += (list.empty() ? "" : ", ") + o.mission;
+    return list;
+  };
+  if (operations.empty())
+    throw InputError(path.string() +
+                     ": UN peacekeeping fatalities, but the theatre has no UN peacekeeping operation (an "
+                     "operation of kind un_peacekeeping) to compare them with");
+  Table t(path, {"incident_date", "type_of_incident"});
+  if (!t.optional("mission_acronym")) {
+    if (operations.size() == 1) return operations.front();
+    throw InputError(
+        fmt::format("{}:1: missing column 'mission_acronym', needed to tell apart the theatre's "
+                    "UN peacekeeping operations ({})",
+                    path.string(), names()));
+  }
+  std::set<std::string> missions;
+  for (std::size_t r = 0; r < t.size(); ++r) missions.insert(t.cell(r, "mission_acronym"));
+  std::vector<PeacekeepingOperation> found;
+  for (const auto& o : operations) {
+    if (missions.count(o.mission) > 0) found.push_back(o);
+  }
+  if (found.size() == 1) return found.front();
+  throw InputError(
+      fmt::format("{}: column 'mission_acronym' names {} of the theatre's UN peacekeeping "
+                  "operations ({}): give one file per operation",
+                  path.string(), found.empty() ? "none" : "more than one", names()));
+}
+
+std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine::Date from, engine::Date to,
+                                                   const std::string& mission) {
+  Table t(path, {"incident_date", "type_of_incident"});
+  const bool by_mission = t.optional("mission_acronym");
   std::map<int, double> out;
   for (std::size_t r = 0; r < t.size(); ++r) {
+    if (by_mission && t.cell(r, "mission_acronym") != mission) continue;
     const engine::Date d = t.date(r, "incident_date");
     std::string type = t.cell(r, "type_of_incident");
     std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -356,9 +420,9 @@ std::optional<std::string> host_of(const std::string& name) {
 // Whether validate reads this national series of a run: the fixed ones, and the refugees in each
 // host country the run records (whichever its theatre has).
 bool run_series(const std::string& name) {
-  static const std::set<std::string> names{kMinusmaSeries, kRefugeesSeries, kIdpSeries,
-                                           kReturnedRefugeesSeries, kReturnedIdpSeries};
-  return names.count(name) > 0 || host_of(name).has_value();
+  static const std::set<std::string> names{kRefugeesSeries, kIdpSeries, kReturnedRefugeesSeries,
+                                           kReturnedIdpSeries};
+  return names.count(name) > 0 || host_of(name).has_value() || name.starts_with(kCasualtiesPrefix);
 }
 
 using SeriesByDate = std::map<std::string, std::map<engine::Date, double>>;
@@ -375,8 +439,12 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
   }
   RunFigures out;
   out.events = std::move(events);
-  for (const auto& [d, v] : series[kMinusmaSeries]) {
-    if (d >= from && d <= to) out.minusma[d.year()] += v;
+  for (const auto& [name, values] : series) {
+    if (!name.starts_with(kCasualtiesPrefix)) continue;
+    auto& years = out.casualties[name];
+    for (const auto& [d, v] : values) {
+      if (d >= from && d <= to) years[d.year()] += v;
+    }
   }
   auto year_end = [&](const std::string& name, std::map<int, double>& into) {
     for (const auto& [d, v] : series[name]) into[d.year()] = v;  // the last date of each year wins

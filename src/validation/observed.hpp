@@ -8,12 +8,13 @@
 // - UNHCR population statistics (`year,coo_iso,coa_iso,refugees,idps`, as UNHCR's refugee data
 //   finder exports them): the theatre's country's refugees abroad and IDPs at home at the end of
 //   each year.
-// - UN peacekeeping fatalities (`incident_date,type_of_incident`, the UN's open data): MINUSMA
-//   personnel killed by malicious acts.
+// - UN peacekeeping fatalities (`incident_date,type_of_incident`, with `mission_acronym`, the UN's
+//   open data): the personnel of the theatre's UN peacekeeping operation killed by malicious acts.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -87,22 +88,57 @@ struct RunCalendar {
 };
 RunCalendar calendar_of_run(const std::filesystem::path& folder);
 
-// MINUSMA personnel killed by malicious acts, by year, within [from, to].
+// A UN peacekeeping operation of a theatre (an operation of kind `un_peacekeeping`) as the UN's
+// fatality files and the model name it: its acronym in the files' `mission_acronym` column (the
+// operation's `short`, else its id) and the model's series of its dead (`casualties_` + its id).
+struct PeacekeepingOperation {
+  std::string mission;
+  std::string series;
+  bool operator==(const PeacekeepingOperation&) const = default;
+};
+// The UN peacekeeping operations of a scenario given as JSON (as a run's manifest keeps it, under
+// `resolved_scenario`), in its order.
+std::vector<PeacekeepingOperation> peacekeeping_operations(const nlohmann::json& scenario);
+// The same for a run or ensemble folder, from its manifest; none without one.
+std::vector<PeacekeepingOperation> peacekeeping_operations_of_run(const std::filesystem::path& folder);
+
+// Which of the theatre's operations a UN fatality file is about: the one its `mission_acronym`
+// column names (a file without the column: the theatre's only one). Throws InputError naming the
+// file and column when it names none of them, or more than one.
+PeacekeepingOperation peacekeeping_operation_of(const std::filesystem::path& path,
+                                                const std::vector<PeacekeepingOperation>& operations);
+// The personnel of `mission` killed by malicious acts, by year, within [from, to] (every row of a
+// file without a `mission_acronym` column).
 std::map<int, double> read_peacekeeping_fatalities(const std::filesystem::path& path, engine::Date from,
-                                                   engine::Date to);
+                                                   engine::Date to, const std::string& mission);
+// The name of the metric that compares an operation's dead: its mission in lower case, then
+// `_malicious_fatalities`.
+std::string peacekeeping_metric(const PeacekeepingOperation& operation);
+// What was observed of one operation: its personnel killed by malicious acts, by year.
+struct PeacekeepingDeaths {
+  PeacekeepingOperation operation;
+  std::map<int, double> years;
+};
 
 // A run folder's figures: its events (events.csv) and the national series validate needs
-// (timeseries.csv): MINUSMA casualties per year (window), refugees, IDPs and refugees by host
+// (timeseries.csv): each force's casualties per year (window), refugees, IDPs and refugees by host
 // at the end of each year.
 struct RunFigures {
   std::string national;  // the run's name for its national totals (its first region: the country)
   EventTable events;
-  std::map<int, double> minusma;
+  // The window's yearly national totals of every series of a force's dead (kCasualtiesPrefix +
+  // its id), by series name.
+  std::map<std::string, std::map<int, double>> casualties;
   Displacement displacement;
+  // One force's yearly dead (a series of `casualties`), or nullptr when the run has none.
+  [[nodiscard]] const std::map<int, double>* casualties_of(const std::string& series) const {
+    const auto it = casualties.find(series);
+    return it == casualties.end() ? nullptr : &it->second;
+  }
 };
 // The model's national series that validate reads, by what each is compared with: the one place
 // that ties a model series to an observed quantity (also used by observed_series.hpp).
-inline constexpr const char* kMinusmaSeries = "casualties_minusma";
+inline constexpr const char* kCasualtiesPrefix = "casualties_";  // + a force's id
 inline constexpr const char* kRefugeesSeries = "refugees";
 inline constexpr const char* kIdpSeries = "internally_displaced";
 inline constexpr const char* kHostSeriesPrefix = "refugees_in_";             // + the host's ISO3 code

@@ -66,13 +66,16 @@ std::vector<YearlySeries> observed_series(const Observed& observed, const std::v
       out.push_back(std::move(s));
     }
   }
-  if (observed.minusma) {
-    out.push_back({kMinusmaSeries,
-                   "UN peacekeeping fatalities: personnel killed by malicious acts",
-                   "yearly total",
-                   true,
-                   {{national, within(*observed.minusma, from_year, to_year)}},
-                   {{national, mean_over(runs, [](const RunFigures& r) { return &r.minusma; })}}});
+  if (observed.peacekeeping) {
+    const auto& pk = *observed.peacekeeping;
+    out.push_back(
+        {pk.operation.series,
+         "UN peacekeeping fatalities (" + pk.operation.mission + "): personnel killed by malicious acts",
+         "yearly total",
+         true,
+         {{national, within(pk.years, from_year, to_year)}},
+         {{national,
+           mean_over(runs, [&pk](const RunFigures& r) { return r.casualties_of(pk.operation.series); })}}});
   }
   if (observed.displacement) {
     const auto& d = *observed.displacement;

@@ -17,7 +17,7 @@ validation::Observed observed_to(int last_year) {
   for (int y = 2010; y <= last_year; ++y) t.cells[{"Gao", y}] = {10, 20};
   o.events = t;
   o.events_in_window = t;
-  o.minusma = std::map<int, double>{{2013, 4}, {2014, 28}};
+  o.peacekeeping = validation::PeacekeepingDeaths{{"MINUSMA", "casualties_minusma"}, {{2013, 4}, {2014, 28}}};
   return o;
 }
 

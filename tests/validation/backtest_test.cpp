@@ -176,7 +176,8 @@ Observed record(double gao_2015) {
   o.regions = testing::mali_region_names();
   o.events = t;
   o.events_in_window = t;
-  o.minusma = std::map<int, double>{{2013, 4}, {2014, 28}, {2015, 12}, {2016, 27}};
+  o.peacekeeping =
+      PeacekeepingDeaths{{"MINUSMA", "casualties_minusma"}, {{2013, 4}, {2014, 28}, {2015, 12}, {2016, 27}}};
   return o;
 }
 
@@ -185,7 +186,7 @@ RunFigures member(double gao, double kidal) {
   for (const int y : {2015, 2016}) {
     f.events.cells[{"Gao", y}] = {gao, gao};
     f.events.cells[{"Kidal", y}] = {kidal, kidal};
-    f.minusma[y] = 20;
+    f.casualties["casualties_minusma"][y] = 20;
   }
   return f;
 }
@@ -296,15 +297,15 @@ TEST(Backtest, ObservationsAfterACutoffAreLeftOut) {
   o.displacement = d;
   const auto cut = observed_up_to(o, engine::Date(2014, 12, 31));
   for (const auto& [key, c] : cut.events->cells) EXPECT_LE(key.second, 2014);
-  EXPECT_FALSE(cut.minusma->count(2015));
-  EXPECT_TRUE(cut.minusma->count(2014));
+  EXPECT_FALSE(cut.peacekeeping->years.count(2015));
+  EXPECT_TRUE(cut.peacekeeping->years.count(2014));
   EXPECT_FALSE(cut.displacement->idps.count(2015));
   EXPECT_EQ(latest_observation(cut), engine::Date(2014, 12, 31));
   EXPECT_EQ(latest_observation(o), engine::Date(2016, 12, 31));
   // A cutoff within a year leaves that year's year-end stocks out (they are dated 31 December).
   const auto mid = observed_up_to(o, engine::Date(2014, 6, 30));
-  EXPECT_FALSE(mid.minusma->count(2014));
-  EXPECT_TRUE(mid.minusma->count(2013));
+  EXPECT_FALSE(mid.peacekeeping->years.count(2014));
+  EXPECT_TRUE(mid.peacekeeping->years.count(2013));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
 
@@ -417,6 +418,64 @@ TEST(RunFigures, TheHostsComparedAreThoseTheRunRecords) {
   EXPECT_TRUE(names.count("refugees_in_SYL_year_end: log-MAE")) << result.at("metrics").dump();
   fs::remove_all(run);
   fs::remove(unhcr);
+}
+
+TEST(Peacekeeping, TheTheatresUnOperationsAreThoseOfKindUnPeacekeeping) {
+  const auto scenario = nlohmann::json::parse(R"({"operations": [
+    {"id": "force_a", "kind": "national", "short": "FA"},
+    {"id": "unmix", "kind": "un_peacekeeping", "short": "UNMIX"},
+    {"id": "second_mission", "kind": "un_peacekeeping"}]})");
+  const auto ops = peacekeeping_operations(scenario);
+  ASSERT_EQ(ops.size(), 2u);
+  EXPECT_EQ(ops[0], (PeacekeepingOperation{"UNMIX", "casualties_unmix"}));
+  EXPECT_EQ(ops[1],
+            (PeacekeepingOperation{"second_mission", "casualties_second_mission"}));  // no short: its id
+  EXPECT_EQ(peacekeeping_metric(ops[0]), "unmix_malicious_fatalities");
+  EXPECT_TRUE(peacekeeping_operations(nlohmann::json::object()).empty());
+}
+
+TEST(Peacekeeping, AFileCountsTheMaliciousDeathsOfItsTheatresMissionOnly) {
+  const auto file = write("un.csv",
+                          "incident_date,mission_acronym,type_of_incident\n"
+                          "2014-03-01,UNMIX,Malicious Act\n"
+                          "2014-05-01,UNMIX,Illness\n"
+                          "2014-06-01,OTHER,Malicious Act\n"
+                          "2015-01-02,UNMIX,malicious act\n");
+  const std::vector<PeacekeepingOperation> ops{{"UNMIX", "casualties_unmix"}};
+  EXPECT_EQ(peacekeeping_operation_of(file, ops), ops.front());
+  const auto years =
+      read_peacekeeping_fatalities(file, engine::Date(2010, 1, 1), engine::Date(2020, 1, 1), "UNMIX");
+  EXPECT_EQ(years, (std::map<int, double>{{2014, 1}, {2015, 1}}));
+  auto message_of = [&](const std::vector<PeacekeepingOperation>& theatre) {
+    try {
+      (void)peacekeeping_operation_of(file, theatre);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // A theatre without a UN operation, or whose mission the file does not name, is refused, naming
+  // the file (and its column).
+  EXPECT_NE(message_of({}).find("no UN peacekeeping operation"), std::string::npos) << message_of({});
+  const auto none = message_of({{"ELSEWHERE", "casualties_elsewhere"}});
+  EXPECT_NE(none.find(file.string() + ": column 'mission_acronym' names none"), std::string::npos) << none;
+  const auto both = message_of({{"UNMIX", "casualties_unmix"}, {"OTHER", "casualties_other"}});
+  EXPECT_NE(both.find("more than one"), std::string::npos) << both;
+  // Without the column, the file is the theatre's only mission's; with two missions it cannot say.
+  const auto bare = write("un_bare.csv", "incident_date,type_of_incident\n2014-03-01,Malicious Act\n");
+  EXPECT_EQ(peacekeeping_operation_of(bare, ops), ops.front());
+  EXPECT_EQ(read_peacekeeping_fatalities(bare, engine::Date(2010, 1, 1), engine::Date(2020, 1, 1), "UNMIX"),
+            (std::map<int, double>{{2014, 1}}));
+  try {
+    (void)peacekeeping_operation_of(bare, {{"UNMIX", "casualties_unmix"}, {"OTHER", "casualties_other"}});
+    ADD_FAILURE() << "two missions told apart without a mission column";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(bare.string() + ":1: missing column 'mission_acronym'"),
+              std::string::npos)
+        << e.what();
+  }
+  fs::remove(file);
+  fs::remove(bare);
 }
 
 TEST(Metrics, SpearmanLogMaeAndBaselines) {

@@ -62,8 +62,10 @@ validation::Observed observed() {
   o.events_in_window = validation::read_events(testing::observed_test_file(), kFrom, kTo,
                                                peacesim::testing::mali_region_names());
   o.displacement = validation::read_unhcr(fixtures() / "unhcr.csv", "MLI");
-  o.minusma = validation::read_peacekeeping_fatalities(fixtures() / "un.csv", engine::Date(1900, 1, 1),
-                                                       engine::Date(2200, 12, 31));
+  o.peacekeeping = validation::PeacekeepingDeaths{
+      {"MINUSMA", "casualties_minusma"},
+      validation::read_peacekeeping_fatalities(fixtures() / "un.csv", engine::Date(1900, 1, 1),
+                                               engine::Date(2200, 12, 31), "MINUSMA")};
   o.files = {testing::observed_test_file(), (fixtures() / "unhcr.csv").string(),
              (fixtures() / "un.csv").string()};
   return o;

@@ -1,13 +1,15 @@
 // Issue 19: every command on a theatre the code has never heard of. tests/fixtures/invented/ holds
 // an invented country (two regions, three cercles, four towns, a camp in an invented neighbour, one
 // armed group, one operation) written only as scenario YAML and its small data files, with invented
-// observations that spell one region two ways. If any generic code assumed a real theatre (its
+// observations that spell one region two ways, and UN fatalities of its operation beside another
+// mission's. If any generic code assumed a real theatre (its
 // regions, country, capital or actors), one of these commands would fail or miscount.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -24,7 +26,8 @@ using peacesim::testing::run_peacesim;
 const std::string kScenario = "tests/fixtures/invented/invented.yaml";
 const std::string kObserved =
     " --observed tests/fixtures/invented/invented_acled_aggregates.csv"
-    " --observed tests/fixtures/invented/invented_unhcr.csv";
+    " --observed tests/fixtures/invented/invented_unhcr.csv"
+    " --observed tests/fixtures/invented/invented_un_fatalities.csv";
 
 class InventedTheatre : public ::testing::Test {
  protected:
@@ -102,6 +105,12 @@ TEST_F(InventedTheatre, ValidateCountsTheObservedSpellingsInItsRegionsOverItsOwn
     EXPECT_NE(row["region"], "Nordland");
   }
   EXPECT_TRUE(seen) << j["rows"].dump();
+  // The UN's file is read for the theatre's own UN operation (INSO, its series casualties_inso):
+  // deaths by malicious acts, another mission's and illness left out.
+  std::map<int, double> observed;
+  for (const auto& row : j["scalars"]["inso_malicious_fatalities"]) observed[row["year"]] = row["observed"];
+  EXPECT_EQ(observed, (std::map<int, double>{{2013, 1}, {2014, 3}, {2015, 2}, {2016, 1}}))
+      << j["scalars"].dump();
 }
 
 TEST_F(InventedTheatre, BacktestScoresItsRegionsFromAnOrigin) {
