@@ -1,4 +1,4 @@
-// `peacesim validate RUN... --observed FILE...`: a Mali run (or an ensemble's members) against the
+// `peacesim validate RUN... --observed FILE...`: a theatre's run (or an ensemble's members) against the
 // observed record, with the metrics of MODEL.md §6 beside persistence and trend baselines, for a
 // date window (src/validation, docs/validation.md).
 #include <fmt/format.h>

@@ -2,17 +2,16 @@
 
 #include <algorithm>
 
+#include "models/conflict_theatre/theatre_model.hpp"
 #include "models/epstein/epstein_models.hpp"
 #include "models/flee_case/flee_case.hpp"
-#include "models/mali/mali_model.hpp"
 
 namespace peacesim::models {
 
 const std::vector<ModelInfo>& all_models() {
   static const std::vector<ModelInfo> models{
-      epstein::epstein_mesa_info(),     epstein::epstein_netlogo_info(),
-      epstein::epstein_parallel_info(), mali::mali_info(),
-      flee_case::flee_mali2012_info(),
+      epstein::epstein_mesa_info(),     epstein::epstein_netlogo_info(), epstein::epstein_parallel_info(),
+      conflict_theatre::theatre_info(), flee_case::flee_mali2012_info(),
   };
   return models;
 }

@@ -31,7 +31,7 @@ struct ModelInfo {
   std::string summary;               // one line for `peacesim describe` and `--help`
   std::vector<engine::ParameterSpec> parameters;
   // Top-level scenario sections this model reads besides the common ones (MODEL.md §3 entities for
-  // the Mali model, none for Epstein's). Any other top-level field is reported as unknown.
+  // the theatre model, none for Epstein's). Any other top-level field is reported as unknown.
   std::vector<std::string> sections;
   std::function<std::unique_ptr<engine::Model>(const ModelInput&)> make;
   // Optional: the model's own sections for `peacesim describe` (operations, timeline, ...), in the

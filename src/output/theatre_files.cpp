@@ -14,7 +14,7 @@ using json = nlohmann::ordered_json;
 namespace {
 
 // Outlines are simplified to about a kilometre (0.01°) and coordinates kept to about 100 m: the
-// map of a theatre's 50 cercles (Mali's) then weighs some 150 kB instead of 1.2 MB, and looks the same.
+// map of a theatre of some 50 admin2 units then weighs some 150 kB instead of 1.2 MB, and looks the same.
 constexpr double kSimplifyDeg = 0.01;
 constexpr double kNeighbourSimplifyDeg = 0.03;  // drawn as context only
 

@@ -35,7 +35,7 @@ struct GeographySpec {
     Source source;
   };
   std::optional<BiomeBands> biome_bands;
-  double margin_deg = 0.5;  // grid margin around Mali and the places abroad
+  double margin_deg = 0.5;  // grid margin around the country and the places abroad
   Source source;
 };
 

@@ -1,7 +1,7 @@
 // A mechanism of the operational layer as one module (issue 16): a name, its parameters and one
 // install function that registers everything else with the layer's registry (its random streams,
 // its state, its series, its systems with their cadence). A model lists the modules it runs
-// (models/mali/mechanisms.cpp); nothing else needs to know a mechanism's names or fields.
+// (models/conflict_theatre/mechanisms.cpp); nothing else needs to know a mechanism's names or fields.
 //
 //     void install(conflict::Registry& r) {                  // civilians/module.cpp
 //       const Params& params = r.parameters(parameter_table());  // bound once

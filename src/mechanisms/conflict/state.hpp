@@ -1,7 +1,8 @@
 // The operational layer's shared state (MODEL.md §3): people, places, armed groups, forces and
 // the battles in progress, which several mechanisms read and write; what one mechanism alone
 // changes is that mechanism's own state, in its folder, with its rules and parameters. The state knows
-// nothing of scenarios or files: models build it (src/models/mali/build_state.cpp), tests build it by hand.
+// nothing of scenarios or files: models build it (src/models/conflict_theatre/build_state.cpp), tests build
+// it by hand.
 //
 // People are agents of k people each, stored as columns (structure of arrays): one byte per
 // attribute, so the full-scale run (one agent per person, 15-20 million) needs about 12 bytes an

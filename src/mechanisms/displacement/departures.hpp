@@ -11,7 +11,7 @@
 // and those leaving on day t are D_p(t) − D_p(t−1): exactly the residents whose own threshold was
 // crossed that day. Counts, not agents: a place of a million people costs one exponential a day.
 // The Flee case does not use this (there, as in Flee, the daily count is the UNHCR rise); the
-// Mali model does (MODEL.md M7).
+// theatre model does (MODEL.md M7).
 #pragma once
 
 #include <vector>
