@@ -5,7 +5,7 @@
 // - persistence: the origin year's value, held;
 // - mean3: the mean of the origin year and the two years before it;
 // - nb: the negative-binomial regression of validation/nb_regression.hpp for region-year counts;
-//   for national totals, the sum of its regional paths; for the yearly scalar series (MINUSMA
+//   for national totals, the sum of its regional paths; for the yearly scalar series (UN
 //   deaths, refugees, IDPs) it does not apply (null).
 //
 // Metrics, each for the model and every baseline: for events and fatalities by region and year,

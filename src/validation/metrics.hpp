@@ -4,7 +4,7 @@
 // For violent events and their fatalities by region and year: Spearman's rank correlation over
 // region-years (average ranks for ties; higher is better), the mean absolute error of ln(1 + x)
 // (log-MAE; lower is better), the log-MAE of the national yearly totals, and the total variation
-// distance between the regional shares of the window's total. For MINUSMA's deaths from malicious
+// distance between the regional shares of the window's total. For the UN operation's deaths from malicious
 // acts per year and for refugees abroad, IDPs and refugees by host country at the end of each
 // year: log-MAE. Baselines: persistence (last year's observation) and trend (extrapolated from the
 // two previous years, floored at 0); `rolling` uses the years just before each year, `frozen`
