@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "fuzz_input_file.hpp"
 #include "validation/observed.hpp"
@@ -33,9 +34,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         (void)v::read_unhcr(path, "XAA");
         break;
-      case v::ObservedKind::PeacekeepingFatalities:
-        (void)v::read_peacekeeping_fatalities(path, from, to);
+      case v::ObservedKind::PeacekeepingFatalities: {
+        // As validate reads it: which of a theatre's UN operations the file is about, then its deaths.
+        const std::vector<v::PeacekeepingOperation> operations{{"XAA", "casualties_xaa"},
+                                                               {"XBB", "casualties_xbb"}};
+        try {
+          (void)v::peacekeeping_operation_of(path, operations);
+        } catch (const v::InputError&) {
+        }
+        (void)v::read_peacekeeping_fatalities(path, from, to, "XAA");
         break;
+      }
     }
   } catch (const v::InputError&) {
   }
