@@ -35,9 +35,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)v::read_unhcr(path, "XAA");
         break;
       case v::ObservedKind::PeacekeepingFatalities: {
-        // As validate reads it: which of a theatre's UN operations the file is about, then its deaths.
+        // As validate reads it (which of a theatre's UN operations the file is about, then its
+        // deaths), and each part alone.
         const std::vector<v::PeacekeepingOperation> operations{{"XAA", "casualties_xaa"},
                                                                {"XBB", "casualties_xbb"}};
+        try {
+          (void)v::read_peacekeeping_deaths(path, operations, from, to);
+        } catch (const v::InputError&) {
+        }
         try {
           (void)v::peacekeeping_operation_of(path, operations);
         } catch (const v::InputError&) {

@@ -48,8 +48,7 @@ ObservedScope observed_scope(const scenario::Scenario& scenario) {
   const auto* country = state != nullptr && state->is_map() ? state->get("country") : nullptr;
   const auto* operations = scenario.root.get("operations");
   nlohmann::json as_json = nlohmann::json::object();
-  if (operations != nullptr)
-    as_json["operations"] = nlohmann::json::parse(scenario::to_json(*operations).dump());
+  if (operations != nullptr) as_json["operations"] = nlohmann::json(scenario::to_json(*operations));
   return {country != nullptr && country->is_scalar() ? country->text() : "", scenario_region_names(scenario),
           validation::peacekeeping_operations(as_json)};
 }
@@ -93,15 +92,9 @@ validation::Observed load_observed(const std::vector<std::string>& files, engine
       case validation::ObservedKind::UnhcrPopulation:
         observed.displacement = validation::read_unhcr(file, scope.displaced_origin);
         break;
-      case validation::ObservedKind::PeacekeepingFatalities: {
-        const auto operation = validation::peacekeeping_operation_of(file, scope.peacekeeping);
-        auto all = validation::read_peacekeeping_fatalities(file, dawn, dusk, operation.mission);
-        for (const auto& [year, n] :
-             validation::read_peacekeeping_fatalities(file, from, to, operation.mission))
-          all[year] = n;
-        observed.peacekeeping = validation::PeacekeepingDeaths{operation, std::move(all)};
+      case validation::ObservedKind::PeacekeepingFatalities:
+        observed.peacekeeping = validation::read_peacekeeping_deaths(file, scope.peacekeeping, from, to);
         break;
-      }
     }
   }
   return observed;

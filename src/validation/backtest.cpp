@@ -429,11 +429,7 @@ Json score_forecast(const ForecastInput& in) {
                 std::nullopt, false, false, false);
   };
   if (observed.events) kind_scalars(*observed.events, scalar);
-  if (observed.peacekeeping) {
-    const auto& pk = *observed.peacekeeping;
-    scalar(peacekeeping_metric(pk.operation), pk.years,
-           [&pk](const RunFigures& r) { return r.casualties_of(pk.operation.series); });
-  }
+  if (observed.peacekeeping) peacekeeping_scalars(*observed.peacekeeping, scalar);
   if (observed.displacement) {
     const auto& d = *observed.displacement;
     scalar("refugees_abroad_year_end", d.refugees,

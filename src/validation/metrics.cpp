@@ -242,11 +242,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
       judged.push_back({name + ": log-MAE", log_mae(m, o), log_mae(p, o), log_mae(t, o), false});
   };
   if (observed.events) kind_scalars(*observed.events, scalar);
-  if (observed.peacekeeping) {
-    const auto& pk = *observed.peacekeeping;
-    scalar(peacekeeping_metric(pk.operation), pk.years,
-           [&pk](const RunFigures& r) { return r.casualties_of(pk.operation.series); });
-  }
+  if (observed.peacekeeping) peacekeeping_scalars(*observed.peacekeeping, scalar);
   if (observed.displacement) {
     const auto& d = *observed.displacement;
     scalar("refugees_abroad_year_end", d.refugees,

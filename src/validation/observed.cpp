@@ -352,8 +352,10 @@ std::vector<PeacekeepingOperation> peacekeeping_operations_of_run(const fs::path
   return peacekeeping_operations(manifest["resolved_scenario"]);
 }
 
-PeacekeepingOperation peacekeeping_operation_of(const fs::path& path,
-                                                const std::vector<PeacekeepingOperation>& operations) {
+namespace {
+// The one of `operations` whose deaths the UN's table `t` (read from `path`) holds.
+PeacekeepingOperation operation_in(Table& t, const fs::path& path,
+                                   const std::vector<PeacekeepingOperation>& operations) {
   auto names = [&] {
     std::string list;
     for (const auto& o : operations) list += (list.empty() ? "" : ", ") + o.mission;
@@ -363,7 +365,6 @@ PeacekeepingOperation peacekeeping_operation_of(const fs::path& path,
     throw InputError(path.string() +
                      ": UN peacekeeping fatalities, but the theatre has no UN peacekeeping operation (an "
                      "operation of kind un_peacekeeping) to compare them with");
-  Table t(path, {"incident_date", "type_of_incident"});
   if (!t.optional("mission_acronym")) {
     if (operations.size() == 1) return operations.front();
     throw InputError(
@@ -384,9 +385,9 @@ PeacekeepingOperation peacekeeping_operation_of(const fs::path& path,
                   path.string(), found.empty() ? "none" : "more than one", names()));
 }
 
-std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine::Date from, engine::Date to,
-                                                   const std::string& mission) {
-  Table t(path, {"incident_date", "type_of_incident"});
+// The UN table's personnel of `mission` killed by malicious acts between `from` and `to`, by year.
+std::map<int, double> malicious_deaths(Table& t, engine::Date from, engine::Date to,
+                                       const std::string& mission) {
   const bool by_mission = t.optional("mission_acronym");
   std::map<int, double> out;
   for (std::size_t r = 0; r < t.size(); ++r) {
@@ -396,6 +397,32 @@ std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine:
     std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
     if (type == "malicious act" && d >= from && d <= to) out[d.year()] += 1;
   }
+  return out;
+}
+
+const std::vector<std::string> kPeacekeepingColumns{"incident_date", "type_of_incident"};
+}  // namespace
+
+PeacekeepingOperation peacekeeping_operation_of(const fs::path& path,
+                                                const std::vector<PeacekeepingOperation>& operations) {
+  Table t(path, kPeacekeepingColumns);
+  return operation_in(t, path, operations);
+}
+
+std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine::Date from, engine::Date to,
+                                                   const std::string& mission) {
+  Table t(path, kPeacekeepingColumns);
+  return malicious_deaths(t, from, to, mission);
+}
+
+PeacekeepingDeaths read_peacekeeping_deaths(const fs::path& path,
+                                            const std::vector<PeacekeepingOperation>& operations,
+                                            engine::Date from, engine::Date to) {
+  Table t(path, kPeacekeepingColumns);
+  PeacekeepingDeaths out{operation_in(t, path, operations), {}};
+  out.years =
+      malicious_deaths(t, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31), out.operation.mission);
+  for (const auto& [year, n] : malicious_deaths(t, from, to, out.operation.mission)) out.years[year] = n;
   return out;
 }
 

@@ -119,6 +119,12 @@ struct PeacekeepingDeaths {
   PeacekeepingOperation operation;
   std::map<int, double> years;
 };
+// The UN file's deaths of the one of `operations` it holds (as peacekeeping_operation_of finds it),
+// read once: every year's count, with the years that have deaths between `from` and `to` counted
+// over that window only (a window that cuts a year keeps that year's part in it).
+PeacekeepingDeaths read_peacekeeping_deaths(const std::filesystem::path& path,
+                                            const std::vector<PeacekeepingOperation>& operations,
+                                            engine::Date from, engine::Date to);
 
 // A run folder's figures: its events (events.csv) and the national series validate needs
 // (timeseries.csv): each force's casualties per year (window), refugees, IDPs and refugees by host
@@ -160,6 +166,14 @@ void returns_scalars(const Displacement& observed, Scalar& scalar) {
     scalar("idps_returned_in_year", observed.returned_idps,
            [](const RunFigures& r) { return &r.displacement.returned_idps; });
   }
+}
+
+// Offers validate's and backtest's `scalar(name, observed, member's series)` the UN operation's
+// personnel killed by malicious acts each year, against the run's casualties of that force.
+template <class Scalar>
+void peacekeeping_scalars(const PeacekeepingDeaths& observed, Scalar& scalar) {
+  scalar(peacekeeping_metric(observed.operation), observed.years,
+         [&observed](const RunFigures& r) { return r.casualties_of(observed.operation.series); });
 }
 
 // Offers validate's and backtest's `scalar(name, observed, member's series)` the national yearly

@@ -434,6 +434,24 @@ TEST(Peacekeeping, TheTheatresUnOperationsAreThoseOfKindUnPeacekeeping) {
   EXPECT_TRUE(peacekeeping_operations(nlohmann::json::object()).empty());
 }
 
+TEST(Peacekeeping, AWindowCutsOnlyTheYearsItTouches) {
+  const auto file = write("un_window.csv",
+                          "incident_date,mission_acronym,type_of_incident\n"
+                          "2013-02-01,UNMIX,Malicious Act\n"
+                          "2013-09-01,UNMIX,Malicious Act\n"
+                          "2014-03-01,UNMIX,Malicious Act\n"
+                          "2014-11-01,UNMIX,Malicious Act\n"
+                          "2015-04-01,OTHER,Malicious Act\n"
+                          "2016-01-02,UNMIX,Malicious Act\n");
+  const std::vector<PeacekeepingOperation> ops{{"UNMIX", "casualties_unmix"}, {"ELSE", "casualties_else"}};
+  // A window from mid-2013 to mid-2014: 2013 and 2014 keep their part in it; 2016, outside, keeps
+  // its whole count (the history a baseline needs).
+  const auto seen = read_peacekeeping_deaths(file, ops, engine::Date(2013, 6, 1), engine::Date(2014, 6, 30));
+  EXPECT_EQ(seen.operation, ops.front());
+  EXPECT_EQ(seen.years, (std::map<int, double>{{2013, 1}, {2014, 1}, {2016, 1}}));
+  fs::remove(file);
+}
+
 TEST(Peacekeeping, AFileCountsTheMaliciousDeathsOfItsTheatresMissionOnly) {
   const auto file = write("un.csv",
                           "incident_date,mission_acronym,type_of_incident\n"

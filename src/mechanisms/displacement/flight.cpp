@@ -9,20 +9,26 @@ namespace peacesim::mechanisms::displacement {
 
 using conflict::Status;
 
+namespace {
+// The scale λ of the Weibull law of tolerances whose shape is k and whose mean is tolerance_days.
+double tolerance_scale(const FlightParams& params) {
+  return params.tolerance_days / std::tgamma(1.0 + 1.0 / params.tolerance_shape);
+}
+}  // namespace
+
 std::uint8_t draw_tolerance(engine::RandomDraws& draws, const FlightParams& params) {
   if (draws.uniform() >= params.leaving_share) return 255;
   const double e = -std::log(1.0 - draws.uniform());  // a standard exponential draw
   // Weibull with shape k and mean tolerance_days (k = 1: exponential, the draw as it always was).
   const double days = params.tolerance_shape == 1.0
                           ? params.tolerance_days * e
-                          : params.tolerance_days / std::tgamma(1.0 + 1.0 / params.tolerance_shape) *
-                                std::pow(e, 1.0 / params.tolerance_shape);
+                          : tolerance_scale(params) * std::pow(e, 1.0 / params.tolerance_shape);
   return static_cast<std::uint8_t>(std::min(254.0, std::floor(days)));
 }
 
 std::uint8_t draw_tolerance_above(engine::RandomDraws& draws, const FlightParams& params, double endured) {
   const double k = params.tolerance_shape;
-  const double lambda = params.tolerance_days / std::tgamma(1.0 + 1.0 / k);
+  const double lambda = tolerance_scale(params);
   const double scaled = std::pow(std::max(0.0, endured) / lambda, k);
   const double leaver = params.leaving_share * std::exp(-scaled);  // would leave, but not yet: s·S(E)
   if (draws.uniform() * (1.0 - params.leaving_share + leaver) >= leaver) return 255;
