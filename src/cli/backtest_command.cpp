@@ -103,6 +103,7 @@ std::string command_line(const BacktestOptions& o) {
   if (o.fit_runs) c += fmt::format(" --fit-runs {}", *o.fit_runs);
   if (o.recheck) c += fmt::format(" --recheck {}", *o.recheck);
   if (o.recheck_runs) c += fmt::format(" --recheck-runs {}", *o.recheck_runs);
+  if (o.rehearse) c += " --rehearse";
   for (const auto& f : o.posteriors) c += " --posterior " + f;
   return c;
 }
@@ -152,6 +153,8 @@ int backtest_command(const BacktestOptions& options) {
   } else if (!options.params.empty()) {
     bad("--param", "cannot be combined with --no-fit");
   }
+  if (options.rehearse && !fit)
+    bad("--rehearse", "rehearses a fit: it needs one (not --no-fit nor --posterior)");
   if (!options.out.empty()) check_output_file(options.out);
 
   const auto adjacency = adjacency_of(p);  // the observations are counted in the same regions
@@ -166,6 +169,7 @@ int backtest_command(const BacktestOptions& options) {
       bad("--origin",
           fmt::format("{}: nothing is observed after it (the observations end in {})", d.iso(), last_year));
     if (fit && fit->from > d) bad("--fit-from", fit->from.iso() + " is after the origin " + d.iso());
+    if (fit && options.rehearse) check_rehearsal(fit->from, d, "--rehearse");
   }
   const engine::Date forecast_end(last_year, 12, 31);
   if (p.scenario.end < forecast_end)
@@ -243,9 +247,17 @@ int backtest_command(const BacktestOptions& options) {
           std::fflush(stdout);
         };
       }
+      // Rehearsed: the fit's runs forecast the origin's year from the 31 December before it.
+      const std::optional<PreparedRun> rehearsal =
+          options.rehearse ? std::optional<PreparedRun>(
+                                 rehearsal_of(options.input.scenario, load, fit->from, origin, "--rehearse"))
+                           : std::nullopt;
+      if (rehearsal && !options.quiet)
+        fmt::print("  Rehearsed: {} is forecast from {} in every run of the fit\n", origin.year(),
+                   rehearsal_origin(origin).iso());
       CalibrationResult result;
       try {
-        result = calibrate(p, seen, s);
+        result = calibrate(rehearsal ? *rehearsal : p, seen, s);
       } catch (const CalibrationInterrupted& e) {
         fmt::print(stderr, "peacesim: interrupted after {} evaluations; nothing written\n",
                    e.evaluations_done);
@@ -275,7 +287,9 @@ int backtest_command(const BacktestOptions& options) {
            result.start().fresh_loss ? nlohmann::json(*result.start().fresh_loss) : nlohmann::json(nullptr)},
           {"fresh_loss_chosen",
            chosen.fresh_loss ? nlohmann::json(*chosen.fresh_loss) : nlohmann::json(nullptr)},
-          {"left_out", left_out}};
+          {"left_out", left_out},
+          {"rehearsal_origin",
+           rehearsal ? nlohmann::json(rehearsal_origin(origin).iso()) : nlohmann::json(nullptr)}};
       arm = arm_at(forecast, fit->ranges, chosen.values);
     } else {
       entry["fit"] = nullptr;

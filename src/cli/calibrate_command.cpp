@@ -48,6 +48,11 @@ int calibrate_command(const CalibrateOptions& options) {
                    p.scenario);
 
   validation::Observed full = load_observed(options.observed, from, to, observed_scope(p.scenario));
+  // A rehearsed fit's runs forecast the window's last year (cli/calibration.hpp).
+  const std::optional<PreparedRun> rehearsal =
+      options.rehearse
+          ? std::optional<PreparedRun>(rehearsal_of(options.input.scenario, load, from, to, "--rehearse"))
+          : std::nullopt;
 
   // The fit sees nothing after its window.
   const validation::Observed observed = validation::observed_up_to(full, to);
@@ -79,10 +84,13 @@ int calibrate_command(const CalibrateOptions& options) {
                                           options.recheck_runs)
                             : std::string());
     if (!left_out.empty()) fmt::print("  Left out of the fit (after {}): {}\n", to.iso(), left_out);
+    if (rehearsal)
+      fmt::print("  Rehearsed: {} is forecast from {} (the state observed then) in every run of the fit\n",
+                 to.year(), rehearsal_origin(to).iso());
   }
   CalibrationResult result;
   try {
-    result = calibrate(p, observed, settings);
+    result = calibrate(rehearsal ? *rehearsal : p, observed, settings);
   } catch (const CalibrationInterrupted& e) {
     fmt::print(stderr, "peacesim: interrupted after {} evaluations; nothing written\n", e.evaluations_done);
     return kInterrupted;
@@ -98,15 +106,18 @@ int calibrate_command(const CalibrateOptions& options) {
       "{} --out {}",
       options.from, options.to, options.runs, options.first_seed, options.budget, options.algorithm,
       options.recheck, options.recheck_runs, fs::path(options.out).filename().string());
+  if (options.rehearse) command += " --rehearse";
   std::string yaml =
       "# Parameters calibrated by peacesim " + std::string(kVersion) + ":\n#   " + command + "\n";
   yaml += fmt::format(
-      "# Window {} → {} (in-sample: the same observations judge the fit), {} evaluations of {} members "
+      "# Window {} → {} (in-sample: the same observations judge the fit{}), {} evaluations of {} members "
       "each;\n"
       "# loss (mean error of `peacesim validate`'s metrics) {:.5f} at the scenario's values, {:.5f} here.\n"
       "{}"
       "# Include it in a scenario with `include: {}`.\n",
-      from.iso(), to.iso(), result.points.size(), options.runs, start.loss, best.loss,
+      from.iso(), to.iso(),
+      rehearsal ? fmt::format("; its last year forecast from {}", rehearsal_origin(to).iso()) : std::string(),
+      result.points.size(), options.runs, start.loss, best.loss,
       best.fresh_loss
           ? fmt::format("# On fresh seeds {}..{}: loss {:.5f} at the scenario's values, {:.5f} here{}.\n",
                         settings.recheck_seeds.front(), settings.recheck_seeds.back(), *start.fresh_loss,
@@ -120,9 +131,10 @@ int calibrate_command(const CalibrateOptions& options) {
     observed_names += (observed_names.empty() ? "" : ", ") + fs::path(f).filename().string();
   for (std::size_t k = 0; k < ranges.size(); ++k) {
     yaml += fmt::format(
-        "  {}: {{value: {:.6g}, source: \"data/observed ({}): peacesim calibrate on {} to {}, in-sample; was "
-        "{:.6g}\"}}\n",
-        ranges[k].name, best.values[k], observed_names, from.iso(), to.iso(), start.values[k]);
+        "  {}: {{value: {:.6g}, source: \"data/observed ({}): peacesim calibrate{} on {} to {}, in-sample; "
+        "was {:.6g}\"}}\n",
+        ranges[k].name, best.values[k], observed_names, options.rehearse ? " --rehearse" : "", from.iso(),
+        to.iso(), start.values[k]);
   }
   write_text_atomically(options.out, yaml);
   if (!options.quiet) {

@@ -8,6 +8,7 @@
 
 #include "analysis/compare.hpp"
 #include "cli/observed_files.hpp"
+#include "cli/prepared_run.hpp"
 #include "scenario/error.hpp"
 #include "scenario/reader.hpp"
 #include "validation/backtest.hpp"
@@ -195,6 +196,32 @@ CalibrationResult calibrate(const PreparedRun& run, const validation::Observed& 
     if (*result.points[i].fresh_loss < *result.points[result.chosen].fresh_loss) result.chosen = i;
   }
   return result;
+}
+
+engine::Date rehearsal_origin(engine::Date to) { return engine::Date(to.year() - 1, 12, 31); }
+
+void check_rehearsal(engine::Date from, engine::Date to, const std::string& option) {
+  if (to.month() != 12 || to.day() != 31)
+    throw scenario::ScenarioError(
+        scenario::Location{"<command line>", 0, 0}, option,
+        "a rehearsed fit forecasts the window's last year: the window must end on a "
+        "31 December, not " +
+            to.iso());
+  const engine::Date origin = rehearsal_origin(to);
+  if (from.year() >= origin.year())
+    throw scenario::ScenarioError(
+        scenario::Location{"<command line>", 0, 0}, option,
+        fmt::format("a rehearsed fit forecasts {} from {}: the window ({} → {}) needs at least a year "
+                    "before that origin",
+                    to.year(), origin.iso(), from.iso(), to.iso()));
+}
+
+PreparedRun rehearsal_of(const std::string& scenario, const scenario::LoadOptions& load, engine::Date from,
+                         engine::Date to, const std::string& option) {
+  check_rehearsal(from, to, option);
+  scenario::LoadOptions at = load;
+  at.overrides.push_back("calendar.forecast_origin=" + rehearsal_origin(to).iso());
+  return prepare(scenario, at);
 }
 
 std::vector<ParameterRange> ranges_to_fit(const PreparedRun& run, const std::vector<std::string>& params) {

@@ -70,6 +70,21 @@ std::string observations_after(const validation::Observed& observed, engine::Dat
 CalibrationResult calibrate(const PreparedRun& run, const validation::Observed& observed,
                             const CalibrationSettings& settings);
 
+// A rehearsed fit (`--rehearse`): the scenario whose runs the fit scores, with its forecast origin
+// one year before the window's end `to` (a 31 December), so that the window's last year is a
+// one-year forecast from what was observed before it, made as a backtest's forecast is made. The
+// loss then judges the parameters on how they forecast as well as on how they reproduce the
+// window: a fit on reproduction alone can choose dynamics that drift once the run is set to what
+// was observed (Dawid's prequential principle: judge a model by the forecasts it would have made).
+// Throws scenario::ScenarioError (field `option`) unless `to` is a 31 December with at least a
+// year of the window before the rehearsal origin.
+PreparedRun rehearsal_of(const std::string& scenario, const scenario::LoadOptions& load, engine::Date from,
+                         engine::Date to, const std::string& option);
+// The checks of rehearsal_of alone.
+void check_rehearsal(engine::Date from, engine::Date to, const std::string& option);
+// The rehearsal's origin: the 31 December a year before `to`.
+engine::Date rehearsal_origin(engine::Date to);
+
 // The calibration parameters a scenario proposes in its `calibration:` section (docs/validation.md).
 struct CalibrationSection {
   std::vector<std::string> params;  // NAME=LOW:HIGH

@@ -101,6 +101,7 @@ struct CalibrateOptions {
   std::string algorithm = "neldermead";
   std::size_t recheck = 3;       // best points of the search re-run on fresh seeds (0: none)
   std::size_t recheck_runs = 4;  // fresh seeds for the re-check
+  bool rehearse = false;         // the window's last year is forecast from the year before (rehearsal_of)
   unsigned threads = 1;
   std::string out;  // the parameter file (YAML) to write; required
   bool quiet = false;
@@ -145,6 +146,7 @@ struct BacktestOptions {
   std::string fit_from;             // empty: the section's `from`, else the first 1 January of the scenario
   std::optional<std::size_t> budget, fit_runs, recheck, recheck_runs;
   std::string algorithm = "neldermead";
+  bool rehearse = false;  // each fit's last year forecast from the year before (cli/calibration.hpp)
   std::size_t nb_paths = 1000;
   // Posteriors (peacesim fit), one per origin, each fitted on observations up to that origin: the
   // members' parameters come from its draws (no fit is made then).

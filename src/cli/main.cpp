@@ -323,6 +323,10 @@ int main(int argc, char** argv) {
             0, 1000);
   add_count(calibrate_cmd, "--recheck-runs", calibrate.recheck_runs,
             "Fresh seeds of the re-check (default 4)", 1, 10000);
+  calibrate_cmd->add_flag("--rehearse", calibrate.rehearse,
+                          "Rehearse the forecast: the window's last year is forecast from the 31 December "
+                          "before it (the state observed then), as backtest forecasts, so that the fit "
+                          "judges forecasts as well as the history");
   add_count(calibrate_cmd, "--threads", calibrate.threads, "Members run side by side (0 = all cores)", 0,
             1024);
   calibrate_cmd->add_option("--out", calibrate.out, "The parameter file to write (YAML, must not exist)")
@@ -429,6 +433,9 @@ int main(int argc, char** argv) {
             "Points of each fit re-run on fresh seeds (default: section, else 3; 0: none)", 0, 1000);
   add_count(backtest_cmd, "--recheck-runs", backtest.recheck_runs,
             "Fresh seeds of the re-check (default: section, else 4)", 1, 10000);
+  backtest_cmd->add_flag("--rehearse", backtest.rehearse,
+                         "Each fit's last year (the origin's) is forecast from the 31 December before it, "
+                         "as the backtest forecasts (calibrate --rehearse)");
   backtest_cmd->add_option("--algorithm", backtest.algorithm,
                            "neldermead (default), bobyqa, cobyla or sbplx");
   add_count(backtest_cmd, "--nb-paths", backtest.nb_paths,

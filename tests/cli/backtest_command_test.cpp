@@ -50,6 +50,7 @@ TEST(Backtest, FitsOnTheYearsUpToTheOriginAndScoresTheYearsAfter) {
     EXPECT_LE(p["fitted"].get<double>(), p["high"].get<double>());
   }
   EXPECT_EQ(o["fit"]["evaluations"], 3);
+  EXPECT_TRUE(o["fit"]["rehearsal_origin"].is_null());  // not rehearsed
   // Fit seeds follow the forecast's: no member of the forecast is one the fit was chosen on.
   EXPECT_EQ(o["seeds"], nlohmann::json({1, 2, 3}));
   EXPECT_EQ(o["fit"]["seeds"], nlohmann::json({4}));
@@ -109,6 +110,12 @@ TEST(Backtest, BadOriginsAndOptionsAreLocatedErrors) {
   r = run_peacesim(base + " --origin 2014-12-31 --no-fit --param combat_attrition");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("cannot be combined with --no-fit"), std::string::npos) << r.err;
+  r = run_peacesim(base + " --origin 2014-12-31 --no-fit --rehearse");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("field '--rehearse'"), std::string::npos) << r.err;
+  r = run_peacesim(base + " --origin 2014-12-31 --rehearse --fit-from 2014-01-01 --budget 2 --fit-runs 1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("at least a year before that origin"), std::string::npos) << r.err;
   r = run_peacesim(base + " --origin 2014-12-31 --fit-from 2015-01-01");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("field '--fit-from'"), std::string::npos) << r.err;

@@ -76,6 +76,51 @@ TEST(Calibrate, BadOptionsAreLocatedErrors) {
   EXPECT_FALSE(fs::exists(fs::path(PEACESIM_SOURCE_DIR) / "x.yaml"));
 }
 
+// A rehearsed fit's runs forecast the window's last year from the 31 December before it (the state
+// observed then, M17's strengths among it), so the same parameters score otherwise than in a run
+// that simulates straight through; the file says how it was fitted. A window that cannot hold a
+// rehearsal is refused, naming the option.
+TEST(Calibrate, ARehearsedFitForecastsTheWindowsLastYear) {
+  const auto dir = fs::temp_directory_path() / ("peacesim_rehearse_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string fast = "scenarios/mali/mali.yaml --set calendar.end=2014-12-31 --scale 1000 ";
+  const std::string observed =
+      " --observed data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv";
+  auto start_loss = [&](const std::string& extra, const std::string& name) {
+    const auto file = dir / name;
+    const auto r = run_peacesim("calibrate " + fast + "--param combat_attrition=0.005:0.03" + observed +
+                                " --from 2012-01-01 --to 2014-12-31 --runs 1 --budget 2 --recheck 0 -q" +
+                                extra + " --out " + file.string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const std::string text = read_file(file);
+    const std::string label = "`peacesim validate`'s metrics) ";
+    const auto at = text.find(label);
+    return std::make_pair(at == std::string::npos ? -1.0 : std::stod(text.substr(at + label.size())), text);
+  };
+  const auto [plain, plain_text] = start_loss("", "plain.yaml");
+  const auto [rehearsed, text] = start_loss(" --rehearse", "rehearsed.yaml");
+  EXPECT_EQ(plain_text.find("--rehearse"), std::string::npos);
+  EXPECT_NE(text.find("--rehearse"), std::string::npos) << text;
+  EXPECT_NE(text.find("its last year forecast from 2013-12-31"), std::string::npos) << text;
+  EXPECT_GT(plain, 0.0);
+  EXPECT_GT(rehearsed, 0.0);
+  EXPECT_NE(plain, rehearsed) << "the rehearsal ran the same runs as the plain fit";
+
+  auto r =
+      run_peacesim("calibrate " + fast + "--param combat_attrition" + observed +
+                   " --from 2012-01-01 --to 2014-06-30 --rehearse -q --out " + (dir / "x.yaml").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("field '--rehearse'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("31 December"), std::string::npos) << r.err;
+  r = run_peacesim("calibrate " + fast + "--param combat_attrition" + observed +
+                   " --from 2014-01-01 --to 2014-12-31 --rehearse -q --out " + (dir / "x.yaml").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("at least a year before that origin"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "x.yaml"));
+  fs::remove_all(dir);
+}
+
 TEST(Include, AScenarioIncludesPartialFilesAndNamesAMissingOne) {
   const auto dir = fs::temp_directory_path() / ("peacesim_include_" + std::to_string(::getpid()));
   fs::create_directories(dir);

@@ -65,11 +65,11 @@ double best_score(const conflict::Group& g, const Params& params) {
   return affinity + params.pull_base + g.pull;
 }
 
-double capacity(const conflict::Group& g, const Params& params) {
-  return params.absorb_base + params.absorb_share * g.fighters_people();
+double capacity(const conflict::Group& g, const Params& params, double resources) {
+  return resources * (params.absorb_base + params.absorb_share * g.fighters_people());
 }
 
-void recruit(State& state, conflict::Context& context, const Params& params) {
+void recruit(State& state, conflict::Context& context, const Params& params, const Resources& resources) {
   const double k = state.people.people_per_agent;
   // Desertion first: whole agents, the fraction carried by the rounding of the expected count.
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
@@ -130,9 +130,10 @@ void recruit(State& state, conflict::Context& context, const Params& params) {
   }
   std::vector<double> accept(groups, 0.0);
   for (std::size_t gi = 0; gi < groups; ++gi) {
-    accept[gi] = eligible[gi] > 0
-                     ? std::min(params.join_rate, capacity(state.groups[gi], params) / eligible[gi])
-                     : 0.0;
+    accept[gi] =
+        eligible[gi] > 0
+            ? std::min(params.join_rate, capacity(state.groups[gi], params, resources.of(gi)) / eligible[gi])
+            : 0.0;
   }
   // Pass 2 (in person order, draws keyed by person: the same whatever the threads); the second
   // uniform of the person's draws decides.

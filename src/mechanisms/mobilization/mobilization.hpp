@@ -79,8 +79,22 @@ struct InfluxLog {
   }
 };
 
-// One month of recruitment and desertion.
-void recruit(conflict::State& state, conflict::Context& context, const Params& params);
+// Each group's resources to absorb recruits, relative to the rule's (absorb_base + absorb_share · F),
+// by group (group index, not actor); a group not listed has 1. M2 reads it; a mechanism that learns
+// a group's resources from data owns and sets it (M17 at a forecast's origin).
+struct Resources {
+  std::vector<double> factor;
+  [[nodiscard]] double of(std::size_t group) const { return group < factor.size() ? factor[group] : 1.0; }
+  bool operator==(const Resources&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
+
+// One month of recruitment and desertion, each group absorbing recruits as its resources allow.
+void recruit(conflict::State& state, conflict::Context& context, const Params& params,
+             const Resources& resources = {});
 
 // Enlists `people` people of group g's communities living in its regions (an exogenous influx).
 // Returns the people enlisted (whole agents).
@@ -93,8 +107,8 @@ std::vector<double> pulls(const conflict::State& state, const Params& params);
 // group without a community base, no arrest risk, no threat, no towns held). Below the threshold
 // the group can never recruit: every active group of a scenario should reach it (issue 16).
 double best_score(const conflict::Group& g, const Params& params);
-// Recruits group g can take in this month (people).
-double capacity(const conflict::Group& g, const Params& params);
+// Recruits group g can take in this month (people), with its resources `resources` (1: the rule's).
+double capacity(const conflict::Group& g, const Params& params, double resources = 1.0);
 
 // A split (MODEL.md §3: groups split): group `child` appears and takes `share` of group `parent`'s
 // fighters, from the parent's fighters in the child's regions first. Returns the people moved.

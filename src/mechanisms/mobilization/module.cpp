@@ -82,8 +82,9 @@ void install(conflict::Registry& r) {
       influx(world, c, in.group, in.people, in.regions, kInfluxKey + static_cast<std::uint32_t>(i));
     }
   });
+  const Resources& resources = r.read<Resources>();  // 1 for every group unless a mechanism learns otherwise
   r.system("M2 mobilization", engine::Cadence::Monthly,
-           [&world, &params](conflict::Context& c) { recruit(world, c, params); });
+           [&world, &params, &resources](conflict::Context& c) { recruit(world, c, params, resources); });
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // which acts once, on the day after the forecast's origin.
 #include "mechanisms/conflict/module.hpp"
 
+#include "mechanisms/mobilization/mobilization.hpp"
 #include "mechanisms/origin_strength/origin_strength.hpp"
 
 namespace peacesim::mechanisms::origin_strength {
@@ -21,6 +22,12 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "assumption: a region's yearly deaths are counts; a handful says little about the "
                 "strength behind them (docs/model/operational-layer.md, M17)",
                 "Deaths added to the observed and the simulated before their ratio is taken"),
+      on_off("origin_strength_resources", &Params::resources,
+             "assumption: a group whose violence the model overrates by a factor has its means overrated "
+             "too (M2: groups need resources to absorb recruits); off keeps the correction a one-off "
+             "(docs/model/operational-layer.md, M17)",
+             "At the origin, scale each group's capacity to absorb recruits by its strength's correction, "
+             "for the rest of the run"),
       parameter("origin_strength_max_factor", &Params::max_factor, 1, 100, "1",
                 "assumption: the observations correct the groups' strength, they do not remake it; a "
                 "factor of 4 either way (docs/model/operational-layer.md, M17)",
@@ -46,14 +53,17 @@ void install(conflict::Registry& r) {
   r.stream(kStream);
   const Observed& observed = r.read<Observed>();
   Applied& applied = r.state<Applied>();
+  mobilization::Resources& resources = r.state<mobilization::Resources>();
   conflict::State& world = r.world();
   const events::EventLog& log = r.log();
   conflict::PeopleOps& ops = r.ops();
   r.system("M17 origin strengths", engine::Cadence::Daily,
-           [&world, &params, &observed, &applied, &log, &ops](conflict::Context& c) {
+           [&world, &params, &observed, &applied, &resources, &log, &ops](conflict::Context& c) {
              if (!params.enabled || world.day != observed.day) return;
+             const auto before = fighters_by_region(world);
              applied.factor = rescale(world, ops, log, observed, params,
                                       c.random.draws(kStream, static_cast<std::uint32_t>(world.day), 0));
+             if (params.resources) resources.factor = group_factors(before, applied.factor);
            });
 }
 

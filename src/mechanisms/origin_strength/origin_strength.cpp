@@ -61,6 +61,34 @@ void grow(conflict::State& state, conflict::PeopleOps& ops, conflict::ActorIndex
 
 }  // namespace
 
+std::vector<std::vector<double>> fighters_by_region(const conflict::State& state) {
+  const std::size_t regions = state.regions.size();
+  std::vector<std::vector<double>> out(state.groups.size(), std::vector<double>(regions, 0.0));
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    const auto& g = state.groups[gi];
+    for (std::size_t r = 0; r < regions && r < g.dispersed.size(); ++r) out[gi][r] += g.dispersed[r];
+    for (std::size_t p = 0; p < state.places.size() && p < g.at_place.size(); ++p) {
+      if (state.places[p].in_theatre && state.places[p].region < regions)
+        out[gi][state.places[p].region] += g.at_place[p];
+    }
+  }
+  return out;
+}
+
+std::vector<double> group_factors(const std::vector<std::vector<double>>& fighters,
+                                  const std::vector<double>& region_factors) {
+  std::vector<double> out(fighters.size(), 1.0);
+  for (std::size_t gi = 0; gi < fighters.size(); ++gi) {
+    double weighted = 0.0, total = 0.0;
+    for (std::size_t r = 0; r < fighters[gi].size() && r < region_factors.size(); ++r) {
+      weighted += fighters[gi][r] * region_factors[r];
+      total += fighters[gi][r];
+    }
+    if (total > 0.0) out[gi] = weighted / total;
+  }
+  return out;
+}
+
 std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, const events::EventLog& log,
                             const Observed& observed, const Params& params, engine::RandomDraws draws) {
   const std::size_t regions = state.regions.size();

@@ -34,6 +34,9 @@ struct Params {
   bool enabled = true;
   double smoothing = 10.0;  // s, deaths
   double max_factor = 4.0;  // M
+  // Whether each group's resources to absorb recruits (M2's capacity) follow its strength's
+  // correction, a_g below, for the rest of the run.
+  bool resources = false;
 };
 const engine::ParameterTable<Params>& parameter_table();
 const conflict::Module& module();
@@ -50,6 +53,13 @@ inline constexpr engine::StreamId kStream = 0x0C20;
 
 // f_r for one region (see above).
 double strength_factor(double observed, double simulated, const Params& params);
+
+// Each group's fighters by region (dispersed and holding towns): the weights of group_factors.
+std::vector<std::vector<double>> fighters_by_region(const conflict::State& state);
+// a_g = Σ_r F_gr f_r / Σ_r F_gr, the fighter-weighted mean of the regions' factors f_r (1 where not
+// observed) over group g's fighters F_gr before the correction; 1 for a group without fighters.
+std::vector<double> group_factors(const std::vector<std::vector<double>>& fighters,
+                                  const std::vector<double>& region_factors);
 
 // Scales every active group's fighters in each observed region by its f_r; returns the factors
 // (1 where nothing was observed).

@@ -135,14 +135,14 @@ TEST(MobilizationMechanism, HoldingTownsPullsRecruits) {
 }
 
 // Mean recruits (agents) over seeds in one month.
-double mean_recruits(const mobilization::Params& params, ActorIndex g, std::size_t fighters_first,
-                     int seeds) {
+double mean_recruits(const mobilization::Params& params, ActorIndex g, std::size_t fighters_first, int seeds,
+                     const mobilization::Resources& resources = {}) {
   double total = 0.0;
   for (int s = 1; s <= seeds; ++s) {
     World w({10.0, 200, static_cast<std::uint64_t>(s)});
     radicalize(w);
     w.give_fighters(g, fighters_first);
-    mobilization::recruit(w.state, w.ctx(), params);
+    mobilization::recruit(w.state, w.ctx(), params, resources);
     total += static_cast<double>(w.group(g).fighters.size() - fighters_first);
   }
   return total / seeds;
@@ -160,6 +160,17 @@ TEST(MobilizationMechanism, JoiningRespectsTheGroupsCapacityInExpectation) {
   // ready, 0.03 each: 3 agents of 100.
   params.absorb_base = 0.0;
   EXPECT_NEAR(mean_recruits(params, kMnla, 100, seeds), 3.0, 1.0);
+}
+
+TEST(MobilizationMechanism, AGroupsResourcesScaleTheRoomItHas) {
+  const int seeds = 40;
+  const auto params = no_desertion();  // absorb 50 a month: 5 agents of the 2000 ready people
+  mobilization::Resources resources;
+  resources.factor.assign(kMnla, 1.0);
+  resources.factor[kMnla - 1] = 0.4;  // group index = actor - 1
+  EXPECT_NEAR(mean_recruits(params, kMnla, 0, seeds, resources), 2.0, 0.8);
+  resources.factor[kMnla - 1] = 2.0;
+  EXPECT_NEAR(mean_recruits(params, kMnla, 0, seeds, resources), 10.0, 1.75);
 }
 
 TEST(MobilizationMechanism, InfluxEnlistsTheGroupsCommunitiesInItsRegions) {

@@ -9,6 +9,7 @@
 #include "engine/simulation.hpp"
 #include "mechanisms/conflict/people_ops.hpp"
 #include "mechanisms/events/event_log.hpp"
+#include "mechanisms/mobilization/mobilization.hpp"
 #include "models/conflict_theatre/conflict_model.hpp"
 #include "models/conflict_theatre/dynamics_spec.hpp"
 #include "support.hpp"
@@ -26,6 +27,53 @@ TEST(OriginStrength, TheFactorIsTheSmoothedRatioOfObservedToSimulatedDeathsWithi
   EXPECT_DOUBLE_EQ(m17::strength_factor(0, 1000, p), 0.25);  // at most 4 either way
   EXPECT_DOUBLE_EQ(m17::strength_factor(1000, 0, p), 4.0);
   EXPECT_DOUBLE_EQ(m17::strength_factor(0, 0, p), 1.0);
+}
+
+TEST(OriginStrength, AGroupsResourcesFollowItsRegionsFactorsWeightedByItsFighters) {
+  // Group 0: 300 fighters where the factor is 0.5, 100 where nothing was observed (1): 0.625.
+  // Group 1 has no fighters: its resources stay. Group 2 is only where the factor is 4.
+  const std::vector<std::vector<double>> fighters{{300, 100, 0}, {0, 0, 0}, {0, 0, 50}};
+  const auto a = m17::group_factors(fighters, {0.5, 1.0, 4.0});
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_DOUBLE_EQ(a[0], 0.625);
+  EXPECT_DOUBLE_EQ(a[1], 1.0);
+  EXPECT_DOUBLE_EQ(a[2], 4.0);
+}
+
+// The Mali model from the 2015 origin, a few days past it: with origin_strength_resources on, M17
+// leaves every group a resource factor within the correction's bounds, some below 1 and some above
+// (2015's deaths were too many in some regions, too few in others); off, M2's capacities stay the
+// rule's.
+TEST(OriginStrength, WithTheSwitchOnTheGroupsKeepTheirResourceFactorsAfterTheOrigin) {
+  const auto& f = mali();
+  const engine::Date origin(2015, 12, 31);
+  auto spec = models::conflict_theatre::read_dynamics(f.scenario.root);
+  spec.forecast_origin = origin;  // M17 acts on the day after it
+  for (const bool on : {false, true}) {
+    engine::ParameterSet parameters = f.parameters;
+    parameters.set("origin_strength_resources", on ? 1 : 0, {"test", "test"});
+    models::conflict_theatre::ConflictModel model(f.world, spec, parameters, f.scenario.start, origin, 100.0,
+                                                  1);
+    engine::SimulationOptions options;
+    options.seed = 1;
+    engine::Simulation sim(model, engine::Clock(f.scenario.start, engine::Date(2016, 1, 3)), options);
+    ASSERT_TRUE(sim.run().completed);
+    const auto& resources = model.registry().get<mechanisms::mobilization::Resources>();
+    if (!on) {
+      EXPECT_TRUE(resources.factor.empty());
+      continue;
+    }
+    ASSERT_EQ(resources.factor.size(), model.state().groups.size());
+    int below = 0, above = 0;
+    for (const double a : resources.factor) {
+      EXPECT_GE(a, 0.25 - 1e-12);
+      EXPECT_LE(a, 4.0 + 1e-12);
+      below += a < 0.95 ? 1 : 0;
+      above += a > 1.05 ? 1 : 0;
+    }
+    EXPECT_GE(below, 1);
+    EXPECT_GE(above, 1);
+  }
 }
 
 double in_region(const conflict::State& s, const conflict::Group& g, std::size_t r) {
