@@ -21,11 +21,11 @@
 #include "cli/pattern_runs.hpp"
 #include "cli/posterior_file.hpp"
 #include "cli/progress.hpp"
+#include "cli/region_names.hpp"
 #include "cli/seeds.hpp"
 #include "geo/adjacency.hpp"
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
-#include "theatre/geography_spec.hpp"
 #include "validation/backtest.hpp"
 #include "validation/regions.hpp"
 
@@ -41,19 +41,17 @@ constexpr std::size_t kDefaultBudget = 20, kDefaultFitRuns = 2, kDefaultRecheck 
 
 bool year_end(engine::Date d) { return d.month() == 12 && d.day() == 31; }
 
-// The regions' neighbours from the scenario's region boundaries (geography.regions).
-validation::Adjacency adjacency_of(const PreparedRun& p) {
-  if (p.scenario.root.get("geography") == nullptr) {
+// The scenario's region boundaries (geography.regions): the regions observations are counted in,
+// and their neighbours for the regression.
+ScenarioRegions regions_of(const PreparedRun& p) {
+  auto regions = scenario_regions(p.scenario);
+  if (!regions) {
     throw scenario::ScenarioError(
         scenario::Location{p.scenario.path.string(), 0, 0}, "geography",
         "a backtest needs the scenario's region boundaries (geography.regions) for the "
         "regression's neighbours");
   }
-  const auto spec = theatre::read_geography(p.scenario.root).regions;
-  const geo::LayerSource source{spec.file.path,    spec.file.text,  spec.name_field, spec.code_field,
-                                spec.parent_field, spec.file.where, spec.file.field};
-  const auto layer = geo::load_admin_layer(source);
-  return geo::neighbours(layer);
+  return std::move(*regions);
 }
 
 struct Fit {
@@ -157,8 +155,10 @@ int backtest_command(const BacktestOptions& options) {
     bad("--rehearse", "rehearses a fit: it needs one (not --no-fit nor --posterior)");
   if (!options.out.empty()) check_output_file(options.out);
 
-  const auto adjacency = adjacency_of(p);  // the observations are counted in the same regions
-  const ObservedScope scope = observed_scope(p.scenario);
+  // The observations are counted in the scenario's regions; the regression needs their neighbours.
+  const ScenarioRegions regions = regions_of(p);
+  const validation::Adjacency adjacency = geo::neighbours(regions.layer);
+  const ObservedScope scope = observed_scope(p.scenario, region_names(regions));
   validation::Observed full =
       load_observed(options.observed, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31), scope);
   const auto latest = validation::latest_observation(full);

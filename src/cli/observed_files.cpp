@@ -44,12 +44,16 @@ Window window_options(const std::string& from, const std::string& from_option, c
 }
 
 ObservedScope observed_scope(const scenario::Scenario& scenario) {
+  return observed_scope(scenario, scenario_region_names(scenario));
+}
+
+ObservedScope observed_scope(const scenario::Scenario& scenario, validation::RegionNames regions) {
   const auto* state = scenario.root.get("state");
   const auto* country = state != nullptr && state->is_map() ? state->get("country") : nullptr;
   const auto* operations = scenario.root.get("operations");
   nlohmann::json as_json = nlohmann::json::object();
   if (operations != nullptr) as_json["operations"] = nlohmann::json(scenario::to_json(*operations));
-  return {country != nullptr && country->is_scalar() ? country->text() : "", scenario_region_names(scenario),
+  return {country != nullptr && country->is_scalar() ? country->text() : "", std::move(regions),
           validation::peacekeeping_operations(as_json)};
 }
 

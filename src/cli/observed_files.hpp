@@ -41,6 +41,8 @@ struct ObservedScope {
   std::vector<validation::PeacekeepingOperation> peacekeeping;
 };
 ObservedScope observed_scope(const scenario::Scenario& scenario);
+// The same with the scenario's regions already read (scenario_region_names or region_names).
+ObservedScope observed_scope(const scenario::Scenario& scenario, validation::RegionNames regions);
 // The same for run or ensemble folders (their manifests and region tables); folders of different
 // countries or regions are an error naming the option.
 ObservedScope observed_scope_of_runs(const std::vector<std::string>& folders);

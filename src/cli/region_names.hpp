@@ -2,13 +2,29 @@
 // RegionNames), from its boundary layer and its alias table (geography.regions.aliases).
 #pragma once
 
+#include <optional>
+
+#include "geo/boundaries.hpp"
 #include "scenario/scenario.hpp"
+#include "theatre/geography_spec.hpp"
 #include "validation/regions.hpp"
 
 namespace peacesim::cli {
 
-// Empty for a scenario without geography. A bad alias table throws ScenarioError naming its file,
-// line and column.
+// A scenario's region layer (geography.regions) as declared and as loaded, read once for those who
+// need both its names and its shapes (backtest: the regression's neighbours).
+struct ScenarioRegions {
+  theatre::BoundaryLayer spec;
+  geo::AdminLayer layer;
+};
+// None for a scenario without geography. Throws what reading the layer throws.
+std::optional<ScenarioRegions> scenario_regions(const scenario::Scenario& scenario);
+
+// The layer's region names with the spec's aliases. A bad alias table throws ScenarioError naming
+// its file, line and column.
+validation::RegionNames region_names(const ScenarioRegions& regions);
+
+// Empty for a scenario without geography (scenario_regions, then region_names).
 validation::RegionNames scenario_region_names(const scenario::Scenario& scenario);
 
 }  // namespace peacesim::cli
