@@ -61,7 +61,8 @@ ObservedScope observed_scope_of_runs(const std::vector<std::string>& folders) {
   ObservedScope scope;
   for (std::size_t i = 0; i < folders.size(); ++i) {
     const auto& f = folders[i];
-    const std::string mine = validation::displaced_origin_of_run(f);
+    const auto manifest = validation::manifest_of_run(f);
+    const std::string mine = validation::displaced_origin(manifest);
     if (!scope.displaced_origin.empty() && !mine.empty() && mine != scope.displaced_origin)
       throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "RUN",
                                     f + " ran a theatre of " + mine + ", an earlier folder one of " +
@@ -74,7 +75,7 @@ ObservedScope observed_scope_of_runs(const std::vector<std::string>& folders) {
                                         ": compare one theatre's runs at a time");
     if (i == 0) {
       scope.regions = std::move(regions);
-      scope.peacekeeping = validation::peacekeeping_operations_of_run(f);
+      scope.peacekeeping = validation::peacekeeping_operations_of_manifest(manifest);
     }
   }
   return scope;
@@ -89,10 +90,12 @@ validation::Observed load_observed(const std::vector<std::string>& files, engine
     observed.files.push_back(file);
     switch (validation::kind_of(file)) {
       case validation::ObservedKind::Acled:
-      case validation::ObservedKind::AcledAggregates:
-        observed.events = validation::read_events(file, dawn, dusk, scope.regions);
-        observed.events_in_window = validation::read_events(file, from, to, scope.regions);
+      case validation::ObservedKind::AcledAggregates: {
+        auto tables = validation::read_events(file, {{dawn, dusk}, {from, to}}, scope.regions);
+        observed.events = std::move(tables[0]);
+        observed.events_in_window = std::move(tables[1]);
         break;
+      }
       case validation::ObservedKind::UnhcrPopulation:
         observed.displacement = validation::read_unhcr(file, scope.displaced_origin);
         break;

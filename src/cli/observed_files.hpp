@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "scenario/scenario.hpp"
-#include "validation/metrics.hpp"
+#include "validation/metrics.hpp"  // and validation/observed.hpp
 
 namespace peacesim::cli {
 
@@ -17,9 +17,7 @@ engine::Date date_option(const std::string& text, const std::string& field);
 engine::Date first_new_year(engine::Date start);
 
 // The days observations are judged on.
-struct Window {
-  engine::Date from, to;
-};
+using Window = validation::Window;
 // Without dates on the command line: from the first 1 January on or after the scenario's start
 // (a whole first year) to its theatre's last observed day (theatre.observations_end; the
 // scenario's end without one).

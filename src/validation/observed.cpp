@@ -181,13 +181,27 @@ ObservedKind kind_of(const fs::path& path) {
       path.string()));
 }
 
-EventTable read_events(const fs::path& path, engine::Date from, engine::Date to, const RegionNames& names) {
-  EventTable out;
-  std::set<int> covered;  // years with any row in the window
+std::vector<EventTable> read_events(const fs::path& path, const std::vector<Window>& windows,
+                                    const RegionNames& names) {
+  std::vector<EventTable> out(windows.size());
+  std::vector<std::set<int>> covered(windows.size());  // years with any row in each window
+  // Each row is checked once, then counted in every window that holds it.
+  // A month of aggregates (`month`: its first day) counts in a window that holds any of its days.
+  auto count_in = [&](engine::Date date, bool month, const std::string& region,
+                      const std::optional<ViolentKind>& kind, double events, double fatalities) {
+    for (std::size_t w = 0; w < windows.size(); ++w) {
+      const engine::Date from = windows[w].from;
+      if (date < (month ? engine::Date(from.year(), from.month(), 1) : from) || date > windows[w].to)
+        continue;
+      covered[w].insert(date.year());
+      if (kind) count(out[w], region, date.year(), *kind, events, fatalities);
+    }
+  };
+  std::size_t rows = 0, duplicates = 0;
   if (kind_of(path) == ObservedKind::AcledAggregates) {
     const Table t(path, {"month", "admin1", "event_type", "events", "fatalities"});
     for (std::size_t r = 0; r < t.size(); ++r) {
-      ++out.rows;
+      ++rows;
       const std::string& m = t.cell(r, "month");
       const auto first = engine::Date::parse(m + "-01");
       if (m.size() != 7 || !first) t.fail(r, "month", "'" + m + "' is not YYYY-MM");
@@ -195,35 +209,38 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to,
       if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
       const std::string region = t.region(r, "admin1", names);
       const double events = t.number(r, "events"), fatalities = t.number(r, "fatalities");
-      if (*first < engine::Date(from.year(), from.month(), 1) || *first > to) continue;
-      covered.insert(first->year());
-      if (type.kind) count(out, region, first->year(), *type.kind, events, fatalities);
+      count_in(*first, true, region, type.kind, events, fatalities);
     }
-    cover_years(out, covered);
-    return out;
-  }
-  const Table t(path, {"event_id_cnty", "event_date", "event_type", "admin1", "fatalities"});
-  std::set<std::string> seen;
-  for (std::size_t r = 0; r < t.size(); ++r) {
-    ++out.rows;
-    const std::string& id = t.cell(r, "event_id_cnty");
-    if (id.empty()) t.fail(r, "event_id_cnty", "empty event id");
-    const engine::Date date = t.date(r, "event_date");
-    const auto type = read_type(t.cell(r, "event_type"));
-    if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
-    const std::string region = t.region(r, "admin1", names);
-    const double fatalities = t.number(r, "fatalities");
-    // A monadic export repeats each event once per actor: count it once.
-    if (!seen.insert(id).second) {
-      ++out.duplicates;
-      continue;
+  } else {
+    const Table t(path, {"event_id_cnty", "event_date", "event_type", "admin1", "fatalities"});
+    std::set<std::string> seen;
+    for (std::size_t r = 0; r < t.size(); ++r) {
+      ++rows;
+      const std::string& id = t.cell(r, "event_id_cnty");
+      if (id.empty()) t.fail(r, "event_id_cnty", "empty event id");
+      const engine::Date date = t.date(r, "event_date");
+      const auto type = read_type(t.cell(r, "event_type"));
+      if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
+      const std::string region = t.region(r, "admin1", names);
+      const double fatalities = t.number(r, "fatalities");
+      // A monadic export repeats each event once per actor: count it once.
+      if (!seen.insert(id).second) {
+        ++duplicates;
+        continue;
+      }
+      count_in(date, false, region, type.kind, 1, fatalities);
     }
-    if (date < from || date > to) continue;
-    covered.insert(date.year());
-    if (type.kind) count(out, region, date.year(), *type.kind, 1, fatalities);
   }
-  cover_years(out, covered);
+  for (std::size_t w = 0; w < windows.size(); ++w) {
+    out[w].rows = rows;
+    out[w].duplicates = duplicates;
+    cover_years(out[w], covered[w]);
+  }
   return out;
+}
+
+EventTable read_events(const fs::path& path, engine::Date from, engine::Date to, const RegionNames& names) {
+  return std::move(read_events(path, {Window{from, to}}, names).front());
 }
 
 Displacement read_unhcr(const fs::path& path, const std::string& origin) {
@@ -277,9 +294,6 @@ Displacement read_unhcr(const fs::path& path, const std::string& origin) {
   return out;
 }
 
-namespace {
-// A run folder's manifest, or an ensemble folder's first member's (its members ran one scenario);
-// null for a folder with neither.
 nlohmann::json manifest_of_run(const fs::path& folder) {
   fs::path run = folder;
   if (!fs::exists(folder / "manifest.json")) {
@@ -293,7 +307,6 @@ nlohmann::json manifest_of_run(const fs::path& folder) {
     throw InputError((run / "manifest.json").string() + ": not valid JSON (the run folder is damaged)");
   return manifest;
 }
-}  // namespace
 
 RunCalendar calendar_of_run(const fs::path& folder) {
   const auto manifest = manifest_of_run(folder);
@@ -314,8 +327,11 @@ RunCalendar calendar_of_run(const fs::path& folder) {
 }
 
 std::string displaced_origin_of_run(const fs::path& folder) {
-  const auto manifest = manifest_of_run(folder);
-  if (manifest.is_null()) return "";
+  return displaced_origin(manifest_of_run(folder));
+}
+
+std::string displaced_origin(const nlohmann::json& manifest) {
+  if (!manifest.is_object()) return "";
   const auto* state = manifest.contains("resolved_scenario") ? &manifest["resolved_scenario"] : nullptr;
   if (state == nullptr || !state->is_object() || !state->contains("state")) return "";
   const auto& s = (*state)["state"];
@@ -347,8 +363,11 @@ std::string peacekeeping_metric(const PeacekeepingOperation& operation) {
 }
 
 std::vector<PeacekeepingOperation> peacekeeping_operations_of_run(const fs::path& folder) {
-  const auto manifest = manifest_of_run(folder);
-  if (manifest.is_null() || !manifest.contains("resolved_scenario")) return {};
+  return peacekeeping_operations_of_manifest(manifest_of_run(folder));
+}
+
+std::vector<PeacekeepingOperation> peacekeeping_operations_of_manifest(const nlohmann::json& manifest) {
+  if (!manifest.is_object() || !manifest.contains("resolved_scenario")) return {};
   return peacekeeping_operations(manifest["resolved_scenario"]);
 }
 
@@ -385,17 +404,22 @@ PeacekeepingOperation operation_in(Table& t, const fs::path& path,
                   path.string(), found.empty() ? "none" : "more than one", names()));
 }
 
-// The UN table's personnel of `mission` killed by malicious acts between `from` and `to`, by year.
-std::map<int, double> malicious_deaths(Table& t, engine::Date from, engine::Date to,
-                                       const std::string& mission) {
+// The UN table's personnel of `mission` killed by malicious acts, by year: in every year, and
+// within [from, to] (one pass over the rows).
+struct MaliciousDeaths {
+  std::map<int, double> all, in_window;
+};
+MaliciousDeaths malicious_deaths(Table& t, engine::Date from, engine::Date to, const std::string& mission) {
   const bool by_mission = t.optional("mission_acronym");
-  std::map<int, double> out;
+  MaliciousDeaths out;
   for (std::size_t r = 0; r < t.size(); ++r) {
     if (by_mission && t.cell(r, "mission_acronym") != mission) continue;
     const engine::Date d = t.date(r, "incident_date");
     std::string type = t.cell(r, "type_of_incident");
     std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (type == "malicious act" && d >= from && d <= to) out[d.year()] += 1;
+    if (type != "malicious act") continue;
+    out.all[d.year()] += 1;
+    if (d >= from && d <= to) out.in_window[d.year()] += 1;
   }
   return out;
 }
@@ -403,26 +427,14 @@ std::map<int, double> malicious_deaths(Table& t, engine::Date from, engine::Date
 const std::vector<std::string> kPeacekeepingColumns{"incident_date", "type_of_incident"};
 }  // namespace
 
-PeacekeepingOperation peacekeeping_operation_of(const fs::path& path,
-                                                const std::vector<PeacekeepingOperation>& operations) {
-  Table t(path, kPeacekeepingColumns);
-  return operation_in(t, path, operations);
-}
-
-std::map<int, double> read_peacekeeping_fatalities(const fs::path& path, engine::Date from, engine::Date to,
-                                                   const std::string& mission) {
-  Table t(path, kPeacekeepingColumns);
-  return malicious_deaths(t, from, to, mission);
-}
-
 PeacekeepingDeaths read_peacekeeping_deaths(const fs::path& path,
                                             const std::vector<PeacekeepingOperation>& operations,
                                             engine::Date from, engine::Date to) {
   Table t(path, kPeacekeepingColumns);
   PeacekeepingDeaths out{operation_in(t, path, operations), {}};
-  out.years =
-      malicious_deaths(t, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31), out.operation.mission);
-  for (const auto& [year, n] : malicious_deaths(t, from, to, out.operation.mission)) out.years[year] = n;
+  auto deaths = malicious_deaths(t, from, to, out.operation.mission);
+  out.years = std::move(deaths.all);
+  for (const auto& [year, n] : deaths.in_window) out.years[year] = n;
   return out;
 }
 

@@ -60,6 +60,12 @@ ObservedKind kind_of(const std::filesystem::path& path);
 // Regions are harmonized by `names` (an event in a region it does not know is an error).
 EventTable read_events(const std::filesystem::path& path, engine::Date from, engine::Date to,
                        const RegionNames& names);
+// The same file read once for several windows [from, to]: one table per window, in their order.
+struct Window {
+  engine::Date from, to;
+};
+std::vector<EventTable> read_events(const std::filesystem::path& path, const std::vector<Window>& windows,
+                                    const RegionNames& names);
 
 struct Displacement {
   std::map<int, double> refugees, idps;                // year-end stocks
@@ -79,6 +85,11 @@ Displacement read_unhcr(const std::filesystem::path& path, const std::string& or
 // The country (ISO3) whose displaced people a run folder or an ensemble folder (its first member)
 // speaks of: its manifest's resolved scenario's `state.country`; empty when it has none.
 std::string displaced_origin_of_run(const std::filesystem::path& folder);
+// A run folder's manifest, or an ensemble folder's first member's (its members ran one scenario);
+// null for a folder with neither. Throws InputError for a damaged one.
+nlohmann::json manifest_of_run(const std::filesystem::path& folder);
+// The same country, from a manifest read by manifest_of_run.
+std::string displaced_origin(const nlohmann::json& manifest);
 
 // The calendar a run folder (or an ensemble folder's first member) ran: its manifest's start and
 // end, and its resolved scenario's theatre.observations_end when it has one.
@@ -101,16 +112,8 @@ struct PeacekeepingOperation {
 std::vector<PeacekeepingOperation> peacekeeping_operations(const nlohmann::json& scenario);
 // The same for a run or ensemble folder, from its manifest; none without one.
 std::vector<PeacekeepingOperation> peacekeeping_operations_of_run(const std::filesystem::path& folder);
+std::vector<PeacekeepingOperation> peacekeeping_operations_of_manifest(const nlohmann::json& manifest);
 
-// Which of the theatre's operations a UN fatality file is about: the one its `mission_acronym`
-// column names (a file without the column: the theatre's only one). Throws InputError naming the
-// file and column when it names none of them, or more than one.
-PeacekeepingOperation peacekeeping_operation_of(const std::filesystem::path& path,
-                                                const std::vector<PeacekeepingOperation>& operations);
-// The personnel of `mission` killed by malicious acts, by year, within [from, to] (every row of a
-// file without a `mission_acronym` column).
-std::map<int, double> read_peacekeeping_fatalities(const std::filesystem::path& path, engine::Date from,
-                                                   engine::Date to, const std::string& mission);
 // The name of the metric that compares an operation's dead: its mission in lower case, then
 // `_malicious_fatalities`.
 std::string peacekeeping_metric(const PeacekeepingOperation& operation);
@@ -119,9 +122,11 @@ struct PeacekeepingDeaths {
   PeacekeepingOperation operation;
   std::map<int, double> years;
 };
-// The UN file's deaths of the one of `operations` it holds (as peacekeeping_operation_of finds it),
-// read once: every year's count, with the years that have deaths between `from` and `to` counted
-// over that window only (a window that cuts a year keeps that year's part in it).
+// The UN file's deaths of the one of `operations` it holds, read once: every year's count, with the
+// years that have deaths between `from` and `to` counted over that window only (a window that cuts
+// a year keeps that year's part in it). The operation is the one the file's `mission_acronym`
+// column names (a file without the column: the theatre's only one); a file that names none of
+// them, or more than one, throws InputError naming the file and column.
 PeacekeepingDeaths read_peacekeeping_deaths(const std::filesystem::path& path,
                                             const std::vector<PeacekeepingOperation>& operations,
                                             engine::Date from, engine::Date to);

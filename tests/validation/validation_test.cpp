@@ -98,6 +98,43 @@ TEST(Acled, TheFixtureCountsItsViolentEventsInTheWindow) {
   EXPECT_TRUE(window.cells.count({"Gao", 2016}));
 }
 
+// Reading a file once for several windows gives, for each, what reading it for that window alone
+// gives: for an export, and for monthly aggregates, whose months count in a window that holds any
+// of their days (2014-06 in a window from 2014-06-15).
+TEST(Acled, OneReadForSeveralWindowsEqualsOneReadForEach) {
+  auto same = [](const EventTable& a, const EventTable& b) {
+    if (a.rows != b.rows || a.duplicates != b.duplicates || a.cells.size() != b.cells.size()) return false;
+    for (const auto& [key, c] : a.cells) {
+      if (!b.cells.count(key) || b.cells.at(key).events != c.events ||
+          b.cells.at(key).fatalities != c.fatalities)
+        return false;
+    }
+    return a.events_by_kind == b.events_by_kind && a.fatalities_by_kind == b.fatalities_by_kind;
+  };
+  const auto aggregates = write("aggregates.csv",
+                                "month,admin1,event_type,events,fatalities\n"
+                                "2013-02,Gao,Battles,2,7\n"
+                                "2014-06,Gao,Battles,1,3\n"
+                                "2014-07,Kidal,Violence against civilians,1,1\n"
+                                "2016-01,Mopti,Explosions/Remote violence,3,4\n");
+  const std::vector<Window> windows{{engine::Date(1900, 1, 1), engine::Date(2200, 12, 31)},
+                                    {engine::Date(2014, 6, 15), engine::Date(2015, 12, 31)},
+                                    {engine::Date(2013, 1, 1), engine::Date(2013, 12, 31)}};
+  for (const auto& file : {kFixture, aggregates}) {
+    const auto tables = read_events(file, windows, testing::mali_region_names());
+    ASSERT_EQ(tables.size(), windows.size());
+    for (std::size_t w = 0; w < windows.size(); ++w) {
+      EXPECT_TRUE(
+          same(tables[w], read_events(file, windows[w].from, windows[w].to, testing::mali_region_names())))
+          << file << " window " << w;
+    }
+  }
+  const auto middle = read_events(aggregates, windows[1].from, windows[1].to, testing::mali_region_names());
+  EXPECT_EQ(middle.cells.at({"Gao", 2014}).fatalities, 3.0);
+  EXPECT_FALSE(middle.cells.count({"Gao", 2013}));
+  fs::remove(aggregates);
+}
+
 TEST(Acled, AMonadicExportCountsEachEventOnce) {
   // Monadic layout: every row repeated (one per actor) with the same event id.
   const std::string text = read(kFixture);
@@ -460,13 +497,13 @@ TEST(Peacekeeping, AFileCountsTheMaliciousDeathsOfItsTheatresMissionOnly) {
                           "2014-06-01,OTHER,Malicious Act\n"
                           "2015-01-02,UNMIX,malicious act\n");
   const std::vector<PeacekeepingOperation> ops{{"UNMIX", "casualties_unmix"}};
-  EXPECT_EQ(peacekeeping_operation_of(file, ops), ops.front());
-  const auto years =
-      read_peacekeeping_fatalities(file, engine::Date(2010, 1, 1), engine::Date(2020, 1, 1), "UNMIX");
-  EXPECT_EQ(years, (std::map<int, double>{{2014, 1}, {2015, 1}}));
+  const engine::Date from(2010, 1, 1), to(2020, 1, 1);
+  const auto seen = read_peacekeeping_deaths(file, ops, from, to);
+  EXPECT_EQ(seen.operation, ops.front());
+  EXPECT_EQ(seen.years, (std::map<int, double>{{2014, 1}, {2015, 1}}));
   auto message_of = [&](const std::vector<PeacekeepingOperation>& theatre) {
     try {
-      (void)peacekeeping_operation_of(file, theatre);
+      (void)read_peacekeeping_deaths(file, theatre, from, to);
     } catch (const InputError& e) {
       return std::string(e.what());
     }
@@ -481,11 +518,12 @@ TEST(Peacekeeping, AFileCountsTheMaliciousDeathsOfItsTheatresMissionOnly) {
   EXPECT_NE(both.find("more than one"), std::string::npos) << both;
   // Without the column, the file is the theatre's only mission's; with two missions it cannot say.
   const auto bare = write("un_bare.csv", "incident_date,type_of_incident\n2014-03-01,Malicious Act\n");
-  EXPECT_EQ(peacekeeping_operation_of(bare, ops), ops.front());
-  EXPECT_EQ(read_peacekeeping_fatalities(bare, engine::Date(2010, 1, 1), engine::Date(2020, 1, 1), "UNMIX"),
-            (std::map<int, double>{{2014, 1}}));
+  const auto only = read_peacekeeping_deaths(bare, ops, from, to);
+  EXPECT_EQ(only.operation, ops.front());
+  EXPECT_EQ(only.years, (std::map<int, double>{{2014, 1}}));
   try {
-    (void)peacekeeping_operation_of(bare, {{"UNMIX", "casualties_unmix"}, {"OTHER", "casualties_other"}});
+    (void)read_peacekeeping_deaths(bare, {{"UNMIX", "casualties_unmix"}, {"OTHER", "casualties_other"}}, from,
+                                   to);
     ADD_FAILURE() << "two missions told apart without a mission column";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find(bare.string() + ":1: missing column 'mission_acronym'"),

@@ -62,10 +62,9 @@ validation::Observed observed() {
   o.events_in_window = validation::read_events(testing::observed_test_file(), kFrom, kTo,
                                                peacesim::testing::mali_region_names());
   o.displacement = validation::read_unhcr(fixtures() / "unhcr.csv", "MLI");
-  o.peacekeeping = validation::PeacekeepingDeaths{
-      {"MINUSMA", "casualties_minusma"},
-      validation::read_peacekeeping_fatalities(fixtures() / "un.csv", engine::Date(1900, 1, 1),
-                                               engine::Date(2200, 12, 31), "MINUSMA")};
+  o.peacekeeping =
+      validation::read_peacekeeping_deaths(fixtures() / "un.csv", {{"MINUSMA", "casualties_minusma"}},
+                                           engine::Date(1900, 1, 1), engine::Date(2200, 12, 31));
   o.files = {testing::observed_test_file(), (fixtures() / "unhcr.csv").string(),
              (fixtures() / "un.csv").string()};
   return o;
@@ -107,7 +106,7 @@ TEST(WebObserved, DisplacementAndPeacekeepingAreWhatTheReadersRead) {
   const std::string national = j["national"];
   ASSERT_FALSE(national.empty());
   const auto& s = j["series"];
-  // The fixture's sums, as read_unhcr and read_peacekeeping_fatalities read them; years after the
+  // The fixture's sums, as read_unhcr and read_peacekeeping_deaths read them; years after the
   // window (2017) are left out.
   EXPECT_EQ(years_of(s["refugees"]["observed"][national]),
             (std::map<int, double>{{2012, 104000}, {2013, 75000}}));

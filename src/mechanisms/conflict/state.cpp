@@ -85,6 +85,14 @@ double State::state_power(PlaceIndex p) const {
   return places[p].army * army_capability * army_morale + places[p].foreign_power;
 }
 
+double State::fighters_in(const Group& g, std::size_t r) const {
+  double total = r < g.dispersed.size() ? g.dispersed[r] : 0.0;
+  for (std::size_t p = 0; p < places.size() && p < g.at_place.size(); ++p) {
+    if (places[p].in_theatre && places[p].region == r) total += g.at_place[p];
+  }
+  return total;
+}
+
 void State::rebuild_cell_index() {
   const std::size_t n = people.size();
   cell_begin.assign(cells.size() + 1, 0);

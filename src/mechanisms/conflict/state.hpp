@@ -288,6 +288,8 @@ struct State {
   // The state side's effective strength at a place: army and foreign troops times capability.
   [[nodiscard]] double state_power(PlaceIndex p) const;
   [[nodiscard]] double state_people(PlaceIndex p) const { return places[p].army + places[p].foreign; }
+  // Group g's fighters in region r: dispersed there and holding its towns in the theatre (people).
+  [[nodiscard]] double fighters_in(const Group& g, std::size_t r) const;
   void rebuild_cell_index();
   // Recomputes each place's foreign, peacekeepers and foreign_power from the forces' positions.
   void refresh_foreign();

@@ -60,7 +60,9 @@ void install(conflict::Registry& r) {
   r.system("M17 origin strengths", engine::Cadence::Daily,
            [&world, &params, &observed, &applied, &resources, &log, &ops](conflict::Context& c) {
              if (!params.enabled || world.day != observed.day) return;
-             const auto before = fighters_by_region(world);
+             // Each group's resources follow its fighters before the correction, where they were.
+             std::vector<std::vector<double>> before;
+             if (params.resources) before = fighters_by_region(world);
              applied.factor = rescale(world, ops, log, observed, params,
                                       c.random.draws(kStream, static_cast<std::uint32_t>(world.day), 0));
              if (params.resources) resources.factor = group_factors(before, applied.factor);

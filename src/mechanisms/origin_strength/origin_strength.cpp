@@ -30,8 +30,7 @@ std::size_t whole_agents(double people, double k, engine::RandomDraws& draws) {
 void shrink(conflict::State& state, conflict::PeopleOps& ops, conflict::ActorIndex g, std::size_t r,
             const std::vector<conflict::PlaceIndex>& places, double share, engine::RandomDraws& draws) {
   auto& group = state.group(g);
-  double total = group.dispersed[r];
-  for (const auto p : places) total += group.at_place[p];
+  const double total = state.fighters_in(group, r);
   if (total <= 0.0) return;
   const double k = state.people.people_per_agent;
   // Whole agents only, no more than the region holds (a remnant under one agent stays).
@@ -65,12 +64,7 @@ std::vector<std::vector<double>> fighters_by_region(const conflict::State& state
   const std::size_t regions = state.regions.size();
   std::vector<std::vector<double>> out(state.groups.size(), std::vector<double>(regions, 0.0));
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
-    const auto& g = state.groups[gi];
-    for (std::size_t r = 0; r < regions && r < g.dispersed.size(); ++r) out[gi][r] += g.dispersed[r];
-    for (std::size_t p = 0; p < state.places.size() && p < g.at_place.size(); ++p) {
-      if (state.places[p].in_theatre && state.places[p].region < regions)
-        out[gi][state.places[p].region] += g.at_place[p];
-    }
+    for (std::size_t r = 0; r < regions; ++r) out[gi][r] = state.fighters_in(state.groups[gi], r);
   }
   return out;
 }

@@ -75,13 +75,6 @@ TEST(OriginStrength, WithTheSwitchOnTheGroupsKeepTheirResourceFactorsAfterTheOri
   }
 }
 
-double in_region(const conflict::State& s, const conflict::Group& g, std::size_t r) {
-  double x = g.dispersed[r];
-  for (std::size_t p = 0; p < s.places.size(); ++p)
-    x += s.places[p].in_theatre && s.places[p].region == r ? g.at_place[p] : 0.0;
-  return x;
-}
-
 // On the Mali state at the end of 2015 (100 people an agent), scaled to observed deaths: each
 // group's fighters in each region are the factor times what they were, within one agent; fighters
 // become residents or residents fighters, one for one; every group's agents match its strength
@@ -131,8 +124,8 @@ TEST(OriginStrength, EachRegionsGroupsAreScaledByTheirFactorAndPeopleAreKept) {
     scaled_up += factor[r] > 1.1 ? 1 : 0;
     for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
       if (!before.groups[gi].active) continue;
-      const double was = in_region(before, before.groups[gi], r);
-      const double now = in_region(state, state.groups[gi], r);
+      const double was = before.fighters_in(before.groups[gi], r);
+      const double now = state.fighters_in(state.groups[gi], r);
       if (factor[r] <= 1.0) {
         telling += was * (1.0 - factor[r]) > 5.0 * k ? 1 : 0;
         EXPECT_NEAR(now, was * factor[r], k + 1e-6) << state.regions[r] << " " << state.groups[gi].id;
