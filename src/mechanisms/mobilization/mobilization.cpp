@@ -69,6 +69,11 @@ double capacity(const conflict::Group& g, const Params& params, double resources
   return resources * (params.absorb_base + params.absorb_share * g.fighters_people());
 }
 
+double room_share(double ceiling, double fighters, double wanted) {
+  const double room = std::max(0.0, ceiling - fighters);
+  return wanted > room ? room / wanted : 1.0;
+}
+
 void recruit(State& state, conflict::Context& context, const Params& params, const Resources& resources) {
   const double k = state.people.people_per_agent;
   // Desertion first: whole agents, the fraction carried by the rounding of the expected count.
@@ -135,6 +140,16 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
             ? std::min(params.join_rate, capacity(state.groups[gi], params, resources.of(gi)) / eligible[gi])
             : 0.0;
   }
+  // Under a ceiling the groups take no more recruits than bring their fighters back to it.
+  double room = 1.0;
+  if (resources.bounded()) {
+    double wanted = 0.0, fighters = 0.0;
+    for (const ActorIndex c : choice) {
+      if (c != conflict::kNoActor) wanted += k * accept[c - 1];
+    }
+    for (const auto& g : state.groups) fighters += g.fighters_people();
+    room = room_share(resources.ceiling, fighters, wanted);
+  }
   // Pass 2 (in person order, draws keyed by person: the same whatever the threads); the second
   // uniform of the person's draws decides.
   for (std::size_t i = 0; i < people.size(); ++i) {
@@ -142,7 +157,7 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
     if (c == conflict::kNoActor) continue;
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
     (void)draws.uniform();
-    if (draws.uniform() < accept[c - 1]) context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
+    if (draws.uniform() < accept[c - 1] * room) context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
   }
 }
 

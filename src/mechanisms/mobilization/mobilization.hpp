@@ -82,8 +82,14 @@ struct InfluxLog {
 // Each group's resources to absorb recruits, relative to the rule's (absorb_base + absorb_share · F),
 // by group (group index, not actor); a group not listed has 1. M2 reads it; a mechanism that learns
 // a group's resources from data owns and sets it (M17 at a forecast's origin).
+//
+// The theatre's resources may also bound how many fighters, all groups together, it sustains:
+// `ceiling` (people; negative: no bound). At the ceiling the groups recruit only to replace their
+// losses; below it, each month's recruits are cut to the room left (room_share).
 struct Resources {
   std::vector<double> factor;
+  double ceiling = -1.0;
+  [[nodiscard]] bool bounded() const { return ceiling >= 0.0; }
   [[nodiscard]] double of(std::size_t group) const { return group < factor.size() ? factor[group] : 1.0; }
   bool operator==(const Resources&) const = default;
   template <class Archive>
@@ -113,6 +119,10 @@ double capacity(const conflict::Group& g, const Params& params, double resources
 // A split (MODEL.md §3: groups split): group `child` appears and takes `share` of group `parent`'s
 // fighters, from the parent's fighters in the child's regions first. Returns the people moved.
 double split(conflict::State& state, conflict::ActorIndex parent, conflict::ActorIndex child, double share);
+
+// The share of the month's expected recruits `wanted` (people) that fit under the ceiling with
+// `fighters` (people) already under arms: min(1, max(0, ceiling − fighters) / wanted).
+double room_share(double ceiling, double fighters, double wanted);
 
 // P_r for each region.
 std::vector<double> arrest_risk(const conflict::State& state, const Params& params);

@@ -28,6 +28,20 @@ const engine::ParameterTable<Params>& parameter_table() {
              "(docs/model/operational-layer.md, M17)",
              "At the origin, scale each group's capacity to absorb recruits by its strength's correction, "
              "for the rest of the run"),
+      on_off("origin_strength_ceiling", &Params::ceiling,
+             "assumption: the theatre's economy (taxes, trafficking, the support of its people) sustains so "
+             "many "
+             "fighters, which the deaths observed to the origin measure; on by the backtests from 2014-12-31 "
+             "and 2015-12-31 (docs/validation.md, 'A ceiling on the fighters after the origin')",
+             "At the origin, bound the fighters of all groups together, for the rest of the run"),
+      parameter("origin_strength_ceiling_headroom", &Params::ceiling_headroom, 1, 10, "1",
+                "backtests from 2014-12-31 and 2015-12-31, data to 2016 only: 1 gave the lowest mean CRPS "
+                "of 1, 1.1, 1.25 and 1.5 (docs/validation.md, 'A ceiling on the fighters after the origin')",
+                "The ceiling on fighters as a multiple of their number after the correction"),
+      parameter("origin_strength_ceiling_floor", &Params::ceiling_floor, 0, 100000, "people",
+                "assumption: none by default; a theatre with few fighters at its origin may leave room for a "
+                "band (docs/model/operational-layer.md, M17)",
+                "Fighters the ceiling allows besides its multiple of the origin's"),
       parameter("origin_strength_max_factor", &Params::max_factor, 1, 100, "1",
                 "assumption: the observations correct the groups' strength, they do not remake it; a "
                 "factor of 4 either way (docs/model/operational-layer.md, M17)",
@@ -66,6 +80,7 @@ void install(conflict::Registry& r) {
              applied.factor = rescale(world, ops, log, observed, params,
                                       c.random.draws(kStream, static_cast<std::uint32_t>(world.day), 0));
              if (params.resources) resources.factor = group_factors(before, applied.factor);
+             if (params.ceiling) resources.ceiling = fighters_ceiling(world, params);
            });
 }
 

@@ -69,6 +69,12 @@ std::vector<std::vector<double>> fighters_by_region(const conflict::State& state
   return out;
 }
 
+double fighters_ceiling(const conflict::State& state, const Params& params) {
+  double fighters = 0.0;
+  for (const auto& g : state.groups) fighters += g.fighters_people();
+  return params.ceiling_headroom * fighters + params.ceiling_floor;
+}
+
 std::vector<double> group_factors(const std::vector<std::vector<double>>& fighters,
                                   const std::vector<double>& region_factors) {
   std::vector<double> out(fighters.size(), 1.0);

@@ -9,7 +9,8 @@
 // again); more: residents of the region from the group's communities join it. The groups' deaths
 // grow about in proportion to their strength (M3, M5, M6), so the forecast starts from violence of
 // the observed size, where it was observed; what follows is the model's own
-// (docs/model/operational-layer.md, M17).
+// (docs/model/operational-layer.md, M17), under a ceiling on the fighters of all groups set at
+// their corrected number (M2 reads it: the groups' means as their violence at the origin shows).
 #pragma once
 
 #include <cstdint>
@@ -37,6 +38,11 @@ struct Params {
   // Whether each group's resources to absorb recruits (M2's capacity) follow its strength's
   // correction, a_g below, for the rest of the run.
   bool resources = false;
+  // Whether the theatre's fighters, all groups together, are bounded after the origin by
+  // headroom · F + floor, F their number after the correction (M2's Resources::ceiling).
+  bool ceiling = true;
+  double ceiling_headroom = 1.0;  // 1
+  double ceiling_floor = 0.0;     // people
 };
 const engine::ParameterTable<Params>& parameter_table();
 const conflict::Module& module();
@@ -60,6 +66,9 @@ std::vector<std::vector<double>> fighters_by_region(const conflict::State& state
 // observed) over group g's fighters F_gr before the correction; 1 for a group without fighters.
 std::vector<double> group_factors(const std::vector<std::vector<double>>& fighters,
                                   const std::vector<double>& region_factors);
+
+// headroom · F + floor, F the fighters of all groups (people).
+double fighters_ceiling(const conflict::State& state, const Params& params);
 
 // Scales every active group's fighters in each observed region by its f_r; returns the factors
 // (1 where nothing was observed).

@@ -173,6 +173,47 @@ TEST(MobilizationMechanism, AGroupsResourcesScaleTheRoomItHas) {
   EXPECT_NEAR(mean_recruits(params, kMnla, 0, seeds, resources), 10.0, 1.75);
 }
 
+// The people all groups together recruit in one month, on average over seeds, starting from
+// `fighters_first` agents of group g.
+double mean_recruits_of_all(const mobilization::Params& params, ActorIndex g, std::size_t fighters_first,
+                            int seeds, const mobilization::Resources& resources) {
+  double total = 0.0;
+  for (int s = 1; s <= seeds; ++s) {
+    World w({10.0, 200, static_cast<std::uint64_t>(s)});
+    radicalize(w);
+    w.give_fighters(g, fighters_first);
+    const auto before = static_cast<double>(w.count(Status::Fighter));
+    mobilization::recruit(w.state, w.ctx(), params, resources);
+    total += (static_cast<double>(w.count(Status::Fighter)) - before) * 10.0;
+  }
+  return total / seeds;
+}
+
+// A ceiling on the fighters of all groups (M17 sets it at a forecast's origin) lets in only the
+// recruits that fit under it: none at the ceiling or above, about the room left below it, and all
+// of them far below it.
+TEST(MobilizationMechanism, UnderACeilingTheGroupsRecruitOnlyIntoTheRoomLeft) {
+  const int seeds = 40;
+  auto params = no_desertion();
+  params.absorb_base = 1e6;  // room enough: join_rate limits
+  mobilization::Resources resources;
+  EXPECT_FALSE(resources.bounded());
+  const double free = mean_recruits_of_all(params, kMnla, 100, seeds, resources);
+  ASSERT_GT(free, 100.0);
+  resources.ceiling = 1000.0;  // the 100 agents' 1000 fighters
+  EXPECT_TRUE(resources.bounded());
+  EXPECT_EQ(mean_recruits_of_all(params, kMnla, 100, seeds, resources), 0.0);
+  resources.ceiling = 500.0;  // above it already: nobody joins, nobody is sent home
+  EXPECT_EQ(mean_recruits_of_all(params, kMnla, 100, seeds, resources), 0.0);
+  resources.ceiling = 1000.0 + free / 2;  // room for half of them
+  EXPECT_NEAR(mean_recruits_of_all(params, kMnla, 100, seeds, resources), free / 2, free / 8);
+  resources.ceiling = 1e9;
+  EXPECT_DOUBLE_EQ(mean_recruits_of_all(params, kMnla, 100, seeds, resources), free);
+  EXPECT_DOUBLE_EQ(mobilization::room_share(1025.0, 1000.0, 50.0), 0.5);
+  EXPECT_DOUBLE_EQ(mobilization::room_share(1025.0, 1000.0, 10.0), 1.0);
+  EXPECT_DOUBLE_EQ(mobilization::room_share(900.0, 1000.0, 10.0), 0.0);
+}
+
 TEST(MobilizationMechanism, InfluxEnlistsTheGroupsCommunitiesInItsRegions) {
   World w;
   EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 300.0, 0, 7), 300.0);

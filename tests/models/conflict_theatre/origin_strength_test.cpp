@@ -75,6 +75,33 @@ TEST(OriginStrength, WithTheSwitchOnTheGroupsKeepTheirResourceFactorsAfterTheOri
   }
 }
 
+// The Mali model forecasting 2016 from the 2015 origin: M17 sets the ceiling on fighters (on by
+// default) after its correction, and at the end of 2016 the groups are under it; with the switch
+// off there is no ceiling.
+TEST(OriginStrength, AfterTheOriginTheFightersStayUnderTheirCeiling) {
+  const auto& f = mali();
+  const engine::Date origin(2015, 12, 31);
+  auto spec = models::conflict_theatre::read_dynamics(f.scenario.root);
+  spec.forecast_origin = origin;
+  for (const bool on : {false, true}) {
+    engine::ParameterSet parameters = f.parameters;
+    parameters.set("origin_strength_ceiling", on ? 1 : 0, {"test", "test"});
+    models::conflict_theatre::ConflictModel model(f.world, spec, parameters, f.scenario.start, origin, 100.0,
+                                                  1);
+    engine::SimulationOptions options;
+    options.seed = 1;
+    engine::Simulation sim(model, engine::Clock(f.scenario.start, engine::Date(2016, 12, 31)), options);
+    ASSERT_TRUE(sim.run().completed);
+    const auto& resources = model.registry().get<mechanisms::mobilization::Resources>();
+    EXPECT_EQ(resources.bounded(), on);
+    if (!on) continue;
+    EXPECT_GT(resources.ceiling, 0.0);
+    double fighters = 0.0;
+    for (const auto& g : model.state().groups) fighters += g.fighters_people();
+    EXPECT_LE(fighters, resources.ceiling + 1e-9);
+  }
+}
+
 // On the Mali state at the end of 2015 (100 people an agent), scaled to observed deaths: each
 // group's fighters in each region are the factor times what they were, within one agent; fighters
 // become residents or residents fighters, one for one; every group's agents match its strength
