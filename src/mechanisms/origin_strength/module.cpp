@@ -29,10 +29,9 @@ const engine::ParameterTable<Params>& parameter_table() {
              "At the origin, scale each group's capacity to absorb recruits by its strength's correction, "
              "for the rest of the run"),
       on_off("origin_strength_ceiling", &Params::ceiling,
-             "assumption: the theatre's economy (taxes, trafficking, the support of its people) sustains so "
-             "many "
-             "fighters, which the deaths observed to the origin measure; on by the backtests from 2014-12-31 "
-             "and 2015-12-31 (docs/validation.md, 'A ceiling on the fighters after the origin')",
+             "assumption: the theatre's economy (taxes, trafficking, the support of its people) sustains "
+             "so many fighters, which the deaths observed to the origin measure; on by the backtests from "
+             "2014-12-31 and 2015-12-31 (docs/validation.md, 'A ceiling on the fighters after the origin')",
              "At the origin, bound the fighters of all groups together, for the rest of the run"),
       parameter("origin_strength_ceiling_headroom", &Params::ceiling_headroom, 1, 10, "1",
                 "backtests from 2014-12-31 and 2015-12-31, data to 2016 only: 1 gave the lowest mean CRPS "

@@ -43,35 +43,44 @@ TEST(OriginStrength, AGroupsResourcesFollowItsRegionsFactorsWeightedByItsFighter
 // The Mali model from the 2015 origin, a few days past it: with origin_strength_resources on, M17
 // leaves every group a resource factor within the correction's bounds, some of them away from 1;
 // off, M2's capacities stay the rule's.
-TEST(OriginStrength, WithTheSwitchOnTheGroupsKeepTheirResourceFactorsAfterTheOrigin) {
+// The Mali model (seed 1, 100 people an agent) forecasting from the 2015 origin to `end`, with the
+// switch `name` on or off: `check` gets the model at the end.
+template <class Check>
+void forecast_from_2015(const char* name, bool on, engine::Date end, Check check) {
   const auto& f = mali();
   const engine::Date origin(2015, 12, 31);
   auto spec = models::conflict_theatre::read_dynamics(f.scenario.root);
   spec.forecast_origin = origin;  // M17 acts on the day after it
+  engine::ParameterSet parameters = f.parameters;
+  parameters.set(name, on ? 1 : 0, {"test", "test"});
+  models::conflict_theatre::ConflictModel model(f.world, spec, parameters, f.scenario.start, origin, 100.0,
+                                                1);
+  engine::SimulationOptions options;
+  options.seed = 1;
+  engine::Simulation sim(model, engine::Clock(f.scenario.start, end), options);
+  ASSERT_TRUE(sim.run().completed);
+  check(model);
+}
+
+TEST(OriginStrength, WithTheSwitchOnTheGroupsKeepTheirResourceFactorsAfterTheOrigin) {
   for (const bool on : {false, true}) {
-    engine::ParameterSet parameters = f.parameters;
-    parameters.set("origin_strength_resources", on ? 1 : 0, {"test", "test"});
-    models::conflict_theatre::ConflictModel model(f.world, spec, parameters, f.scenario.start, origin, 100.0,
-                                                  1);
-    engine::SimulationOptions options;
-    options.seed = 1;
-    engine::Simulation sim(model, engine::Clock(f.scenario.start, engine::Date(2016, 1, 3)), options);
-    ASSERT_TRUE(sim.run().completed);
-    const auto& resources = model.registry().get<mechanisms::mobilization::Resources>();
-    if (!on) {
-      EXPECT_TRUE(resources.factor.empty());
-      continue;
-    }
-    ASSERT_EQ(resources.factor.size(), model.state().groups.size());
-    int corrected = 0;
-    for (const double a : resources.factor) {
-      EXPECT_GE(a, 0.25 - 1e-12);
-      EXPECT_LE(a, 4.0 + 1e-12);
-      corrected += std::abs(a - 1.0) > 0.01 ? 1 : 0;
-    }
-    // Which way each group goes depends on the trajectory, which differs between builds
-    // (docs/testing.md); that 2015's simulated deaths miss the observed somewhere does not.
-    EXPECT_GE(corrected, 1);
+    forecast_from_2015("origin_strength_resources", on, engine::Date(2016, 1, 3), [on](const auto& model) {
+      const auto& resources = model.registry().template get<mechanisms::mobilization::Resources>();
+      if (!on) {
+        EXPECT_TRUE(resources.factor.empty());
+        return;
+      }
+      ASSERT_EQ(resources.factor.size(), model.state().groups.size());
+      int corrected = 0;
+      for (const double a : resources.factor) {
+        EXPECT_GE(a, 0.25 - 1e-12);
+        EXPECT_LE(a, 4.0 + 1e-12);
+        corrected += std::abs(a - 1.0) > 0.01 ? 1 : 0;
+      }
+      // Which way each group goes depends on the trajectory, which differs between builds
+      // (docs/testing.md); that 2015's simulated deaths miss the observed somewhere does not.
+      EXPECT_GE(corrected, 1);
+    });
   }
 }
 
@@ -79,26 +88,16 @@ TEST(OriginStrength, WithTheSwitchOnTheGroupsKeepTheirResourceFactorsAfterTheOri
 // default) after its correction, and at the end of 2016 the groups are under it; with the switch
 // off there is no ceiling.
 TEST(OriginStrength, AfterTheOriginTheFightersStayUnderTheirCeiling) {
-  const auto& f = mali();
-  const engine::Date origin(2015, 12, 31);
-  auto spec = models::conflict_theatre::read_dynamics(f.scenario.root);
-  spec.forecast_origin = origin;
   for (const bool on : {false, true}) {
-    engine::ParameterSet parameters = f.parameters;
-    parameters.set("origin_strength_ceiling", on ? 1 : 0, {"test", "test"});
-    models::conflict_theatre::ConflictModel model(f.world, spec, parameters, f.scenario.start, origin, 100.0,
-                                                  1);
-    engine::SimulationOptions options;
-    options.seed = 1;
-    engine::Simulation sim(model, engine::Clock(f.scenario.start, engine::Date(2016, 12, 31)), options);
-    ASSERT_TRUE(sim.run().completed);
-    const auto& resources = model.registry().get<mechanisms::mobilization::Resources>();
-    EXPECT_EQ(resources.bounded(), on);
-    if (!on) continue;
-    EXPECT_GT(resources.ceiling, 0.0);
-    double fighters = 0.0;
-    for (const auto& g : model.state().groups) fighters += g.fighters_people();
-    EXPECT_LE(fighters, resources.ceiling + 1e-9);
+    forecast_from_2015("origin_strength_ceiling", on, engine::Date(2016, 12, 31), [on](const auto& model) {
+      const auto& resources = model.registry().template get<mechanisms::mobilization::Resources>();
+      EXPECT_EQ(resources.bounded(), on);
+      if (!on) return;
+      EXPECT_GT(resources.ceiling, 0.0);
+      double fighters = 0.0;
+      for (const auto& g : model.state().groups) fighters += g.fighters_people();
+      EXPECT_LE(fighters, resources.ceiling + 1e-9);
+    });
   }
 }
 
