@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "scenario/scenario.hpp"
-#include "validation/metrics.hpp"  // and validation/observed.hpp
+#include "validation/metrics.hpp"
+#include "validation/observed.hpp"
 
 namespace peacesim::cli {
 

@@ -326,10 +326,6 @@ RunCalendar calendar_of_run(const fs::path& folder) {
           date_at(child(child(child(root, "resolved_scenario"), "theatre"), "observations_end"))};
 }
 
-std::string displaced_origin_of_run(const fs::path& folder) {
-  return displaced_origin(manifest_of_run(folder));
-}
-
 std::string displaced_origin(const nlohmann::json& manifest) {
   if (!manifest.is_object()) return "";
   const auto* state = manifest.contains("resolved_scenario") ? &manifest["resolved_scenario"] : nullptr;
@@ -360,10 +356,6 @@ std::string peacekeeping_metric(const PeacekeepingOperation& operation) {
   std::transform(stem.begin(), stem.end(), stem.begin(),
                  [](unsigned char c) { return std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '_'; });
   return stem + "_malicious_fatalities";
-}
-
-std::vector<PeacekeepingOperation> peacekeeping_operations_of_run(const fs::path& folder) {
-  return peacekeeping_operations_of_manifest(manifest_of_run(folder));
 }
 
 std::vector<PeacekeepingOperation> peacekeeping_operations_of_manifest(const nlohmann::json& manifest) {

@@ -82,13 +82,11 @@ inline constexpr double kRegisteredDisplacement = 10000.0;  // people
 // has is an error rather than an empty comparison.
 Displacement read_unhcr(const std::filesystem::path& path, const std::string& origin);
 
-// The country (ISO3) whose displaced people a run folder or an ensemble folder (its first member)
-// speaks of: its manifest's resolved scenario's `state.country`; empty when it has none.
-std::string displaced_origin_of_run(const std::filesystem::path& folder);
 // A run folder's manifest, or an ensemble folder's first member's (its members ran one scenario);
 // null for a folder with neither. Throws InputError for a damaged one.
 nlohmann::json manifest_of_run(const std::filesystem::path& folder);
-// The same country, from a manifest read by manifest_of_run.
+// The country (ISO3) whose displaced people a run's manifest (from manifest_of_run) speaks of: its
+// resolved scenario's `state.country`; empty when it has none.
 std::string displaced_origin(const nlohmann::json& manifest);
 
 // The calendar a run folder (or an ensemble folder's first member) ran: its manifest's start and
@@ -110,8 +108,7 @@ struct PeacekeepingOperation {
 // The UN peacekeeping operations of a scenario given as JSON (as a run's manifest keeps it, under
 // `resolved_scenario`), in its order.
 std::vector<PeacekeepingOperation> peacekeeping_operations(const nlohmann::json& scenario);
-// The same for a run or ensemble folder, from its manifest; none without one.
-std::vector<PeacekeepingOperation> peacekeeping_operations_of_run(const std::filesystem::path& folder);
+// The same for a run's manifest (from manifest_of_run); none without one.
 std::vector<PeacekeepingOperation> peacekeeping_operations_of_manifest(const nlohmann::json& manifest);
 
 // The name of the metric that compares an operation's dead: its mission in lower case, then

@@ -293,11 +293,12 @@ TEST(Unhcr, ARunSaysWhoseDisplacedItSimulatedThroughItsManifest) {
       << R"({"resolved_scenario": {"state": {"country": "XAA"}}})";
   std::ofstream(ensemble / "member-0001" / "manifest.json")
       << R"({"resolved_scenario": {"name": "no state"}})";
-  EXPECT_EQ(displaced_origin_of_run(ensemble / "member-0000"), "XAA");
-  EXPECT_EQ(displaced_origin_of_run(ensemble), "XAA");               // the first member speaks for all
-  EXPECT_EQ(displaced_origin_of_run(ensemble / "member-0001"), "");  // a theatre without a state
+  auto origin_of = [](const fs::path& folder) { return displaced_origin(manifest_of_run(folder)); };
+  EXPECT_EQ(origin_of(ensemble / "member-0000"), "XAA");
+  EXPECT_EQ(origin_of(ensemble), "XAA");               // the first member speaks for all
+  EXPECT_EQ(origin_of(ensemble / "member-0001"), "");  // a theatre without a state
   std::ofstream(ensemble / "member-0001" / "manifest.json", std::ios::trunc) << "{not json";
-  EXPECT_THROW((void)displaced_origin_of_run(ensemble / "member-0001"), InputError);
+  EXPECT_THROW((void)origin_of(ensemble / "member-0001"), InputError);
   fs::remove_all(ensemble);
 }
 

@@ -93,6 +93,12 @@ double State::fighters_in(const Group& g, std::size_t r) const {
   return total;
 }
 
+double State::fighters_total() const {
+  double total = 0.0;
+  for (const auto& g : groups) total += g.fighters_people();
+  return total;
+}
+
 void State::rebuild_cell_index() {
   const std::size_t n = people.size();
   cell_begin.assign(cells.size() + 1, 0);

@@ -141,7 +141,9 @@ struct Group {
   std::vector<double> dispersed;
   std::vector<std::uint32_t> fighters;  // agent indices with status Fighter and this group
   std::int32_t rest_until = 0;          // M3: no new assault before this day
-  double fighters_people() const;       // at_place + dispersed
+  // The group it has merged into (actor), kNoActor while it has not: whose strength it became.
+  ActorIndex merged_into = kNoActor;
+  double fighters_people() const;  // at_place + dispersed
   double dispersed_total() const;
   // Takes up to `people` from the dispersed pools, from each region in proportion to its pool;
   // returns the people taken.
@@ -290,6 +292,8 @@ struct State {
   [[nodiscard]] double state_people(PlaceIndex p) const { return places[p].army + places[p].foreign; }
   // Group g's fighters in region r: dispersed there and holding its towns in the theatre (people).
   [[nodiscard]] double fighters_in(const Group& g, std::size_t r) const;
+  // The fighters of every armed group, wherever they are (people).
+  [[nodiscard]] double fighters_total() const;
   void rebuild_cell_index();
   // Recomputes each place's foreign, peacekeepers and foreign_power from the forces' positions.
   void refresh_foreign();

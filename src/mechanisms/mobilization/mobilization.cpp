@@ -74,6 +74,26 @@ double room_share(double ceiling, double fighters, double wanted) {
   return wanted > room ? room / wanted : 1.0;
 }
 
+double Resources::ceiling_of(const conflict::State& state, std::size_t group) const {
+  double total = 0.0;
+  bool any = false;
+  for (std::size_t h = 0; h < group_ceiling.size() && h < state.groups.size(); ++h) {
+    if (group_ceiling[h] < 0.0) continue;
+    // Follow h's mergers to the group that holds its fighters today (a chain has no loops: a group
+    // merges once, into a group that still exists; the bound guards a damaged state).
+    std::size_t at = h;
+    for (std::size_t step = 0; step < state.groups.size(); ++step) {
+      const ActorIndex next = state.groups[at].merged_into;
+      if (next == conflict::kNoActor || next == 0) break;
+      at = static_cast<std::size_t>(next - 1);
+    }
+    if (at != group) continue;
+    total += group_ceiling[h];
+    any = true;
+  }
+  return any ? total : -1.0;
+}
+
 void recruit(State& state, conflict::Context& context, const Params& params, const Resources& resources) {
   const double k = state.people.people_per_agent;
   // Desertion first: whole agents, the fraction carried by the rounding of the expected count.
@@ -140,24 +160,43 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
             ? std::min(params.join_rate, capacity(state.groups[gi], params, resources.of(gi)) / eligible[gi])
             : 0.0;
   }
-  // Under a ceiling the groups take no more recruits than bring their fighters back to it.
+  // Under a ceiling the groups take no more recruits than bring their fighters back to it: each
+  // ready person's chance is cut to the room left, and the last joiners stop at the ceiling (the
+  // draws may overshoot the expectation; a whole agent may still pass it by less than itself).
+  constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+  std::vector<double> left(groups, kUnbounded);  // room left under each group's own ceiling
+  if (!resources.group_ceiling.empty()) {
+    for (std::size_t gi = 0; gi < groups; ++gi) {
+      const double own = resources.ceiling_of(state, gi);
+      if (own < 0.0) continue;
+      const double fighters = state.groups[gi].fighters_people();
+      accept[gi] *= room_share(own, fighters, eligible[gi] * accept[gi]);
+      left[gi] = own - fighters;
+    }
+  }
   double room = 1.0;
+  double left_all = kUnbounded;  // room left under the whole's ceiling
   if (resources.bounded()) {
-    double wanted = 0.0, fighters = 0.0;
+    double wanted = 0.0;
     for (const ActorIndex c : choice) {
       if (c != conflict::kNoActor) wanted += k * accept[c - 1];
     }
-    for (const auto& g : state.groups) fighters += g.fighters_people();
+    const double fighters = state.fighters_total();
     room = room_share(resources.ceiling, fighters, wanted);
+    left_all = resources.ceiling - fighters;
   }
   // Pass 2 (in person order, draws keyed by person: the same whatever the threads); the second
   // uniform of the person's draws decides.
   for (std::size_t i = 0; i < people.size(); ++i) {
     const ActorIndex c = choice[i];
-    if (c == conflict::kNoActor) continue;
+    if (c == conflict::kNoActor || left[c - 1] <= 0.0 || left_all <= 0.0) continue;
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
     (void)draws.uniform();
-    if (draws.uniform() < accept[c - 1] * room) context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
+    if (draws.uniform() < accept[c - 1] * room) {
+      context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
+      left[c - 1] -= k;
+      left_all -= k;
+    }
   }
 }
 

@@ -86,11 +86,19 @@ struct InfluxLog {
 // The theatre's resources may also bound how many fighters, all groups together, it sustains:
 // `ceiling` (people; negative: no bound). At the ceiling the groups recruit only to replace their
 // losses; below it, each month's recruits are cut to the room left (room_share).
+//
+// Each group may have a ceiling of its own too, `group_ceiling` (people, by group index; negative or
+// not listed: none): its own means. A group that merges into another hands its ceiling on with its
+// fighters (ceiling_of).
 struct Resources {
   std::vector<double> factor;
   double ceiling = -1.0;
+  std::vector<double> group_ceiling;
   [[nodiscard]] bool bounded() const { return ceiling >= 0.0; }
   [[nodiscard]] double of(std::size_t group) const { return group < factor.size() ? factor[group] : 1.0; }
+  // Group g's own ceiling with those of the groups merged into it (directly or through others);
+  // negative when none of them has one.
+  [[nodiscard]] double ceiling_of(const conflict::State& state, std::size_t group) const;
   bool operator==(const Resources&) const = default;
   template <class Archive>
   void serialize(Archive& a) {

@@ -41,6 +41,12 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "assumption: none by default; a theatre with few fighters at its origin may leave room for a "
                 "band (docs/model/operational-layer.md, M17)",
                 "Fighters the ceiling allows besides its multiple of the origin's"),
+      on_off("origin_strength_ceiling_by_group", &Params::ceiling_by_group,
+             "assumption: each group's own means (its backers, its rackets, its community's support) "
+             "sustain the strength its violence at the origin shows; on by the backtests from 2014-12-31 and "
+             "2015-12-31, seeds 1-20 and 101-120 (docs/validation.md, 'A ceiling for each group')",
+             "At the origin, bound each group's fighters too, by the headroom times its own number after the "
+             "correction; a group that merges later hands its bound on"),
       parameter("origin_strength_max_factor", &Params::max_factor, 1, 100, "1",
                 "assumption: the observations correct the groups' strength, they do not remake it; a "
                 "factor of 4 either way (docs/model/operational-layer.md, M17)",
@@ -80,6 +86,7 @@ void install(conflict::Registry& r) {
                                       c.random.draws(kStream, static_cast<std::uint32_t>(world.day), 0));
              if (params.resources) resources.factor = group_factors(before, applied.factor);
              if (params.ceiling) resources.ceiling = fighters_ceiling(world, params);
+             if (params.ceiling_by_group) resources.group_ceiling = group_ceilings(world, params);
            });
 }
 

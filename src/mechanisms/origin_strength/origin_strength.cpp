@@ -70,9 +70,19 @@ std::vector<std::vector<double>> fighters_by_region(const conflict::State& state
 }
 
 double fighters_ceiling(const conflict::State& state, const Params& params) {
-  double fighters = 0.0;
-  for (const auto& g : state.groups) fighters += g.fighters_people();
-  return params.ceiling_headroom * fighters + params.ceiling_floor;
+  return params.ceiling_headroom * state.fighters_total() + params.ceiling_floor;
+}
+
+std::vector<double> group_ceilings(const conflict::State& state, const Params& params) {
+  std::vector<double> out;
+  out.reserve(state.groups.size());
+  // A group without fighters at the origin (not formed yet, or formed that day) has no strength the
+  // observations measure: only the whole's ceiling bounds it.
+  for (const auto& g : state.groups) {
+    const double f = g.active ? g.fighters_people() : 0.0;
+    out.push_back(f > 0.0 ? params.ceiling_headroom * f : -1.0);
+  }
+  return out;
 }
 
 std::vector<double> group_factors(const std::vector<std::vector<double>>& fighters,

@@ -43,6 +43,9 @@ struct Params {
   bool ceiling = true;
   double ceiling_headroom = 1.0;  // 1
   double ceiling_floor = 0.0;     // people
+  // Whether each group is bounded too, by headroom · its own fighters after the correction
+  // (M2's Resources::group_ceiling).
+  bool ceiling_by_group = true;
 };
 const engine::ParameterTable<Params>& parameter_table();
 const conflict::Module& module();
@@ -69,6 +72,8 @@ std::vector<double> group_factors(const std::vector<std::vector<double>>& fighte
 
 // headroom · F + floor, F the fighters of all groups (people).
 double fighters_ceiling(const conflict::State& state, const Params& params);
+// headroom · F_g for each group g (people); -1 (none) for a group without fighters or not active.
+std::vector<double> group_ceilings(const conflict::State& state, const Params& params);
 
 // Scales every active group's fighters in each observed region by its f_r; returns the factors
 // (1 where nothing was observed).

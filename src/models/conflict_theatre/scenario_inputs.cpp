@@ -178,6 +178,7 @@ void merge_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size
   if (to == conflict::kNoActor || to == from + 1) return;
   auto& a = s.groups[from];
   auto& b = s.group(to);
+  a.merged_into = to;
   for (const std::uint32_t agent : a.fighters) s.people.group[agent] = to;
   b.fighters.insert(b.fighters.end(), a.fighters.begin(), a.fighters.end());
   a.fighters.clear();

@@ -214,6 +214,38 @@ TEST(MobilizationMechanism, UnderACeilingTheGroupsRecruitOnlyIntoTheRoomLeft) {
   EXPECT_DOUBLE_EQ(mobilization::room_share(900.0, 1000.0, 10.0), 0.0);
 }
 
+// A group's own ceiling (M17 sets one for each group at a forecast's origin) lets in only the
+// recruits that fit under it, whatever the other groups' ceilings.
+TEST(MobilizationMechanism, UnderItsOwnCeilingAGroupRecruitsOnlyIntoItsRoom) {
+  const int seeds = 40;
+  auto params = no_desertion();
+  params.absorb_base = 1e6;                                      // room enough: join_rate limits
+  const double free = mean_recruits(params, kMnla, 100, seeds);  // agents of 10 people
+  ASSERT_GT(free, 4.0);
+  mobilization::Resources resources;
+  resources.group_ceiling = {1000.0, -1.0};  // the MNLA's 100 agents; none for MUJAO
+  EXPECT_EQ(mean_recruits(params, kMnla, 100, seeds, resources), 0.0);
+  resources.group_ceiling = {1000.0 + free * 10.0 / 2, -1.0};  // room for half of them
+  EXPECT_NEAR(mean_recruits(params, kMnla, 100, seeds, resources), free / 2, free / 6);
+  resources.group_ceiling = {-1.0, 0.0};  // another group's ceiling leaves the MNLA free
+  EXPECT_DOUBLE_EQ(mean_recruits(params, kMnla, 100, seeds, resources), free);
+}
+
+TEST(MobilizationMechanism, AGroupThatMergesHandsItsCeilingOnToTheGroupItJoins) {
+  World w;
+  mobilization::Resources resources;
+  EXPECT_LT(resources.ceiling_of(w.state, kMnla - 1), 0.0);  // none listed
+  resources.group_ceiling = {300.0, 200.0};
+  EXPECT_DOUBLE_EQ(resources.ceiling_of(w.state, kMnla - 1), 300.0);
+  EXPECT_DOUBLE_EQ(resources.ceiling_of(w.state, kMujao - 1), 200.0);
+  w.group(kMujao).merged_into = kMnla;
+  EXPECT_DOUBLE_EQ(resources.ceiling_of(w.state, kMnla - 1), 500.0);
+  EXPECT_LT(resources.ceiling_of(w.state, kMujao - 1), 0.0);
+  // A group formed after the origin (no ceiling of its own) takes on those of the groups it absorbs.
+  resources.group_ceiling = {-1.0, 200.0};
+  EXPECT_DOUBLE_EQ(resources.ceiling_of(w.state, kMnla - 1), 200.0);
+}
+
 TEST(MobilizationMechanism, InfluxEnlistsTheGroupsCommunitiesInItsRegions) {
   World w;
   EXPECT_DOUBLE_EQ(mobilization::influx(w.state, w.ctx(), kMnla, 300.0, 0, 7), 300.0);

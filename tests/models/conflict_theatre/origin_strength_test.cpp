@@ -94,10 +94,48 @@ TEST(OriginStrength, AfterTheOriginTheFightersStayUnderTheirCeiling) {
       EXPECT_EQ(resources.bounded(), on);
       if (!on) return;
       EXPECT_GT(resources.ceiling, 0.0);
-      double fighters = 0.0;
-      for (const auto& g : model.state().groups) fighters += g.fighters_people();
-      EXPECT_LE(fighters, resources.ceiling + 1e-9);
+      EXPECT_LT(model.state().fighters_total(), resources.ceiling + model.state().people.people_per_agent);
     });
+  }
+}
+
+// The same for each group's own ceiling (on by default): every group that had fighters at the
+// origin is under its own ceiling after JNIM's merger of 2017-03-02, JNIM under those of the four
+// groups it took in; with the switch off no group has one.
+TEST(OriginStrength, AfterTheOriginEachGroupStaysUnderItsOwnCeiling) {
+  for (const bool on : {false, true}) {
+    forecast_from_2015(
+        "origin_strength_ceiling_by_group", on, engine::Date(2017, 3, 31), [on](const auto& model) {
+          const auto& resources = model.registry().template get<mechanisms::mobilization::Resources>();
+          if (!on) {
+            EXPECT_TRUE(resources.group_ceiling.empty());
+            return;
+          }
+          ASSERT_EQ(resources.group_ceiling.size(), model.state().groups.size());
+          int bounded = 0;
+          for (std::size_t g = 0; g < model.state().groups.size(); ++g) {
+            const double own = resources.ceiling_of(model.state(), g);
+            if (own < 0.0) continue;
+            ++bounded;
+            // The last joiner of a month may pass it by less than one agent.
+            EXPECT_LT(model.state().groups[g].fighters_people(), own + model.state().people.people_per_agent)
+                << model.state().groups[g].id;
+          }
+          EXPECT_GT(bounded, 3);
+          const auto& state = model.state();
+          const auto jnim = state.actor_of("jnim");
+          ASSERT_NE(jnim, mechanisms::conflict::kNoActor);
+          double merged = 0.0;
+          int members = 0;
+          for (std::size_t g = 0; g < state.groups.size(); ++g) {
+            if (state.groups[g].merged_into != jnim) continue;
+            ++members;
+            merged += std::max(0.0, resources.group_ceiling[g]);
+          }
+          EXPECT_EQ(members, 4);
+          EXPECT_GT(merged, 0.0);
+          EXPECT_DOUBLE_EQ(resources.ceiling_of(state, jnim - 1), merged);
+        });
   }
 }
 
