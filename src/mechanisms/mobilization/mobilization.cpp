@@ -74,9 +74,8 @@ double room_share(double ceiling, double fighters, double wanted) {
   return wanted > room ? room / wanted : 1.0;
 }
 
-double Resources::ceiling_of(const conflict::State& state, std::size_t group) const {
-  double total = 0.0;
-  bool any = false;
+std::vector<double> Resources::ceilings(const conflict::State& state) const {
+  std::vector<double> out(state.groups.size(), -1.0);
   for (std::size_t h = 0; h < group_ceiling.size() && h < state.groups.size(); ++h) {
     if (group_ceiling[h] < 0.0) continue;
     // Follow h's mergers to the group that holds its fighters today (a chain has no loops: a group
@@ -87,11 +86,14 @@ double Resources::ceiling_of(const conflict::State& state, std::size_t group) co
       if (next == conflict::kNoActor || next == 0) break;
       at = static_cast<std::size_t>(next - 1);
     }
-    if (at != group) continue;
-    total += group_ceiling[h];
-    any = true;
+    out[at] = std::max(0.0, out[at]) + group_ceiling[h];
   }
-  return any ? total : -1.0;
+  return out;
+}
+
+double Resources::ceiling_of(const conflict::State& state, std::size_t group) const {
+  const auto all = ceilings(state);
+  return group < all.size() ? all[group] : -1.0;
 }
 
 void recruit(State& state, conflict::Context& context, const Params& params, const Resources& resources) {
@@ -166,8 +168,9 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
   constexpr double kUnbounded = std::numeric_limits<double>::infinity();
   std::vector<double> left(groups, kUnbounded);  // room left under each group's own ceiling
   if (!resources.group_ceiling.empty()) {
+    const std::vector<double> own_ceilings = resources.ceilings(state);
     for (std::size_t gi = 0; gi < groups; ++gi) {
-      const double own = resources.ceiling_of(state, gi);
+      const double own = own_ceilings[gi];
       if (own < 0.0) continue;
       const double fighters = state.groups[gi].fighters_people();
       accept[gi] *= room_share(own, fighters, eligible[gi] * accept[gi]);

@@ -96,8 +96,10 @@ struct Resources {
   std::vector<double> group_ceiling;
   [[nodiscard]] bool bounded() const { return ceiling >= 0.0; }
   [[nodiscard]] double of(std::size_t group) const { return group < factor.size() ? factor[group] : 1.0; }
-  // Group g's own ceiling with those of the groups merged into it (directly or through others);
-  // negative when none of them has one.
+  // Each group's own ceiling with those of the groups merged into it (directly or through others),
+  // by group index; negative when none of them has one.
+  [[nodiscard]] std::vector<double> ceilings(const conflict::State& state) const;
+  // The same for one group.
   [[nodiscard]] double ceiling_of(const conflict::State& state, std::size_t group) const;
   bool operator==(const Resources&) const = default;
   template <class Archive>
