@@ -56,6 +56,7 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   check_range("kin_weight", rules_.kin_weight, 1e-9, 1e6);
   check_range("settle_days", rules_.settle_days, 0, 1e6);
   check_range("return_abroad_factor", rules_.return_abroad_factor, 0, 1);
+  check_range("return_exile_decay_days", rules_.return_exile_decay_days, 0, 1e6);
   check_range("return_area_weight", rules_.return_area_weight, 0, 100);
   check_range("return_fear_weight", rules_.return_fear_weight, 0, 1e3);
   check_range("return_unsafe_factor", rules_.return_unsafe_factor, 0, 1);
@@ -174,11 +175,14 @@ std::size_t Displacement::displace(PlaceId origin, double people, std::uint32_t 
   return count;
 }
 
-std::size_t Displacement::add_resting(PlaceId home, PlaceId at, std::uint32_t day, std::uint8_t group) {
+std::size_t Displacement::add_resting(PlaceId home, PlaceId at, std::uint32_t day, std::uint8_t group,
+                                      std::uint32_t left_home) {
   if (home >= dyn_.places.size() || at >= dyn_.places.size())
     throw std::invalid_argument("displacement: an agent added at an unknown place");
+  if (left_home > day)
+    throw std::invalid_argument("displacement: an agent added that leaves home after it arrives");
   // Regime kNever differs from any place's, so the agent draws its rest at `at` when next moved.
-  dyn_.agents.create(at, kNoPath, 0, 0.0f, home, day, kNever, day, group, day);
+  dyn_.agents.create(at, kNoPath, 0, 0.0f, home, day, kNever, left_home, group, day);
   dyn_.retired.push_back(0);
   ++dyn_.resting[at];
   return dyn_.agents.size() - 1;
@@ -231,7 +235,13 @@ double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId 
   // lost or taken; docs/model/displacement.md).
   if (rules_.return_decay_days > 0) h *= std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
   // A border to cross, the aid of a camp and the papers of a return weigh on refugees only.
-  if (dyn_.places[at].foreign) h *= rules_.return_abroad_factor;
+  if (dyn_.places[at].foreign) {
+    h *= rules_.return_abroad_factor;
+    // Exile grows protracted (aid, schooling and work in the host country; docs/model/displacement.md,
+    // "Returning"): abroad, the chance falls with the time since leaving home on top of the above.
+    if (rules_.return_exile_decay_days > 0)
+      h *= std::exp(-static_cast<double>(days_away) / rules_.return_exile_decay_days);
+  }
   // A calm town in a violent area is not yet home: the roads, fields and markets around it count.
   const std::uint16_t area = dyn_.places[home].area;
   if (rules_.return_area_weight > 0) h *= std::pow(dyn_.area_calm[area], rules_.return_area_weight);
@@ -528,7 +538,12 @@ Displacement::Whereabouts Displacement::whereabouts(std::size_t slot) const {
   } else if (pid != kNoPath) {
     heading = paths_[pid].places[dyn_.agents.column<kLeg>()[s] + 1];
   }
-  return {at, heading, home, dyn_.agents.column<kProgress>()[s], dyn_.agents.column<kGroup>()[s]};
+  return {at,
+          heading,
+          home,
+          dyn_.agents.column<kProgress>()[s],
+          dyn_.agents.column<kGroup>()[s],
+          dyn_.agents.column<kSince>()[s]};
 }
 
 void Displacement::retire(std::size_t slot) {

@@ -12,11 +12,12 @@
 //      where the agent's community has kin weighs `kin_weight` times more), and travels up to
 //      `speed_km` a day along it; an agent at rest away from home sets off home by the shortest
 //      route with a daily chance
-//          h = `return_chance` · g · exp(−t/`return_decay_days`) · a · S^β · exp(−φ·T),
+//          h = `return_chance` · g · exp(−t/`return_decay_days`) · a(t) · S^β · exp(−φ·T),
 //      g = 1 once its home's recent violence has stayed at or below `return_tolerance` for
 //      `return_after_days` days and g = `return_unsafe_factor` before (people also go back to
 //      homes that never stay calm, only more slowly),
-//      t the days since it left, a = `return_abroad_factor` while abroad (else 1), S the share of
+//      t the days since it left, a(t) = `return_abroad_factor` · exp(−t/`return_exile_decay_days`)
+//      while abroad (else 1; exile becomes protracted: camps' aid, schools and work), S the share of
 //      the home area's places that are calm today, β = `return_area_weight`, T the threat its
 //      community feels in the home area (an input, 0..1) and φ = `return_fear_weight`.
 //
@@ -81,18 +82,19 @@ struct Rules {
   double camp_weight = 1.0;           // attractiveness factor of a camp
   double foreign_weight = 1.0;        // attractiveness factor of a place abroad
   double distance_softening_km = 10.0;
-  double capacity_buffer = 0.9;       // occupancy share of capacity where attraction starts to fall
-  int awareness = 1;                  // links beyond the first that an agent looks ahead
-  int violence_memory_days = 0;       // violence counts as recent for this many days after it stops
-  int return_after_days = 90;         // days in a row that home has been safe before people go back
-  double return_chance = 0.05;        // daily chance of setting off home once it is safe
-  double return_tolerance = 0.0;      // home counts as safe while its recent violence is at most this
-  double return_decay_days = 0.0;     // the return chance falls as exp(-t / this), t days away; 0: never
-  double kin_weight = 1.0;            // attractiveness factor of a place where an agent's group has kin
-  double return_abroad_factor = 1.0;  // a: the return chance abroad relative to inside the country
-  double return_area_weight = 0.0;    // β: exponent of the home area's calm share; 0: the town alone
-  double return_fear_weight = 0.0;    // φ: how strongly the community's threat at home holds it back
-  double return_unsafe_factor = 0.0;  // u: the return chance while home is not yet safe, relative to after
+  double capacity_buffer = 0.9;          // occupancy share of capacity where attraction starts to fall
+  int awareness = 1;                     // links beyond the first that an agent looks ahead
+  int violence_memory_days = 0;          // violence counts as recent for this many days after it stops
+  int return_after_days = 90;            // days in a row that home has been safe before people go back
+  double return_chance = 0.05;           // daily chance of setting off home once it is safe
+  double return_tolerance = 0.0;         // home counts as safe while its recent violence is at most this
+  double return_decay_days = 0.0;        // the return chance falls as exp(-t / this), t days away; 0: never
+  double kin_weight = 1.0;               // attractiveness factor of a place where an agent's group has kin
+  double return_abroad_factor = 1.0;     // a: the return chance abroad relative to inside the country
+  double return_exile_decay_days = 0.0;  // abroad only, a falls as exp(-t / this), t days away; 0: never
+  double return_area_weight = 0.0;       // β: exponent of the home area's calm share; 0: the town alone
+  double return_fear_weight = 0.0;       // φ: how strongly the community's threat at home holds it back
+  double return_unsafe_factor = 0.0;     // u: the return chance while home is not yet safe, relative to after
   double settle_days = 0.0;  // T: the move chance in a calm town falls as exp(-days there / T); 0: never
 };
 
@@ -126,11 +128,12 @@ class Displacement {
   // agents added.
   std::size_t displace(PlaceId origin, double people, std::uint32_t day, std::uint8_t group = 0);
 
-  // Adds one agent of group `group` from `home`, already at rest at `at` (it left home and arrived
-  // on `day`; it draws its rest from `at`'s move chance at the next step). For a forecast that
-  // starts from observed stocks (origin_state.hpp). Returns its slot. Throws std::invalid_argument
-  // for an unknown place.
-  std::size_t add_resting(PlaceId home, PlaceId at, std::uint32_t day, std::uint8_t group);
+  // Adds one agent of group `group` from `home`, already at rest at `at` (it left home on
+  // `left_home`, at most `day`, and arrived on `day`; it draws its rest from `at`'s move chance at
+  // the next step). For a forecast that starts from observed stocks (origin_state.hpp). Returns its
+  // slot. Throws std::invalid_argument for an unknown place or a departure after `day`.
+  std::size_t add_resting(PlaceId home, PlaceId at, std::uint32_t day, std::uint8_t group,
+                          std::uint32_t left_home);
 
   // Moves everyone for one day.
   void step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads);
@@ -161,6 +164,7 @@ class Displacement {
     PlaceId home;
     float progress_km;
     std::uint8_t group;
+    std::uint32_t left_home;  // the day it left home
   };
   [[nodiscard]] Whereabouts whereabouts(std::size_t slot) const;
 

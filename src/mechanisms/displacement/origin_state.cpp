@@ -10,8 +10,8 @@
 //     stayed home; draw_tolerance_above). Raising it only to that violence would send them all
 //     away again at the next death there;
 //   - a status with fewer sends more people: each new agent is like an agent of that status drawn
-//     at random (its home, community and place), standing for a resident of that home and
-//     community, who is displaced there from today.
+//     at random (its home, community, place and day of leaving home), standing for a resident of
+//     that home and community, who is displaced there from today on as if it had left with it.
 // Nothing else changes: violence, groups and the rules of movement go on as simulated.
 #include <algorithm>
 #include <cmath>
@@ -125,7 +125,9 @@ std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& con
         people.status[i] = code == Registration::kInternal ? Status::Displaced : Status::Refugee;
         state_.owner.push_back(i);
         // In transit, the model agent is counted at the place its leg started: the new one rests there.
-        const std::size_t slot = displacement_.add_resting(w.home, to, day, w.group);
+        // It left home when the agent it is drawn like did: the return chance may fall with time away.
+        const std::size_t slot =
+            displacement_.add_resting(w.home, to, day, w.group, std::min(w.left_home, day));
         if (slot + 1 != state_.owner.size())
           throw std::logic_error("displacement: slots and owners out of step");
         ++added;

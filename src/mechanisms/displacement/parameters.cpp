@@ -76,6 +76,12 @@ const engine::ParameterTable<Rules>& rules_table() {
           "theatre's fit on returned refugees and IDPs sets it (docs/model/displacement.md, \"Returns\")",
           "Return chance of a displaced person abroad relative to one inside the country"),
       parameter(
+          "displacement_return_exile_decay_days", &Rules::return_exile_decay_days, 0, 7300, "days",
+          "assumption: 0 keeps a constant return chance abroad; issue 17: exile grows protracted (UNHCR "
+          "counts large returns to Mali in 2013-2014 and small ones in 2015-2016, data/observed/unhcr_*); a "
+          "theatre's fit sets it (docs/model/displacement.md, \"Returning\")",
+          "Days away over which the return chance of a refugee (abroad only) falls by a factor e (0: never)"),
+      parameter(
           "displacement_return_area_weight", &Rules::return_area_weight, 0, 10, "1",
           "assumption: 0 keeps the rule before (only the home town's safety counts); issue 17 asks for "
           "safety across the home area; a theatre's fit sets it (docs/model/displacement.md, \"Returns\")",

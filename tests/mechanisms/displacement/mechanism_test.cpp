@@ -336,6 +336,52 @@ TEST(Displacement, ReturnsFromAbroadAreSlowedByTheAbroadFactorOnly) {
   EXPECT_EQ(back_home(at_home, links, r, {}), idps_back);  // the internally displaced are not touched
 }
 
+TEST(Displacement, ExileGrowsProtractedForRefugeesOnly) {
+  const std::vector<Place> abroad{{"A", "X", PlaceKind::Town, false, 0},
+                                  {"C", "Y", PlaceKind::Camp, true, 0}};
+  const std::vector<Place> at_home{{"A", "X", PlaceKind::Town, false, 0},
+                                   {"B", "X", PlaceKind::Town, false, 0}};
+  const std::vector<Link> links{{0, 1, 100}};
+  Rules r;
+  const std::size_t refugees_back = back_home(abroad, links, r, {});
+  const std::size_t idps_back = back_home(at_home, links, r, {});
+  r.return_exile_decay_days = 30;  // safe from day 40: the daily chance is 0.05·e^-1.3 and falling
+  const std::size_t protracted = back_home(abroad, links, r, {});
+  EXPECT_GT(refugees_back, 900u);
+  EXPECT_LT(protracted, refugees_back / 2);
+  EXPECT_GT(protracted, 0u);
+  EXPECT_EQ(back_home(at_home, links, r, {}), idps_back);  // the internally displaced are not touched
+}
+
+TEST(Displacement, AnAgentAddedAtRestKeepsTheDayItLeftHome) {
+  // 500 agents added in a camp abroad on day 400 that left home that day, 500 that left on day 0;
+  // home has been calm since day 1. With exile growing protracted the older exiles stay.
+  const std::vector<Place> places{{"A", "X", PlaceKind::Town, false, 0},
+                                  {"C", "Y", PlaceKind::Camp, true, 0}};
+  Rules r;
+  r.return_chance = 0.05;
+  r.return_exile_decay_days = 100;
+  Displacement d(places, {{0, 1, 100}}, r);
+  const engine::RandomStreams random(4);
+  d.set_violence(0, 1.0);
+  d.step(random, 0, 1);
+  d.set_violence(0, 0.0);
+  std::uint32_t day = 1;
+  for (; day < 400; ++day) d.step(random, day, 1);
+  for (int i = 0; i < 500; ++i) d.add_resting(0, 1, day, 0, day);
+  for (int i = 0; i < 500; ++i) d.add_resting(0, 1, day, 0, 0);
+  EXPECT_EQ(d.whereabouts(0).left_home, 400u);
+  EXPECT_EQ(d.whereabouts(999).left_home, 0u);
+  EXPECT_THROW(d.add_resting(0, 1, day, 0, day + 1), std::invalid_argument);
+  for (; day < 500; ++day) d.step(random, day, 1);
+  std::size_t fresh = 0, old = 0;
+  for (std::size_t i = 0; i < 500; ++i) fresh += d.settled_home(i) ? 1 : 0;
+  for (std::size_t i = 500; i < 1000; ++i) old += d.settled_home(i) ? 1 : 0;
+  // Fresh: 1 - exp(-0.05·100·(1 - e^-1)) ≈ 96 %; old: 1 - exp(-0.05·100·e^-4·(1 - e^-1)) ≈ 6 %.
+  EXPECT_GT(fresh, 400u);
+  EXPECT_LT(old, 80u);
+}
+
 TEST(Displacement, ViolenceAcrossTheHomeAreaHoldsBackReturnsToACalmTown) {
   // A and E lie in area 0, F in area 1; people from A rest in camp C abroad, the only place linked.
   const std::vector<Place> places{{"A", "X", PlaceKind::Town, false, 0, 0},
