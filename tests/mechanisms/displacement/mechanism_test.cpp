@@ -319,38 +319,42 @@ std::size_t back_home(const std::vector<Place>& places, const std::vector<Link>&
   return home;
 }
 
+// From A people can go only to a camp abroad (C) or only to a town at home (B): how many of them
+// are back home (back_home) under the rules `changed`, against the same with the default rules.
+struct AbroadOrAtHome {
+  std::size_t refugees_before, idps_before, refugees, idps;
+  explicit AbroadOrAtHome(const Rules& changed) {
+    const std::vector<Place> abroad{{"A", "X", PlaceKind::Town, false, 0},
+                                    {"C", "Y", PlaceKind::Camp, true, 0}};
+    const std::vector<Place> at_home{{"A", "X", PlaceKind::Town, false, 0},
+                                     {"B", "X", PlaceKind::Town, false, 0}};
+    const std::vector<Link> links{{0, 1, 100}};
+    refugees_before = back_home(abroad, links, Rules{}, {});
+    idps_before = back_home(at_home, links, Rules{}, {});
+    refugees = back_home(abroad, links, changed, {});
+    idps = back_home(at_home, links, changed, {});
+  }
+};
+
+// Under `changed`, fewer than half as many refugees go home (but some do), and as many IDPs.
+void expect_refugees_slowed_only(const Rules& changed) {
+  const AbroadOrAtHome back(changed);
+  EXPECT_GT(back.refugees_before, 900u);
+  EXPECT_LT(back.refugees, back.refugees_before / 2);
+  EXPECT_GT(back.refugees, 0u);
+  EXPECT_EQ(back.idps, back.idps_before);  // the internally displaced are not touched
+}
+
 TEST(Displacement, ReturnsFromAbroadAreSlowedByTheAbroadFactorOnly) {
-  // From A people can go only to a camp abroad (C) or only to a town at home (B).
-  const std::vector<Place> abroad{{"A", "X", PlaceKind::Town, false, 0},
-                                  {"C", "Y", PlaceKind::Camp, true, 0}};
-  const std::vector<Place> at_home{{"A", "X", PlaceKind::Town, false, 0},
-                                   {"B", "X", PlaceKind::Town, false, 0}};
-  const std::vector<Link> links{{0, 1, 100}};
   Rules r;
-  const std::size_t refugees_back = back_home(abroad, links, r, {});
-  const std::size_t idps_back = back_home(at_home, links, r, {});
   r.return_abroad_factor = 0.05;  // daily chance 0.0025: about a quarter back within 110 days
-  EXPECT_GT(refugees_back, 900u);
-  EXPECT_LT(back_home(abroad, links, r, {}), refugees_back / 2);
-  EXPECT_GT(back_home(abroad, links, r, {}), 0u);
-  EXPECT_EQ(back_home(at_home, links, r, {}), idps_back);  // the internally displaced are not touched
+  expect_refugees_slowed_only(r);
 }
 
 TEST(Displacement, ExileGrowsProtractedForRefugeesOnly) {
-  const std::vector<Place> abroad{{"A", "X", PlaceKind::Town, false, 0},
-                                  {"C", "Y", PlaceKind::Camp, true, 0}};
-  const std::vector<Place> at_home{{"A", "X", PlaceKind::Town, false, 0},
-                                   {"B", "X", PlaceKind::Town, false, 0}};
-  const std::vector<Link> links{{0, 1, 100}};
   Rules r;
-  const std::size_t refugees_back = back_home(abroad, links, r, {});
-  const std::size_t idps_back = back_home(at_home, links, r, {});
   r.return_exile_decay_days = 30;  // safe from day 40: the daily chance is 0.05·e^-1.3 and falling
-  const std::size_t protracted = back_home(abroad, links, r, {});
-  EXPECT_GT(refugees_back, 900u);
-  EXPECT_LT(protracted, refugees_back / 2);
-  EXPECT_GT(protracted, 0u);
-  EXPECT_EQ(back_home(at_home, links, r, {}), idps_back);  // the internally displaced are not touched
+  expect_refugees_slowed_only(r);
 }
 
 TEST(Displacement, AnAgentAddedAtRestKeepsTheDayItLeftHome) {
