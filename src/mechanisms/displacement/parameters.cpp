@@ -77,9 +77,9 @@ const engine::ParameterTable<Rules>& rules_table() {
           "Return chance of a displaced person abroad relative to one inside the country"),
       parameter(
           "displacement_return_exile_decay_days", &Rules::return_exile_decay_days, 0, 7300, "days",
-          "assumption: 0 keeps a constant return chance abroad; issue 17: exile grows protracted (UNHCR "
-          "counts large returns to Mali in 2013-2014 and small ones in 2015-2016, data/observed/unhcr_*); a "
-          "theatre's fit sets it (docs/model/displacement.md, \"Returning\")",
+          "assumption: 0 keeps a constant return chance abroad; issue 17: exile grows protracted (schools, "
+          "work and aid in the host country hold refugees longer the longer they stay); a theatre's fit or "
+          "backtest sets it (docs/model/displacement.md, \"Returning\")",
           "Days away over which the return chance of a refugee (abroad only) falls by a factor e (0: never)"),
       parameter(
           "displacement_return_area_weight", &Rules::return_area_weight, 0, 10, "1",
