@@ -107,6 +107,7 @@ void State::rebuild_cell_index() {
   by_cell.resize(n);
   std::vector<std::uint32_t> fill(cell_begin.begin(), cell_begin.end() - 1);
   for (std::size_t i = 0; i < n; ++i) by_cell[fill[people.cell[i]]++] = static_cast<std::uint32_t>(i);
+  ++cell_index_version;
 }
 
 void State::refresh_foreign() {

@@ -265,6 +265,9 @@ struct State {
   // Per-cell index of the agents living there (residents and fighters at home), rebuilt monthly.
   std::vector<std::uint32_t> cell_begin;
   std::vector<std::uint32_t> by_cell;
+  // Counts the rebuilds of the index: a mechanism may keep a sum over a place's people (M7's
+  // exposed people) until it changes, instead of summing again every day.
+  std::uint64_t cell_index_version = 0;
 
   std::uint64_t initial_agents = 0;  // agents at the start (conservation bookkeeping)
 

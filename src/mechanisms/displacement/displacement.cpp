@@ -244,7 +244,9 @@ double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId 
   }
   // A calm town in a violent area is not yet home: the roads, fields and markets around it count.
   const std::uint16_t area = dyn_.places[home].area;
-  if (rules_.return_area_weight > 0) h *= std::pow(dyn_.area_calm[area], rules_.return_area_weight);
+  if (rules_.return_area_weight > 0)
+    h *= area < area_return_factor_.size() ? area_return_factor_[area]
+                                           : std::pow(dyn_.area_calm[area], rules_.return_area_weight);
   // A community that fears reprisals at home stays away (issue 17; the threat comes from M14).
   if (rules_.return_fear_weight > 0 && group < dyn_.fear.size() && area < dyn_.fear[group].size())
     h *= std::exp(-rules_.return_fear_weight * dyn_.fear[group][area]);
@@ -295,6 +297,9 @@ void Displacement::prepare_day(std::uint32_t day) {
   }
   for (std::size_t a = 0; a < dyn_.area_calm.size(); ++a)
     dyn_.area_calm[a] = area_places_[a] > 0 ? dyn_.area_calm[a] / area_places_[a] : 1.0;
+  area_return_factor_.resize(dyn_.area_calm.size());
+  for (std::size_t a = 0; a < dyn_.area_calm.size(); ++a)
+    area_return_factor_[a] = std::pow(dyn_.area_calm[a], rules_.return_area_weight);
   // Route weights: attractiveness of the end over the softened length, times its capacity factor;
   // for each group with kin, the same with the kin places' attraction raised.
   std::vector<double> score(n);

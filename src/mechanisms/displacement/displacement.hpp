@@ -260,6 +260,9 @@ class Displacement {
   Dynamic dyn_;
   std::vector<std::vector<std::uint8_t>> kin_;  // [group][place], from the scenario (not state)
   std::vector<double> area_places_;             // per home area: its places in the country (fixed)
+  // Per home area, S^β of the return rule for today (prepare_day; derived from dyn_.area_calm, so
+  // not state): one power per area and day rather than one per resting agent.
+  std::vector<double> area_return_factor_;
 
   // Topology: simple paths from each place, and the next hop on the shortest route home.
   std::vector<Path> paths_;

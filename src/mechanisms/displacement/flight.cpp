@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "engine/grid.hpp"
 
@@ -69,7 +70,7 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
     const auto [begin, end] = context.ops.residents_range(state, static_cast<conflict::PlaceIndex>(p));
     const double rho =
         place.in_theatre && place.danger > 0.0 && params_.population_elasticity > 0.0
-            ? felt_danger(place.danger, exposed_people(state, begin, end), params_.population_elasticity)
+            ? felt_danger(place.danger, exposed_people(state, p, begin, end), params_.population_elasticity)
             : place.danger;
     const double v = place.in_theatre ? 1.0 - std::exp(-rho / params_.danger_scale) : 0.0;
     place.danger *= keep;
@@ -80,19 +81,34 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
     place.exposure_days += v;
     const double endured = place.exposure_days;
     leaving_.clear();
-    for (std::uint32_t at = begin; at < end; ++at) {
-      const std::uint32_t i = state.by_cell[at];
-      if (people.status[i] != Status::Resident || people.tolerance_days[i] == 255) continue;
-      if (static_cast<double>(people.tolerance_days[i]) + 0.5 >= endured * cell_weight_[people.cell[i]])
-        continue;
-      people.status[i] = Status::Displaced;
-      leaving_.push_back(i);
-    }
+    leave_place(state, context.ops, p, endured);
     leave_by_community(static_cast<PlaceId>(p), people, day);
   }
   if (displacement_.rules().return_fear_weight > 0) displacement_.set_fear(state.community_threat);
   displacement_.step(context.random, day, context.threads);
   if (state.day % 7 == 0) sync(state, context);
+}
+
+void Flight::leave_place(conflict::State& state, const conflict::PeopleOps& ops, std::size_t p,
+                         double endured) {
+  // Cell by cell (the order of state.by_cell), each cell's felt endurance E_p · w_c once: a resident
+  // leaves when their tolerance, read as t + 1/2, is below it, so a cell where it is at most 1/2
+  // keeps everyone. Raw pointers: the status writes would otherwise make the compiler reload every
+  // column on each person.
+  const std::uint32_t* by_cell = state.by_cell.data();
+  Status* status = state.people.status.data();
+  const std::uint8_t* tolerance = state.people.tolerance_days.data();
+  for (std::uint32_t c = ops.place_cells[p]; c < ops.place_cells[p + 1]; ++c) {
+    const double felt = endured * cell_weight_[c];
+    if (felt <= 0.5) continue;
+    for (std::uint32_t at = state.cell_begin[c]; at < state.cell_begin[c + 1]; ++at) {
+      const std::uint32_t i = by_cell[at];
+      if (status[i] != Status::Resident || tolerance[i] == 255) continue;
+      if (static_cast<double>(tolerance[i]) + 0.5 >= felt) continue;
+      status[i] = Status::Displaced;
+      leaving_.push_back(i);
+    }
+  }
 }
 
 void Flight::leave_by_community(PlaceId origin, const conflict::People& people, std::uint32_t day) {
@@ -113,12 +129,20 @@ void Flight::leave_by_community(PlaceId origin, const conflict::People& people, 
   }
 }
 
-double Flight::exposed_people(const conflict::State& state, std::uint32_t begin, std::uint32_t end) const {
-  // Everyone whose home is in the catchment counts, whatever their status: those who have fled
-  // still make the place's size, so a town does not grow more frightening as it empties.
-  double sum = 0.0;
-  for (std::uint32_t at = begin; at < end; ++at) sum += cell_weight_[state.people.cell[state.by_cell[at]]];
-  return sum * state.people.people_per_agent;
+double Flight::exposed_people(const conflict::State& state, std::size_t p, std::uint32_t begin,
+                              std::uint32_t end) {
+  if (exposed_.size() != state.places.size() || exposed_version_ != state.cell_index_version) {
+    exposed_.assign(state.places.size(), std::numeric_limits<double>::quiet_NaN());
+    exposed_version_ = state.cell_index_version;
+  }
+  if (std::isnan(exposed_[p])) {
+    // Everyone whose home is in the catchment counts, whatever their status: those who have fled
+    // still make the place's size, so a town does not grow more frightening as it empties.
+    double sum = 0.0;
+    for (std::uint32_t at = begin; at < end; ++at) sum += cell_weight_[state.people.cell[state.by_cell[at]]];
+    exposed_[p] = sum * state.people.people_per_agent;
+  }
+  return exposed_[p];
 }
 
 void Flight::list_countries() {

@@ -158,15 +158,23 @@ class Flight {
   std::uint8_t follow(conflict::State& state, const conflict::Context& context, std::size_t s);
   // Adds a person agent of `people` people, back home for good from slot s, to state_.returned.
   void count_return(std::size_t s, double people);
-  // N_p: the people of the agents in [begin, end) of state.by_cell, each weighted by its cell's w_c.
-  [[nodiscard]] double exposed_people(const conflict::State& state, std::uint32_t begin,
-                                      std::uint32_t end) const;
+  // N_p: the people of the agents in [begin, end) of state.by_cell (place p's), each weighted by its
+  // cell's w_c; summed once per rebuild of the cell index and kept until the next.
+  [[nodiscard]] double exposed_people(const conflict::State& state, std::size_t p, std::uint32_t begin,
+                                      std::uint32_t end);
 
+  // Marks the residents of place p whose tolerance the endured violence E_p has passed (weighted by
+  // their cell's w_c) as displaced, and lists them in leaving_ in the order of state.by_cell.
+  void leave_place(conflict::State& state, const conflict::PeopleOps& ops, std::size_t p, double endured);
   // Today's leavers of one place, made displacement agents community by community.
   void leave_by_community(PlaceId origin, const conflict::People& people, std::uint32_t day);
 
   std::vector<double> cell_weight_;     // derived from the cells and places on the first day (not state)
   std::vector<std::uint32_t> leaving_;  // scratch: today's leavers of the place at hand
+  // N_p by place (NaN: not summed yet) for the cell index of version exposed_version_ (not state:
+  // a cache, summed again after a resume).
+  std::vector<double> exposed_;
+  std::uint64_t exposed_version_ = 0;
   std::vector<std::string> countries_;  // foreign countries of the displacement's places (not state)
 
   FlightParams params_;

@@ -45,6 +45,51 @@ double affinity(const conflict::Group& g, std::uint8_t c, const Params& params) 
   return in_mask(g.communities, c) ? 1.0 : params.other_affinity;
 }
 
+// A bound on every group's score for the residents of one community and region: a resident with
+// grievance G and arrest risk r scores at most G · affinity + pull − r for any group (G ≥ 0), with
+// affinity and pull (its protection included) the largest among the groups open to them there.
+// Most residents fall short of the threshold most months; the bound passes them over before the
+// per-group scores, and leaves every choice as it was (kSlack covers rounding in the sums).
+class ScoreBound {
+ public:
+  static constexpr std::size_t kCommunities = 32;  // communities are bits of a 32-bit mask
+  static constexpr double kSlack = 1e-9;
+
+  ScoreBound(const State& state, const Params& params, const std::vector<double>& pull)
+      : regions_(state.regions.size()),
+        affinity_(kCommunities * regions_, 0.0),
+        pull_(kCommunities * regions_, -std::numeric_limits<double>::infinity()) {
+    const auto& threat = state.community_threat;
+    for (std::size_t c = 0; c < kCommunities; ++c) {
+      for (std::size_t r = 0; r < regions_; ++r) {
+        const double fear = c < threat.size() && r < threat[c].size() ? threat[c][r] : 0.0;
+        const std::size_t at = c * regions_ + r;
+        for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+          const auto& g = state.groups[gi];
+          if (!g.active || !in_mask(g.regions, r)) continue;
+          const double protect =
+              g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
+          affinity_[at] = std::max(affinity_[at], affinity(g, static_cast<std::uint8_t>(c), params));
+          pull_[at] = std::max(pull_[at], pull[gi] + protect);
+        }
+      }
+    }
+  }
+
+  // False when no group can reach the threshold for this resident.
+  [[nodiscard]] bool may_reach(std::size_t community, std::size_t region, double grievance, double risk,
+                               double threshold) const {
+    if (community >= kCommunities || region >= regions_) return true;  // not bounded: score them all
+    const std::size_t at = community * regions_ + region;
+    return grievance * affinity_[at] + pull_[at] - risk + kSlack >= threshold;
+  }
+
+ private:
+  std::size_t regions_;
+  std::vector<double> affinity_;  // [community][region]
+  std::vector<double> pull_;      // [community][region], -inf: no group open to them
+};
+
 }  // namespace
 
 std::vector<double> pulls(const State& state, const Params& params) {
@@ -111,6 +156,7 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
   const std::vector<double> risk = arrest_risk(state, params);
   const std::vector<double> pull = pulls(state, params);
   const auto& threat = state.community_threat;  // M14: [community][region], 0..1
+  const ScoreBound bound(state, params, pull);
   // Pass 1 (parallel): each resident picks among the groups whose score reaches the threshold, by a
   // logit over the scores (the first uniform of the person's keyed draws), or none.
   auto& people = state.people;
@@ -124,6 +170,7 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
       const auto c = people.community[i];
       const double g_i = grievance::grievance(people, i);
       const double r_i = conflict::unit(people.risk_aversion[i]) * risk[region];
+      if (!bound.may_reach(c, region, g_i, r_i, params.threshold)) continue;
       const double fear = c < threat.size() && region < threat[c].size() ? threat[c][region] : 0.0;
       double best = -1.0;
       bool any = false;

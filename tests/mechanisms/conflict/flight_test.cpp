@@ -375,6 +375,34 @@ TEST(FlightMechanism, WithPopulationElasticityFearIsDeathsPerPeopleAround) {
   EXPECT_EQ(intensity_at_gao(200, 0.0), intensity_at_gao(800, 0.0));
 }
 
+TEST(FlightMechanism, TheCatchmentsPeopleAreCountedAgainOnceTheCellIndexIsRebuilt) {
+  // N_p is summed once per cell index (flight.cpp keeps it until the index is rebuilt): people born
+  // into Gao's catchment make its violence less frightening from the next rebuild on, not before.
+  World w(Options{.agents_per_town = 200});
+  auto disp = displacement_of(w);
+  dm::FlightParams params;
+  params.danger_scale = 100.0;
+  params.population_elasticity = 1.0;
+  params.leaving_share = 0.0;  // nobody leaves: the intensity alone is measured
+  dm::Flight flight(params, *disp);
+  auto intensity_on = [&](std::int32_t day) {
+    w.state.places[kGao].danger = 5.0;
+    w.state.places[kGao].exposure_days = 0.0;
+    w.state.day = day;
+    flight.day(w.state, w.ctx());
+    return w.state.places[kGao].exposure_days;
+  };
+  const double n2000 = 1.0 - std::exp(-5.0 * 50.0 / 100.0);  // 200 agents of 10 people
+  const double n8000 = 1.0 - std::exp(-5.0 * 12.5 / 100.0);  // 800 agents
+  EXPECT_NEAR(intensity_on(1), n2000, 1e-12);
+  std::uint16_t gao_cell = 0;
+  while (w.state.cells[gao_cell].place != kGao) ++gao_cell;
+  for (int n = 0; n < 600; ++n) w.state.people.add(gao_cell, 1, 0);
+  EXPECT_NEAR(intensity_on(2), n2000, 1e-12) << "the newborn are not in the index yet";
+  w.state.rebuild_cell_index();
+  EXPECT_NEAR(intensity_on(3), n8000, 1e-12);
+}
+
 TEST(FlightMechanism, WithFullElasticityLowViolenceDisplacesInProportionToDeathsNotPeople) {
   // The same deaths in a town of 20,000 and in one of 80,000: with α = 1 about as many leave each,
   // with α = 0 the bigger town sends about four times as many.
