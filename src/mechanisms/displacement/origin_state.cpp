@@ -126,8 +126,7 @@ std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& con
         state_.owner.push_back(i);
         // In transit, the model agent is counted at the place its leg started: the new one rests there.
         // It left home when the agent it is drawn like did: the return chance may fall with time away.
-        const std::size_t slot =
-            displacement_.add_resting(w.home, to, day, w.group, std::min(w.left_home, day));
+        const std::size_t slot = displacement_.add_resting(w.home, to, day, w.group, w.left_home);
         if (slot + 1 != state_.owner.size())
           throw std::logic_error("displacement: slots and owners out of step");
         ++added;
