@@ -62,18 +62,51 @@ ActorIndex avenger(const State& state, std::size_t c, std::size_t r, engine::Ran
   return static_cast<ActorIndex>(conflict::weighted_pick(draws, w, total) + 1);
 }
 
+// The residents of each community around each town, counted when first needed in a day's
+// reprisals, then kept up to date with the killings each attack there logs (an attack kills only
+// residents of its own place, one Killing record an agent): the weights are the same as a count
+// made afresh for every attack, at a fraction of the cost when a cycle runs hot (many attacks a day).
+class ResidentsByTown {
+ public:
+  ResidentsByTown(std::size_t places, std::size_t communities)
+      : communities_(communities), count_(places * communities, -1.0) {}
+
+  double of(const State& state, const conflict::PeopleOps& ops, PlaceIndex p, std::size_t d) {
+    double* row = &count_[static_cast<std::size_t>(p) * communities_];
+    if (row[d] < 0.0) {
+      std::fill(row, row + communities_, 0.0);
+      const auto [begin, end] = ops.residents_range(state, p);
+      for (std::uint32_t at = begin; at < end; ++at) {
+        const std::uint32_t i = state.by_cell[at];
+        if (state.people.status[i] == Status::Resident && state.people.community[i] < communities_)
+          row[state.people.community[i]] += 1.0;
+      }
+    }
+    return row[d];
+  }
+  // The residents killed at p by an attack: its records in `killings` from `first` on.
+  void killed(PlaceIndex p, const std::vector<conflict::Killing>& killings, std::size_t first) {
+    double* row = &count_[static_cast<std::size_t>(p) * communities_];
+    if (row[0] < 0.0) return;  // not counted yet: counted when needed
+    for (std::size_t k = first; k < killings.size(); ++k) {
+      if (killings[k].community < communities_)
+        row[killings[k].community] -= static_cast<double>(killings[k].agents);
+    }
+  }
+
+ private:
+  std::size_t communities_;
+  std::vector<double> count_;  // [place][community]; -1: not counted yet today
+};
+
 // A town of region r, picked in proportion to the residents of community d around it.
 PlaceIndex where_they_live(const State& state, const conflict::PeopleOps& ops, std::size_t d, std::size_t r,
-                           engine::RandomDraws& draws) {
+                           engine::RandomDraws& draws, ResidentsByTown& residents) {
   std::vector<double> w(state.places.size(), 0.0);
   double total = 0.0;
   for (std::size_t p = 0; p < state.places.size(); ++p) {
     if (!is_town(state.places[p]) || state.places[p].region != r) continue;
-    const auto [begin, end] = ops.residents_range(state, static_cast<PlaceIndex>(p));
-    for (std::uint32_t at = begin; at < end; ++at) {
-      const std::uint32_t i = state.by_cell[at];
-      if (state.people.status[i] == Status::Resident && state.people.community[i] == d) w[p] += 1.0;
-    }
+    w[p] = residents.of(state, ops, static_cast<PlaceIndex>(p), d);
     total += w[p];
   }
   if (total <= 0.0) return conflict::kNoPlace;
@@ -83,6 +116,7 @@ PlaceIndex where_they_live(const State& state, const conflict::PeopleOps& ops, s
 void retaliate(State& state, conflict::Context& context, const Params& params,
                const civilians::Params& civilians, Threats& t) {
   const double rate = params.branching / (params.fatalities * params.memory_days);
+  ResidentsByTown residents(state.places.size(), t.communities);
   for (std::size_t c = 0; c < t.communities; ++c) {
     for (std::size_t d = 0; d < t.communities; ++d) {
       if (c == d) continue;
@@ -95,10 +129,12 @@ void retaliate(State& state, conflict::Context& context, const Params& params,
         const ActorIndex by = avenger(state, c, r, draws);
         if (by == conflict::kNoActor) continue;
         for (std::uint32_t i = 0; i < n; ++i) {
-          const PlaceIndex p = where_they_live(state, context.ops, d, r, draws);
+          const PlaceIndex p = where_they_live(state, context.ops, d, r, draws, residents);
           if (p == conflict::kNoPlace) break;
+          const std::size_t logged = state.killings.size();
           civilians::attack(state, context, civilians, nullptr, p, by, {by, 1u << d, 1.0}, params.fatalities,
                             draws);
+          residents.killed(p, state.killings, logged);
         }
       }
     }

@@ -164,6 +164,31 @@ TEST(ReprisalsMechanism, EachDeathCausesBranchingRatioDeathsInReturn) {
   }
 }
 
+TEST(ReprisalsMechanism, ACycleThatRunsHotStopsWhenNoneOfTheTargetedCommunityIsLeft) {
+  // A hundred attacks a day on 20 agents of community 2 (10 around Gao, 10 around Ansongo): once
+  // they are dead, the towns have none of community 2 left and the avengers find no one to kill. The
+  // residents are counted once a day and again after each attack (reprisals.cpp), so the towns
+  // emptied during the day are seen empty at once: nobody of community 1 dies in their place.
+  World w({1.0, 20, 7});
+  auto t = threats_of(w);
+  reprisals::Params params;
+  params.branching = 0.95;
+  params.fatalities = 0.1;
+  w.group(kMnla).dispersed[kRegionOfGao] = 500.0;
+  w.state.killings = {{kRegionOfGao, 1, kMujao, 1000}};
+  for (int day = 0; day < 30; ++day) {
+    w.state.day = day;
+    reprisals::day(w.state, w.ctx(), params, kCivilians, t);
+  }
+  std::size_t of_2 = 0;
+  for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+    if (w.state.people.status[i] != Status::KilledViolently) continue;
+    EXPECT_EQ(w.state.people.community[i], 2);
+    ++of_2;
+  }
+  EXPECT_EQ(of_2, 20u);
+}
+
 TEST(ReprisalsMechanism, NoBranchingNoReprisals) {
   const auto params = no_branching();
   for (std::uint64_t s = 1; s <= 20; ++s) EXPECT_EQ(reprisal_deaths(s, params, 50), 0.0);
