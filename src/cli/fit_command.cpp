@@ -42,8 +42,9 @@ std::string identity(const FitOptions& o) {
   if (o.input.scale) c += fmt::format(" --scale {}", *o.input.scale);
   for (const auto& a : o.params) c += " --param " + a;
   for (const auto& f : o.observed) c += " --observed " + f;
-  c += fmt::format(" --from {} --origin {} --particles {} --runs {} --quantile {} --first-seed {}", o.from,
-                   o.origin, o.particles, o.runs, o.quantile, o.first_seed);
+  if (!o.from.empty()) c += " --from " + o.from;  // else the scenario's calibration window, as typed
+  c += fmt::format(" --origin {} --particles {} --runs {} --quantile {} --first-seed {}", o.origin,
+                   o.particles, o.runs, o.quantile, o.first_seed);
   return c;
 }
 
@@ -54,7 +55,8 @@ std::string command_line(const FitOptions& o) {
 }
 
 std::string posterior_yaml(const FitOptions& o, const std::vector<ParameterRange>& ranges,
-                           const abc::Result& result, const std::string& command, std::size_t patterns) {
+                           const abc::Result& result, const std::string& command, std::size_t patterns,
+                           engine::Date from) {
   const auto& last = result.populations.back();
   const auto mean = abc::weighted_mean(last);
   std::string y = fmt::format(
@@ -82,7 +84,7 @@ std::string posterior_yaml(const FitOptions& o, const std::vector<ParameterRange
        fmt::format("{}", o.quantile) + " quantile of the previous population's distances\"\n";
   y += "  command: \"" + command + "\"\n";
   y += fmt::format("  from: {}\n  origin: {}\n  members_per_particle: {}\n  patterns_in_distance: {}\n",
-                   o.from, o.origin, o.runs, patterns);
+                   from.iso(), o.origin, o.runs, patterns);
   y += "  parameters: [";
   for (std::size_t k = 0; k < ranges.size(); ++k) y += (k ? ", " : "") + ranges[k].name;
   y += "]\n  populations:\n";
@@ -225,7 +227,7 @@ int fit_command(const FitOptions& options) {
     fmt::print(stderr, "peacesim: error: the budget did not make a single population\n");
     return kBadInput;
   }
-  const std::string yaml = posterior_yaml(options, ranges, result, command, problem.patterns.size());
+  const std::string yaml = posterior_yaml(options, ranges, result, command, problem.patterns.size(), from);
   write_text_atomically(options.out, yaml);
   if (!options.quiet) {
     fmt::print("\n{} populations, {} simulations ({}). Written to {}:\n{}", result.populations.size(),

@@ -43,6 +43,10 @@ TEST(Fit, WritesWeightedDrawsAScenarioIncludesAndResumesToTheSamePosterior) {
   const std::string whole = read_text(dir / "whole.yaml");
   EXPECT_NE(whole.find("peacesim fit scenarios/mali/mali.yaml"), std::string::npos) << whole;
   EXPECT_NE(whole.find("origin: 2012-06-30"), std::string::npos);
+  // Without --from, the window starts where the scenario's calibration section says, and the file
+  // says so (the command as typed has no empty --from).
+  EXPECT_NE(whole.find("  from: 2012-01-01\n"), std::string::npos) << whole;
+  EXPECT_EQ(whole.find("--from"), std::string::npos) << whole;
   EXPECT_NE(whole.find("combat_attrition: {value: "), std::string::npos);
   // Five draws whose weights sum to 1, each inside the prior.
   std::istringstream lines(draws_of(whole));
