@@ -77,7 +77,8 @@ struct SensitivityOptions {
   std::uint64_t first_seed = 1;
   unsigned threads = 1;
   std::vector<std::string> outcomes;
-  std::string out;  // JSON file; empty: none
+  std::vector<std::string> observed;  // with these, each point is scored as a backtest (point_scores.hpp)
+  std::string out;                    // JSON file; empty: none
   bool quiet = false;
 };
 

@@ -261,8 +261,16 @@ int main(int argc, char** argv) {
   add_first_seed(sensitivity_cmd, sensitivity.first_seed,
                  "Seed of member 0 and of the trajectories (default 1)");
   add_count(sensitivity_cmd, "--threads", sensitivity.threads, "Runs side by side (0 = all cores)", 0, 1024);
-  sensitivity_cmd->add_option("--outcome", sensitivity.outcomes, "Outcome to analyse (repeatable)")
+  sensitivity_cmd
+      ->add_option("--outcome", sensitivity.outcomes,
+                   "Outcome to analyse (repeatable); with --observed also backtest:METRIC, a metric of the "
+                   "forecast's score")
       ->type_name("NAME");
+  sensitivity_cmd
+      ->add_option("--observed", sensitivity.observed,
+                   "Observed data (ACLED, UNHCR, UN fatalities): score every point as a backtest from "
+                   "calendar.forecast_origin (repeatable)")
+      ->type_name("FILE");
   sensitivity_cmd
       ->add_option("--out", sensitivity.out, "Write every effect to this JSON file (must not exist)")
       ->type_name("FILE");

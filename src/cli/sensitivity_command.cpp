@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 
 #include "analysis/compare.hpp"
 #include "analysis/sensitivity/morris.hpp"
@@ -19,6 +21,7 @@
 #include "cli/json_file.hpp"
 #include "cli/outcome_names.hpp"
 #include "cli/parameter_ranges.hpp"
+#include "cli/point_scores.hpp"
 #include "cli/progress.hpp"
 #include "cli/seeds.hpp"
 #include "output/output_error.hpp"
@@ -129,6 +132,37 @@ nlohmann::json report_sobol(const Design& d, const std::vector<double>& y,
   return {{"variance", s.variance}, {"indices", rows}};
 }
 
+// Each point's backtest metrics, given to every member of the point (the mean over the members,
+// which point_means takes, is then the point's own value).
+void add_point_metrics(const PointScoring& scoring, const std::vector<validation::RunFigures>& figures,
+                       std::size_t members, std::vector<analysis::Outcomes>& runs) {
+  for (std::size_t a = 0; a * members < runs.size(); ++a) {
+    const auto first = figures.begin() + static_cast<std::ptrdiff_t>(a * members);
+    const auto metrics = point_metrics(scoring, {first, first + static_cast<std::ptrdiff_t>(members)});
+    for (std::size_t m = 0; m < members; ++m) runs[a * members + m].insert(metrics.begin(), metrics.end());
+  }
+}
+
+// The metrics a backtest reports depend on what the runs record (the hosts of refugees, the
+// forces' dead): one member of the first point is scored before the design runs, so a misspelt
+// metric fails at once, listing those there are.
+void check_metric_outcomes(const PointScoring& scoring, const analysis::Arm& arm, std::uint64_t seed,
+                           const std::vector<std::string>& asked) {
+  std::vector<validation::RunFigures> one(1);
+  analysis::run_points_visiting(
+      {arm}, {seed}, 1,
+      [&](std::size_t, const engine::Recorder& run) { one[0] = scored_figures(scoring, run); }, [] {});
+  std::set<std::string> known;
+  for (const auto& [name, value] : point_metrics(scoring, one)) known.insert(name);
+  for (const auto& name : asked) {
+    if (known.count(name)) continue;
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : "; ") + k;
+    throw scenario::ScenarioError(scenario::Location{"<command line>", 0, 0}, "--outcome",
+                                  "'" + name + "' is not a metric of this backtest; there are: " + list);
+  }
+}
+
 }  // namespace
 
 int sensitivity_command(const SensitivityOptions& options) {
@@ -147,11 +181,23 @@ int sensitivity_command(const SensitivityOptions& options) {
   }
   std::vector<analysis::Arm> arms;
   for (const auto& point : d.points) arms.push_back(arm_at(p, ranges, sa::scale(point, low, high)));
+  std::vector<std::string> model_outcomes, metric_outcomes;
+  for (const auto& name : options.outcomes)
+    (is_backtest_outcome(name) ? metric_outcomes : model_outcomes).push_back(name);
+  if (!metric_outcomes.empty() && options.observed.empty())
+    throw scenario::ScenarioError(
+        scenario::Location{"<command line>", 0, 0}, "--outcome",
+        "'" + metric_outcomes.front() + "' is a backtest metric: it needs --observed");
+  const std::optional<PointScoring> scoring =
+      options.observed.empty() ? std::nullopt
+                               : std::optional<PointScoring>(point_scoring(p, options.observed));
   {  // one model checks the scenario's own sections and the outcomes asked for
     const auto model = arms.front().make(options.first_seed);
     check_has_agents(*model, p.scenario);
-    check_outcomes(options.outcomes, analysis::outcome_names(*model, arms.front().start, arms.front().end));
+    check_outcomes(model_outcomes, analysis::outcome_names(*model, arms.front().start, arms.front().end));
   }
+  if (!metric_outcomes.empty())
+    check_metric_outcomes(*scoring, arms.front(), options.first_seed, metric_outcomes);
   const std::size_t total = arms.size() * seeds.size();
   if (!options.quiet) {
     const std::string what = sobol ? fmt::format("Sobol indices (Saltelli's design, n = {})", options.samples)
@@ -163,17 +209,30 @@ int sensitivity_command(const SensitivityOptions& options) {
   }
   Progress progress(Progress::style_for(stderr, options.quiet), "sensitivity");
   std::size_t done = 0;
-  const auto runs = analysis::run_points(arms, seeds, options.threads, [&] {
-    ++done;
-    progress.update(static_cast<std::uint32_t>(done), static_cast<std::uint32_t>(total));
-  });
+  std::vector<analysis::Outcomes> runs(total);
+  std::vector<validation::RunFigures> figures(scoring ? total : 0);
+  analysis::run_points_visiting(
+      arms, seeds, options.threads,
+      [&](std::size_t i, const engine::Recorder& run) {
+        runs[i] = analysis::outcomes_of(run);
+        if (scoring) figures[i] = scored_figures(*scoring, run);
+      },
+      [&] {
+        ++done;
+        progress.update(static_cast<std::uint32_t>(done), static_cast<std::uint32_t>(total));
+      });
   progress.finish();
+  if (scoring) add_point_metrics(*scoring, figures, seeds.size(), runs);
 
   std::vector<std::string> names;
   for (const auto& [name, value] : runs.front()) names.push_back(name);
-  const std::vector<std::string> shown =
-      options.outcomes.empty() ? analysis::headline_outcomes(names, p.scenario.headline_outcomes)
-                               : options.outcomes;
+  std::vector<std::string> shown = options.outcomes.empty()
+                                       ? analysis::headline_outcomes(names, p.scenario.headline_outcomes)
+                                       : options.outcomes;
+  if (options.outcomes.empty() && scoring) {  // and the backtest's CRPS, the score it ranks on
+    for (const auto& name : names)
+      if (is_backtest_outcome(name) && name.find("CRPS") != std::string::npos) shown.push_back(name);
+  }
   for (const auto& name : shown) {
     if (!runs.front().count(name)) {
       throw scenario::ScenarioError(
@@ -185,6 +244,14 @@ int sensitivity_command(const SensitivityOptions& options) {
   j["peacesim"] = kVersion;
   j["scenario"] = {{"path", p.scenario.path.string()}, {"hash", p.scenario.hash}};
   j["runs_per_point"] = options.runs;
+  if (scoring) {
+    j["backtest"] = {{"observed", scoring->observed.files},
+                     {"origin", engine::Date(scoring->origin_year, 12, 31).iso()},
+                     {"scored", {scoring->scored_from.iso(), scoring->scored_to.iso()}},
+                     {"note",
+                      "backtest:<metric> outcomes are the model's value of backtest's metric for each "
+                      "point's members together, scored on the years after the origin"}};
+  }
   j["first_seed"] = options.first_seed;
   if (sobol) {
     j["method"] =

@@ -5,6 +5,7 @@
 // never the model's score.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,47 @@ fs::path fresh(const std::string& name) {
   const auto p = fs::temp_directory_path() / ("peacesim_backtest_" + std::to_string(::getpid()) + "_" + name);
   fs::remove_all(p);
   return p;
+}
+
+TEST(Backtest, ASensitivityScoresEachPointAsABacktestFromTheForecastOrigin) {
+  // issue 18 item 1: the backtest's metrics as outcomes of `sensitivity`. Each point forecasts 2016
+  // from the state observed at the end of 2015 and is scored on 2016; a parameter that moves the
+  // violence moves the forecast's error.
+  const auto out = fresh("sensitivity.json");
+  const std::string base =
+      "sensitivity scenarios/mali/mali.yaml --scale 1000 --set calendar.end=2016-12-31 "
+      "--param civilians_guerrilla_rate=0.0005:0.02 --param mobilization_threshold --trajectories 2 --runs 2 "
+      "--threads 2";
+  const auto r = run_peacesim(base + " --set calendar.forecast_origin=2015-12-31" + kObserved +
+                              " --outcome 'backtest:fatalities: log-MAE' --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(read_file(out));
+  EXPECT_EQ(j["backtest"]["origin"], "2015-12-31");
+  EXPECT_EQ(j["backtest"]["scored"], nlohmann::json({"2016-01-01", "2016-12-31"}));
+  const auto& rows = j["effects"]["backtest:fatalities: log-MAE"];
+  ASSERT_EQ(rows.size(), 2u);
+  double largest = 0.0;
+  for (const auto& row : rows) largest = std::max(largest, row["mu_star"].get<double>());
+  EXPECT_GT(largest, 0.0) << "every point scored alike";
+  fs::remove(out);
+  // Without --outcome, the headline outcomes and the backtest's CRPS.
+  const auto all = run_peacesim(base + " --set calendar.forecast_origin=2015-12-31" + kObserved + " --out " +
+                                out.string());
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_TRUE(
+      nlohmann::json::parse(read_file(out))["effects"].contains("backtest:fatalities: CRPS on ln(1+x)"));
+  fs::remove(out);
+  // A metric needs the observations, a known name and a forecast origin with years after it.
+  const auto unobserved = run_peacesim(base + " --outcome 'backtest:fatalities: log-MAE'");
+  EXPECT_EQ(unobserved.exit_code, 2);
+  EXPECT_NE(unobserved.err.find("needs --observed"), std::string::npos) << unobserved.err;
+  const auto misspelt = run_peacesim(base + " --set calendar.forecast_origin=2015-12-31" + kObserved +
+                                     " --outcome 'backtest:fatalities: CRPS'");
+  EXPECT_EQ(misspelt.exit_code, 2);
+  EXPECT_NE(misspelt.err.find("backtest:fatalities: CRPS on ln(1+x)"), std::string::npos) << misspelt.err;
+  const auto too_late = run_peacesim(base + " --set calendar.forecast_origin=2016-12-31" + kObserved);
+  EXPECT_EQ(too_late.exit_code, 2);
+  EXPECT_NE(too_late.err.find("calendar.forecast_origin"), std::string::npos) << too_late.err;
 }
 
 TEST(Backtest, FitsOnTheYearsUpToTheOriginAndScoresTheYearsAfter) {
