@@ -12,7 +12,7 @@ namespace peacesim::cli {
 
 namespace {
 
-// The regression's neighbours need few simulated paths here: the baselines are not reported by
+// The regression's forecast needs few simulated paths here: the baselines are not reported by
 // `sensitivity`, only the model's metrics, which do not depend on them.
 constexpr std::size_t kBaselinePaths = 50;
 
