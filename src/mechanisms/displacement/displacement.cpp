@@ -244,9 +244,8 @@ double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId 
   }
   // A calm town in a violent area is not yet home: the roads, fields and markets around it count.
   const std::uint16_t area = dyn_.places[home].area;
-  if (rules_.return_area_weight > 0)
-    h *= area < area_return_factor_.size() ? area_return_factor_[area]
-                                           : std::pow(dyn_.area_calm[area], rules_.return_area_weight);
+  // (S^β for today, from prepare_day, which every step runs before the moves that call this.)
+  if (rules_.return_area_weight > 0) h *= area_return_factor_[area];
   // A community that fears reprisals at home stays away (issue 17; the threat comes from M14).
   if (rules_.return_fear_weight > 0 && group < dyn_.fear.size() && area < dyn_.fear[group].size())
     h *= std::exp(-rules_.return_fear_weight * dyn_.fear[group][area]);

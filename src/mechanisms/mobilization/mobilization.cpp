@@ -45,6 +45,13 @@ double affinity(const conflict::Group& g, std::uint8_t c, const Params& params) 
   return in_mask(g.communities, c) ? 1.0 : params.other_affinity;
 }
 
+// The extra pull of group g for a person of community c who feels `fear` (0..1) at home: a threatened
+// community looks to the groups that recruit it for protection (M14); a group with no community base
+// protects nobody in particular.
+double protection(const conflict::Group& g, std::size_t c, double fear, const Params& params) {
+  return g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
+}
+
 // A bound on every group's score for the residents of one community and region: a resident with
 // grievance G and arrest risk r scores at most G · affinity + pull − r for any group (G ≥ 0), with
 // affinity and pull (its protection included) the largest among the groups open to them there.
@@ -67,8 +74,7 @@ class ScoreBound {
         for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
           const auto& g = state.groups[gi];
           if (!g.active || !in_mask(g.regions, r)) continue;
-          const double protect =
-              g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
+          const double protect = protection(g, c, fear, params);
           affinity_[at] = std::max(affinity_[at], affinity(g, static_cast<std::uint8_t>(c), params));
           pull_[at] = std::max(pull_[at], pull[gi] + protect);
         }
@@ -179,9 +185,7 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
         // Not a choice: its weight below is exp(-inf) = 0 (a score of 0 at a threshold of 0 is one).
         weight[gi] = -std::numeric_limits<double>::infinity();
         if (!g.active || !in_mask(g.regions, region)) continue;
-        // A threatened community looks to the groups that recruit it for protection (M14).
-        const double protect =
-            g.communities != 0 && in_mask(g.communities, c) ? params.pull_threat * fear : 0.0;
+        const double protect = protection(g, c, fear, params);
         const double score = g_i * affinity(g, c, params) + pull[gi] + protect - r_i;
         if (score < params.threshold) continue;
         weight[gi] = score;
