@@ -1,5 +1,7 @@
 #include "cli/region_names.hpp"
 
+#include <algorithm>
+
 #include "theatre/region_aliases.hpp"
 
 namespace peacesim::cli {
@@ -14,9 +16,13 @@ std::optional<ScenarioRegions> scenario_regions(const scenario::Scenario& s) {
 }
 
 validation::RegionNames region_names(const ScenarioRegions& r) {
-  std::vector<std::string> regions;
-  for (const auto& unit : r.layer.units) regions.push_back(unit.name);
-  auto aliases = r.spec.aliases ? theatre::read_region_aliases(*r.spec.aliases, regions)
+  std::vector<std::string> regions;  // the theatre's: without those the scenario leaves out
+  const auto& left_out = r.spec.excluded;
+  for (const auto& unit : r.layer.units) {
+    if (std::find(left_out.begin(), left_out.end(), unit.name) == left_out.end())
+      regions.push_back(unit.name);
+  }
+  auto aliases = r.spec.aliases ? theatre::read_region_aliases(*r.spec.aliases, regions, left_out)
                                 : std::vector<std::pair<std::string, std::string>>{};
   return validation::RegionNames(std::move(regions), std::move(aliases));
 }

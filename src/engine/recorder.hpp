@@ -50,6 +50,7 @@ struct Event {
   std::string actor1;
   std::string actor2;
   int interaction = 0;  // ACLED's two-digit actor-type code
+  std::string country;  // as ACLED's `country` column names it (the state's country name)
   std::string admin1;
   std::string admin2;
   std::string location;
@@ -58,8 +59,8 @@ struct Event {
   int fatalities = 0;
   template <class Archive>
   void serialize(Archive& a) {
-    a(step, event_date, event_type, sub_event_type, actor1, actor2, interaction, admin1, admin2, location,
-      latitude, longitude, fatalities);
+    a(step, event_date, event_type, sub_event_type, actor1, actor2, interaction, country, admin1, admin2,
+      location, latitude, longitude, fatalities);
   }
 };
 

@@ -76,15 +76,15 @@ void write_series_csv(const std::filesystem::path& path, const engine::Recorder&
 void write_events_csv(const std::filesystem::path& path, const engine::Recorder& recorder) {
   CsvFile out(path);
   out.print(
-      "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,admin1,admin2,"
-      "location,latitude,longitude,fatalities\n");
+      "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,country,admin1,"
+      "admin2,location,latitude,longitude,fatalities\n");
   const auto& events = recorder.events();
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
-    out.print("{},{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{}\n", event_id(i), e.event_date.iso(),
+    out.print("{},{},{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{}\n", event_id(i), e.event_date.iso(),
               e.event_date.year(), quoted(e.event_type), quoted(e.sub_event_type), quoted(e.actor1),
-              quoted(e.actor2), e.interaction, quoted(e.admin1), quoted(e.admin2), quoted(e.location),
-              e.latitude, e.longitude, e.fatalities);
+              quoted(e.actor2), e.interaction, quoted(e.country), quoted(e.admin1), quoted(e.admin2),
+              quoted(e.location), e.latitude, e.longitude, e.fatalities);
   }
   out.close();
 }

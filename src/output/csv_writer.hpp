@@ -11,7 +11,7 @@ namespace peacesim::output {
 void write_series_csv(const std::filesystem::path& path, const engine::Recorder& recorder);
 
 // Columns, as in ACLED exports: event_id_cnty,event_date,year,event_type,sub_event_type,actor1,
-// actor2,interaction,admin1,admin2,location,latitude,longitude,fatalities
+// actor2,interaction,country,admin1,admin2,location,latitude,longitude,fatalities
 void write_events_csv(const std::filesystem::path& path, const engine::Recorder& recorder);
 
 // The id a simulated event gets (the same in CSV and SQLite).

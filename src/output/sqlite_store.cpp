@@ -98,7 +98,7 @@ CREATE TABLE timeseries (step INTEGER NOT NULL, date TEXT NOT NULL, series_id IN
   region_id INTEGER NOT NULL, value REAL NOT NULL);
 CREATE TABLE events (event_id_cnty TEXT PRIMARY KEY, event_date TEXT NOT NULL, year INTEGER NOT NULL,
   event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, actor1 TEXT NOT NULL, actor2 TEXT NOT NULL,
-  interaction INTEGER NOT NULL, admin1 TEXT NOT NULL, admin2 TEXT NOT NULL, location TEXT NOT NULL,
+  interaction INTEGER NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL, admin2 TEXT NOT NULL, location TEXT NOT NULL,
   latitude REAL NOT NULL, longitude REAL NOT NULL, fatalities INTEGER NOT NULL);
 CREATE TABLE summary (position INTEGER PRIMARY KEY, label TEXT NOT NULL, value TEXT NOT NULL);
 CREATE VIEW series_long AS
@@ -172,7 +172,7 @@ void write_sqlite(const std::filesystem::path& path, const RunRecord& run) {
         .bind(5, r.value)
         .run();
   }
-  Insert event(db, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Insert event(db, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const auto& events = recorder.events();
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
@@ -184,12 +184,13 @@ void write_sqlite(const std::filesystem::path& path, const RunRecord& run) {
         .bind(6, e.actor1)
         .bind(7, e.actor2)
         .bind(8, static_cast<std::int64_t>(e.interaction))
-        .bind(9, e.admin1)
-        .bind(10, e.admin2)
-        .bind(11, e.location)
-        .bind(12, e.latitude)
-        .bind(13, e.longitude)
-        .bind(14, static_cast<std::int64_t>(e.fatalities))
+        .bind(9, e.country)
+        .bind(10, e.admin1)
+        .bind(11, e.admin2)
+        .bind(12, e.location)
+        .bind(13, e.latitude)
+        .bind(14, e.longitude)
+        .bind(15, static_cast<std::int64_t>(e.fatalities))
         .run();
   }
   Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?)");

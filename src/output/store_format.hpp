@@ -12,7 +12,8 @@
 namespace peacesim::output {
 
 // Raise when the files or their columns change in a way a reader would misread.
-inline constexpr int kRunStoreFormat = 1;
+// 2: events (events.csv, results.sqlite) carry ACLED's `country` column after `interaction`.
+inline constexpr int kRunStoreFormat = 2;
 
 // Why this run folder cannot be read by this version (nullopt if it can).
 std::optional<std::string> run_store_problem(const std::filesystem::path& run_folder);

@@ -134,7 +134,9 @@ json network_json(const theatre::Theatre& t) {
   for (const auto& i : t.institutions) node(i.id, i.name, i.kind);
   for (const auto& op : t.operations)
     node(op.id, op.short_name.empty() ? op.name : op.short_name, "operation");
-  if (!t.state.army_id.empty()) node(t.state.army_id, t.state.army_name, "army");
+  for (const auto& s : t.states) {
+    if (!s.army_id.empty()) node(s.army_id, s.army_name, "army");
+  }
 
   json edges = json::array();
   auto edge = [&](const std::string& from, const std::string& to, const std::string& kind,

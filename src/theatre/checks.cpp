@@ -46,7 +46,7 @@ class Checker {
     actor_ids_ = group_ids_;
     actor_ids_.insert(actor_ids_.end(), institution_ids_.begin(), institution_ids_.end());
     actor_ids_.insert(actor_ids_.end(), operation_ids_.begin(), operation_ids_.end());
-    actor_ids_.push_back(t.state.army_id);
+    for (const auto& s : t.states) actor_ids_.push_back(s.army_id);
   }
 
   void run() {
@@ -56,7 +56,7 @@ class Checker {
     check_population();
     check_groups();
     check_institutions();
-    check_state();
+    check_states();
     check_agreements();
     check_operations();
     check_timeline();
@@ -115,7 +115,8 @@ class Checker {
     for (const auto& g : t_.groups) claims.push_back({g.id, "armed group", g.where, g.field + ".id"});
     for (const auto& i : t_.institutions) claims.push_back({i.id, "institution", i.where, i.field + ".id"});
     for (const auto& o : t_.operations) claims.push_back({o.id, "operation", o.where, o.field + ".id"});
-    claims.push_back({t_.state.army_id, "army", t_.state.source.where, "state.army.id"});
+    for (const auto& s : t_.states)
+      claims.push_back({s.army_id, "army", s.source.where, s.field + ".army.id"});
     std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
       return std::tie(a.where.file, a.where.line, a.where.column) <
              std::tie(b.where.file, b.where.line, b.where.column);
@@ -152,7 +153,9 @@ class Checker {
   void check_places() const {
     std::map<std::string, std::string> names;
     for (const auto& p : t_.places) {
-      if (p.country == t_.state.country && !p.region) {
+      const bool in_a_state = std::any_of(t_.states.begin(), t_.states.end(),
+                                          [&](const HostState& s) { return s.country == p.country; });
+      if (in_a_state && !p.region) {
         throw ScenarioError(p.where, p.field + ".region",
                             "a place in the host state's country (" + p.country + ") needs its region");
       }
@@ -199,10 +202,16 @@ class Checker {
     };
     check_shares(p.community_shares, p.communities, "community");
     check_shares(p.livelihood_shares, p.livelihoods, "livelihood");
-    // A community's kin abroad must be a country where the scenario has places to flee to.
+    // A community's kin abroad must be a country where the scenario has places to flee to: outside
+    // the theatre, or with several states, one of them (abroad for the others' people).
     std::vector<std::string> abroad;
     for (const auto& place : t_.places) {
       if (!place.region && !contains(abroad, place.country)) abroad.push_back(place.country);
+    }
+    if (t_.states.size() > 1) {
+      for (const auto& s : t_.states) {
+        if (!contains(abroad, s.country)) abroad.push_back(s.country);
+      }
     }
     for (const auto& c : p.communities) {
       for (const auto& k : c.kin_abroad) {
@@ -274,10 +283,26 @@ class Checker {
     }
   }
 
-  void check_state() const {
-    const auto& s = t_.state;
+  void check_states() const {
+    for (std::size_t i = 0; i < t_.states.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (t_.states[j].country == t_.states[i].country)
+          throw ScenarioError(
+              t_.states[i].source.where, t_.states[i].field + ".country",
+              fmt::format("{} is already the country of {}", t_.states[i].country, t_.states[j].field));
+      }
+      check_state(t_.states[i]);
+    }
+    constexpr std::size_t kMaxStates = 255;  // conflict::CountryIndex is one byte
+    if (t_.states.size() > kMaxStates)
+      throw ScenarioError(
+          t_.states.back().source.where, "states",
+          fmt::format("{} states; this model handles at most {}", t_.states.size(), kMaxStates));
+  }
+
+  void check_state(const HostState& s) const {
     if (!contains(institution_ids_, s.institution)) {
-      throw ScenarioError(s.source.where, "state.institution",
+      throw ScenarioError(s.source.where, s.field + ".institution",
                           fmt::format("unknown institution '{}'", s.institution));
     }
     for (std::size_t i = 0; i < s.governments.size(); ++i) {

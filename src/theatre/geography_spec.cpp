@@ -18,7 +18,16 @@ BoundaryLayer read_layer(MapReader& top, const std::string& key, bool with_paren
   layer.name_field = r.string("name_field");
   if (with_code) layer.code_field = r.string("code_field");
   if (with_parent) layer.parent_field = r.string("region_field");
+  if (key == "regions" && r.optional("country_field") != nullptr)
+    layer.parent_field = r.string("country_field");
   if (key == "regions" && r.optional("aliases") != nullptr) layer.aliases = file_field(r, "aliases");
+  if (key == "regions" && r.optional("exclude") != nullptr) {
+    MapReader e(r.required("exclude"), r.field("exclude"));
+    layer.excluded_where = e.required("regions").where();
+    layer.excluded = string_list(e, "regions");
+    layer.excluded_source = read_source(e);
+    e.finish();
+  }
   r.finish();
   return layer;
 }
@@ -119,13 +128,31 @@ PopulationSpec read_population(const Node& root) {
   PopulationSpec p;
   MapReader r(*root.get("population"), "population");
   {
-    MapReader c(r.required("census"), r.field("census"));
-    p.census = file_field(c, "file");
-    p.region_column = c.string("region_column");
-    p.count_column = c.string("count_column");
-    p.census_date = when_field(c, "date");
-    p.census_source = read_source(c);
-    c.finish();
+    auto read_census = [&p](MapReader& c) {
+      Census census;
+      census.field = path_of(c);
+      census.file = file_field(c, "file");
+      census.region_column = c.string("region_column");
+      census.count_column = c.string("count_column");
+      if (c.optional("country_column") != nullptr) {
+        census.country_column = c.string("country_column");
+        census.country = c.string("country");
+      }
+      census.date = when_field(c, "date");
+      census.source = read_source(c);
+      c.finish();
+      p.censuses.push_back(std::move(census));
+    };
+    const Node& node = r.required("census");
+    if (node.is_sequence()) {
+      for_each(r, "census", [&](MapReader& c, std::size_t) { read_census(c); });
+      if (p.censuses.empty()) throw ScenarioError(node.where(), r.field("census"), "lists no census");
+    } else {
+      MapReader c(node, r.field("census"));
+      read_census(c);
+    }
+    p.census_date = p.censuses.front().date;
+    p.census_source = p.censuses.front().source;
   }
   {
     MapReader s(r.required("cercle_split"), r.field("cercle_split"));

@@ -17,10 +17,16 @@ struct BoundaryLayer {
   FileRef file;
   std::string name_field;    // e.g. adm1 / adm2
   std::string code_field;    // e.g. adm1_pcode / adm2_pcode
-  std::string parent_field;  // cercles only: the region name (adm1)
+  std::string parent_field;  // cercles: the region name (adm1); regions: country_field, the
+                             // region's country (ISO alpha-3), needed when the theatre has several states
   // Regions only: the spellings of the regions in observed sources (CSV `alias,region,source`), by
   // which validation harmonizes them; absent = the layer's names alone.
   std::optional<FileRef> aliases;
+  // Regions only: units of the file left out of the theatre (`exclude: {regions: [...], source}`),
+  // with their cercles and census rows: a conflict of its own the theatre does not model.
+  std::vector<std::string> excluded;
+  std::optional<Source> excluded_source;
+  scenario::Location excluded_where;  // the `exclude` entry, for errors
 };
 
 struct GeographySpec {
@@ -60,12 +66,25 @@ struct Category {
   std::optional<Source> kin_source;
 };
 
-struct PopulationSpec {
-  FileRef census;
+// One census file: its regions' counts on its date. A theatre of several states has one per state
+// (or one file whose rows a country column tells apart).
+struct Census {
+  FileRef file;
   std::string region_column;
   std::string count_column;
-  When census_date;
-  Source census_source;
+  std::string country_column;  // with `country`: only the rows of that country (empty: every row)
+  std::string country;
+  When date;
+  Source source;
+  std::string field;  // where the scenario gives it
+};
+
+struct PopulationSpec {
+  // `census:` one mapping, or a list of them (several states); the first's date is the reference:
+  // the others' counts are carried to it at population_growth_rate.
+  std::vector<Census> censuses;
+  When census_date;      // the first census's
+  Source census_source;  // the first census's
   CercleSplit split = CercleSplit::Equal;
   Source split_source;
   std::vector<Category> communities;

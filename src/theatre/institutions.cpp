@@ -41,9 +41,10 @@ std::vector<Institution> read_institutions(const Node& root) {
   return out;
 }
 
-HostState read_state(const Node& root) {
+namespace {
+HostState read_one_state(MapReader& r) {
   HostState s;
-  MapReader r(*root.get("state"), "state");
+  s.field = path_of(r);
   s.institution = id_field(r, "institution");
   s.name = r.string("name");
   s.country = read_country_code(r.required("country"), r.field("country"));
@@ -84,6 +85,29 @@ HostState read_state(const Node& root) {
   s.source = read_source(r);
   r.finish();
   return s;
+}
+}  // namespace
+
+std::vector<HostState> read_states(const Node& root) {
+  const Node* one = root.get("state");
+  const Node* several = root.get("states");
+  const bool has_one = one != nullptr && !one->is_null();
+  const bool has_several = several != nullptr && !several->is_null();
+  if (has_one == has_several) {
+    throw scenario::ScenarioError(
+        has_one ? several->where() : root.where(), "states",
+        has_one ? "give either `state` (one) or `states` (a list), not both"
+                : "is required for a theatre scenario but missing (or `state` for one)");
+  }
+  std::vector<HostState> out;
+  if (has_one) {
+    MapReader r(*one, "state");
+    out.push_back(read_one_state(r));
+    return out;
+  }
+  for_each_in(*several, "states", [&](MapReader& r, std::size_t) { out.push_back(read_one_state(r)); });
+  if (out.empty()) throw scenario::ScenarioError(several->where(), "states", "lists no state");
+  return out;
 }
 
 }  // namespace peacesim::theatre

@@ -52,7 +52,10 @@ struct ArmyFigure {
   std::string field;
 };
 
+// A state of the theatre: `state:` for one, `states:` for several (allies: together they are the
+// state's side), each with its country, capital, governments and army.
 struct HostState {
+  std::string field;        // where the scenario gives it: "state" or "states[i]"
   std::string institution;  // the institution id that stands for the host government
   std::string name;
   std::string country;               // ISO 3166-1 alpha-3: its places need a region (admin1)
@@ -75,6 +78,6 @@ inline const std::vector<std::string>& institution_kinds() {
 }
 
 std::vector<Institution> read_institutions(const Node& root);
-HostState read_state(const Node& root);
+std::vector<HostState> read_states(const Node& root);
 
 }  // namespace peacesim::theatre

@@ -10,7 +10,7 @@
 namespace peacesim::theatre {
 
 std::vector<std::pair<std::string, std::string>> read_region_aliases(
-    const FileRef& file, const std::vector<std::string>& regions) {
+    const FileRef& file, const std::vector<std::string>& regions, const std::vector<std::string>& left_out) {
   using scenario::ScenarioError;
   CsvTable csv;
   try {
@@ -39,6 +39,8 @@ std::vector<std::pair<std::string, std::string>> read_region_aliases(
     const std::string &alias = row[columns[0]], &region = row[columns[1]];
     if (alias.empty()) throw ScenarioError(at(0), "alias", "is empty");
     if (row[columns[2]].empty()) throw ScenarioError(at(2), "source", "an alias needs its source");
+    if (std::find(left_out.begin(), left_out.end(), region) != left_out.end())
+      continue;  // not in the theatre
     if (std::find(regions.begin(), regions.end(), region) == regions.end()) {
       throw ScenarioError(at(1), "region",
                           fmt::format("'{}' (alias '{}') is not a region of the boundaries", region, alias));

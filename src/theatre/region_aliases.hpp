@@ -13,7 +13,9 @@ namespace peacesim::theatre {
 
 // The table's rows as (spelling, region). Throws ScenarioError naming the file, line and column for
 // an unreadable file, a missing column, an empty alias or source, or a region not in `regions`.
-std::vector<std::pair<std::string, std::string>> read_region_aliases(const FileRef& file,
-                                                                     const std::vector<std::string>& regions);
+// Rows naming a region in `left_out` (regions the scenario leaves out of the theatre) are skipped.
+std::vector<std::pair<std::string, std::string>> read_region_aliases(
+    const FileRef& file, const std::vector<std::string>& regions,
+    const std::vector<std::string>& left_out = {});
 
 }  // namespace peacesim::theatre

@@ -10,7 +10,7 @@ using scenario::ScenarioError;
 
 const std::vector<std::string>& theatre_sections() {
   static const std::vector<std::string> sections{
-      "theatre",      "geography",    "population",    "places",     "routes",  "state",
+      "theatre",      "geography",    "population",    "places",     "routes",
       "institutions", "armed_groups", "peace_process", "operations", "timeline"};
   return sections;
 }
@@ -35,7 +35,9 @@ std::string Theatre::actor_name(const std::string& id) const {
   if (const auto* g = find_group(id)) return g->short_name;
   if (const auto* i = find_institution(id)) return i->name;
   if (const auto* o = find_operation(id)) return o->short_name;
-  if (id == state.army_id) return state.army_name;
+  for (const auto& s : states) {
+    if (id == s.army_id) return s.army_name;
+  }
   return id;
 }
 
@@ -58,7 +60,7 @@ Theatre read_theatre(const scenario::Node& root) {
   t.population = read_population(root);
   t.places = read_places(root);
   t.routes = read_routes(root);
-  t.state = read_state(root);
+  t.states = read_states(root);  // `state` or `states`
   t.institutions = read_institutions(root);
   t.groups = read_groups(root);
   t.agreements = read_agreements(root);

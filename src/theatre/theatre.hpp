@@ -31,7 +31,7 @@ struct Theatre {
   PopulationSpec population;
   std::vector<Place> places;
   Routes routes;
-  HostState state;
+  std::vector<HostState> states;  // one or more; together the state's side
   std::vector<Institution> institutions;
   std::vector<ArmedGroup> groups;
   std::vector<Agreement> agreements;

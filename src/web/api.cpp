@@ -313,6 +313,7 @@ Response Api::events(const Source& s, const std::map<std::string, std::string>& 
                     {"sub_type", e.sub_type},
                     {"actor1", e.actor1},
                     {"actor2", e.actor2},
+                    {"country", e.country},
                     {"admin1", e.admin1},
                     {"admin2", e.admin2},
                     {"location", e.location},

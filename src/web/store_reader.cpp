@@ -112,13 +112,13 @@ StoreReader::RegionValues StoreReader::series_in(const std::string& name, const 
 
 std::vector<EventRow> StoreReader::events() const {
   Query q(db_->handle,
-          "SELECT event_id_cnty, event_date, event_type, sub_event_type, actor1, actor2, admin1, admin2, "
-          "location, "
-          "latitude, longitude, fatalities FROM events ORDER BY rowid");
+          "SELECT event_id_cnty, event_date, event_type, sub_event_type, actor1, actor2, country, admin1, "
+          "admin2, "
+          "location, latitude, longitude, fatalities FROM events ORDER BY rowid");
   std::vector<EventRow> out;
   while (q.step()) {
     out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7),
-                   q.text(8), q.real(9), q.real(10), q.integer(11)});
+                   q.text(8), q.text(9), q.real(10), q.real(11), q.integer(12)});
   }
   return out;
 }

@@ -20,7 +20,7 @@ struct SeriesData {
 };
 
 struct EventRow {
-  std::string id, date, type, sub_type, actor1, actor2, admin1, admin2, location;
+  std::string id, date, type, sub_type, actor1, actor2, country, admin1, admin2, location;
   double lat = 0, lon = 0;
   int fatalities = 0;
 };

@@ -79,9 +79,10 @@ TEST_F(RunStore, WritesTheFourFilesConsistently) {
             static_cast<std::int64_t>(events));
 
   const std::string csv = slurp(dir_ / "run" / kEventsFile);
-  EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,admin1,admin2,"
-            "location,latitude,longitude,fatalities");
+  EXPECT_EQ(
+      csv.substr(0, csv.find('\n')),
+      "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,interaction,country,admin1,"
+      "admin2,location,latitude,longitude,fatalities");
   EXPECT_NE(csv.find(",\"Walker, \"\"the other\"\"\","), std::string::npos);  // RFC 4180 quoting
   EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')), events + 1);
 

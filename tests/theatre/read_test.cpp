@@ -98,7 +98,7 @@ TEST(TheatreRead, StrengthFiguresInDateOrder) {
 TEST(TheatreRead, TheHostCountryAndCapitalComeFromTheScenario) {
   const string with_capital =
       replace(minimal_theatre(), "  country: MLI\n", "  country: MLI\n  capital: gao\n");
-  EXPECT_EQ(load_and_check("capital.yaml", with_capital).state.capital->id, "gao");
+  EXPECT_EQ(load_and_check("capital.yaml", with_capital).states.front().capital->id, "gao");
 
   auto e = error_of("capital_unknown.yaml", replace(with_capital, "capital: gao", "capital: atlantis"));
   EXPECT_EQ(e.field(), "state.capital");

@@ -166,7 +166,7 @@ TEST(WebApi, AStoreDamagedAtStartIsRefusedAndOneDamagedLaterIsADocumented422) {
   }
   // A manifest whose fields have the wrong types is the same: a 422 naming the run, not a 500.
   std::ofstream(damaged / "manifest.json", std::ios::trunc)
-      << R"({"run_store_format": 1, "run": {"seed": "x"}, "scenario": {"title": 3, "model": []}})";
+      << R"({"run_store_format": 2, "run": {"seed": "x"}, "scenario": {"title": 3, "model": []}})";
   const auto r = served.handle({"GET", "/api/runs", {}});
   EXPECT_EQ(r.status, 422) << r.body;
 }

@@ -38,8 +38,8 @@ double attack(State& state, conflict::Context& context, const Params& params, Me
   events::Happening h;
   h.type = events::EventType::ViolenceAgainstCivilians;
   h.sub_type = "Attack";
-  h.actor1 = state.actor_name(by);
-  h.actor2 = state.civilians_name();
+  h.actor1 = state.actor_name(by, p);
+  h.actor2 = state.civilians_name(p);
   h.type1 = by == kState ? events::ActorType::State : events::actor_type(state.group(by));
   h.type2 = events::ActorType::Civilians;
   h.place = p;

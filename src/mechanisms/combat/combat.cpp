@@ -37,7 +37,8 @@ double state_losses(State& state, conflict::Context& context, PlaceIndex p, doub
   const double army_part = take * place.army / total;
   const auto region = static_cast<engine::RegionIndex>(1 + place.region);
   place.army -= army_part;
-  state.army_total = std::max(0.0, state.army_total - army_part);
+  auto& army = state.country_of(p);
+  army.army_total = std::max(0.0, army.army_total - army_part);
   if (!context.casualty_series.empty() && army_part > 0.0) {
     context.recorder.add(context.casualty_series[0], 0, army_part);
     context.recorder.add(context.casualty_series[0], region, army_part);
@@ -64,7 +65,8 @@ double force_losses(State& state, conflict::Context& context, PlaceIndex p, int 
   if (force < 0) {
     taken = std::min(people, place.army);
     place.army -= taken;
-    state.army_total = std::max(0.0, state.army_total - taken);
+    auto& army = state.country_of(p);
+    army.army_total = std::max(0.0, army.army_total - taken);
   } else {
     auto& f = state.forces[static_cast<std::size_t>(force)];
     taken = std::min(people, f.at_place[p]);
@@ -137,9 +139,9 @@ void withdraw(State& state, PlaceIndex p, ActorIndex actor) {
   }
 }
 
-std::string side_name(const State& state, ActorIndex actor, int force) {
+std::string side_name(const State& state, ActorIndex actor, int force, PlaceIndex p) {
   if (actor == kState && force >= 0) return state.forces[static_cast<std::size_t>(force)].name;
-  return state.actor_name(actor);
+  return state.actor_name(actor, p);
 }
 
 events::ActorType side_type(const State& state, ActorIndex actor, int force) {
@@ -158,8 +160,8 @@ void record_clash(State& state, conflict::Context& context, const conflict::Batt
   events::Happening h;
   h.type = events::EventType::Battles;
   h.sub_type = "Armed clash";
-  h.actor1 = side_name(state, b.attacker, b.force);
-  h.actor2 = side_name(state, b.defender, -1);
+  h.actor1 = side_name(state, b.attacker, b.force, b.place);
+  h.actor2 = side_name(state, b.defender, -1, b.place);
   h.type1 = side_type(state, b.attacker, b.force);
   h.type2 = side_type(state, b.defender, -1);
   h.place = b.place;
@@ -192,7 +194,7 @@ void fight(State& state, conflict::Context& context, const Params& params) {
     if (d.people <= 0.0) {
       control::capture(state, context, p, b.attacker, battle_dead(b),
                        static_cast<int>(std::lround(b.civilians_lost)),
-                       side_name(state, b.attacker, b.force));
+                       side_name(state, b.attacker, b.force, b.place));
       continue;
     }
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), p);
@@ -225,7 +227,7 @@ void fight(State& state, conflict::Context& context, const Params& params) {
       withdraw(state, p, b.defender);
       control::capture(state, context, p, b.attacker, battle_dead(b),
                        static_cast<int>(std::lround(b.civilians_lost)),
-                       side_name(state, b.attacker, b.force));
+                       side_name(state, b.attacker, b.force, b.place));
       continue;
     }
     if (attacker_breaks || state.day - b.started + 1 >= params.max_days) {
@@ -262,7 +264,7 @@ double skirmish(State& state, conflict::Context& context, const Params& params, 
   h.actor2 = group_attacks ? state_name : group.event_name();
   const auto gt = events::actor_type(group);
   const auto st =
-      state_name == state.actor_name(kState) ? events::ActorType::State : events::ActorType::External;
+      state_name == state.actor_name(kState, p) ? events::ActorType::State : events::ActorType::External;
   h.type1 = group_attacks ? gt : st;
   h.type2 = group_attacks ? st : gt;
   h.place = p;

@@ -68,8 +68,8 @@ double Group::take_dispersed_in(std::size_t region, double people, bool spill) {
   return spill ? here + take_dispersed(people - here) : here;
 }
 
-std::string State::actor_name(ActorIndex a) const {
-  if (a == kState) return state_forces_name();
+std::string State::actor_name(ActorIndex a, PlaceIndex p) const {
+  if (a == kState) return country_of(p).forces_event_name;
   if (a == kNoActor) return "";
   return group(a).event_name();
 }
@@ -82,7 +82,21 @@ ActorIndex State::actor_of(const std::string& id) const {
 }
 
 double State::state_power(PlaceIndex p) const {
-  return places[p].army * army_capability * army_morale + places[p].foreign_power;
+  const Country& c = country_of(p);
+  return places[p].army * c.army_capability * c.army_morale + places[p].foreign_power;
+}
+
+PlaceIndex State::capital_for(std::uint32_t region_mask) const {
+  for (std::size_t r = 0; r < regions.size() && r < 32; ++r) {
+    if (in_mask(region_mask, r)) return countries[country_of_region(r)].capital;
+  }
+  return countries.front().capital;
+}
+
+double State::armies_total() const {
+  double total = 0.0;
+  for (const auto& c : countries) total += c.army_total;
+  return total;
 }
 
 double State::fighters_in(const Group& g, std::size_t r) const {

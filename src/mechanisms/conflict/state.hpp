@@ -27,6 +27,7 @@ inline constexpr ActorIndex kState = 0;
 inline constexpr ActorIndex kNoActor = std::numeric_limits<ActorIndex>::max();
 inline constexpr PlaceIndex kNoPlace = std::numeric_limits<PlaceIndex>::max();
 inline constexpr std::uint32_t kNoAgent = std::numeric_limits<std::uint32_t>::max();
+using CountryIndex = std::uint8_t;  // a state of the theatre (State::countries)
 
 enum class Status : std::uint8_t { Resident, Displaced, Refugee, Fighter, KilledViolently, DiedNaturally };
 
@@ -82,6 +83,7 @@ struct Place {
   bool in_theatre = true;
   std::uint16_t region = 0;  // valid when in_theatre
   std::string admin1, admin2, country;
+  CountryIndex host = 0;  // the theatre's state it lies in (valid when in_theatre)
   double lat = 0, lon = 0;
   double weight = 1.0;  // strategic value (M3): grows with the people around it
   // --- dynamic ---
@@ -230,6 +232,32 @@ struct Killing {
   }
 };
 
+// A state of the theatre (MODEL.md §3): its government and its army. A theatre has one or more;
+// together they are the state's side (actor kState): allies against the armed groups, each army
+// in its own country, recruiting to its own establishment and reserved at its own capital.
+struct Country {
+  std::string code;        // ISO 3166-1 alpha-3, as the places' `country`
+  std::string name;        // as the event data's `country` column writes it
+  PlaceIndex capital = 0;  // where its army's reserve is (the scenario's state capital)
+  // How the event data name its forces and its civilians (the scenario's army event_name and
+  // civilians_event_name, e.g. ACLED's actor names).
+  std::string forces_event_name = "State forces";
+  std::string civilians_event_name = "Civilians";
+  double army_capability = 0.5;   // combat multiplier (M4 training raises it)
+  double army_morale = 1.0;       // multiplier after shocks such as a coup (M4)
+  double army_establishment = 0;  // the strength the army recruits back towards (people)
+  double army_total = 0.0;        // people
+  // The scenario's inputs of the day (the government in office): the last coup, and M1's baseline
+  // legitimacy of the government (falls with a coup).
+  std::int32_t coup_day = -1000000;
+  double regime_legitimacy = 0.6;
+  bool operator==(const Country&) const = default;
+  template <class Archive>
+  void serialize(Archive& a) {
+    engine::archive_fields(a, *this);
+  }
+};
+
 struct State {
   People people;
   std::vector<Cell> cells;
@@ -237,26 +265,17 @@ struct State {
   std::vector<std::vector<PlaceIndex>> neighbours;  // route graph adjacency (places)
   std::vector<std::vector<double>> road_km;         // shortest road distance between places
   std::vector<std::string> regions;                 // admin1 names
+  std::vector<CountryIndex> region_country;         // the state each region belongs to
+  std::vector<Country> countries;                   // the theatre's states: at least one
   std::vector<Group> groups;                        // index g-1 for ActorIndex g
   std::vector<std::vector<std::uint8_t>> hostile;   // [a][b] for actors (0 = state)
   std::vector<Force> forces;
   std::vector<Battle> battles;
-  double army_capability = 0.5;   // FAMa combat multiplier (M4 training raises it)
-  double army_morale = 1.0;       // multiplier after shocks such as a coup (M4)
-  double army_establishment = 0;  // the strength the army recruits back towards (people)
-  PlaceIndex capital = 0;         // where the army's reserve is (the scenario's state.capital)
-  // How the event data name the host state's forces and its civilians (the scenario's
-  // state.army.event_name and state.civilians_event_name, e.g. ACLED's actor names).
-  std::string forces_event_name = "State forces";
-  std::string civilians_event_name = "Civilians";
-  double army_total = 0.0;  // people
-  // The scenario's inputs of the day, set by the model (its decisions, the government in office).
-  std::int32_t coup_day = -1000000;
+  // The scenario's inputs of the day, set by the model (its decisions).
   double un_partiality_pressure = 0.0;  // M11 input: the UN's counter-terrorism tasks and links (0..1)
   std::vector<std::vector<double>>
       community_threat;                    // M14 -> M2: threat felt by community c in region r, 0..1
   std::vector<Killing> killings;           // today's civilian deaths (M5, M6, M14 -> M14)
-  double regime_legitimacy = 0.6;          // M1: the government's baseline (falls with a coup)
   std::uint32_t excluded_communities = 0;  // M1: communities outside the peace process (bit c)
   bool towns_change_hands = true;          // M8's switch
   std::int32_t day = 0;
@@ -283,10 +302,27 @@ struct State {
   [[nodiscard]] std::size_t actor_count() const { return groups.size() + 1; }
   [[nodiscard]] Group& group(ActorIndex a) { return groups[a - 1]; }
   [[nodiscard]] const Group& group(ActorIndex a) const { return groups[a - 1]; }
-  [[nodiscard]] std::string actor_name(ActorIndex a) const;
-  // The event data's names for the host state's forces and its civilians.
-  [[nodiscard]] const std::string& state_forces_name() const { return forces_event_name; }
-  [[nodiscard]] const std::string& civilians_name() const { return civilians_event_name; }
+  // The event data's name of an actor at place p: the state's side is named by the state p lies in.
+  [[nodiscard]] std::string actor_name(ActorIndex a, PlaceIndex p) const;
+  // The state a place lies in; a place outside the theatre counts as the first state's.
+  [[nodiscard]] Country& country_of(PlaceIndex p) { return countries[host_index(p)]; }
+  [[nodiscard]] const Country& country_of(PlaceIndex p) const { return countries[host_index(p)]; }
+  [[nodiscard]] CountryIndex host_index(PlaceIndex p) const {
+    return places[p].in_theatre && places[p].host < countries.size() ? places[p].host : CountryIndex{0};
+  }
+  // The state region r belongs to (the first if the state was built without the map, as in tests).
+  [[nodiscard]] CountryIndex country_of_region(std::size_t r) const {
+    return r < region_country.size() ? region_country[r] : CountryIndex{0};
+  }
+  // The event data's name for the civilians at place p (those of the state it lies in).
+  [[nodiscard]] const std::string& civilians_name(PlaceIndex p) const {
+    return country_of(p).civilians_event_name;
+  }
+  // The capital of the first state (by region order) with a region in the mask; the first state's if
+  // none: where a force with no station or hub of its own is based.
+  [[nodiscard]] PlaceIndex capital_for(std::uint32_t region_mask) const;
+  // The armies' troops of every state (people).
+  [[nodiscard]] double armies_total() const;
   // The armed group with this id (as the scenario names it), or kNoActor.
   [[nodiscard]] ActorIndex actor_of(const std::string& id) const;
   [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }

@@ -17,10 +17,10 @@ void capture(conflict::State& state, conflict::Context& context, conflict::Place
   h.type = events::EventType::Battles;
   h.sub_type =
       winner == conflict::kState ? "Government regains territory" : "Non-state actor overtakes territory";
-  h.actor1 = winner_name.empty() ? state.actor_name(winner) : winner_name;
-  h.actor2 = state.actor_name(loser);
+  h.actor1 = winner_name.empty() ? state.actor_name(winner, p) : winner_name;
+  h.actor2 = state.actor_name(loser, p);
   const bool foreign =
-      winner == conflict::kState && !winner_name.empty() && winner_name != state.actor_name(winner);
+      winner == conflict::kState && !winner_name.empty() && winner_name != state.actor_name(winner, p);
   h.type1 = winner == conflict::kState ? (foreign ? events::ActorType::External : events::ActorType::State)
                                        : events::actor_type(state.group(winner));
   h.type2 = loser == conflict::kState ? events::ActorType::State : events::actor_type(state.group(loser));
@@ -64,7 +64,8 @@ void note_changes(const conflict::State& state, History& history) {
     if (state.places[p].controller == history.last_controller[p]) continue;
     history.last_controller[p] = state.places[p].controller;
     history.changes.push_back(
-        {state.date, state.places[p].name, state.actor_name(state.places[p].controller)});
+        {state.date, state.places[p].name,
+         state.actor_name(state.places[p].controller, static_cast<conflict::PlaceIndex>(p))});
   }
 }
 

@@ -41,6 +41,9 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   if (dyn_.places.size() >= kNoPlace || dyn_.links.size() >= kNoPlace) {
     throw std::invalid_argument("displacement: at most 65,534 places and links");
   }
+  for (const Place& p : dyn_.places) {
+    if (!p.foreign) nations_ = std::max<std::size_t>(nations_, std::size_t{p.nation} + 1);
+  }
   check_range("people_per_agent", rules_.people_per_agent, 1e-9, 1e12);
   check_range("speed_km", rules_.speed_km, 1e-3, 1e5);
   check_range("move_chance_violence", rules_.move_chance_violence, 0, 1);
@@ -141,7 +144,7 @@ void Displacement::enumerate_paths() {
     extend(extend, 0, 0.0);
   }
   paths_begin_[n] = static_cast<std::uint32_t>(paths_.size());
-  dyn_.path_weight_cum.assign(paths_.size(), 0.0);
+  dyn_.path_weight_cum.assign(nations_, std::vector<double>(paths_.size(), 0.0));
   dyn_.path_usable.assign(paths_.size(), 0);
 }
 
@@ -199,9 +202,9 @@ bool Displacement::settles(PlaceId p) const {
   return rules_.settle_days > 0 && dyn_.places[p].kind == PlaceKind::Town && dyn_.recent_violence[p] <= 0.0;
 }
 
-double Displacement::attractiveness(PlaceId p) const {
+double Displacement::attractiveness(PlaceId p, std::uint8_t nation) const {
   double score = 1.0;
-  if (dyn_.places[p].foreign) score *= rules_.foreign_weight;
+  if (dyn_.places[p].foreign || dyn_.places[p].nation != nation) score *= rules_.foreign_weight;
   if (dyn_.places[p].kind == PlaceKind::Camp) score *= rules_.camp_weight;
   if (dyn_.recent_violence[p] > 0) score *= std::pow(rules_.violence_weight, dyn_.recent_violence[p]);
   return score;
@@ -235,7 +238,7 @@ double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId 
   // lost or taken; docs/model/displacement.md).
   if (rules_.return_decay_days > 0) h *= std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
   // A border to cross, the aid of a camp and the papers of a return weigh on refugees only.
-  if (dyn_.places[at].foreign) {
+  if (abroad_for(at, home)) {
     h *= rules_.return_abroad_factor;
     // Exile grows protracted (aid, schooling and work in the host country; docs/model/displacement.md,
     // "Returning"): abroad, the chance falls with the time since leaving home on top of the above.
@@ -299,25 +302,32 @@ void Displacement::prepare_day(std::uint32_t day) {
   area_return_factor_.resize(dyn_.area_calm.size());
   for (std::size_t a = 0; a < dyn_.area_calm.size(); ++a)
     area_return_factor_[a] = std::pow(dyn_.area_calm[a], rules_.return_area_weight);
-  // Route weights: attractiveness of the end over the softened length, times its capacity factor;
-  // for each group with kin, the same with the kin places' attraction raised.
-  std::vector<double> score(n);
-  for (std::size_t p = 0; p < n; ++p) score[p] = attractiveness(static_cast<PlaceId>(p));
+  // Route weights: attractiveness of the end over the softened length, times its capacity factor,
+  // for people of each nation (the places abroad for them weigh foreign_weight); for each group
+  // with kin, the same with the kin places' attraction raised.
   mark_usable_paths();
-  weigh_paths(score, dyn_.path_weight_cum);
-  dyn_.kin_weight_cum.resize(kin_.size());
-  for (std::size_t g = 0; g < kin_.size(); ++g) {
-    const bool any =
-        rules_.kin_weight != 1.0 && std::find(kin_[g].begin(), kin_[g].end(), 1) != kin_[g].end();
-    if (!any) {
-      dyn_.kin_weight_cum[g].clear();
-      continue;
+  dyn_.path_weight_cum.resize(nations_);
+  dyn_.kin_weight_cum.resize(nations_);
+  std::vector<double> score(n);
+  for (std::size_t nation = 0; nation < nations_; ++nation) {
+    for (std::size_t p = 0; p < n; ++p)
+      score[p] = attractiveness(static_cast<PlaceId>(p), static_cast<std::uint8_t>(nation));
+    weigh_paths(score, dyn_.path_weight_cum[nation]);
+    auto& kin_cum = dyn_.kin_weight_cum[nation];
+    kin_cum.resize(kin_.size());
+    for (std::size_t g = 0; g < kin_.size(); ++g) {
+      const bool any =
+          rules_.kin_weight != 1.0 && std::find(kin_[g].begin(), kin_[g].end(), 1) != kin_[g].end();
+      if (!any) {
+        kin_cum[g].clear();
+        continue;
+      }
+      std::vector<double> kin_score = score;
+      for (std::size_t p = 0; p < n; ++p) {
+        if (kin_[g][p] != 0) kin_score[p] *= rules_.kin_weight;
+      }
+      weigh_paths(kin_score, kin_cum[g]);
     }
-    std::vector<double> kin_score = score;
-    for (std::size_t p = 0; p < n; ++p) {
-      if (kin_[g][p] != 0) kin_score[p] *= rules_.kin_weight;
-    }
-    weigh_paths(kin_score, dyn_.kin_weight_cum[g]);
   }
 }
 
@@ -342,13 +352,14 @@ void Displacement::weigh_paths(const std::vector<double>& score, std::vector<dou
   }
 }
 
-std::uint32_t Displacement::choose_path(PlaceId p, std::uint8_t group, engine::RandomDraws& draws) const {
+std::uint32_t Displacement::choose_path(PlaceId p, std::uint8_t group, std::uint8_t nation,
+                                        engine::RandomDraws& draws) const {
   const std::uint32_t begin = paths_begin_[p];
   const std::uint32_t end = paths_begin_[p + 1];
   if (begin == end) return kNoPath;
-  const std::vector<double>& cum = group < dyn_.kin_weight_cum.size() && !dyn_.kin_weight_cum[group].empty()
-                                       ? dyn_.kin_weight_cum[group]
-                                       : dyn_.path_weight_cum;
+  const auto& kin_cum = dyn_.kin_weight_cum[nation];
+  const std::vector<double>& cum =
+      group < kin_cum.size() && !kin_cum[group].empty() ? kin_cum[group] : dyn_.path_weight_cum[nation];
   const double total = cum[end - 1];
   const double u = draws.uniform();
   if (total > 0) {
@@ -449,7 +460,8 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
     PlaceId here = at[slot];
     if (path_of[slot] == kNoPath) {
       if (wake_of[slot] > day) return;
-      const std::uint32_t chosen = choose_path(here, dyn_.agents.column<kGroup>()[slot], draws);
+      const std::uint32_t chosen =
+          choose_path(here, dyn_.agents.column<kGroup>()[slot], dyn_.places[home_of[slot]].nation, draws);
       if (chosen == kNoPath) {
         wake_of[slot] = rest_until(here, day + 1, arrived_of[slot], draws);
         return;

@@ -49,9 +49,12 @@ struct Place {
   std::string name;
   std::string country;
   PlaceKind kind = PlaceKind::Town;
-  bool foreign = false;    // outside the country people flee from
+  bool foreign = false;    // outside the theatre (abroad for everyone)
   double capacity = 0.0;   // people; 0 = unlimited (camps only)
   std::uint16_t area = 0;  // the home area it belongs to (an admin1), for the safety of returns
+  // The theatre's state it lies in (a theatre of several states: a place in another state than a
+  // person's home is abroad for that person too); 0 with one state.
+  std::uint8_t nation = 0;
   bool operator==(const Place&) const = default;
   template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {
@@ -109,6 +112,12 @@ class Displacement {
   // Throws std::invalid_argument for links to unknown places, non-positive lengths, more than
   // 65,534 places or links, or rules outside their ranges.
   Displacement(std::vector<Place> places, std::vector<Link> links, Rules rules);
+
+  // Whether place p is abroad for people whose home is place `home`: outside the theatre, or in
+  // another of its states.
+  [[nodiscard]] bool abroad_for(PlaceId p, PlaceId home) const {
+    return dyn_.places[p].foreign || dyn_.places[p].nation != dyn_.places[home].nation;
+  }
 
   // --- inputs for the day (before `displace` and `step`) ---
   void set_violence(PlaceId place, double intensity);  // 0 = none, 1 = full
@@ -178,7 +187,7 @@ class Displacement {
   // The daily move chance of a place with its current recent violence.
   [[nodiscard]] double move_chance(PlaceId p) const;
   // The attractiveness of a place as a destination, and its capacity factor (1 = room, 0 = full).
-  [[nodiscard]] double attractiveness(PlaceId p) const;
+  [[nodiscard]] double attractiveness(PlaceId p, std::uint8_t nation) const;
   [[nodiscard]] double capacity_factor(PlaceId p) const;
 
   // What changes from day to day, saved as a whole by checkpoints (places and links too:
@@ -194,12 +203,15 @@ class Displacement {
     std::vector<double> area_calm;          // per home area: share of its places calm today (S)
     std::vector<std::vector<double>> fear;  // [group][area]: today's threat at home (T), an input
     std::vector<std::uint8_t> link_open;
-    std::vector<double> carry;                        // people not yet making a whole agent, per origin
-    std::vector<double> move_chance;                  // today's, per place
-    std::vector<std::uint32_t> regime;                // bumped when a place's move chance changes
-    std::vector<double> capacity_factor;              // from the occupancy at the start of the day
-    std::vector<double> path_weight_cum;              // cumulative weights per place's paths, today
-    std::vector<std::vector<double>> kin_weight_cum;  // the same for each group with kin (else empty)
+    std::vector<double> carry;            // people not yet making a whole agent, per origin
+    std::vector<double> move_chance;      // today's, per place
+    std::vector<std::uint32_t> regime;    // bumped when a place's move chance changes
+    std::vector<double> capacity_factor;  // from the occupancy at the start of the day
+    // Cumulative weights per place's paths, today, for people from each nation (a place abroad
+    // weighs less): [nation][path]; and the same for each group with kin: [nation][group][path]
+    // (empty for a group without kin).
+    std::vector<std::vector<double>> path_weight_cum;
+    std::vector<std::vector<std::vector<double>>> kin_weight_cum;
     std::vector<std::uint8_t> path_usable;            // all links open today
     std::vector<std::vector<PlaceId>> next_hop_home;  // [home][at]: next place on the way home
     bool any_safe_home = false;
@@ -243,7 +255,8 @@ class Displacement {
   [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, std::uint32_t arrived,
                                          engine::RandomDraws& draws) const;
   [[nodiscard]] bool settles(PlaceId p) const;  // whether agents resting at p settle (settle_days)
-  [[nodiscard]] std::uint32_t choose_path(PlaceId p, std::uint8_t group, engine::RandomDraws& draws) const;
+  [[nodiscard]] std::uint32_t choose_path(PlaceId p, std::uint8_t group, std::uint8_t nation,
+                                          engine::RandomDraws& draws) const;
   void mark_usable_paths();  // today's path_usable: every link of the path open
   // Cumulative route weights per origin's paths for the destinations' scores (usable paths only).
   void weigh_paths(const std::vector<double>& score, std::vector<double>& cum) const;
@@ -263,6 +276,7 @@ class Displacement {
   // Per home area, S^β of the return rule for today (prepare_day; derived from dyn_.area_calm, so
   // not state): one power per area and day rather than one per resting agent.
   std::vector<double> area_return_factor_;
+  std::size_t nations_ = 1;  // the theatre's states (1 + the largest nation of a place in it)
 
   // Topology: simple paths from each place, and the next hop on the shortest route home.
   std::vector<Path> paths_;

@@ -147,16 +147,25 @@ double Flight::exposed_people(const conflict::State& state, std::size_t p, std::
 
 void Flight::list_countries() {
   if (!countries_.empty()) return;
+  // The countries people can be refugees in: those outside the theatre, and with several states in
+  // it, those states too (each is abroad for the others' people).
+  bool several = false;
   for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
     const Place& place = displacement_.place(static_cast<PlaceId>(p));
-    if (place.foreign && std::find(countries_.begin(), countries_.end(), place.country) == countries_.end())
+    several = several || (!place.foreign && place.nation > 0);
+  }
+  for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
+    const Place& place = displacement_.place(static_cast<PlaceId>(p));
+    if ((place.foreign || several) &&
+        std::find(countries_.begin(), countries_.end(), place.country) == countries_.end())
       countries_.push_back(place.country);
   }
 }
 
 std::uint8_t Flight::status_code(std::size_t s) const {
-  const Place& at = displacement_.place(displacement_.whereabouts(s).at);
-  if (!at.foreign) return Registration::kInternal;
+  const auto& where = displacement_.whereabouts(s);
+  const Place& at = displacement_.place(where.at);
+  if (!displacement_.abroad_for(where.at, where.home)) return Registration::kInternal;
   const auto c = std::find(countries_.begin(), countries_.end(), at.country) - countries_.begin();
   return static_cast<std::uint8_t>(Registration::kAbroad + c);
 }

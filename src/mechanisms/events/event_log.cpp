@@ -82,6 +82,7 @@ void EventLog::emit(engine::Recorder& recorder, const conflict::State& state, co
   e.actor1 = h.actor1;
   e.actor2 = h.actor2;
   e.interaction = interaction(h.type1, h.type2);
+  e.country = place.in_theatre ? state.country_of(h.place).name : place.country;
   e.admin1 = place.admin1;
   e.admin2 = place.admin2;
   e.location = place.name;

@@ -9,6 +9,7 @@
 namespace peacesim::mechanisms::force_employment {
 
 using conflict::ActorIndex;
+using conflict::CountryIndex;
 using conflict::in_mask;
 using conflict::is_town;
 using conflict::kNoPlace;
@@ -53,9 +54,9 @@ PlaceIndex choose_target(const State& state, const conflict::Force& f) {
   return best;
 }
 
-// The army's reserve sends a garrison to a town the state's side has taken.
+// The army's reserve (in its state's capital) sends a garrison to a town the state's side has taken.
 void garrison(State& state, PlaceIndex p, const Params& params) {
-  auto& reserve = state.places[state.capital].army;
+  auto& reserve = state.places[state.country_of(p).capital].army;
   const double sent = std::min(params.garrison_people, std::max(0.0, reserve - params.garrison_people));
   reserve -= sent;
   state.places[p].army += sent;
@@ -65,10 +66,12 @@ void place_forces(State& state, const Params& params) {
   for (auto& f : state.forces) {
     const double mobile = f.offensive && params.enabled ? params.mobile_share * f.strength : 0.0;
     std::fill(f.at_place.begin(), f.at_place.end(), 0.0);
-    // Stations in towns the state's side does not hold are manned from the capital until retaken.
+    // Stations in towns the state's side does not hold are manned from that state's capital until
+    // retaken.
     for (std::size_t p = 0; p < f.station.size(); ++p) {
+      const auto at = static_cast<PlaceIndex>(p);
       const bool held = state.places[p].controller == kState;
-      f.at_place[held ? p : state.capital] += (f.strength - mobile) * f.station[p];
+      f.at_place[held ? at : state.country_of(at).capital] += (f.strength - mobile) * f.station[p];
     }
     if (mobile > 0.0 && f.position != kNoPlace && state.day >= f.arrival_day)
       f.at_place[f.position] += mobile;
@@ -146,10 +149,11 @@ void raids(State& state, conflict::Context& context, const Params& params,
       for (std::uint32_t i = 0; i < n && g.dispersed[r] > 0.0; ++i) {
         const auto p = static_cast<PlaceIndex>(conflict::weighted_pick(draws, weight, total));
         const int f = leader[p];
-        const double capability = f < 0 ? state.army_capability * state.army_morale
+        const auto& army = state.country_of(p);
+        const double capability = f < 0 ? army.army_capability * army.army_morale
                                         : state.forces[static_cast<std::size_t>(f)].capability;
         const std::string name =
-            f < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(f)].name;
+            f < 0 ? state.actor_name(kState, p) : state.forces[static_cast<std::size_t>(f)].name;
         combat::skirmish(state, context, combat_params, p, a, std::min(20.0, g.dispersed[r]),
                          params.raid_people * capability, name, false, draws);
       }
@@ -157,19 +161,42 @@ void raids(State& state, conflict::Context& context, const Params& params,
   }
 }
 
-void army_upkeep(State& state, const Params& params) {
-  const double since_coup = static_cast<double>(state.day - state.coup_day);
-  state.army_morale =
-      since_coup < 0.0 ? 1.0 : 1.0 - params.coup_shock * std::exp(-since_coup / params.coup_recovery_days);
+// The trainers of state c's army: each training force's strength times the share of its stations
+// in c (all of it when the theatre has one state, whose army every trainer trains).
+double trainers_of(const State& state, CountryIndex c) {
   double trainers = 0.0;
-  for (const auto& f : state.forces) trainers += f.trains ? f.strength : 0.0;
-  state.army_capability += params.training_rate * (trainers / 500.0) *
-                           std::max(0.0, params.training_ceiling - state.army_capability);
-  const double gap = state.army_establishment - state.army_total;
-  if (gap > 0.0) {
-    const double recruits = gap * params.replenish_rate;
-    state.army_total += recruits;
-    state.places[state.capital].army += recruits;
+  for (const auto& f : state.forces) {
+    if (!f.trains) continue;
+    if (state.countries.size() == 1) {
+      trainers += f.strength;
+      continue;
+    }
+    double share = 0.0;
+    for (std::size_t p = 0; p < f.station.size(); ++p) {
+      if (state.places[p].in_theatre && state.places[p].host == c) share += f.station[p];
+    }
+    trainers += f.strength * share;
+  }
+  return trainers;
+}
+
+// Each state's army: morale after its last coup, training, and recruits towards its establishment
+// (to its capital's reserve).
+void army_upkeep(State& state, const Params& params) {
+  for (std::size_t c = 0; c < state.countries.size(); ++c) {
+    auto& army = state.countries[c];
+    const double since_coup = static_cast<double>(state.day - army.coup_day);
+    army.army_morale =
+        since_coup < 0.0 ? 1.0 : 1.0 - params.coup_shock * std::exp(-since_coup / params.coup_recovery_days);
+    const double trainers = trainers_of(state, static_cast<CountryIndex>(c));
+    army.army_capability += params.training_rate * (trainers / 500.0) *
+                            std::max(0.0, params.training_ceiling - army.army_capability);
+    const double gap = army.army_establishment - army.army_total;
+    if (gap > 0.0) {
+      const double recruits = gap * params.replenish_rate;
+      army.army_total += recruits;
+      state.places[army.capital].army += recruits;
+    }
   }
 }
 

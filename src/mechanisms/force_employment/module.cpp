@@ -80,14 +80,29 @@ void install(conflict::Registry& r) {
   auto& series = r.keep<Series>();
   r.series([&series](engine::Recorder& rec) {
     series.capability =
-        rec.declare({"army_capability", "1", "The army's combat capability times its morale (M4), national",
+        rec.declare({"army_capability", "1",
+                     "The army's combat capability times its morale (M4); with several states, each "
+                     "region its state's and the national figure their mean weighted by troops",
                      engine::SeriesKind::Gauge, engine::Cadence::Monthly});
     series.strength =
         rec.declare({"army_strength", "people", "The army's troops (M4), by admin1 where stationed",
                      engine::SeriesKind::Gauge, engine::Cadence::Monthly});
   });
   r.observer("M4 outputs", engine::Cadence::Monthly, [&world, &series](engine::Recorder& rec) {
-    rec.set(series.capability, 0, world.army_capability * world.army_morale);
+    auto effective = [](const conflict::Country& c) { return c.army_capability * c.army_morale; };
+    if (world.countries.size() == 1) {
+      rec.set(series.capability, 0, effective(world.countries.front()));
+    } else {
+      double weighted = 0.0, troops = 0.0;
+      for (const auto& c : world.countries) {
+        weighted += effective(c) * c.army_total;
+        troops += c.army_total;
+      }
+      rec.set(series.capability, 0, troops > 0.0 ? weighted / troops : 0.0);
+      for (std::size_t region = 0; region < world.regions.size(); ++region)
+        rec.set(series.capability, static_cast<engine::RegionIndex>(1 + region),
+                effective(world.countries[world.country_of_region(region)]));
+    }
     std::vector<double> army(world.regions.size(), 0.0);
     for (const auto& p : world.places) {
       if (p.in_theatre) army[p.region] += p.army;

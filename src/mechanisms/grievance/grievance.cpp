@@ -34,7 +34,10 @@ void update(conflict::State& state, const conflict::Context& context, const Para
     }
   }
   auto& people = state.people;
-  const double base = state.regime_legitimacy;
+  // The government's baseline legitimacy, that of the state each region belongs to.
+  std::vector<double> base(regions);
+  for (std::size_t r = 0; r < regions; ++r)
+    base[r] = state.countries[state.country_of_region(r)].regime_legitimacy;
   const std::uint64_t seed = context.random.seed();
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, people.size(), 1 << 14), [&](const auto& range) {
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -48,7 +51,8 @@ void update(conflict::State& state, const conflict::Context& context, const Para
                                 ? in.included_communities[people.community[i]]
                                 : 0.0;
       const std::size_t c = communities > 0 ? people.community[i] : 0;
-      const double l = base + place_term[cell.place] + community_term[c * regions + cell.region] -
+      const double l = base[cell.region] + place_term[cell.place] +
+                       community_term[c * regions + cell.region] -
                        (excluded ? params.exclusion_weight * (1.0 - lifted) : 0.0) +
                        params.spread * (draws.uniform() - 0.5);
       people.legitimacy[i] = conflict::to_byte(l);

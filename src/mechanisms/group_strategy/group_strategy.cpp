@@ -133,7 +133,7 @@ void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p
   const int victim = pick_victim(state, p, params, impartiality, draws);
   if (un_left_to_m16 && victim >= 0 && state.forces[static_cast<std::size_t>(victim)].un) return;  // M16's
   const std::string victim_name =
-      victim < 0 ? state.actor_name(kState) : state.forces[static_cast<std::size_t>(victim)].name;
+      victim < 0 ? state.actor_name(kState, p) : state.forces[static_cast<std::size_t>(victim)].name;
   if (draws.uniform() < params.ied_share) {
     const double dead = combat::force_losses(
         state, context, p, victim,
@@ -153,7 +153,8 @@ void strike(State& state, conflict::Context& context, ActorIndex a, PlaceIndex p
     state.places[p].danger += dead;
     return;
   }
-  const double exposed = victim < 0 ? state.places[p].army * state.army_capability * state.army_morale
+  const auto& army = state.country_of(p);
+  const double exposed = victim < 0 ? state.places[p].army * army.army_capability * army.army_morale
                                     : state.forces[static_cast<std::size_t>(victim)].at_place[p] *
                                           state.forces[static_cast<std::size_t>(victim)].capability;
   // The ambush catches a patrol or convoy: a share of the troops there, at most a patrol.
@@ -318,7 +319,7 @@ void distant_attacks(State& state, conflict::Context& context, ActorIndex a, con
     h.type = events::EventType::ViolenceAgainstCivilians;
     h.sub_type = "Attack";
     h.actor1 = g.event_name();
-    h.actor2 = state.civilians_name();
+    h.actor2 = state.civilians_name(p);
     h.type1 = events::actor_type(g);
     h.type2 = events::ActorType::Civilians;
     h.place = p;

@@ -16,14 +16,15 @@ namespace {
 // A force's troops at a place below this are rounding crumbs, not a camp.
 constexpr double kCampPeople = 1.0;
 
-// The hubs serving force f today; the capital if the scenario gives none.
+// The hubs serving force f today; if the scenario gives none, the capital of the first state whose
+// regions the force operates in (the first state's if none).
 std::vector<PlaceIndex> hubs_of(const State& state, const Supply& supply, std::size_t f) {
   std::vector<PlaceIndex> out;
   for (const Hub& h : supply.hubs) {
     if (h.force == f && h.place < state.places.size() && h.from_day <= state.day && state.day <= h.to_day)
       out.push_back(h.place);
   }
-  if (out.empty()) out.push_back(state.capital);
+  if (out.empty()) out.push_back(state.capital_for(state.forces[f].regions));
   return out;
 }
 

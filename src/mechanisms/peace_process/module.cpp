@@ -66,16 +66,17 @@ struct Series {
   engine::SeriesId demobilized = 0;
 };
 
-// Signatures are events (ACLED: Strategic developments / Agreement), in the capital.
+// Signatures are events (ACLED: Strategic developments / Agreement), in the capital of the first
+// state (the one whose government the scenario's agreements bind).
 void record_signature(conflict::State& world, conflict::Context& c, conflict::ActorIndex g) {
   events::Happening h;
   h.type = events::EventType::StrategicDevelopments;
   h.sub_type = "Agreement";
-  h.actor1 = world.actor_name(g);
+  h.place = world.countries.front().capital;
+  h.actor1 = world.actor_name(g, h.place);
   h.type1 = events::actor_type(world.group(g));
-  h.actor2 = world.actor_name(conflict::kState);
+  h.actor2 = world.actor_name(conflict::kState, h.place);
   h.type2 = events::ActorType::State;
-  h.place = world.capital;
   c.log.emit(c.recorder, world, h);
 }
 

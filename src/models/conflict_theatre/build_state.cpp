@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -129,9 +130,11 @@ void add_places(const TheatreWorld& world, conflict::State& s) {
     p.lat = tp.lat;
     p.lon = tp.lon;
     p.in_theatre = world.place_region[i].has_value();
-    p.kind = !p.in_theatre ? (tp.kind == theatre::PlaceKind::Camp ? conflict::PlaceKind::Camp
-                                                                  : conflict::PlaceKind::Abroad)
-                           : conflict::PlaceKind::Town;
+    // A camp is a camp wherever it is (a theatre of several states has camps inside it: never a
+    // town to hold); any other place is a town in the theatre and a place abroad outside it.
+    p.kind = tp.kind == theatre::PlaceKind::Camp ? conflict::PlaceKind::Camp
+             : p.in_theatre                      ? conflict::PlaceKind::Town
+                                                 : conflict::PlaceKind::Abroad;
     if (p.in_theatre) {
       p.region = static_cast<std::uint16_t>(*world.place_region[i]);
       p.admin1 = world.regions.units[p.region].name;
@@ -285,50 +288,80 @@ void add_forces(const TheatreWorld& world, const DynamicsSpec& spec, conflict::S
   }
 }
 
-void add_army(const TheatreWorld& world, const DynamicsSpec& spec, double concentration, conflict::State& s) {
-  const std::uint32_t contested = contested_mask(world, spec.army);
+// The theatre's states (the scenario's state or states), each with its capital and the names the
+// event data give its forces and civilians; each region and town knows its state.
+void add_countries(const TheatreWorld& world, conflict::State& s) {
+  for (const auto& host : world.theatre.states) {
+    if (!host.capital) {
+      throw scenario::ScenarioError(host.source.where, host.field + ".capital",
+                                    "is required by this model: the place where the army keeps its reserve");
+    }
+    const auto capital = std::find_if(s.places.begin(), s.places.end(),
+                                      [&](const conflict::Place& p) { return p.id == host.capital->id; });
+    if (capital == s.places.end() || !capital->in_theatre) {
+      throw scenario::ScenarioError(host.capital->where, host.capital->field,
+                                    "'" + host.capital->id + "' is not one of the model's towns");
+    }
+    conflict::Country c;
+    c.code = host.country;
+    c.name = host.country_name;
+    c.capital = static_cast<PlaceIndex>(capital - s.places.begin());
+    c.forces_event_name = host.army_event_name;
+    c.civilians_event_name = host.civilians_event_name;
+    s.countries.push_back(std::move(c));
+  }
+  for (const std::size_t state : world.region_state)
+    s.region_country.push_back(static_cast<conflict::CountryIndex>(state));
+  for (auto& p : s.places) {
+    if (p.in_theatre) p.host = s.region_country[p.region];
+  }
+}
+
+// The index of the state an army belongs to (check_dynamics has checked that there is one).
+std::size_t army_state(const TheatreWorld& world, const ArmySpec& army) {
+  const auto& states = world.theatre.states;
+  if (army.state.empty()) return 0;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (states[i].country == army.state) return i;
+  }
+  return states.size();
+}
+
+// One state's army at the start, in its own state's towns.
+void add_army(const TheatreWorld& world, const ArmySpec& army, double concentration, conflict::State& s) {
+  const auto host = static_cast<conflict::CountryIndex>(army_state(world, army));
+  auto& country = s.countries[host];
+  const std::uint32_t contested = contested_mask(world, army);
+  auto ours = [&](const conflict::Place& p) { return p.kind == conflict::PlaceKind::Town && p.host == host; };
   // Garrisons in proportion to weight^concentration: above 1, the army's commands and camps in
   // the regional capitals hold more of it than the small posts.
   auto share = [concentration](const conflict::Place& p) { return std::pow(p.weight, concentration); };
   double contested_weight = 0.0, other_weight = 0.0;
   for (const auto& p : s.places) {
-    if (p.kind != conflict::PlaceKind::Town) continue;
+    if (!ours(p)) continue;
     ((contested >> p.region) & 1u ? contested_weight : other_weight) += share(p);
   }
-  const auto& host = world.theatre.state;
-  if (!host.capital) {
-    throw scenario::ScenarioError(host.source.where, "state.capital",
-                                  "is required by this model: the place where the army keeps its reserve");
-  }
-  const auto capital = std::find_if(s.places.begin(), s.places.end(),
-                                    [&](const conflict::Place& p) { return p.id == host.capital->id; });
-  if (capital == s.places.end()) {
-    throw scenario::ScenarioError(host.capital->where, host.capital->field,
-                                  "'" + host.capital->id + "' is not one of the model's towns");
-  }
-  s.capital = static_cast<PlaceIndex>(capital - s.places.begin());
-  s.forces_event_name = host.army_event_name;
-  s.civilians_event_name = host.civilians_event_name;
-  const double in_contested = spec.army.strength * spec.army.contested_share;
+  const double in_contested = army.strength * army.contested_share;
   // The command camps of the contested regions (the scenario's `camps`) hold their shares; the rest
   // of the contested share is spread over those regions' towns by weight.
   double in_camps = 0.0;
-  for (const auto& c : spec.army.camps) in_camps += in_contested * c.share;
+  for (const auto& c : army.camps) in_camps += in_contested * c.share;
   const double spread = in_contested - in_camps;
   // The rest: half as garrisons of the other towns, half in reserve in the capital.
-  const double in_rest = spec.army.strength - in_contested;
+  const double in_rest = army.strength - in_contested;
   for (auto& p : s.places) {
-    if (p.kind != conflict::PlaceKind::Town) continue;
+    if (!ours(p)) continue;
     const bool is_contested = ((contested >> p.region) & 1u) != 0;
     p.army = is_contested ? (contested_weight > 0 ? spread * share(p) / contested_weight : 0.0)
                           : (other_weight > 0 ? 0.5 * in_rest * share(p) / other_weight : 0.0);
   }
-  for (const auto& c : spec.army.camps) {  // each a town of the contested regions (check_dynamics)
+  for (const auto& c : army.camps) {  // each a town of the contested regions (check_dynamics)
     s.places[place_index(world, c.place)].army += in_contested * c.share;
   }
-  s.places[s.capital].army += 0.5 * in_rest;
-  s.army_total = spec.army.strength;
-  s.army_establishment = spec.army.strength;
+  // (A state whose towns are all contested keeps all of the rest in reserve: no troops are lost.)
+  s.places[country.capital].army += other_weight > 0 ? 0.5 * in_rest : in_rest;
+  country.army_total = army.strength;
+  country.army_establishment = army.strength;
 }
 
 }  // namespace
@@ -397,6 +430,14 @@ namespace {
 // M7's observed stocks (one entry a date, refugees only in countries with places outside the regions)
 // and M17's observed deaths.
 void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
+  // M7 sets one state's displaced (its IDPs, its refugees by host); a theatre of several states
+  // would need each state's stocks, which the section cannot say yet.
+  if (!spec.observed_stocks.empty() && world.theatre.states.size() > 1) {
+    const auto& o = spec.observed_stocks.front();
+    throw scenario::ScenarioError(o.when.where, o.when.field,
+                                  "observed stocks are for a theatre of one state; this one has " +
+                                      std::to_string(world.theatre.states.size()));
+  }
   for (std::size_t i = 0; i < spec.observed_stocks.size(); ++i) {
     const auto& o = spec.observed_stocks[i];
     for (std::size_t j = 0; j < i; ++j) {
@@ -427,18 +468,57 @@ void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
 }
 }  // namespace
 
-void check_dynamics(const TheatreWorld& world, const DynamicsSpec& spec) {
-  check_mask_limits(world);
-  const std::uint32_t contested = contested_mask(world, spec.army);
-  for (const auto& c : spec.army.camps) {
-    const auto p = place_index(world, c.place);
-    const auto& region = world.place_region[p];
-    if (world.theatre.places[p].kind != theatre::PlaceKind::Town || !region ||
-        ((contested >> *region) & 1u) == 0) {
-      throw scenario::ScenarioError(c.place.where, c.place.field,
-                                    "'" + c.place.id + "' is not a town in the army's contested_regions");
+namespace {
+// One army per state (`army` for the only state, `armies` naming each state's country), its
+// contested regions and camps in its own state.
+void check_armies(const TheatreWorld& world, const DynamicsSpec& spec) {
+  const auto& states = world.theatre.states;
+  std::vector<const ArmySpec*> of_state(states.size(), nullptr);
+  for (const auto& army : spec.armies) {
+    if (army.state.empty() && states.size() > 1)
+      throw scenario::ScenarioError(
+          army.where, army.field,
+          fmt::format("the theatre has {} states: give `armies`, one per state, each "
+                      "with its `state` (country code)",
+                      states.size()));
+    const std::size_t host = army_state(world, army);
+    if (host >= states.size())
+      throw scenario::ScenarioError(army.where, army.field + ".state",
+                                    "'" + army.state + "' is the country of no state of the theatre");
+    if (of_state[host] != nullptr)
+      throw scenario::ScenarioError(
+          army.where, army.field + ".state",
+          states[host].country + " has an army already (" + of_state[host]->field + ")");
+    of_state[host] = &army;
+    for (const auto& r : army.contested_regions) {
+      const auto bit = region_bit(world, r);  // throws for a region the boundaries do not have
+      const auto index = static_cast<std::size_t>(std::countr_zero(bit));
+      if (world.region_state[index] != host)
+        throw scenario::ScenarioError(r.where, r.field,
+                                      "'" + r.id + "' is not a region of " + states[host].country);
+    }
+    const std::uint32_t contested = contested_mask(world, army);
+    for (const auto& c : army.camps) {
+      const auto p = place_index(world, c.place);
+      const auto& region = world.place_region[p];
+      if (world.theatre.places[p].kind != theatre::PlaceKind::Town || !region ||
+          ((contested >> *region) & 1u) == 0) {
+        throw scenario::ScenarioError(c.place.where, c.place.field,
+                                      "'" + c.place.id + "' is not a town in the army's contested_regions");
+      }
     }
   }
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (of_state[i] == nullptr)
+      throw scenario::ScenarioError(states[i].source.where, states[i].field,
+                                    "has no army in dynamics.armies (one per state)");
+  }
+}
+}  // namespace
+
+void check_dynamics(const TheatreWorld& world, const DynamicsSpec& spec) {
+  check_mask_limits(world);
+  check_armies(world, spec);
   for (const auto& g : spec.groups) check_group_traits(world, g);
   for (const auto& inf : spec.influxes) {
     (void)group_index(world, inf.group);
@@ -476,11 +556,13 @@ BuiltState build_state(const TheatreWorld& world, const DynamicsSpec& spec,
   s.community_threat.assign(world.theatre.population.communities.size(),
                             std::vector<double>(s.regions.size(), 0.0));
   add_places(world, s);
+  add_countries(world, s);
   add_people(world, s, start, people_per_agent, random,
              mechanisms::displacement::flight_parameter_table().bind(parameters));
   add_groups(world, spec, parameters, s, out);
   add_forces(world, spec, s, out);
-  add_army(world, spec, parameters.real("forces_garrison_concentration"), s);
+  for (const auto& army : spec.armies)
+    add_army(world, army, parameters.real("forces_garrison_concentration"), s);
 
   // The displacement mechanism's network (M7): the same places, with the scenario's routes.
   auto& places = out.network.places;
@@ -491,15 +573,17 @@ BuiltState build_state(const TheatreWorld& world, const DynamicsSpec& spec,
     d.kind = p.kind == conflict::PlaceKind::Camp ? mechanisms::displacement::PlaceKind::Camp
                                                  : mechanisms::displacement::PlaceKind::Town;
     d.foreign = !p.in_theatre;
+    d.nation = p.in_theatre ? p.host : std::uint8_t{0};
     d.area = static_cast<std::uint16_t>(p.region);
     places.push_back(std::move(d));
   }
-  // Each community's kin abroad (the scenario's kin_abroad): the places abroad in those countries.
+  // Each community's kin abroad (the scenario's kin_abroad): the places in those countries, outside
+  // the theatre or in another of its states.
   for (const auto& community : world.theatre.population.communities) {
     std::vector<std::uint8_t> row(places.size(), 0);
     for (std::size_t p = 0; p < places.size(); ++p) {
       for (const auto& country : community.kin_abroad) {
-        if (places[p].foreign && places[p].country == country.id) row[p] = 1;
+        if ((places[p].foreign || s.countries.size() > 1) && places[p].country == country.id) row[p] = 1;
       }
     }
     out.network.kin.push_back(std::move(row));

@@ -109,8 +109,12 @@ bool SituationReader::host_military(engine::Date today) const {
   return in_force != nullptr && in_force->kind == "military";
 }
 
+// M9's situation is the first state's (its government is the host the scenario's operations decide
+// about); the contested regions are every army's, and a threat is measured to the nearest capital.
 SituationReader::SituationReader(const TheatreWorld& world, const DynamicsSpec& spec)
-    : governments_(&world.theatre.state.governments), contested_(contested_mask(world, spec.army)) {}
+    : governments_(&world.theatre.states.front().governments) {
+  for (const auto& army : spec.armies) contested_ |= contested_mask(world, army);
+}
 
 institutions::Situation SituationReader::read(const conflict::State& s,
                                               const std::vector<double>& resentment_by_region,
@@ -118,13 +122,15 @@ institutions::Situation SituationReader::read(const conflict::State& s,
                                               std::size_t operations) const {
   institutions::Situation out;
   out.day = s.day;
-  const auto& capital = s.places[s.capital];
   bool secured = true;
   for (const auto& p : s.places) {
     if (!conflict::is_town(p) || p.controller == conflict::kState ||
         !s.are_hostile(conflict::kState, p.controller))
       continue;
-    out.threat_km = std::min(out.threat_km, engine::haversine_km(capital.lat, capital.lon, p.lat, p.lon));
+    for (const auto& c : s.countries) {
+      const auto& capital = s.places[c.capital];
+      out.threat_km = std::min(out.threat_km, engine::haversine_km(capital.lat, capital.lon, p.lat, p.lon));
+    }
     if (conflict::in_mask(contested_, p.region)) secured = false;
   }
   out.contested_held = secured;

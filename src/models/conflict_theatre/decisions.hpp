@@ -35,8 +35,8 @@ class SituationReader {
  private:
   [[nodiscard]] bool host_military(engine::Date today) const;
 
-  const std::vector<theatre::GovernmentPeriod>* governments_;  // the host's, in date order
-  std::uint32_t contested_ = 0;                                // the army's contested regions (bit r)
+  const std::vector<theatre::GovernmentPeriod>* governments_;  // the first state's, in date order
+  std::uint32_t contested_ = 0;                                // the armies' contested regions (bit r)
 };
 
 }  // namespace peacesim::models::conflict_theatre

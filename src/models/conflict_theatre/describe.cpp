@@ -185,7 +185,7 @@ std::vector<Table> describe_tables(const TheatreWorld& w, const DynamicsSpec& dy
   tables.push_back(groups_table(w));
   tables.push_back(changes_table(w));
   tables.push_back(agreements_table(w));
-  tables.push_back(state_table(w));
+  for (const auto& host : w.theatre.states) tables.push_back(state_table(host));
   tables.push_back(institutions_table(w));
   tables.push_back(positions_table(w));
   tables.push_back(timeline_table(w));

@@ -30,7 +30,7 @@ Table relations_table(const TheatreWorld& world);
 Table groups_table(const TheatreWorld& world);
 Table changes_table(const TheatreWorld& world);
 Table agreements_table(const TheatreWorld& world);
-Table state_table(const TheatreWorld& world);
+Table state_table(const theatre::HostState& state);  // one table a state
 Table institutions_table(const TheatreWorld& world);
 Table positions_table(const TheatreWorld& world);
 

@@ -100,8 +100,7 @@ Table agreements_table(const TheatreWorld& w) {
   return table;
 }
 
-Table state_table(const TheatreWorld& w) {
-  const auto& s = w.theatre.state;
+Table state_table(const theatre::HostState& s) {
   Table table{"Host state: " + s.name, {"from", "government", "head", "how", "role", "source"}, {}, ""};
   for (const auto& g : s.governments) {
     table.rows.push_back(

@@ -57,6 +57,37 @@ std::vector<NamedCount> counts_by_name(const scenario::Node& node, const std::st
   map.finish();
   return out;
 }
+// One army's starting strength and garrisons (MapReader a: `dynamics.army` or an item of `armies`).
+ArmySpec read_army(MapReader& a) {
+  ArmySpec army;
+  army.field = theatre::path_of(a);
+  army.where = a.node().where();
+  army.strength = theatre::non_negative(a, "strength");
+  const std::string share = key_or_older(a, "contested_share", "north_share");
+  army.contested_share = theatre::non_negative(a, share);
+  if (army.contested_share > 1.0) {
+    throw scenario::ScenarioError(a.required(share).where(), a.field(share),
+                                  "must be a share between 0 and 1");
+  }
+  army.contested_regions = region_list(a, key_or_older(a, "contested_regions", "north_regions"));
+  double camp_shares = 0.0;
+  for_each(a, "camps", [&](MapReader& c, std::size_t) {
+    ArmyCamp camp;
+    camp.place = theatre::ref_field(c, "place");
+    camp.share = theatre::non_negative(c, "share");
+    camp_shares += camp.share;
+    if (camp_shares > 1.0 + 1e-9) {
+      throw scenario::ScenarioError(
+          c.required("share").where(), c.field("share"),
+          "the camps' shares add up to more than 1 (of the army in the contested regions)");
+    }
+    camp.source = theatre::read_source(c);
+    army.camps.push_back(std::move(camp));
+  });
+  army.source = theatre::read_source(a);
+  return army;
+}
+
 }  // namespace
 
 DynamicsSpec read_dynamics(const scenario::Node& root) {
@@ -66,31 +97,19 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
   }
   DynamicsSpec spec;
   MapReader r(*node, "dynamics");
-  {
-    MapReader a(r.required("army"), r.field("army"));
-    spec.army.strength = theatre::non_negative(a, "strength");
-    const std::string share = key_or_older(a, "contested_share", "north_share");
-    spec.army.contested_share = theatre::non_negative(a, share);
-    if (spec.army.contested_share > 1.0) {
-      throw scenario::ScenarioError(a.required(share).where(), a.field(share),
-                                    "must be a share between 0 and 1");
-    }
-    spec.army.contested_regions = region_list(a, key_or_older(a, "contested_regions", "north_regions"));
-    double camp_shares = 0.0;
-    for_each(a, "camps", [&](MapReader& c, std::size_t) {
-      ArmyCamp camp;
-      camp.place = theatre::ref_field(c, "place");
-      camp.share = theatre::non_negative(c, "share");
-      camp_shares += camp.share;
-      if (camp_shares > 1.0 + 1e-9) {
-        throw scenario::ScenarioError(
-            c.required("share").where(), c.field("share"),
-            "the camps' shares add up to more than 1 (of the army in the contested regions)");
-      }
-      camp.source = theatre::read_source(c);
-      spec.army.camps.push_back(std::move(camp));
+  if (r.optional("armies") != nullptr) {
+    if (r.optional("army") != nullptr)
+      throw scenario::ScenarioError(r.required("army").where(), r.field("army"),
+                                    "give either `army` (one state) or `armies` (one per state), not both");
+    for_each(r, "armies", [&](MapReader& a, std::size_t) {
+      const std::string state = theatre::read_country_code(a.required("state"), a.field("state"));
+      spec.armies.push_back(read_army(a));
+      spec.armies.back().state = state;
+      a.finish();
     });
-    spec.army.source = theatre::read_source(a);
+  } else {
+    MapReader a(r.required("army"), r.field("army"));
+    spec.armies.push_back(read_army(a));
     a.finish();
   }
   for_each(r, "groups", [&](MapReader& g, std::size_t) {

@@ -22,7 +22,12 @@ struct ArmyCamp {
   theatre::Source source;
 };
 
+// One state's army at the start: `dynamics.army` for a theatre of one state, `dynamics.armies` (each
+// naming its state's country) for several.
 struct ArmySpec {
+  std::string state;  // the country code of its state (empty: the only state)
+  std::string field;  // where the scenario gives it
+  scenario::Location where;
   double strength = 0;  // people at the start
   // The regions the state must hold against the groups, and the army's share
   // garrisoned in their towns at the start (scenario: contested_regions, contested_share; the older
@@ -153,7 +158,7 @@ struct ObservedFatalities {
 };
 
 struct DynamicsSpec {
-  ArmySpec army;
+  std::vector<ArmySpec> armies;  // one per state
   std::vector<GroupTraits> groups;
   std::vector<Influx> influxes;
   std::vector<Offensive> offensives;

@@ -55,12 +55,9 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
       gauge(recorder, "internally_displaced_simulated", "people",
             "People displaced inside the country (M7), registered or not, by admin1 of origin");
   out.refugees = gauge(recorder, "refugees", "people", "People abroad as refugees (M7), by admin1 of origin");
-  for (std::size_t p = 0; p < s.places.size(); ++p) {
-    if (s.places[p].kind != conflict::PlaceKind::Camp) continue;
-    out.refugees_camp.push_back(
-        gauge(recorder, "refugees_camp_" + s.places[p].id, "people",
-              "Refugees at " + s.places[p].name + " (" + s.places[p].country + "), national only"));
-    const std::string& country = s.places[p].country;
+  // Refugees by host: each camp, each country with a camp, and with several states each of them (a
+  // state is abroad for the others' people).
+  auto add_host = [&](const std::string& country) {
     if (std::none_of(out.refugees_country.begin(), out.refugees_country.end(),
                      [&](const auto& x) { return x.first == country; })) {
       out.refugees_country.emplace_back(
@@ -77,6 +74,15 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
                              " since the start (M7; UNHCR's returned refugees per year are "
                              "the yearly differences), national only"));
     }
+  };
+  for (const auto& p : s.places) {
+    if (p.kind != conflict::PlaceKind::Camp) continue;
+    out.refugees_camp.push_back(gauge(recorder, "refugees_camp_" + p.id, "people",
+                                      "Refugees at " + p.name + " (" + p.country + "), national only"));
+    add_host(p.country);
+  }
+  if (s.countries.size() > 1) {
+    for (const auto& c : s.countries) add_host(c.code);
   }
   out.returned_idps =
       gauge(recorder, "returned_idps", "people",

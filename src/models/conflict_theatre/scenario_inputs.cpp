@@ -321,17 +321,21 @@ void groups_and_government(const TheatreWorld& world, const DynamicsSpec& spec, 
     if (a != conflict::kNoActor && b != conflict::kNoActor) s.hostile[a][b] = s.hostile[b][a] = 1;
   }
 
-  const theatre::GovernmentPeriod* gov = nullptr;
-  for (const auto& period : t.state.governments) {
-    if (period.role == theatre::Role::Input && period.from.date <= today) gov = &period;
-  }
-  if (gov != nullptr) {
-    s.regime_legitimacy = gov->kind == "military"       ? m1.legitimacy_military
-                          : gov->kind == "transitional" ? m1.legitimacy_transitional
-                                                        : m1.legitimacy_elected;
-    for (const auto& period : t.state.governments) {
+  // Each state's government in office today: M1's baseline legitimacy and M4's last coup.
+  for (std::size_t c = 0; c < t.states.size() && c < s.countries.size(); ++c) {
+    const auto& governments = t.states[c].governments;
+    auto& country = s.countries[c];
+    const theatre::GovernmentPeriod* gov = nullptr;
+    for (const auto& period : governments) {
+      if (period.role == theatre::Role::Input && period.from.date <= today) gov = &period;
+    }
+    if (gov == nullptr) continue;
+    country.regime_legitimacy = gov->kind == "military"       ? m1.legitimacy_military
+                                : gov->kind == "transitional" ? m1.legitimacy_transitional
+                                                              : m1.legitimacy_elected;
+    for (const auto& period : governments) {
       if (period.role == theatre::Role::Input && period.how == "coup" && period.from.date <= today) {
-        s.coup_day = static_cast<std::int32_t>(days_between(clock.start(), period.from.date));
+        country.coup_day = static_cast<std::int32_t>(days_between(clock.start(), period.from.date));
       }
     }
   }
@@ -383,7 +387,7 @@ void forces(const TheatreWorld& world, const BuiltState& built,
     double total = 0.0;
     for (double x : force.station) total += x;
     if (total <= 0.0) {
-      force.station[s.capital] = 1.0;
+      force.station[s.capital_for(force.regions)] = 1.0;
     } else {
       for (double& x : force.station) x /= total;
     }

@@ -12,7 +12,7 @@ ScheduleModel::ScheduleModel(TheatreWorld world, engine::Date end) : world_(std:
 
 void ScheduleModel::declare_outputs(engine::Recorder& recorder) {
   // The national totals come first, under the country's name (the recorder's first region).
-  std::vector<std::string> regions{world_.theatre.state.country_name};
+  std::vector<std::string> regions{world_.national_name()};
   for (const auto& r : world_.regions.units) regions.push_back(r.name);
   recorder.set_regions(regions);
   using engine::Cadence;
@@ -45,7 +45,7 @@ void ScheduleModel::declare_outputs(engine::Recorder& recorder) {
            fmt::format(
                "{}: deployed personnel (military + police), the latest recorded figure on or before the date "
                "(0 outside its deployment); national in '{}'; {}",
-               op.short_name, world_.theatre.state.country_name,
+               op.short_name, world_.national_name(),
                op.spread_snapshots.empty() ? "no regional breakdown (regions 0)"
                                            : "regions: national figure times the region's share of troops in "
                                              "the latest deployment-map snapshot (none before the first: 0)"),

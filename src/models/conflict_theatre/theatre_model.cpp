@@ -31,7 +31,7 @@ ModelInfo theatre_info() {
       "mechanisms M1-M14 (docs/model/)";
   info.parameters = parameter_specs();
   info.sections = theatre::theatre_sections();
-  info.sections.push_back("dynamics");
+  info.sections.insert(info.sections.end(), {"state", "states", "dynamics"});  // state or states
   info.make = [](const ModelInput& input) -> std::unique_ptr<engine::Model> {
     DynamicsSpec spec = scenario_dynamics(input.scenario);
     return std::make_unique<ConflictModel>(load_world(input.scenario, input.parameters), std::move(spec),

@@ -33,6 +33,33 @@ void sort_by_code(geo::AdminLayer& layer) {
                    [](const geo::AdminUnit& a, const geo::AdminUnit& b) { return a.code < b.code; });
 }
 
+// The regions the scenario leaves out (geography.regions.exclude), and their cercles.
+void exclude_regions(TheatreWorld& w) {
+  const auto& layer = w.theatre.geography.regions;
+  for (const auto& name : layer.excluded) {
+    if (!w.regions.index_of(name))
+      throw ScenarioError(
+          layer.excluded_where, "geography.regions.exclude.regions",
+          fmt::format("'{}' is not a region of the boundary file '{}'", name, layer.file.text));
+  }
+  auto excluded = [&](const std::string& name) {
+    return std::find(layer.excluded.begin(), layer.excluded.end(), name) != layer.excluded.end();
+  };
+  if (layer.excluded.empty()) return;
+  std::erase_if(w.regions.units, [&](const geo::AdminUnit& u) { return excluded(u.name); });
+  std::erase_if(w.cercles.units, [&](const geo::AdminUnit& u) { return excluded(u.parent); });
+  for (geo::AdminLayer* l : {&w.regions, &w.cercles}) {  // the extent of what is left
+    l->west = l->south = 1e9;
+    l->east = l->north = -1e9;
+    for (const auto& u : l->units) {
+      l->west = std::min(l->west, u.west);
+      l->east = std::max(l->east, u.east);
+      l->south = std::min(l->south, u.south);
+      l->north = std::max(l->north, u.north);
+    }
+  }
+}
+
 void check_layers(const TheatreWorld& w) {
   const auto& file = w.theatre.geography.cercles.file;
   for (const auto& c : w.cercles.units) {
@@ -43,6 +70,31 @@ void check_layers(const TheatreWorld& w) {
                       "does not have",
                       file.text, c.name, c.parent));
     }
+  }
+}
+
+// Each region's state: the one whose country the region's country_field names, or the only state.
+void assign_region_states(TheatreWorld& w) {
+  const auto& states = w.theatre.states;
+  const auto& layer = w.theatre.geography.regions;
+  w.region_state.assign(w.regions.units.size(), 0);
+  if (layer.parent_field.empty()) {
+    if (states.size() > 1)
+      throw ScenarioError(
+          layer.file.where, "geography.regions.country_field",
+          fmt::format("is required with {} states: which region belongs to which", states.size()));
+    return;
+  }
+  for (std::size_t r = 0; r < w.regions.units.size(); ++r) {
+    const auto& unit = w.regions.units[r];
+    const auto s = std::find_if(states.begin(), states.end(),
+                                [&](const theatre::HostState& h) { return h.country == unit.parent; });
+    if (s == states.end())
+      throw ScenarioError(layer.file.where, layer.file.field,
+                          fmt::format("boundary file '{}': region '{}' is in country '{}' ({}), which is no "
+                                      "state of the theatre",
+                                      layer.file.text, unit.name, unit.parent, layer.parent_field));
+    w.region_state[r] = static_cast<std::size_t>(s - states.begin());
   }
 }
 
@@ -62,6 +114,11 @@ void check_place_coordinates(TheatreWorld& w) {
                               : std::string("outside every region"),
                         p.region->id));
       }
+      const auto& state = w.theatre.states[w.region_state[*found]];
+      if (state.country != p.country)
+        throw ScenarioError(p.where, p.field + ".country",
+                            fmt::format("place '{}' is in region '{}', a region of {} ({}), not of {}", p.id,
+                                        p.region->id, state.country, state.field, p.country));
       w.place_region[i] = found;
     } else if (found) {
       throw ScenarioError(p.where, p.field + ".country",
@@ -72,43 +129,63 @@ void check_place_coordinates(TheatreWorld& w) {
   }
 }
 
+// Each census's regions, carried from its date to the first census's at population_growth_rate.
 void read_census(TheatreWorld& w) {
-  const auto& spec = w.theatre.population;
-  theatre::CsvTable table;
-  try {
-    table = theatre::read_csv(spec.census.path);
-  } catch (const std::exception& e) {
-    throw ScenarioError(spec.census.where, spec.census.field,
-                        fmt::format("cannot read data file '{}': {}", spec.census.text, e.what()));
-  }
-  auto column = [&](const std::string& name) {
-    if (auto c = table.column(name)) return *c;
-    throw ScenarioError(spec.census.where, spec.census.field,
-                        fmt::format("data file '{}' has no column '{}'", spec.census.text, name));
-  };
-  const std::size_t region_col = column(spec.region_column);
-  const std::size_t count_col = column(spec.count_column);
+  const auto& censuses = w.theatre.population.censuses;
+  const engine::Date reference = w.theatre.population.census_date.date;
   w.region_census.assign(w.regions.units.size(), -1.0);
-  for (const auto& row : table.rows) {
-    const auto r = w.regions.index_of(row[region_col]);
-    if (!r) {
-      throw ScenarioError(spec.census.where, spec.census.field,
-                          fmt::format("data file '{}': region '{}' is not in the regions boundary file",
-                                      spec.census.text, row[region_col]));
-    }
+  std::vector<std::size_t> from(w.regions.units.size(), 0);
+  for (std::size_t k = 0; k < censuses.size(); ++k) {
+    const auto& spec = censuses[k];
+    theatre::CsvTable table;
     try {
-      w.region_census[*r] = std::stod(row[count_col]);
-    } catch (const std::exception&) {
-      throw ScenarioError(
-          spec.census.where, spec.census.field,
-          fmt::format("data file '{}': '{}' is not a count", spec.census.text, row[count_col]));
+      table = theatre::read_csv(spec.file.path);
+    } catch (const std::exception& e) {
+      throw ScenarioError(spec.file.where, spec.file.field,
+                          fmt::format("cannot read data file '{}': {}", spec.file.text, e.what()));
+    }
+    auto column = [&](const std::string& name) {
+      if (auto c = table.column(name)) return *c;
+      throw ScenarioError(spec.file.where, spec.file.field,
+                          fmt::format("data file '{}' has no column '{}'", spec.file.text, name));
+    };
+    const std::size_t region_col = column(spec.region_column);
+    const std::size_t count_col = column(spec.count_column);
+    const bool filtered = !spec.country_column.empty();
+    const std::size_t country_col = filtered ? column(spec.country_column) : 0;
+    const double years = static_cast<double>(days_between(spec.date.date, reference)) / 365.2425;
+    const double carried = k == 0 ? 1.0 : std::exp(w.growth_rate * years);
+    for (const auto& row : table.rows) {
+      if (filtered && row[country_col] != spec.country) continue;
+      const auto& left_out = w.theatre.geography.regions.excluded;
+      if (std::find(left_out.begin(), left_out.end(), row[region_col]) != left_out.end()) continue;
+      const auto r = w.regions.index_of(row[region_col]);
+      if (!r) {
+        throw ScenarioError(spec.file.where, spec.file.field,
+                            fmt::format("data file '{}': region '{}' is not in the regions boundary file",
+                                        spec.file.text, row[region_col]));
+      }
+      if (w.region_census[*r] >= 0) {
+        throw ScenarioError(spec.file.where, spec.file.field,
+                            fmt::format("data file '{}': region '{}' has a population already (from {})",
+                                        spec.file.text, row[region_col], censuses[from[*r]].field));
+      }
+      try {
+        w.region_census[*r] = std::stod(row[count_col]) * carried;
+      } catch (const std::exception&) {
+        throw ScenarioError(
+            spec.file.where, spec.file.field,
+            fmt::format("data file '{}': '{}' is not a count", spec.file.text, row[count_col]));
+      }
+      from[*r] = k;
     }
   }
   for (std::size_t r = 0; r < w.region_census.size(); ++r) {
     if (w.region_census[r] < 0) {
-      throw ScenarioError(spec.census.where, spec.census.field,
-                          fmt::format("data file '{}' has no population for region '{}'", spec.census.text,
-                                      w.regions.units[r].name));
+      const auto& first = censuses.front().file;
+      throw ScenarioError(
+          first.where, first.field,
+          fmt::format("no census gives a population for region '{}'", w.regions.units[r].name));
     }
   }
 }
@@ -189,6 +266,12 @@ double TheatreWorld::population(std::size_t region, engine::Date date) const {
   return region_census[region] * std::exp(growth_rate * years);
 }
 
+std::string TheatreWorld::national_name() const {
+  std::string out;
+  for (const auto& s : theatre.states) out += (out.empty() ? "" : " + ") + s.country_name;
+  return out;
+}
+
 double TheatreWorld::national_population(engine::Date date) const {
   double total = 0.0;
   for (std::size_t r = 0; r < region_census.size(); ++r) total += population(r, date);
@@ -208,9 +291,11 @@ TheatreWorld load_world(const scenario::Scenario& scenario, const engine::Parame
   t0 = std::chrono::steady_clock::now();
   w.regions = geo::load_admin_layer(layer_source(w.theatre.geography.regions));
   w.cercles = geo::load_admin_layer(layer_source(w.theatre.geography.cercles));
+  exclude_regions(w);
   sort_by_code(w.regions);
   sort_by_code(w.cercles);
   check_layers(w);
+  assign_region_states(w);
   w.timings.boundaries_ms = ms_since(t0);
 
   t0 = std::chrono::steady_clock::now();
@@ -220,7 +305,8 @@ TheatreWorld load_world(const scenario::Scenario& scenario, const engine::Parame
   for (const auto& c : w.cercles.units) admin.cercles.push_back(c.name);
   theatre::check_theatre(w.theatre, admin);
   if (const auto& aliases = w.theatre.geography.regions.aliases)
-    w.region_aliases = theatre::read_region_aliases(*aliases, admin.regions);
+    w.region_aliases =
+        theatre::read_region_aliases(*aliases, admin.regions, w.theatre.geography.regions.excluded);
   check_place_coordinates(w);
   read_census(w);
   w.timings.theatre_ms += ms_since(t0);
@@ -237,7 +323,8 @@ TheatreWorld load_world(const scenario::Scenario& scenario, const engine::Parame
   // crossings abroad. Bases far abroad (N'Djamena) are on the route graph's list but off the grid.
   for (const auto& p : w.theatre.places) {
     if (p.kind != theatre::PlaceKind::Camp && p.kind != theatre::PlaceKind::Crossing &&
-        p.country != w.theatre.state.country)
+        std::none_of(w.theatre.states.begin(), w.theatre.states.end(),
+                     [&](const theatre::HostState& s) { return s.country == p.country; }))
       continue;
     options.south = std::min(options.south, p.lat);
     options.north = std::max(options.north, p.lat);

@@ -32,15 +32,19 @@ struct TheatreWorld {
   std::vector<double> cercle_census;  // split over cercles by the scenario's cercle_split
   std::vector<float> cell_census;     // split over each cercle's cells evenly
   std::vector<std::optional<std::size_t>>
-      place_region;              // by place index: region index, if in the theatre's regions
-  engine::RouteGraph routes;     // places in theatre order; routes in scenario order
-  std::vector<double> route_km;  // by edge, as used (given or estimated)
-  double growth_rate = 0;        // per year
+      place_region;                       // by place index: region index, if in the theatre's regions
+  std::vector<std::size_t> region_state;  // by region index: its state (index into theatre.states)
+  engine::RouteGraph routes;              // places in theatre order; routes in scenario order
+  std::vector<double> route_km;           // by edge, as used (given or estimated)
+  double growth_rate = 0;                 // per year
   Timings timings;
 
   // The population of a region on a date, growing from the census (national total: region npos).
   [[nodiscard]] double population(std::size_t region, engine::Date date) const;
   [[nodiscard]] double national_population(engine::Date date) const;
+  // What the outputs call the theatre's total (the recorder's first region): the state's country
+  // name, or the states' names joined by " + " when there are several.
+  [[nodiscard]] std::string national_name() const;
 };
 
 // Loads and checks everything. Throws scenario::ScenarioError with the location of the offending

@@ -55,10 +55,10 @@ TEST(CombatMechanism, OverwhelmingAttackerTakesTheTownAndTheArmyFallsBackToTheNe
   EXPECT_EQ(w.state.places[kGao].army, 0.0);
   // Survivors go to Ansongo (100 km), not to Bamako (1200 km).
   EXPECT_EQ(w.state.places[kBamako].army, 1000.0);
-  const double lost = 1400.0 - w.state.army_total;
+  const double lost = 1400.0 - w.state.countries[0].army_total;
   EXPECT_GT(lost, 0.0);
   EXPECT_DOUBLE_EQ(w.state.places[kAnsongo].army, 100.0 + 300.0 - lost);
-  EXPECT_DOUBLE_EQ(w.army_everywhere(), w.state.army_total);
+  EXPECT_DOUBLE_EQ(w.army_everywhere(), w.state.countries[0].army_total);
   // One battle, one event: the capture, with all the battle's dead; no event a day.
   EXPECT_TRUE(w.events("Battles", "Armed clash").empty());
   const auto taken = w.events("Battles", "Non-state actor overtakes territory");
@@ -77,7 +77,7 @@ TEST(CombatMechanism, DefeatedGroupSurvivorsDisperse) {
   w.state.places[kGao].controller = kMnla;
   w.give_fighters(kMnla, 10, kGao);  // 100 fighters
   w.state.places[kGao].army = 2000.0;
-  w.state.army_total = 3100.0;
+  w.state.countries[0].army_total = 3100.0;
   ASSERT_TRUE(combat::start_battle(w.state, kGao, kState));
   combat::Params params;
   fight_out(w, params);
@@ -92,7 +92,7 @@ TEST(CombatMechanism, DefeatedGroupSurvivorsDisperse) {
   EXPECT_GE(agents_people, survivors);
   EXPECT_LT(agents_people - survivors, 10.0);
   // The army holds Gao with what it has left.
-  EXPECT_DOUBLE_EQ(w.state.places[kGao].army, 2000.0 - (3100.0 - w.state.army_total));
+  EXPECT_DOUBLE_EQ(w.state.places[kGao].army, 2000.0 - (3100.0 - w.state.countries[0].army_total));
   ASSERT_EQ(w.events("Battles", "Government regains territory").size(), 1u);
   EXPECT_EQ(w.events("Battles", "Government regains territory")[0].actor1, "Military Forces of Mali");
 }
@@ -143,7 +143,7 @@ TEST(CombatMechanism, DisabledCombatKillsNobody) {
   ASSERT_TRUE(combat::start_battle(w.state, kGao, kMnla));
   fight_out(w, params);
   EXPECT_EQ(w.count(Status::KilledViolently), 0u);
-  EXPECT_EQ(w.state.army_total, 1400.0);
+  EXPECT_EQ(w.state.countries[0].army_total, 1400.0);
   EXPECT_EQ(w.army_everywhere(), 1400.0);
   EXPECT_EQ(w.group(kMnla).fighters_people(), 2000.0);
   EXPECT_EQ(w.fatalities_in_events(), 0);
@@ -166,8 +166,8 @@ TEST(CombatMechanism, LossesNeverExceedThePeoplePresent) {
   fight_out(w, params);
   EXPECT_EQ(w.state.places[kGao].controller, kMnla);
   EXPECT_EQ(w.state.places[kGao].army, 0.0);
-  EXPECT_EQ(w.state.army_total, 1100.0);            // all 300 lost, no more
-  EXPECT_EQ(w.state.places[kAnsongo].army, 100.0);  // nobody left to withdraw
+  EXPECT_EQ(w.state.countries[0].army_total, 1100.0);  // all 300 lost, no more
+  EXPECT_EQ(w.state.places[kAnsongo].army, 100.0);     // nobody left to withdraw
   EXPECT_EQ(w.state.places[kBamako].army, 1000.0);
   EXPECT_TRUE(w.events("Battles", "Armed clash").empty());
   const auto taken = w.events("Battles", "Non-state actor overtakes territory");
@@ -183,7 +183,7 @@ TEST(CombatMechanism, EventFatalitiesEqualTheLossesOfBothSidesAndCivilians) {
   params.civilian_share = 0.5;
   ASSERT_TRUE(combat::start_battle(w.state, kGao, kMnla));
   fight_out(w, params);
-  const double army_lost = 1400.0 - w.state.army_total;
+  const double army_lost = 1400.0 - w.state.countries[0].army_total;
   const double group_lost = 600.0 - w.group(kMnla).fighters_people();
   auto flows = w.close();
   const double civilians = flows["civilians_killed"][kMali];
@@ -223,7 +223,7 @@ TEST(CombatMechanism, SameSeedSameBattle) {
     combat::Params params;
     combat::start_battle(w.state, kGao, kMnla);
     fight_out(w, params);
-    std::vector<double> out{w.state.army_total, w.group(kMnla).fighters_people(),
+    std::vector<double> out{w.state.countries[0].army_total, w.group(kMnla).fighters_people(),
                             static_cast<double>(w.state.places[kGao].controller)};
     for (const auto& e : w.recorder.events()) out.push_back(e.fatalities);
     return out;
@@ -275,7 +275,7 @@ TEST(CombatMechanism, StateLossesSplitByShareAndAreRecordedByForce) {
   w.state.refresh_foreign();
   EXPECT_DOUBLE_EQ(combat::state_losses(w.state, w.ctx(), kGao, 40.0), 40.0);
   EXPECT_DOUBLE_EQ(w.state.places[kGao].army, 270.0);  // the army's share: 300 / 400
-  EXPECT_DOUBLE_EQ(w.state.army_total, 1370.0);
+  EXPECT_DOUBLE_EQ(w.state.countries[0].army_total, 1370.0);
   EXPECT_EQ(w.force(kMinusma).at_place[kGao], 100.0);  // foreign losses are replaced
   EXPECT_DOUBLE_EQ(combat::state_losses(w.state, w.ctx(), kGao, 1e6), 370.0);
   EXPECT_EQ(w.state.places[kGao].army, 0.0);
@@ -287,7 +287,7 @@ TEST(CombatMechanism, StateLossesSplitByShareAndAreRecordedByForce) {
   EXPECT_DOUBLE_EQ(flows["casualties_army"][kGaoRegion], 330.0);
   EXPECT_DOUBLE_EQ(flows["casualties_minusma"][kMali], 10.0 + 100.0 + 100.0);
   EXPECT_DOUBLE_EQ(flows["casualties_serval"][kMali], 0.0);
-  EXPECT_DOUBLE_EQ(w.state.army_total, 1400.0 - 330.0);
+  EXPECT_DOUBLE_EQ(w.state.countries[0].army_total, 1400.0 - 330.0);
 }
 
 // The dead of a battle's day: the army's, the group's and the civilians' (one person an agent, so
@@ -298,7 +298,7 @@ struct Losses {
 };
 
 Losses losses_since(const World& w, double army_total, double group_people, std::size_t killings) {
-  return {army_total - w.state.army_total, group_people - w.state.group(kMnla).fighters_people(),
+  return {army_total - w.state.countries[0].army_total, group_people - w.state.group(kMnla).fighters_people(),
           static_cast<double>(w.state.killings.size() - killings)};
 }
 
@@ -312,7 +312,7 @@ TEST(CombatMechanism, ATownBattleIsOneEventWithAllItsDaysLosses) {
   Losses sum;
   for (int day = 0; day < params.max_days; ++day) {
     ASSERT_TRUE(w.recorder.events().empty()) << "an event before the battle's end, day " << day;
-    const double army = w.state.army_total;
+    const double army = w.state.countries[0].army_total;
     const double group = w.group(kMnla).fighters_people();
     const std::size_t killings = w.state.killings.size();
     combat::fight(w.state, w.ctx(), params);
@@ -345,7 +345,7 @@ TEST(CombatMechanism, ABattleCutShortStillRecordsItsDead) {
     World w({1.0, 1000, 9});
     w.give_fighters(kMnla, 300, kGao);
     ASSERT_TRUE(combat::start_battle(w.state, kGao, kMnla));
-    const double army = w.state.army_total;
+    const double army = w.state.countries[0].army_total;
     const std::size_t killings = w.state.killings.size();
     combat::fight(w.state, w.ctx(), params);
     ++w.state.day;
@@ -356,7 +356,7 @@ TEST(CombatMechanism, ABattleCutShortStillRecordsItsDead) {
     std::string ending;
     switch (cut) {
       case Cut::DefenderGone:  // the garrison leaves (or dies elsewhere): the attacker walks in
-        w.state.army_total -= w.state.places[kGao].army;
+        w.state.countries[0].army_total -= w.state.places[kGao].army;
         w.state.places[kGao].army = 0.0;
         ending = "Non-state actor overtakes territory";
         break;

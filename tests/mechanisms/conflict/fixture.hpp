@@ -297,13 +297,18 @@ class World {
     minusma.station[kGao] = 1.0;
     s.forces = {serval, minusma};
 
-    s.army_capability = 0.5;
-    s.army_morale = 1.0;
-    s.army_total = 1400.0;
-    s.army_establishment = 1400.0;
-    s.capital = kBamako;
-    s.forces_event_name = "Military Forces of Mali";  // the names a scenario gives (state.army.event_name)
-    s.civilians_event_name = "Civilians (Mali)";
+    conflict::Country mali;
+    mali.code = "MLI";
+    mali.name = "Mali";
+    mali.army_capability = 0.5;
+    mali.army_morale = 1.0;
+    mali.army_total = 1400.0;
+    mali.army_establishment = 1400.0;
+    mali.capital = kBamako;
+    mali.forces_event_name = "Military Forces of Mali";  // the names a scenario gives (state.army.event_name)
+    mali.civilians_event_name = "Civilians (Mali)";
+    s.countries = {mali};
+    s.region_country.assign(s.regions.size(), 0);
     perceived.resentment.assign(s.regions.size(), 0.0);
     s.community_threat.assign(kCommunities, std::vector<double>(s.regions.size(), 0.0));
     memory.abuses_by_state.assign(kCommunities, std::vector<double>(s.regions.size(), 0.0));

@@ -26,8 +26,8 @@ void north_lost(World& w) {
     w.state.places[p].controller = kMnla;
     w.state.places[p].army = 0.0;
   }
-  w.state.army_total = 1000.0;
-  w.state.army_establishment = 1000.0;
+  w.state.countries[0].army_total = 1000.0;
+  w.state.countries[0].army_establishment = 1000.0;
 }
 
 TEST(ForceEmploymentMechanism, StationsInTownsTheStateDoesNotHoldAreMannedFromTheCapital) {
@@ -114,7 +114,7 @@ TEST(ForceEmploymentMechanism, GarrisonNeverEmptiesTheReserve) {
   World w;
   north_lost(w);
   w.state.places[kBamako].army = 250.0;
-  w.state.army_total = w.state.army_establishment = 250.0;
+  w.state.countries[0].army_total = w.state.countries[0].army_establishment = 250.0;
   auto& serval = w.force(kServal);
   serval.strength = 2000.0;
   serval.target = kGao;
@@ -201,48 +201,48 @@ TEST(ForceEmploymentMechanism, TrainingRaisesCapabilityTowardsTheCeiling) {
   w.state.forces.push_back(eutm);
   force_employment::Params params;  // rate 0.002 for 500 trainers, ceiling 1
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_NEAR(w.state.army_capability, 0.5 + 0.002 * 1.0 * (1.0 - 0.5), 1e-12);
+  EXPECT_NEAR(w.state.countries[0].army_capability, 0.5 + 0.002 * 1.0 * (1.0 - 0.5), 1e-12);
   w.state.forces.back().strength = 1000.0;
-  const double c = w.state.army_capability;
+  const double c = w.state.countries[0].army_capability;
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_NEAR(w.state.army_capability, c + 0.002 * 2.0 * (1.0 - c), 1e-12);
+  EXPECT_NEAR(w.state.countries[0].army_capability, c + 0.002 * 2.0 * (1.0 - c), 1e-12);
   // Training stops at the ceiling and never lowers a better army.
-  w.state.army_capability = 1.2;
+  w.state.countries[0].army_capability = 1.2;
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_EQ(w.state.army_capability, 1.2);
+  EXPECT_EQ(w.state.countries[0].army_capability, 1.2);
   // No trainers, no change.
   w.state.forces.pop_back();
-  w.state.army_capability = 0.5;
+  w.state.countries[0].army_capability = 0.5;
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_EQ(w.state.army_capability, 0.5);
+  EXPECT_EQ(w.state.countries[0].army_capability, 0.5);
 }
 
 TEST(ForceEmploymentMechanism, CoupShockAndRecovery) {
   World w;
   force_employment::Params params;  // shock 0.6, recovery 120 days
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_NEAR(w.state.army_morale, 1.0, 1e-12);  // no coup for ages
-  w.state.coup_day = 10;
+  EXPECT_NEAR(w.state.countries[0].army_morale, 1.0, 1e-12);  // no coup for ages
+  w.state.countries[0].coup_day = 10;
   w.state.day = 10;
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_NEAR(w.state.army_morale, 0.4, 1e-12);
+  EXPECT_NEAR(w.state.countries[0].army_morale, 0.4, 1e-12);
   w.state.day = 130;
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_NEAR(w.state.army_morale, 1.0 - 0.6 * std::exp(-1.0), 1e-12);
+  EXPECT_NEAR(w.state.countries[0].army_morale, 1.0 - 0.6 * std::exp(-1.0), 1e-12);
   // Morale scales the army's effective strength.
   EXPECT_NEAR(w.state.state_power(kGao), 300.0 * 0.5 * (1.0 - 0.6 * std::exp(-1.0)), 1e-9);
 }
 
 TEST(ForceEmploymentMechanism, LossesAreReplenishedIntoTheReserve) {
   World w;
-  w.state.army_establishment = 2000.0;  // 600 short
-  force_employment::Params params;      // 1/180 of the gap a day
+  w.state.countries[0].army_establishment = 2000.0;  // 600 short
+  force_employment::Params params;                   // 1/180 of the gap a day
   force_employment::employ(w.state, w.ctx(), params, kCombat);
-  EXPECT_NEAR(w.state.army_total, 1400.0 + 600.0 / 180.0, 1e-9);
+  EXPECT_NEAR(w.state.countries[0].army_total, 1400.0 + 600.0 / 180.0, 1e-9);
   EXPECT_NEAR(w.state.places[kBamako].army, 1000.0 + 600.0 / 180.0, 1e-9);
   EXPECT_EQ(w.state.places[kGao].army, 300.0);
   // At establishment, nobody is recruited.
-  w.state.army_establishment = w.state.army_total;
+  w.state.countries[0].army_establishment = w.state.countries[0].army_total;
   const double reserve = w.state.places[kBamako].army;
   force_employment::employ(w.state, w.ctx(), params, kCombat);
   EXPECT_EQ(w.state.places[kBamako].army, reserve);

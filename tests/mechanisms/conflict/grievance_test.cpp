@@ -26,7 +26,7 @@ PlaceIndex place_of(const World& w, std::size_t i) { return w.state.cells[w.stat
 
 TEST(GrievanceMechanism, LegitimacyFollowsTheDocumentedFormula) {
   World w;
-  w.state.regime_legitimacy = 0.6;
+  w.state.countries[0].regime_legitimacy = 0.6;
   w.state.places[kGao].state_authority = 0.8;
   w.memory.abuses_by_state[1][kRegionOfGao] = 20.0;   // the state killed community 1 there
   w.memory.abuses_by_groups[2][kRegionOfGao] = 20.0;  // armed groups killed community 2 there
@@ -67,10 +67,10 @@ TEST(GrievanceMechanism, ExcludedCommunitiesLoseExclusionWeight) {
 
 TEST(GrievanceMechanism, LegitimacyIsClampedToTheUnitInterval) {
   World w;
-  w.state.regime_legitimacy = 1.0;
+  w.state.countries[0].regime_legitimacy = 1.0;
   grievance::update(w.state, w.ctx(), exact(), w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 255);
-  w.state.regime_legitimacy = 0.0;
+  w.state.countries[0].regime_legitimacy = 0.0;
   for (auto& by_region : w.memory.abuses_by_state) by_region = {1000.0, 1000.0};
   grievance::update(w.state, w.ctx(), exact(), w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 0);
@@ -94,7 +94,7 @@ TEST(GrievanceMechanism, DisabledLeavesLegitimacyAsItWas) {
   World w;
   auto params = exact();
   params.enabled = false;
-  w.state.regime_legitimacy = 0.1;
+  w.state.countries[0].regime_legitimacy = 0.1;
   grievance::update(w.state, w.ctx(), params, w.m1_inputs());
   for (std::size_t i = 0; i < w.state.people.size(); ++i) ASSERT_EQ(w.state.people.legitimacy[i], 128);
 }

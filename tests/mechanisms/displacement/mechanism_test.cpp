@@ -124,6 +124,23 @@ TEST(Displacement, CapacityThrottlesAttraction) {
   EXPECT_DOUBLE_EQ(d.capacity_factor(2), 0.0);
 }
 
+// In a theatre of several states a place in another state than home is abroad, as one outside it.
+TEST(Displacement, APlaceInAnotherStateOfTheTheatreIsAbroad) {
+  Small s;
+  s.places[1].nation = 1;  // B: a town of the theatre's second state
+  Rules r;
+  r.foreign_weight = 3.0;
+  Displacement d(s.places, s.links, r);
+  EXPECT_FALSE(d.abroad_for(0, 0));  // A from A
+  EXPECT_TRUE(d.abroad_for(1, 0));   // B from A
+  EXPECT_TRUE(d.abroad_for(0, 1));   // A from B
+  EXPECT_TRUE(d.abroad_for(2, 0));   // C (outside the theatre) from A
+  EXPECT_TRUE(d.abroad_for(2, 1));
+  EXPECT_DOUBLE_EQ(d.attractiveness(1, 0), 3.0);
+  EXPECT_DOUBLE_EQ(d.attractiveness(1, 1), 1.0);
+  EXPECT_DOUBLE_EQ(d.attractiveness(0, 1), 3.0);
+}
+
 TEST(Displacement, AttractivenessFollowsTheRules) {
   Small s;
   Rules r;
@@ -131,11 +148,13 @@ TEST(Displacement, AttractivenessFollowsTheRules) {
   r.foreign_weight = 3.0;
   r.violence_weight = 0.25;
   Displacement d(s.places, s.links, r);
-  EXPECT_DOUBLE_EQ(d.attractiveness(2), 6.0);
-  EXPECT_DOUBLE_EQ(d.attractiveness(1), 1.0);
+  EXPECT_DOUBLE_EQ(d.attractiveness(2, 0), 6.0);
+  EXPECT_DOUBLE_EQ(d.attractiveness(1, 0), 1.0);
+  // In a theatre of several states, a place of another state is abroad too.
+  EXPECT_DOUBLE_EQ(d.attractiveness(1, 1), 3.0);
   d.set_violence(1, 1.0);
   d.step(engine::RandomStreams(1), 0, 1);
-  EXPECT_DOUBLE_EQ(d.attractiveness(1), 0.25);
+  EXPECT_DOUBLE_EQ(d.attractiveness(1, 0), 0.25);
   EXPECT_DOUBLE_EQ(d.move_chance(1), r.move_chance_violence);
   EXPECT_DOUBLE_EQ(d.move_chance(0), r.move_chance_town);
   EXPECT_DOUBLE_EQ(d.move_chance(2), r.move_chance_camp);

@@ -97,7 +97,8 @@ conflict::State theatre() {
   partner.name = "Partner";
   partner.un = false;
   s.forces = {blue, partner};
-  s.capital = kCapital;
+  s.countries.resize(1);
+  s.countries[0].capital = kCapital;
   s.rebuild_cell_index();
   return s;
 }

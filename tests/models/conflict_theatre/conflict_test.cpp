@@ -240,14 +240,14 @@ TEST(MaliConflict, EveryGroupCanReachTheRecruitmentThreshold) {
   }
 }
 
-// The scenario's army camps (dynamics.army.camps) take their share of the north's garrisons before
+// The scenario's army camps (dynamics.armies.front().camps) take their share of the north's garrisons before
 // the rest is spread over the towns by weight; the army's total is the same either way.
 TEST(MaliConflict, TheArmysCampsHoldTheirShareOfTheNorthsGarrisons) {
   const auto& f = mali();
   const auto with = models::conflict_theatre::read_dynamics(f.scenario.root);
-  ASSERT_FALSE(with.army.camps.empty());
+  ASSERT_FALSE(with.armies.front().camps.empty());
   auto without = with;
-  without.army.camps.clear();
+  without.armies.front().camps.clear();
   const models::conflict_theatre::ConflictModel a(f.world, with, f.parameters, f.scenario.start,
                                                   f.scenario.end, 1000.0, 1);
   const models::conflict_theatre::ConflictModel b(f.world, without, f.parameters, f.scenario.start,
@@ -255,10 +255,10 @@ TEST(MaliConflict, TheArmysCampsHoldTheirShareOfTheNorthsGarrisons) {
   double total_a = 0.0, total_b = 0.0;
   for (const auto& p : a.state().places) total_a += p.army;
   for (const auto& p : b.state().places) total_b += p.army;
-  EXPECT_NEAR(total_a, with.army.strength, 1e-6);
-  EXPECT_NEAR(total_b, with.army.strength, 1e-6);
-  const double in_north = with.army.strength * with.army.contested_share;
-  for (const auto& camp : with.army.camps) {
+  EXPECT_NEAR(total_a, with.armies.front().strength, 1e-6);
+  EXPECT_NEAR(total_b, with.armies.front().strength, 1e-6);
+  const double in_north = with.armies.front().strength * with.armies.front().contested_share;
+  for (const auto& camp : with.armies.front().camps) {
     std::size_t p = 0;
     while (p < a.state().places.size() && a.state().places[p].id != camp.place.id) ++p;
     ASSERT_LT(p, a.state().places.size()) << camp.place.id;
@@ -279,10 +279,10 @@ TEST(MaliConflict, TheContestedRegionsAreReadUnderTheirOlderNamesToo) {
     if (key == "contested_regions") key = "north_regions";
   }
   const auto read = models::conflict_theatre::read_dynamics(older);
-  EXPECT_EQ(read.army.contested_share, current.army.contested_share);
-  ASSERT_EQ(read.army.contested_regions.size(), current.army.contested_regions.size());
-  for (std::size_t i = 0; i < read.army.contested_regions.size(); ++i)
-    EXPECT_EQ(read.army.contested_regions[i].id, current.army.contested_regions[i].id);
+  EXPECT_EQ(read.armies.front().contested_share, current.armies.front().contested_share);
+  ASSERT_EQ(read.armies.front().contested_regions.size(), current.armies.front().contested_regions.size());
+  for (std::size_t i = 0; i < read.armies.front().contested_regions.size(); ++i)
+    EXPECT_EQ(read.armies.front().contested_regions[i].id, current.armies.front().contested_regions[i].id);
   army.set("contested_share", *army.get("north_share"));
   try {
     (void)models::conflict_theatre::read_dynamics(older);

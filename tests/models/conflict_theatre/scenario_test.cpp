@@ -218,10 +218,11 @@ TEST(MaliScenario, DesignationsAndSignatories) {
 TEST(MaliScenario, StateAndInstitutions) {
   const auto& t = mali().world.theatre;
   std::vector<std::string> kinds;
-  for (const auto& g : t.state.governments) kinds.push_back(g.how);
+  for (const auto& g : t.states.front().governments) kinds.push_back(g.how);
   EXPECT_EQ(kinds,
             (std::vector<std::string>{"in_office", "coup", "transfer", "transfer", "election", "coup"}));
-  EXPECT_NE(t.state.governments.back().role, Role::Reference);  // 2020 coup: a decision, played as an input
+  EXPECT_NE(t.states.front().governments.back().role,
+            Role::Reference);  // 2020 coup: a decision, played as an input
   for (const char* id : {"france", "unsc", "un_secretariat", "au", "ecowas", "eu", "g5_sahel", "mali", "usa",
                          "algeria", "chad", "niger", "mauritania", "uk", "russia", "china"}) {
     EXPECT_NE(t.find_institution(id), nullptr) << id;

@@ -1,0 +1,91 @@
+// Issue 19: the Sahel theatre (scenarios/sahel/): Mali, Burkina Faso and Niger as three states of
+// one theatre. A run of it names each event's country and each state's forces and civilians where
+// they are, leaves Niger's Diffa region out, and counts refugees in each state of the theatre.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run_peacesim.hpp"
+
+namespace peacesim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The fields of one CSV line (the events have quoted fields with commas in actors' names).
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') {
+      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == ',' && !quoted) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+TEST(SahelTheatre, EventsCarryTheirCountryAndTheForcesAndCiviliansOfTheStateTheyHappenIn) {
+  const fs::path dir = fs::temp_directory_path() / ("peacesim_sahel_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const auto r =
+      run_peacesim("run scenarios/sahel/sahel.yaml --set calendar.end=2016-12-31 --scale 1000 -q --out " +
+                   (dir / "run").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream events(read_file(dir / "run" / "events.csv"));
+  std::string line;
+  std::getline(events, line);
+  const auto header = fields(line);
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
+  ASSERT_TRUE(column.count("country") && column.count("admin1") && column.count("actor1"));
+  const std::map<std::string, std::string> forces{{"Mali", "Military Forces of Mali"},
+                                                  {"Burkina Faso", "Military Forces of Burkina Faso"},
+                                                  {"Niger", "Military Forces of Niger"}};
+  std::set<std::string> countries;
+  std::size_t rows = 0;
+  while (std::getline(events, line)) {
+    const auto row = fields(line);
+    ASSERT_EQ(row.size(), header.size()) << line;
+    ++rows;
+    const std::string& country = row[column["country"]];
+    countries.insert(country);
+    ASSERT_TRUE(forces.count(country)) << country;
+    EXPECT_NE(row[column["admin1"]], "Diffa");
+    for (const char* actor : {"actor1", "actor2"}) {
+      const std::string& name = row[column[actor]];
+      if (name.rfind("Military Forces of", 0) == 0) {
+        EXPECT_EQ(name, forces.at(country)) << line;
+      }
+      if (name.rfind("Civilians (", 0) == 0) {
+        EXPECT_EQ(name, "Civilians (" + country + ")") << line;
+      }
+    }
+  }
+  EXPECT_GT(rows, 100u);
+  EXPECT_EQ(countries.size(), 3u);
+  const std::string series = read_file(dir / "run" / "timeseries.csv");
+  for (const char* name : {",refugees_in_BFA,", ",refugees_in_NER,", ",refugees_in_MRT,"})
+    EXPECT_NE(series.find(name), std::string::npos) << name;
+  EXPECT_NE(series.find(",Mali + Burkina Faso + Niger,"), std::string::npos);
+  EXPECT_EQ(series.find(",Diffa,"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace peacesim::testing
