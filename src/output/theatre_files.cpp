@@ -1,5 +1,6 @@
 #include "output/theatre_files.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -37,14 +38,21 @@ json polygons_json(const std::vector<geo::Polygon>& polygons) {
   return {{"type", "MultiPolygon"}, {"coordinates", multi}};
 }
 
-void add_layer(json& features, const theatre::BoundaryLayer& spec, const std::string& layer,
-               double tolerance) {
+// One boundary layer's units as features; `parent_key` names what a unit's parent attribute is (a
+// cercle's region, a region's country); units whose name or parent is in `left_out` (the regions
+// the scenario leaves out of the theatre) are not drawn.
+void add_layer(json& features, const theatre::BoundaryLayer& spec, const std::string& layer, double tolerance,
+               const std::string& parent_key, const std::vector<std::string>& left_out = {}) {
   const geo::LayerSource source{spec.file.path,    spec.file.text,  spec.name_field, spec.code_field,
                                 spec.parent_field, spec.file.where, spec.file.field};
+  auto out = [&](const std::string& name) {
+    return std::find(left_out.begin(), left_out.end(), name) != left_out.end();
+  };
   for (const auto& unit : geo::load_admin_layer(source, tolerance).units) {
+    if (out(unit.name) || out(unit.parent)) continue;
     json props{{"layer", layer}, {"name", unit.name}};
     if (!unit.code.empty()) props["code"] = unit.code;
-    if (!unit.parent.empty()) props["region"] = unit.parent;
+    if (!unit.parent.empty()) props[parent_key] = unit.parent;
     features.push_back(
         {{"type", "Feature"}, {"properties", props}, {"geometry", polygons_json(unit.polygons)}});
   }
@@ -57,9 +65,10 @@ json point(double lat, double lon) {
 std::string map_geojson(const theatre::Theatre& t) {
   json features = json::array();
   if (t.geography.neighbours)
-    add_layer(features, *t.geography.neighbours, "neighbour", kNeighbourSimplifyDeg);
-  add_layer(features, t.geography.regions, "region", kSimplifyDeg);
-  add_layer(features, t.geography.cercles, "cercle", kSimplifyDeg);
+    add_layer(features, *t.geography.neighbours, "neighbour", kNeighbourSimplifyDeg, "region");
+  const auto& left_out = t.geography.regions.excluded;
+  add_layer(features, t.geography.regions, "region", kSimplifyDeg, "country", left_out);
+  add_layer(features, t.geography.cercles, "cercle", kSimplifyDeg, "region", left_out);
   for (const auto& p : t.places) {
     json props{{"layer", std::string(theatre::place_kind_name(p.kind))}, {"id", p.id}, {"name", p.name}};
     if (!p.country.empty()) props["country"] = p.country;

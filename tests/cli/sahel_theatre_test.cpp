@@ -84,6 +84,10 @@ TEST(SahelTheatre, EventsCarryTheirCountryAndTheForcesAndCiviliansOfTheStateThey
     EXPECT_NE(series.find(name), std::string::npos) << name;
   EXPECT_NE(series.find(",Mali + Burkina Faso + Niger,"), std::string::npos);
   EXPECT_EQ(series.find(",Diffa,"), std::string::npos);
+  // The map draws the theatre the run had: Diffa's region and departments are not on it.
+  const std::string map = read_file(dir / "run" / "map.geojson");
+  EXPECT_NE(map.find("\"Tillabery\""), std::string::npos);
+  EXPECT_EQ(map.find("\"Diffa\""), std::string::npos);
   fs::remove_all(dir);
 }
 

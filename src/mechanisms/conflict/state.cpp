@@ -93,12 +93,6 @@ PlaceIndex State::capital_for(std::uint32_t region_mask) const {
   return countries.front().capital;
 }
 
-double State::armies_total() const {
-  double total = 0.0;
-  for (const auto& c : countries) total += c.army_total;
-  return total;
-}
-
 double State::fighters_in(const Group& g, std::size_t r) const {
   double total = r < g.dispersed.size() ? g.dispersed[r] : 0.0;
   for (std::size_t p = 0; p < places.size() && p < g.at_place.size(); ++p) {

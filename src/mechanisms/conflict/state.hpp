@@ -321,8 +321,7 @@ struct State {
   // The capital of the first state (by region order) with a region in the mask; the first state's if
   // none: where a force with no station or hub of its own is based.
   [[nodiscard]] PlaceIndex capital_for(std::uint32_t region_mask) const;
-  // The armies' troops of every state (people).
-  [[nodiscard]] double armies_total() const;
+
   // The armed group with this id (as the scenario names it), or kNoActor.
   [[nodiscard]] ActorIndex actor_of(const std::string& id) const;
   [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }
