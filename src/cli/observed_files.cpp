@@ -86,14 +86,21 @@ validation::Observed load_observed(const std::vector<std::string>& files, engine
   const engine::Date dawn(1900, 1, 1), dusk(2200, 12, 31);
   validation::Observed observed;
   observed.regions = scope.regions;
+  bool events_read = false;  // several event files (one per country) add up
   for (const auto& file : files) {
     observed.files.push_back(file);
     switch (validation::kind_of(file)) {
       case validation::ObservedKind::Acled:
       case validation::ObservedKind::AcledAggregates: {
         auto tables = validation::read_events(file, {{dawn, dusk}, {from, to}}, scope.regions);
-        observed.events = std::move(tables[0]);
-        observed.events_in_window = std::move(tables[1]);
+        if (events_read) {
+          validation::add_events(*observed.events, tables[0]);
+          validation::add_events(*observed.events_in_window, tables[1]);
+        } else {
+          observed.events = std::move(tables[0]);
+          observed.events_in_window = std::move(tables[1]);
+        }
+        events_read = true;
         break;
       }
       case validation::ObservedKind::UnhcrPopulation:

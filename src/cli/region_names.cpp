@@ -24,7 +24,9 @@ validation::RegionNames region_names(const ScenarioRegions& r) {
   }
   auto aliases = r.spec.aliases ? theatre::read_region_aliases(*r.spec.aliases, regions, left_out)
                                 : std::vector<std::pair<std::string, std::string>>{};
-  return validation::RegionNames(std::move(regions), std::move(aliases));
+  validation::RegionNames names(std::move(regions), std::move(aliases));
+  names.set_left_out(left_out);
+  return names;
 }
 
 validation::RegionNames scenario_region_names(const scenario::Scenario& s) {

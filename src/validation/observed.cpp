@@ -66,10 +66,12 @@ class Table {
     if (auto d = engine::Date::parse(text)) return *d;
     fail(row, column, "'" + text + "' is not a date YYYY-MM-DD");
   }
+  // The theatre's region a row names; empty for a region the theatre leaves out (not counted).
   [[nodiscard]] std::string region(std::size_t row, const std::string& column,
                                    const RegionNames& names) const {
     const std::string& text = cell(row, column);
     if (auto r = names.harmonize(text)) return *r;
+    if (names.left_out(text)) return {};
     fail(row, column,
          "'" + text + "' is not a region of the theatre, nor a spelling its alias table knows (" +
              (names.empty()
@@ -149,6 +151,22 @@ bool has_columns(const theatre::CsvTable& t, std::initializer_list<const char*> 
 
 }  // namespace
 
+void add_events(EventTable& into, const EventTable& from) {
+  for (const auto& [key, c] : from.cells) {
+    auto& to = into.cells[key];
+    to.events += c.events;
+    to.fatalities += c.fatalities;
+  }
+  for (const auto& [kind, years] : from.events_by_kind) {
+    for (const auto& [year, n] : years) into.events_by_kind[kind][year] += n;
+  }
+  for (const auto& [kind, years] : from.fatalities_by_kind) {
+    for (const auto& [year, n] : years) into.fatalities_by_kind[kind][year] += n;
+  }
+  into.rows += from.rows;
+  into.duplicates += from.duplicates;
+}
+
 const char* slug(ViolentKind kind) {
   switch (kind) {
     case ViolentKind::Battles:
@@ -199,16 +217,22 @@ std::vector<EventTable> read_events(const fs::path& path, const std::vector<Wind
   };
   std::size_t rows = 0, duplicates = 0;
   if (kind_of(path) == ObservedKind::AcledAggregates) {
-    const Table t(path, {"month", "admin1", "event_type", "events", "fatalities"});
+    Table t(path, {"month", "admin1", "event_type", "events", "fatalities"});
+    // Months as YYYY-MM, or (with a `year` column, as data/observed/sahel's aggregates) 1 to 12.
+    const bool with_year = t.optional("year");
     for (std::size_t r = 0; r < t.size(); ++r) {
       ++rows;
       const std::string& m = t.cell(r, "month");
-      const auto first = engine::Date::parse(m + "-01");
-      if (m.size() != 7 || !first) t.fail(r, "month", "'" + m + "' is not YYYY-MM");
+      const std::string month = with_year ? t.cell(r, "year") + (m.size() == 1 ? "-0" : "-") + m : m;
+      const auto first = engine::Date::parse(month + "-01");
+      if (month.size() != 7 || !first)
+        t.fail(r, "month",
+               "'" + m + (with_year ? "' is not a month 1 to 12 of the row's year" : "' is not YYYY-MM"));
       const auto type = read_type(t.cell(r, "event_type"));
       if (!type.known) t.fail(r, "event_type", "unknown event type '" + t.cell(r, "event_type") + "'");
       const std::string region = t.region(r, "admin1", names);
       const double events = t.number(r, "events"), fatalities = t.number(r, "fatalities");
+      if (region.empty()) continue;  // a region the theatre leaves out
       count_in(*first, true, region, type.kind, events, fatalities);
     }
   } else {
@@ -228,6 +252,7 @@ std::vector<EventTable> read_events(const fs::path& path, const std::vector<Wind
         ++duplicates;
         continue;
       }
+      if (region.empty()) continue;  // a region the theatre leaves out
       count_in(date, false, region, type.kind, 1, fatalities);
     }
   }
@@ -244,6 +269,10 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to,
 }
 
 Displacement read_unhcr(const fs::path& path, const std::string& origin) {
+  if (origin.find(',') != std::string::npos)
+    throw InputError(path.string() +
+                     ": UNHCR's stocks are compared for a theatre of one state; this theatre has " +
+                     "several (" + origin + "): compare its events (ACLED) and UN fatalities only");
   Table t(path, {"year", "coo_iso", "coa_iso", "refugees", "idps"});
   std::set<std::string> origins;
   for (std::size_t r = 0; r < t.size(); ++r) origins.insert(t.cell(r, "coo_iso"));
@@ -329,6 +358,14 @@ RunCalendar calendar_of_run(const fs::path& folder) {
 std::string displaced_origin(const nlohmann::json& manifest) {
   if (!manifest.is_object()) return "";
   const auto* state = manifest.contains("resolved_scenario") ? &manifest["resolved_scenario"] : nullptr;
+  if (state != nullptr && state->is_object() && state->contains("states") && (*state)["states"].is_array()) {
+    std::string all;  // several states: their countries, comma-separated (read_unhcr refuses them)
+    for (const auto& s : (*state)["states"]) {
+      if (s.is_object() && s.contains("country") && s["country"].is_string())
+        all += (all.empty() ? "" : ",") + s["country"].get<std::string>();
+    }
+    return all;
+  }
   if (state == nullptr || !state->is_object() || !state->contains("state")) return "";
   const auto& s = (*state)["state"];
   return s.is_object() && s.contains("country") && s["country"].is_string() ? s["country"].get<std::string>()

@@ -52,6 +52,10 @@ struct EventTable {
   std::size_t rows = 0, duplicates = 0;  // rows read; rows that repeated an event id
 };
 
+// Adds another source's events to a table (each file covering its own countries: a theatre of
+// several states reads one ACLED file per country or group of countries).
+void add_events(EventTable& into, const EventTable& from);
+
 enum class ObservedKind { Acled, AcledAggregates, UnhcrPopulation, PeacekeepingFatalities };
 
 // Which format a file is, from its header; throws InputError for none of them.
@@ -79,7 +83,9 @@ inline constexpr double kRegisteredDisplacement = 10000.0;  // people
 // The displaced of `origin` (ISO3, the theatre's `state.country`): rows with coo_iso = origin, IDPs
 // where coa_iso is the origin too, refugees elsewhere. An empty origin (a theatre without a state)
 // takes the file's only country of origin; a file with several then needs one, and an origin no row
-// has is an error rather than an empty comparison.
+// has is an error rather than an empty comparison. Several origins, comma-separated (a theatre of
+// several states), are refused: the stocks of one state's regions cannot be told apart from a
+// region it leaves out (Niger's Diffa) in UNHCR's national figures.
 Displacement read_unhcr(const std::filesystem::path& path, const std::string& origin);
 
 // A run folder's manifest, or an ensemble folder's first member's (its members ran one scenario);

@@ -50,6 +50,17 @@ RegionNames::RegionNames(std::vector<std::string> regions,
   for (const auto& r : regions_) by_folded_[fold_name(r)] = r;
 }
 
+void RegionNames::set_left_out(std::vector<std::string> names) {
+  left_out_ = std::move(names);
+  left_out_folded_.clear();
+  for (const auto& n : left_out_) left_out_folded_.push_back(fold_name(n));
+}
+
+bool RegionNames::left_out(const std::string& name) const {
+  return std::find(left_out_folded_.begin(), left_out_folded_.end(), fold_name(name)) !=
+         left_out_folded_.end();
+}
+
 std::optional<std::string> RegionNames::harmonize(const std::string& name) const {
   const auto it = by_folded_.find(fold_name(name));
   if (it == by_folded_.end()) return std::nullopt;
@@ -69,6 +80,7 @@ std::string RegionNames::to_csv() const {
   std::string out = "alias,region\n";
   for (const auto& r : regions_) out += csv_cell(r) + "," + csv_cell(r) + "\n";
   for (const auto& [alias, region] : aliases_) out += csv_cell(alias) + "," + csv_cell(region) + "\n";
+  for (const auto& name : left_out_) out += csv_cell(name) + ",\n";
   return out;
 }
 
@@ -83,11 +95,14 @@ RegionNames RegionNames::from_csv(const std::string& text, const std::string& or
   if (!alias || !region) throw InputError(origin + ": columns alias and region expected");
   std::vector<std::string> regions;
   std::vector<std::pair<std::string, std::string>> aliases;
+  std::vector<std::string> left_out;
   for (std::size_t r = 0; r < csv.rows.size(); ++r) {
     const auto& row = csv.rows[r];
     const std::string where = origin + ":" + std::to_string(csv.lines[r]);
-    if (row[*alias].empty() || row[*region].empty()) throw InputError(where + ": an empty alias or region");
-    if (row[*alias] == row[*region]) {
+    if (row[*alias].empty()) throw InputError(where + ": an empty alias");
+    if (row[*region].empty()) {  // a region the theatre leaves out
+      left_out.push_back(row[*alias]);
+    } else if (row[*alias] == row[*region]) {
       regions.push_back(row[*region]);
     } else {
       aliases.emplace_back(row[*alias], row[*region]);
@@ -96,11 +111,13 @@ RegionNames RegionNames::from_csv(const std::string& text, const std::string& or
   std::sort(regions.begin(), regions.end());
   for (std::size_t r = 0; r < csv.rows.size(); ++r) {
     const auto& row = csv.rows[r];
-    if (!std::binary_search(regions.begin(), regions.end(), row[*region]))
+    if (!row[*region].empty() && !std::binary_search(regions.begin(), regions.end(), row[*region]))
       throw InputError(origin + ":" + std::to_string(csv.lines[r]) + ": region '" + row[*region] +
                        "' has no line of its own (alias = region)");
   }
-  return RegionNames(std::move(regions), std::move(aliases));
+  RegionNames out(std::move(regions), std::move(aliases));
+  out.set_left_out(std::move(left_out));
+  return out;
 }
 
 }  // namespace peacesim::validation

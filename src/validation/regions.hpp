@@ -25,9 +25,13 @@ class RegionNames {
   [[nodiscard]] bool empty() const { return regions_.empty(); }
   // The region a spelling names, or nullopt for a name the table does not know.
   [[nodiscard]] std::optional<std::string> harmonize(const std::string& name) const;
+  // Regions of the boundaries the theatre leaves out (geography.regions.exclude): observed rows
+  // there belong to no region of the theatre and are not counted.
+  void set_left_out(std::vector<std::string> names);
+  [[nodiscard]] bool left_out(const std::string& name) const;
 
   // The table as a run folder keeps it (kRegionNamesFile): `alias,region`, each region first as
-  // itself, then its other spellings.
+  // itself, then its other spellings, then each region left out with an empty region.
   [[nodiscard]] std::string to_csv() const;
   // Reads to_csv's form back; throws InputError naming `origin` and the line.
   static RegionNames from_csv(const std::string& text, const std::string& origin);
@@ -36,6 +40,8 @@ class RegionNames {
   std::vector<std::string> regions_;
   std::vector<std::pair<std::string, std::string>> aliases_;  // (spelling, region), as given
   std::map<std::string, std::string> by_folded_;
+  std::vector<std::string> left_out_;         // as given
+  std::vector<std::string> left_out_folded_;  // their comparison keys
 };
 
 // The file in a run folder that holds the run's RegionNames.

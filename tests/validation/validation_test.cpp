@@ -400,7 +400,9 @@ TEST(Regions, ARunFoldersTableReadsBackAsItWasWrittenAndABadOneIsLocated) {
   EXPECT_EQ(message_of("alias,region\nNorth,North\nSud,South\n"),
             "r.csv:3: region 'South' has no line of its own (alias = region)");
   EXPECT_EQ(message_of("name,region\n"), "r.csv: columns alias and region expected");
-  EXPECT_EQ(message_of("alias,region\nNorth,\n"), "r.csv:2: an empty alias or region");
+  EXPECT_EQ(message_of("alias,region\n,North\n"), "r.csv:2: an empty alias");
+  // An empty region is a region the theatre leaves out (geography.regions.exclude), not an error.
+  EXPECT_EQ(message_of("alias,region\nNorth,North\nFar,\n"), "read");
   EXPECT_NE(message_of("alias,region\n\"North,North\n").find("r.csv: "), std::string::npos);
 }
 
@@ -547,6 +549,55 @@ TEST(Metrics, SpearmanLogMaeAndBaselines) {
   EXPECT_EQ(baseline(Baseline::Trend, h, 2014, 2013, BaselineMode::Frozen), 70);  // 30 + 20 · 2
   EXPECT_EQ(baseline(Baseline::Trend, {{2011, 30}, {2012, 0}}, 2013, 2013, BaselineMode::Rolling),
             0);  // floored
+}
+
+}  // namespace
+}  // namespace peacesim::validation
+
+namespace peacesim::validation {
+namespace {
+
+// Issue 19: a theatre of several states reads one ACLED file per country or group of countries.
+// data/observed/sahel's aggregates give the month as 1-12 beside a `year` column; rows in a region
+// the theatre leaves out are not counted (an unknown region is still an error); the files add up.
+TEST(ObservedFiles, AggregatesByYearAndMonthOfSeveralCountriesAddUpWithoutTheRegionsLeftOut) {
+  RegionNames names({"Northland", "Southland", "Westmark"}, {});
+  names.set_left_out({"Farland"});
+  const auto by_year = write("by_year_month.csv",
+                             "country,admin1,year,month,event_type,events,fatalities\n"
+                             "Western Realm,Westmark,2015,3,Battles,2,5\n"
+                             "Western Realm,Westmark,2015,11,Violence against civilians,1,1\n"
+                             "Western Realm,Farland,2015,4,Battles,7,70\n");
+  const auto by_month = write("by_month.csv",
+                              "month,admin1,event_type,events,fatalities\n"
+                              "2015-06,Northland,Battles,3,4\n");
+  const engine::Date from(2015, 1, 1), to(2015, 12, 31);
+  EventTable west = read_events(by_year, from, to, names);
+  EXPECT_EQ(west.cells.size(), 1u);  // Farland's row is not counted anywhere
+  EXPECT_EQ(west.cells.at({"Westmark", 2015}).events, 3.0);
+  EXPECT_EQ(west.cells.at({"Westmark", 2015}).fatalities, 6.0);
+  add_events(west, read_events(by_month, from, to, names));
+  EXPECT_EQ(west.cells.at({"Northland", 2015}).fatalities, 4.0);
+  EXPECT_EQ(west.fatalities_by_kind.at(ViolentKind::Battles).at(2015), 9.0);
+  EXPECT_EQ(west.rows, 4u);
+  // The left-out names travel with a run's region table.
+  const RegionNames back = RegionNames::from_csv(names.to_csv(), "regions.csv");
+  EXPECT_TRUE(back.left_out("farland"));
+  EXPECT_FALSE(back.left_out("Westmark"));
+  // A month out of 1-12 and a region nobody knows are errors naming the file and line.
+  const auto bad_month = write("bad_month.csv",
+                               "country,admin1,year,month,event_type,events,fatalities\n"
+                               "Western Realm,Westmark,2015,13,Battles,2,5\n");
+  EXPECT_THROW((void)read_events(bad_month, from, to, names), InputError);
+  const auto unknown = write("unknown.csv",
+                             "country,admin1,year,month,event_type,events,fatalities\n"
+                             "Western Realm,Atlantis,2015,3,Battles,2,5\n");
+  EXPECT_THROW((void)read_events(unknown, from, to, names), InputError);
+  // UNHCR's national stocks are compared for one state only.
+  const auto unhcr =
+      write("unhcr.csv", "year,coo_iso,coa_iso,refugees,idps\n2015,XIV,XWE,10,0\n2015,XIV,XIV,0,20\n");
+  EXPECT_EQ(read_unhcr(unhcr, "XIV").idps.at(2015), 20.0);
+  EXPECT_THROW((void)read_unhcr(unhcr, "XIV,XWE"), InputError);
 }
 
 }  // namespace

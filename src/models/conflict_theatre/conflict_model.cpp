@@ -60,7 +60,9 @@ std::vector<std::pair<std::string, std::string>> ConflictModel::run_files(RunFil
   if (which == RunFiles::Shared) return output::theatre_files(w.theatre, w.scenario_name, w.scenario_title);
   std::vector<std::string> regions;
   for (const auto& unit : w.regions.units) regions.push_back(unit.name);
-  return {{validation::kRegionNamesFile, validation::RegionNames(regions, w.region_aliases).to_csv()}};
+  validation::RegionNames names(regions, w.region_aliases);
+  names.set_left_out(w.theatre.geography.regions.excluded);
+  return {{validation::kRegionNamesFile, names.to_csv()}};
 }
 
 std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const {
