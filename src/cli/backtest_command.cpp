@@ -159,6 +159,7 @@ int backtest_command(const BacktestOptions& options) {
   const ScenarioRegions regions = regions_of(p);
   const validation::Adjacency adjacency = geo::neighbours(regions.layer);
   const ObservedScope scope = observed_scope(p.scenario, region_names(regions));
+  const auto countries = country_regions(p.scenario, regions);  // several states: scored by country too
   validation::Observed full =
       load_observed(options.observed, engine::Date(1900, 1, 1), engine::Date(2200, 12, 31), scope);
   const auto latest = validation::latest_observation(full);
@@ -314,6 +315,7 @@ int backtest_command(const BacktestOptions& options) {
     input.origin_year = origin.year();
     input.last_year = last_year;
     input.adjacency = &adjacency;
+    input.countries = countries;
     input.members.resize(seeds.size());
     input.nb_paths = options.nb_paths;
     PatternTable table{patterns, seeds, std::vector<std::vector<validation::PatternResult>>(seeds.size())};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "theatre/institutions.hpp"
 #include "theatre/region_aliases.hpp"
 
 namespace peacesim::cli {
@@ -27,6 +28,27 @@ validation::RegionNames region_names(const ScenarioRegions& r) {
   validation::RegionNames names(std::move(regions), std::move(aliases));
   names.set_left_out(left_out);
   return names;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> country_regions(const scenario::Scenario& s,
+                                                                              const ScenarioRegions& r) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  const scenario::Node* several = s.root.get("states");
+  if (several == nullptr || several->is_null()) return out;
+  const auto states = theatre::read_states(s.root);
+  if (states.size() < 2) return out;
+  const auto& left_out = r.spec.excluded;
+  for (const auto& state : states) {
+    std::vector<std::string> within;
+    for (const auto& unit : r.layer.units) {
+      if (unit.parent == state.country &&
+          std::find(left_out.begin(), left_out.end(), unit.name) == left_out.end())
+        within.push_back(unit.name);
+    }
+    std::sort(within.begin(), within.end());
+    out.emplace_back(state.country_name, std::move(within));
+  }
+  return out;
 }
 
 validation::RegionNames scenario_region_names(const scenario::Scenario& s) {

@@ -24,6 +24,12 @@ std::optional<ScenarioRegions> scenario_regions(const scenario::Scenario& scenar
 // its file, line and column.
 validation::RegionNames region_names(const ScenarioRegions& regions);
 
+// A theatre of several states (`states`): each state's country name (as its events name it) and
+// its regions (by geography.regions.country_field), in the scenario's order, without the regions
+// it leaves out. Empty with one state.
+std::vector<std::pair<std::string, std::vector<std::string>>> country_regions(
+    const scenario::Scenario& scenario, const ScenarioRegions& regions);
+
 // Empty for a scenario without geography (scenario_regions, then region_names).
 validation::RegionNames scenario_region_names(const scenario::Scenario& scenario);
 

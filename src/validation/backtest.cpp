@@ -229,11 +229,9 @@ Json score_forecast(const ForecastInput& in) {
       const auto get = [&](const Counts& c) { return quantity == "events" ? c.events : c.fatalities; };
       // The history the baselines may see: years up to the origin.
       std::map<std::pair<std::string, int>, double> history;
-      std::map<int, double> national_history;
       for (const auto& [key, c] : observed.events->cells) {
         if (key.second > origin) continue;
         history[key] = get(c);
-        national_history[key.second] += get(c);
       }
       auto hist = [&](const std::string& r, int y) {
         const auto it = history.find({r, y});
@@ -337,55 +335,70 @@ Json score_forecast(const ForecastInput& in) {
       }
       j["shares"][quantity] = shares;
 
-      // National yearly totals.
-      Forecast nm, np, n3, nnb;
-      std::vector<double> no;
-      Json national = Json::array();
-      for (std::size_t h = 0; h < scored_years.size(); ++h) {
-        const int y = scored_years[h];
-        double ov = 0;
-        for (const auto& r : regions) ov += obs(r, y);
-        std::vector<double> members;
-        for (const auto& m : in.members) {
-          double s = 0;
-          for (const auto& r : regions) {
-            const auto it = m.events.cells.find({r, y});
-            s += it == m.events.cells.end() ? 0.0 : get(it->second);
+      // Yearly totals over a set of regions: the nation's (every region), and with several states
+      // each country's, each beside the same baselines.
+      auto totals = [&](const std::vector<std::string>& within, const std::string& prefix,
+                        const std::string& group) {
+        std::map<int, double> totals_history;
+        for (const auto& [key, v] : history) {
+          if (std::find(within.begin(), within.end(), key.first) != within.end())
+            totals_history[key.second] += v;
+        }
+        Forecast nm, np, n3, nnb;
+        std::vector<double> no;
+        Json rows_out = Json::array();
+        for (std::size_t h = 0; h < scored_years.size(); ++h) {
+          const int y = scored_years[h];
+          double ov = 0;
+          for (const auto& r : within) ov += obs(r, y);
+          std::vector<double> members;
+          for (const auto& m : in.members) {
+            double s = 0;
+            for (const auto& r : within) {
+              const auto it = m.events.cells.find({r, y});
+              s += it == m.events.cells.end() ? 0.0 : get(it->second);
+            }
+            members.push_back(s);
           }
-          members.push_back(s);
+          std::vector<double> sums(paths.empty() ? 0 : in.nb_paths, 0.0);
+          double mean_sum = 0;
+          for (const auto& r : within) {
+            if (paths.count(r) == 0) continue;
+            for (std::size_t p = 0; p < sums.size(); ++p) sums[p] += paths.at(r)[h][p];
+            mean_sum += means.at(r)[h];
+          }
+          no.push_back(ov);
+          nm.point.push_back(mean_of(members));
+          nm.draws.push_back(members);
+          np.point.push_back(persistence_of(totals_history, origin));
+          n3.point.push_back(mean3_of(totals_history, origin));
+          nnb.point.push_back(mean_sum);
+          nnb.draws.push_back(sums);
+          Json row{{"year", y},
+                   {"observed", ov},
+                   {"model", nm.point.back()},
+                   {"model_p5", percentile(members, 5)},
+                   {"model_p95", percentile(members, 95)},
+                   {"persistence", np.point.back()},
+                   {"mean3", n3.point.back()},
+                   {"nb", paths.empty() ? Json(nullptr) : Json(nnb.point.back())}};
+          const auto range = draws_range(sums);
+          row["nb_p5"] = range["p5"];
+          row["nb_p95"] = range["p95"];
+          rows_out.push_back(row);
         }
-        std::vector<double> sums(paths.empty() ? 0 : in.nb_paths, 0.0);
-        for (const auto& [r, by_year] : paths) {
-          for (std::size_t p = 0; p < sums.size(); ++p) sums[p] += by_year[h][p];
-        }
-        no.push_back(ov);
-        nm.point.push_back(mean_of(members));
-        nm.draws.push_back(members);
-        np.point.push_back(persistence_of(national_history, origin));
-        n3.point.push_back(mean3_of(national_history, origin));
-        double mean_sum = 0;
-        for (const auto& [r, m] : means) mean_sum += m[h];
-        nnb.point.push_back(mean_sum);
-        nnb.draws.push_back(sums);
-        Json row{{"year", y},
-                 {"observed", ov},
-                 {"model", nm.point.back()},
-                 {"model_p5", percentile(members, 5)},
-                 {"model_p95", percentile(members, 95)},
-                 {"persistence", np.point.back()},
-                 {"mean3", n3.point.back()},
-                 {"nb", paths.empty() ? Json(nullptr) : Json(nnb.point.back())}};
-        const auto range = draws_range(sums);
-        row["nb_p5"] = range["p5"];
-        row["nb_p95"] = range["p95"];
-        national.push_back(row);
+        const std::optional<Scored> nnb_scores =
+            paths.empty() ? std::nullopt : std::optional<Scored>(score(nnb, no, {}, false));
+        add_metrics(metrics, prefix, group, score(nm, no, {}, false), score(np, no, {}, false),
+                    score(n3, no, {}, false), nnb_scores, false, true, false);
+        return rows_out;
+      };
+      j["national"][quantity] =
+          totals(regions, quantity + ": national yearly totals", "national " + quantity);
+      for (const auto& [country, within] : in.countries) {
+        j["countries"][country][quantity] =
+            totals(within, quantity + ": " + country + " yearly totals", country + " " + quantity);
       }
-      j["national"][quantity] = national;
-      const std::optional<Scored> nnb_scores =
-          paths.empty() ? std::nullopt : std::optional<Scored>(score(nnb, no, {}, false));
-      add_metrics(metrics, quantity + ": national yearly totals", "national " + quantity,
-                  score(nm, no, {}, false), score(np, no, {}, false), score(n3, no, {}, false), nnb_scores,
-                  false, true, false);
     }
   }
 

@@ -259,6 +259,40 @@ TEST(Backtest, FrozenBaselinesUseTheYearsUpToTheOriginOnly) {
   EXPECT_NE(metric(j, "events: log-MAE")["persistence"], metric(k, "events: log-MAE")["persistence"]);
 }
 
+// A theatre of several states (issue 19): each country's yearly totals are scored beside the
+// nation's, over its own regions, with baselines frozen at the origin like the nation's.
+TEST(Backtest, EachCountrysYearlyTotalsAreScoredOverItsOwnRegions) {
+  const auto observed = record(15);
+  const auto adjacency = ring();
+  ForecastInput in;
+  in.observed = &observed;
+  in.origin_year = 2014;
+  in.last_year = 2016;
+  in.adjacency = &adjacency;
+  in.members = {member(18, 10), member(22, 14), member(30, 8)};
+  in.nb_paths = 200;
+  in.countries = {{"East", {"Gao"}}, {"North", {"Kidal"}}};
+  const auto j = score_forecast(in);
+  const auto& east = j["countries"]["East"]["fatalities"];
+  const auto& north = j["countries"]["North"]["fatalities"];
+  const auto& all = j["national"]["fatalities"];
+  ASSERT_EQ(east.size(), 2u);
+  EXPECT_EQ(east[0]["observed"], 30);     // Gao 2015: 2 x 15
+  EXPECT_EQ(east[0]["persistence"], 40);  // Gao 2014: 2 x 20
+  EXPECT_NEAR(north[0]["mean3"].get<double>(), 3 * 46.0 / 3,
+              1e-12);  // Kidal 2012-2014: 3 x (20 + 10 + 16) / 3
+  EXPECT_NEAR(east[0]["model"].get<double>(), 70.0 / 3, 1e-12);
+  for (std::size_t h = 0; h < 2; ++h) {
+    for (const char* f : {"observed", "model", "persistence", "mean3"})
+      EXPECT_NEAR(east[h][f].get<double>() + north[h][f].get<double>(), all[h][f].get<double>(), 1e-9) << f;
+  }
+  EXPECT_NO_THROW((void)metric(j, "fatalities: East yearly totals: log-MAE"));
+  EXPECT_NO_THROW((void)metric(j, "events: North yearly totals: CRPS on ln(1+x)"));
+  // With one state there are none.
+  in.countries.clear();
+  EXPECT_FALSE(score_forecast(in).contains("countries"));
+}
+
 TEST(Backtest, TheVerdictNamesEveryMetricTheModelDoesNotWin) {
   const auto observed = record(15);
   const auto adjacency = ring();
