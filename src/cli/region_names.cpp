@@ -20,8 +20,7 @@ validation::RegionNames region_names(const ScenarioRegions& r) {
   std::vector<std::string> regions;  // the theatre's: without those the scenario leaves out
   const auto& left_out = r.spec.excluded;
   for (const auto& unit : r.layer.units) {
-    if (std::find(left_out.begin(), left_out.end(), unit.name) == left_out.end())
-      regions.push_back(unit.name);
+    if (!r.spec.leaves_out(unit.name)) regions.push_back(unit.name);
   }
   auto aliases = r.spec.aliases ? theatre::read_region_aliases(*r.spec.aliases, regions, left_out)
                                 : std::vector<std::pair<std::string, std::string>>{};
@@ -37,13 +36,10 @@ std::vector<std::pair<std::string, std::vector<std::string>>> country_regions(co
   if (several == nullptr || several->is_null()) return out;
   const auto states = theatre::read_states(s.root);
   if (states.size() < 2) return out;
-  const auto& left_out = r.spec.excluded;
   for (const auto& state : states) {
     std::vector<std::string> within;
     for (const auto& unit : r.layer.units) {
-      if (unit.parent == state.country &&
-          std::find(left_out.begin(), left_out.end(), unit.name) == left_out.end())
-        within.push_back(unit.name);
+      if (unit.parent == state.country && !r.spec.leaves_out(unit.name)) within.push_back(unit.name);
     }
     std::sort(within.begin(), within.end());
     out.emplace_back(state.country_name, std::move(within));

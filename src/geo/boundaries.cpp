@@ -141,8 +141,6 @@ AdminLayer load_admin_layer(const LayerSource& source, double simplify_deg) {
   const int parent_i = source.parent_field.empty() ? -1 : field_index(source.parent_field);
 
   AdminLayer out;
-  out.west = out.south = 1e9;
-  out.east = out.north = -1e9;
   for (const auto& feature : *layer) {
     const OGRGeometry* g = feature->GetGeometryRef();
     // A map needs far fewer vertices than point-in-polygon lookups: GDAL (GEOS) simplifies
@@ -188,14 +186,22 @@ AdminLayer load_admin_layer(const LayerSource& source, double simplify_deg) {
       unit.inner_lat = inner.getY();
       unit.inner_lon = inner.getX();
     }
-    out.west = std::min(out.west, unit.west);
-    out.east = std::max(out.east, unit.east);
-    out.south = std::min(out.south, unit.south);
-    out.north = std::max(out.north, unit.north);
     out.units.push_back(std::move(unit));
   }
   if (out.units.empty()) throw fail("has no features");
+  out.fit_extent();
   return out;
+}
+
+void AdminLayer::fit_extent() {
+  west = south = 1e9;
+  east = north = -1e9;
+  for (const auto& u : units) {
+    west = std::min(west, u.west);
+    east = std::max(east, u.east);
+    south = std::min(south, u.south);
+    north = std::max(north, u.north);
+  }
 }
 
 }  // namespace peacesim::geo

@@ -55,6 +55,8 @@ struct AdminLayer {
   // The unit whose polygon contains the point (the first, should they overlap).
   [[nodiscard]] std::optional<std::size_t> find(double lat, double lon) const;
   [[nodiscard]] std::optional<std::size_t> index_of(const std::string& name) const;
+  // Sets the layer's bounding box to its units' (after units are added or removed).
+  void fit_extent();
 };
 
 // The largest boundary file read (only a regular file is read). Documented in

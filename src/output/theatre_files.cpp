@@ -39,15 +39,13 @@ json polygons_json(const std::vector<geo::Polygon>& polygons) {
 }
 
 // One boundary layer's units as features; `parent_key` names what a unit's parent attribute is (a
-// cercle's region, a region's country); units whose name or parent is in `left_out` (the regions
-// the scenario leaves out of the theatre) are not drawn.
+// cercle's region, a region's country); units whose name or parent the theatre's regions leave out
+// (`regions`: geography.regions, whose `exclude` lists them) are not drawn.
 void add_layer(json& features, const theatre::BoundaryLayer& spec, const std::string& layer, double tolerance,
-               const std::string& parent_key, const std::vector<std::string>& left_out = {}) {
+               const std::string& parent_key, const theatre::BoundaryLayer* regions = nullptr) {
   const geo::LayerSource source{spec.file.path,    spec.file.text,  spec.name_field, spec.code_field,
                                 spec.parent_field, spec.file.where, spec.file.field};
-  auto out = [&](const std::string& name) {
-    return std::find(left_out.begin(), left_out.end(), name) != left_out.end();
-  };
+  auto out = [&](const std::string& name) { return regions != nullptr && regions->leaves_out(name); };
   for (const auto& unit : geo::load_admin_layer(source, tolerance).units) {
     if (out(unit.name) || out(unit.parent)) continue;
     json props{{"layer", layer}, {"name", unit.name}};
@@ -66,9 +64,8 @@ std::string map_geojson(const theatre::Theatre& t) {
   json features = json::array();
   if (t.geography.neighbours)
     add_layer(features, *t.geography.neighbours, "neighbour", kNeighbourSimplifyDeg, "region");
-  const auto& left_out = t.geography.regions.excluded;
-  add_layer(features, t.geography.regions, "region", kSimplifyDeg, "country", left_out);
-  add_layer(features, t.geography.cercles, "cercle", kSimplifyDeg, "region", left_out);
+  add_layer(features, t.geography.regions, "region", kSimplifyDeg, "country", &t.geography.regions);
+  add_layer(features, t.geography.cercles, "cercle", kSimplifyDeg, "region", &t.geography.regions);
   for (const auto& p : t.places) {
     json props{{"layer", std::string(theatre::place_kind_name(p.kind))}, {"id", p.id}, {"name", p.name}};
     if (!p.country.empty()) props["country"] = p.country;

@@ -153,9 +153,7 @@ class Checker {
   void check_places() const {
     std::map<std::string, std::string> names;
     for (const auto& p : t_.places) {
-      const bool in_a_state = std::any_of(t_.states.begin(), t_.states.end(),
-                                          [&](const HostState& s) { return s.country == p.country; });
-      if (in_a_state && !p.region) {
+      if (t_.state_of(p.country) && !p.region) {
         throw ScenarioError(p.where, p.field + ".region",
                             "a place in the host state's country (" + p.country + ") needs its region");
       }

@@ -3,6 +3,7 @@
 // livelihoods by region (MODEL.md §3, Space and People).
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +28,9 @@ struct BoundaryLayer {
   std::vector<std::string> excluded;
   std::optional<Source> excluded_source;
   scenario::Location excluded_where;  // the `exclude` entry, for errors
+  [[nodiscard]] bool leaves_out(const std::string& region) const {
+    return std::find(excluded.begin(), excluded.end(), region) != excluded.end();
+  }
 };
 
 struct GeographySpec {

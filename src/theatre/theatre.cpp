@@ -24,6 +24,12 @@ const T* find_by_id(const std::vector<T>& items, const std::string& id) {
 }  // namespace
 
 const Place* Theatre::find_place(const std::string& id) const { return find_by_id(places, id); }
+std::optional<std::size_t> Theatre::state_of(const std::string& country) const {
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (states[i].country == country) return i;
+  }
+  return std::nullopt;
+}
 const ArmedGroup* Theatre::find_group(const std::string& id) const { return find_by_id(groups, id); }
 const Institution* Theatre::find_institution(const std::string& id) const {
   return find_by_id(institutions, id);

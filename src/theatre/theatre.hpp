@@ -3,6 +3,7 @@
 // check_theatre (checks.hpp) checks the references between them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct Theatre {
   std::vector<TimelineEvent> timeline;
 
   [[nodiscard]] const Place* find_place(const std::string& id) const;
+  // The index in `states` of the state whose country is `country` (ISO3), or nullopt.
+  [[nodiscard]] std::optional<std::size_t> state_of(const std::string& country) const;
   [[nodiscard]] const ArmedGroup* find_group(const std::string& id) const;
   [[nodiscard]] const Institution* find_institution(const std::string& id) const;
   [[nodiscard]] const Operation* find_operation(const std::string& id) const;

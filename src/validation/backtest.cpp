@@ -145,6 +145,23 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
   return s / 2.0;
 }
 
+// A forecast's row: the observation, the members' mean and 5-95 % range, each baseline's point and
+// the regression's range (its point null when it could not be fitted).
+Json forecast_row(double observed, const std::vector<double>& members, double model, double persistence,
+                  double mean3, std::optional<double> nb, const std::vector<double>& nb_draws) {
+  Json row{{"observed", observed},
+           {"model", model},
+           {"model_p5", percentile(members, 5)},
+           {"model_p95", percentile(members, 95)},
+           {"persistence", persistence},
+           {"mean3", mean3},
+           {"nb", nb ? Json(*nb) : Json(nullptr)}};
+  const auto range = draws_range(nb_draws);
+  row["nb_p5"] = range["p5"];
+  row["nb_p95"] = range["p95"];
+  return row;
+}
+
 }  // namespace
 
 Observed observed_up_to(const Observed& observed, engine::Date cutoff) {
@@ -300,20 +317,13 @@ Json score_forecast(const ForecastInput& in) {
           tot_p[ri] += per.point.back();
           tot_3[ri] += mean3.point.back();
           tot_nb[ri] += nb.point.back();
-          Json row{{"region", r},
-                   {"year", y},
-                   {"metric", quantity},
-                   {"observed", o.back()},
-                   {"origin_year_observed", origin_values.back()},
-                   {"model", model.point.back()},
-                   {"model_p5", percentile(members, 5)},
-                   {"model_p95", percentile(members, 95)},
-                   {"persistence", per.point.back()},
-                   {"mean3", mean3.point.back()},
-                   {"nb", paths.empty() ? Json(nullptr) : Json(nb.point.back())}};
-          const auto range = draws_range(nb_draws);
-          row["nb_p5"] = range["p5"];
-          row["nb_p95"] = range["p95"];
+          Json row =
+              forecast_row(o.back(), members, model.point.back(), per.point.back(), mean3.point.back(),
+                           paths.empty() ? std::nullopt : std::optional<double>(nb.point.back()), nb_draws);
+          row["region"] = r;
+          row["year"] = y;
+          row["metric"] = quantity;
+          row["origin_year_observed"] = origin_values.back();
           j["rows"].push_back(row);
         }
       }
@@ -374,17 +384,10 @@ Json score_forecast(const ForecastInput& in) {
           n3.point.push_back(mean3_of(totals_history, origin));
           nnb.point.push_back(mean_sum);
           nnb.draws.push_back(sums);
-          Json row{{"year", y},
-                   {"observed", ov},
-                   {"model", nm.point.back()},
-                   {"model_p5", percentile(members, 5)},
-                   {"model_p95", percentile(members, 95)},
-                   {"persistence", np.point.back()},
-                   {"mean3", n3.point.back()},
-                   {"nb", paths.empty() ? Json(nullptr) : Json(nnb.point.back())}};
-          const auto range = draws_range(sums);
-          row["nb_p5"] = range["p5"];
-          row["nb_p95"] = range["p95"];
+          Json row =
+              forecast_row(ov, members, nm.point.back(), np.point.back(), n3.point.back(),
+                           paths.empty() ? std::nullopt : std::optional<double>(nnb.point.back()), sums);
+          row["year"] = y;
           rows_out.push_back(row);
         }
         const std::optional<Scored> nnb_scores =

@@ -218,7 +218,7 @@ std::vector<EventTable> read_events(const fs::path& path, const std::vector<Wind
   std::size_t rows = 0, duplicates = 0;
   if (kind_of(path) == ObservedKind::AcledAggregates) {
     Table t(path, {"month", "admin1", "event_type", "events", "fatalities"});
-    // Months as YYYY-MM, or (with a `year` column, as data/observed/sahel's aggregates) 1 to 12.
+    // Months as YYYY-MM, or 1 to 12 beside a `year` column (aggregates exported by year and month).
     const bool with_year = t.optional("year");
     for (std::size_t r = 0; r < t.size(); ++r) {
       ++rows;

@@ -85,7 +85,7 @@ inline constexpr double kRegisteredDisplacement = 10000.0;  // people
 // takes the file's only country of origin; a file with several then needs one, and an origin no row
 // has is an error rather than an empty comparison. Several origins, comma-separated (a theatre of
 // several states), are refused: the stocks of one state's regions cannot be told apart from a
-// region it leaves out (Niger's Diffa) in UNHCR's national figures.
+// region it leaves out in UNHCR's national figures.
 Displacement read_unhcr(const std::filesystem::path& path, const std::string& origin);
 
 // A run folder's manifest, or an ensemble folder's first member's (its members ran one scenario);

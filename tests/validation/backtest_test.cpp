@@ -206,16 +206,23 @@ Adjacency ring() {
   return a;
 }
 
-TEST(Backtest, FrozenBaselinesUseTheYearsUpToTheOriginOnly) {
-  const auto observed = record(15);
-  const auto adjacency = ring();
+// A forecast from the origin 2014-12-31, scored on 2015-2016, with 200 regression paths.
+ForecastInput from_2014(const Observed& observed, const Adjacency& adjacency,
+                        std::vector<RunFigures> members) {
   ForecastInput in;
   in.observed = &observed;
   in.origin_year = 2014;
   in.last_year = 2016;
   in.adjacency = &adjacency;
-  in.members = {member(18, 10), member(22, 14), member(30, 8)};
+  in.members = std::move(members);
   in.nb_paths = 200;
+  return in;
+}
+
+TEST(Backtest, FrozenBaselinesUseTheYearsUpToTheOriginOnly) {
+  const auto observed = record(15);
+  const auto adjacency = ring();
+  ForecastInput in = from_2014(observed, adjacency, {member(18, 10), member(22, 14), member(30, 8)});
   const auto j = score_forecast(in);
   EXPECT_EQ(j["scored_years"], nlohmann::json({2015, 2016}));
   for (const auto& row : j["rows"]) {
@@ -264,13 +271,7 @@ TEST(Backtest, FrozenBaselinesUseTheYearsUpToTheOriginOnly) {
 TEST(Backtest, EachCountrysYearlyTotalsAreScoredOverItsOwnRegions) {
   const auto observed = record(15);
   const auto adjacency = ring();
-  ForecastInput in;
-  in.observed = &observed;
-  in.origin_year = 2014;
-  in.last_year = 2016;
-  in.adjacency = &adjacency;
-  in.members = {member(18, 10), member(22, 14), member(30, 8)};
-  in.nb_paths = 200;
+  ForecastInput in = from_2014(observed, adjacency, {member(18, 10), member(22, 14), member(30, 8)});
   in.countries = {{"East", {"Gao"}}, {"North", {"Kidal"}}};
   const auto j = score_forecast(in);
   const auto& east = j["countries"]["East"]["fatalities"];
@@ -296,14 +297,8 @@ TEST(Backtest, EachCountrysYearlyTotalsAreScoredOverItsOwnRegions) {
 TEST(Backtest, TheVerdictNamesEveryMetricTheModelDoesNotWin) {
   const auto observed = record(15);
   const auto adjacency = ring();
-  ForecastInput in;
-  in.observed = &observed;
-  in.origin_year = 2014;
-  in.last_year = 2016;
-  in.adjacency = &adjacency;
-  in.nb_paths = 200;
   // A model far off: a thousand events everywhere it has any.
-  in.members = {member(1000, 1000), member(1200, 900)};
+  const ForecastInput in = from_2014(observed, adjacency, {member(1000, 1000), member(1200, 900)});
   const auto j = score_forecast(in);
   std::size_t judged = 0, lost = 0;
   for (const auto& m : j["metrics"]) {

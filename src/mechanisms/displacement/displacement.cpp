@@ -204,7 +204,7 @@ bool Displacement::settles(PlaceId p) const {
 
 double Displacement::attractiveness(PlaceId p, std::uint8_t nation) const {
   double score = 1.0;
-  if (dyn_.places[p].foreign || dyn_.places[p].nation != nation) score *= rules_.foreign_weight;
+  if (abroad_from(p, nation)) score *= rules_.foreign_weight;
   if (dyn_.places[p].kind == PlaceKind::Camp) score *= rules_.camp_weight;
   if (dyn_.recent_violence[p] > 0) score *= std::pow(rules_.violence_weight, dyn_.recent_violence[p]);
   return score;

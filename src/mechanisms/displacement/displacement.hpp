@@ -113,11 +113,16 @@ class Displacement {
   // 65,534 places or links, or rules outside their ranges.
   Displacement(std::vector<Place> places, std::vector<Link> links, Rules rules);
 
-  // Whether place p is abroad for people whose home is place `home`: outside the theatre, or in
-  // another of its states.
-  [[nodiscard]] bool abroad_for(PlaceId p, PlaceId home) const {
-    return dyn_.places[p].foreign || dyn_.places[p].nation != dyn_.places[home].nation;
+  // Whether place p is abroad for people of a nation (a state of the theatre): outside the theatre,
+  // or in another of its states; abroad_for: for people whose home is place `home`.
+  [[nodiscard]] bool abroad_from(PlaceId p, std::uint8_t nation) const {
+    return dyn_.places[p].foreign || dyn_.places[p].nation != nation;
   }
+  [[nodiscard]] bool abroad_for(PlaceId p, PlaceId home) const {
+    return abroad_from(p, dyn_.places[home].nation);
+  }
+  // The theatre's states (1 + the largest nation of a place in it).
+  [[nodiscard]] std::size_t nations() const { return nations_; }
 
   // --- inputs for the day (before `displace` and `step`) ---
   void set_violence(PlaceId place, double intensity);  // 0 = none, 1 = full

@@ -149,11 +149,7 @@ void Flight::list_countries() {
   if (!countries_.empty()) return;
   // The countries people can be refugees in: those outside the theatre, and with several states in
   // it, those states too (each is abroad for the others' people).
-  bool several = false;
-  for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
-    const Place& place = displacement_.place(static_cast<PlaceId>(p));
-    several = several || (!place.foreign && place.nation > 0);
-  }
+  const bool several = displacement_.nations() > 1;
   for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
     const Place& place = displacement_.place(static_cast<PlaceId>(p));
     if ((place.foreign || several) &&

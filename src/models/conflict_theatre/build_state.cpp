@@ -317,14 +317,11 @@ void add_countries(const TheatreWorld& world, conflict::State& s) {
   }
 }
 
-// The index of the state an army belongs to (check_dynamics has checked that there is one).
+// The index of the state an army belongs to (check_dynamics has checked that there is one), or
+// the number of states for none.
 std::size_t army_state(const TheatreWorld& world, const ArmySpec& army) {
-  const auto& states = world.theatre.states;
   if (army.state.empty()) return 0;
-  for (std::size_t i = 0; i < states.size(); ++i) {
-    if (states[i].country == army.state) return i;
-  }
-  return states.size();
+  return world.theatre.state_of(army.state).value_or(world.theatre.states.size());
 }
 
 // One state's army at the start, in its own state's towns.

@@ -42,22 +42,11 @@ void exclude_regions(TheatreWorld& w) {
           layer.excluded_where, "geography.regions.exclude.regions",
           fmt::format("'{}' is not a region of the boundary file '{}'", name, layer.file.text));
   }
-  auto excluded = [&](const std::string& name) {
-    return std::find(layer.excluded.begin(), layer.excluded.end(), name) != layer.excluded.end();
-  };
   if (layer.excluded.empty()) return;
-  std::erase_if(w.regions.units, [&](const geo::AdminUnit& u) { return excluded(u.name); });
-  std::erase_if(w.cercles.units, [&](const geo::AdminUnit& u) { return excluded(u.parent); });
-  for (geo::AdminLayer* l : {&w.regions, &w.cercles}) {  // the extent of what is left
-    l->west = l->south = 1e9;
-    l->east = l->north = -1e9;
-    for (const auto& u : l->units) {
-      l->west = std::min(l->west, u.west);
-      l->east = std::max(l->east, u.east);
-      l->south = std::min(l->south, u.south);
-      l->north = std::max(l->north, u.north);
-    }
-  }
+  std::erase_if(w.regions.units, [&](const geo::AdminUnit& u) { return layer.leaves_out(u.name); });
+  std::erase_if(w.cercles.units, [&](const geo::AdminUnit& u) { return layer.leaves_out(u.parent); });
+  w.regions.fit_extent();  // the extent of what is left
+  w.cercles.fit_extent();
 }
 
 void check_layers(const TheatreWorld& w) {
@@ -87,14 +76,13 @@ void assign_region_states(TheatreWorld& w) {
   }
   for (std::size_t r = 0; r < w.regions.units.size(); ++r) {
     const auto& unit = w.regions.units[r];
-    const auto s = std::find_if(states.begin(), states.end(),
-                                [&](const theatre::HostState& h) { return h.country == unit.parent; });
-    if (s == states.end())
+    const auto s = w.theatre.state_of(unit.parent);
+    if (!s)
       throw ScenarioError(layer.file.where, layer.file.field,
                           fmt::format("boundary file '{}': region '{}' is in country '{}' ({}), which is no "
                                       "state of the theatre",
                                       layer.file.text, unit.name, unit.parent, layer.parent_field));
-    w.region_state[r] = static_cast<std::size_t>(s - states.begin());
+    w.region_state[r] = *s;
   }
 }
 
@@ -157,8 +145,7 @@ void read_census(TheatreWorld& w) {
     const double carried = k == 0 ? 1.0 : std::exp(w.growth_rate * years);
     for (const auto& row : table.rows) {
       if (filtered && row[country_col] != spec.country) continue;
-      const auto& left_out = w.theatre.geography.regions.excluded;
-      if (std::find(left_out.begin(), left_out.end(), row[region_col]) != left_out.end()) continue;
+      if (w.theatre.geography.regions.leaves_out(row[region_col])) continue;
       const auto r = w.regions.index_of(row[region_col]);
       if (!r) {
         throw ScenarioError(spec.file.where, spec.file.field,
@@ -323,8 +310,7 @@ TheatreWorld load_world(const scenario::Scenario& scenario, const engine::Parame
   // crossings abroad. Bases far abroad (N'Djamena) are on the route graph's list but off the grid.
   for (const auto& p : w.theatre.places) {
     if (p.kind != theatre::PlaceKind::Camp && p.kind != theatre::PlaceKind::Crossing &&
-        std::none_of(w.theatre.states.begin(), w.theatre.states.end(),
-                     [&](const theatre::HostState& s) { return s.country == p.country; }))
+        !w.theatre.state_of(p.country))
       continue;
     options.south = std::min(options.south, p.lat);
     options.north = std::max(options.north, p.lat);
