@@ -21,18 +21,32 @@ constexpr double kNeighbourSimplifyDeg = 0.03;  // drawn as context only
 
 double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
 
-json ring_json(const geo::Ring& ring) {
+// Twice the ring's area on the plane of longitude and latitude: positive when it runs counterclockwise.
+double signed_area2(const geo::Ring& ring) {
+  double sum = 0.0;
+  const std::size_t n = ring.lon.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++)
+    sum += ring.lon[j] * ring.lat[i] - ring.lon[i] * ring.lat[j];
+  return sum;
+}
+
+// Rings are written with RFC 7946's winding, outer rings counterclockwise and holes clockwise,
+// whatever the boundary file had: files differ (one country's clockwise, another's not), and a
+// renderer that reads the winding on the sphere draws a ring the wrong way round as the whole
+// globe but the region.
+json ring_json(const geo::Ring& ring, bool outer) {
   json coords = json::array();
   for (std::size_t i = 0; i < ring.lon.size(); ++i)
     coords.push_back({rounded(ring.lon[i]), rounded(ring.lat[i])});
+  if ((signed_area2(ring) > 0.0) != outer) std::reverse(coords.begin(), coords.end());
   return coords;
 }
 
 json polygons_json(const std::vector<geo::Polygon>& polygons) {
   json multi = json::array();
   for (const auto& p : polygons) {
-    json rings = json::array({ring_json(p.outer)});
-    for (const auto& h : p.holes) rings.push_back(ring_json(h));
+    json rings = json::array({ring_json(p.outer, true)});
+    for (const auto& h : p.holes) rings.push_back(ring_json(h, false));
     multi.push_back(rings);
   }
   return {{"type", "MultiPolygon"}, {"coordinates", multi}};
@@ -60,10 +74,30 @@ json point(double lat, double lon) {
   return {{"type", "Point"}, {"coordinates", {rounded(lon), rounded(lat)}}};
 }
 
+// A country outline of the neighbours' file that is one of the theatre's states (by its name as the
+// event data write it, its own name, or its code) is drawn as that state's border, not as context:
+// in a theatre of several states the border between them is part of the picture.
+void mark_theatre_states(json& features, const theatre::Theatre& t) {
+  for (auto& f : features) {
+    auto& props = f["properties"];
+    const std::string name = props["name"];
+    const std::string code = props.value("code", "");
+    for (const auto& s : t.states) {
+      if (name == s.country_name || name == s.name || (!code.empty() && code == s.country)) {
+        props["layer"] = "state";
+        props["country"] = s.country;
+        break;
+      }
+    }
+  }
+}
+
 std::string map_geojson(const theatre::Theatre& t) {
   json features = json::array();
-  if (t.geography.neighbours)
+  if (t.geography.neighbours) {
     add_layer(features, *t.geography.neighbours, "neighbour", kNeighbourSimplifyDeg, "region");
+    mark_theatre_states(features, t);
+  }
   add_layer(features, t.geography.regions, "region", kSimplifyDeg, "country", &t.geography.regions);
   add_layer(features, t.geography.cercles, "cercle", kSimplifyDeg, "region", &t.geography.regions);
   for (const auto& p : t.places) {
@@ -113,6 +147,10 @@ json operations_json(const theatre::Theatre& t) {
     }
     json organizations = json::array();
     for (const auto& o : op.organizations) organizations.push_back(o.id);
+    // Where it acts, so the map can show an operation whose area crosses the theatre's borders.
+    json area_regions = json::array();
+    for (const auto& r : op.area_regions) area_regions.push_back(r.id);
+    const json area{{"countries", op.area_countries}, {"regions", area_regions}, {"text", op.area_text}};
     ops.push_back({{"id", op.id},
                    {"name", op.name},
                    {"short", op.short_name},
@@ -123,7 +161,8 @@ json operations_json(const theatre::Theatre& t) {
                    {"start", optional_date(op.start)},
                    {"end", optional_date(op.end)},
                    {"mandates", mandates},
-                   {"budgets", budgets}});
+                   {"budgets", budgets},
+                   {"area", area}});
   }
   return ops;
 }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -88,6 +89,32 @@ TEST(SahelTheatre, EventsCarryTheirCountryAndTheForcesAndCiviliansOfTheStateThey
   const std::string map = read_file(dir / "run" / "map.geojson");
   EXPECT_NE(map.find("\"Tillabery\""), std::string::npos);
   EXPECT_EQ(map.find("\"Diffa\""), std::string::npos);
+  // Each state's border is on it, and an operation's area names regions of the three states, so
+  // the dashboard can show the operations that cross them.
+  std::set<std::string> borders;
+  const auto map_json = nlohmann::json::parse(map);  // named: a loop over a temporary's member dangles
+  for (const auto& f : map_json["features"]) {
+    if (f["properties"]["layer"] == "state") borders.insert(f["properties"]["country"].get<std::string>());
+    // RFC 7946's winding whatever the file had (Mali's outlines run clockwise, the others' not).
+    if (f["geometry"]["type"] != "MultiPolygon") continue;
+    for (const auto& polygon : f["geometry"]["coordinates"]) {
+      for (std::size_t k = 0; k < polygon.size(); ++k) {
+        double area2 = 0;
+        const auto& ring = polygon[k];
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+          area2 += ring[j][0].get<double>() * ring[i][1].get<double>() -
+                   ring[i][0].get<double>() * ring[j][1].get<double>();
+        EXPECT_EQ(area2 > 0, k == 0) << f["properties"]["name"] << " ring " << k;
+      }
+    }
+  }
+  EXPECT_EQ(borders, (std::set<std::string>{"BFA", "MLI", "NER"}));
+  std::set<std::string> barkhane;
+  const auto theatre = nlohmann::json::parse(read_file(dir / "run" / "theatre.json"));
+  for (const auto& op : theatre["operations"]) {
+    if (op["id"] == "barkhane") barkhane = op["area"]["regions"].get<std::set<std::string>>();
+  }
+  for (const char* region : {"Gao", "Sahel", "Tillabery"}) EXPECT_TRUE(barkhane.count(region)) << region;
   fs::remove_all(dir);
 }
 

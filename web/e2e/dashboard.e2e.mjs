@@ -1,7 +1,8 @@
 // End-to-end test of the dashboard in headless Chromium (Debian's), driven by playwright-core:
 // `peacesim serve` on two real runs and observed data, then the static report. It moves the map's
 // slider, switches its metric, filters events, plays, opens every view and checks that what the
-// page shows changes accordingly, and that the page asks nothing of any other host.
+// page shows changes accordingly, and that the page asks nothing of any other host. Then a run of
+// the Sahel scenario: three states with their borders, and operations whose areas cross them.
 // Usage: node e2e/dashboard.e2e.mjs PEACESIM_BINARY SOURCE_DIR WORK_DIR [SCREENSHOT.png]
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +26,9 @@ const short = ["--set", "calendar.end=2014-12-31", "--scale", "500", "-q"];
 console.log("e2e: two runs of the Mali scenario to 2014 (base and France leaving early)");
 execFileSync(binary, ["run", path.join(sourceDir, "scenarios/mali/mali.yaml"), ...short, "--out", base]);
 execFileSync(binary, ["run", path.join(sourceDir, "scenarios/mali/variants/q2_france_leaves_early.yaml"), ...short, "--out", variant]);
+const sahel = path.join(work, "sahel");
+console.log("e2e: a run of the Sahel scenario to 2014");
+execFileSync(binary, ["run", path.join(sourceDir, "scenarios/sahel/sahel.yaml"), ...short, "--out", sahel]);
 
 // A backtest report of the shape `peacesim backtest --out` writes (made up, small: the view is
 // tested, not the model): one origin, two metrics, the model beating the best baseline on one.
@@ -52,9 +56,9 @@ writeFileSync(
   }),
 );
 
-function serve() {
+function serve(args = [base, variant, "--observed", observed, "--backtest", backtest]) {
   return new Promise((resolve, reject) => {
-    const server = spawn(binary, ["serve", base, variant, "--observed", observed, "--backtest", backtest, "--port", "0"]);
+    const server = spawn(binary, ["serve", ...args, "--port", "0"]);
     let out = "";
     server.stdout.on("data", (chunk) => {
       out += chunk;
@@ -94,6 +98,7 @@ async function checkMap(page) {
   assert.ok(regions >= 9, `the map draws Mali's regions (${regions})`);
   for (const layer of ["neighbours", "cercles", "towns", "camps", "bases"])
     assert.ok((await page.$$(`#map .${layer} path`)).length > 0, `the map draws ${layer}`);
+  assert.deepEqual(await page.$$eval("#map .states path", (p) => p.map((e) => e.dataset.country)), ["MLI"], "Mali's border");
 
   // The slider: another date, other values.
   const date0 = await page.textContent("#map-date");
@@ -214,7 +219,42 @@ async function checkViews(page, withServer) {
   console.log(`e2e: views ok (${withServer ? "served" : "report"}: ${links} links, ${rows} headline outcomes, ${cells} region-years)`);
 }
 
+// The Sahel: every region of the three states, their three borders, and an operation's area that
+// spans them (Barkhane's) beside one that stays in one state (MINUSMA's).
+async function checkSahel(page, screenshotPath) {
+  await ready(page, "map");
+  const regions = await page.$$eval("#map .regions path", (p) => p.map((e) => e.dataset.region));
+  assert.equal(regions.length, 29, `the three states' regions, Diffa left out (${regions.length})`);
+  assert.ok(!regions.includes("Diffa") && ["Gao", "Sahel", "Tillabery"].every((r) => regions.includes(r)));
+  // No region covers the whole map (a ring wound the wrong way draws the globe less the region).
+  const widest = await page.$$eval("#map .regions path", (p) => Math.max(...p.map((e) => e.getBBox().width)));
+  assert.ok(widest < 300, `every region drawn as itself, not as the globe less it (widest ${widest} of 900)`);
+  const borders = await page.$$eval("#map .states path", (p) => p.map((e) => e.dataset.country).sort());
+  assert.deepEqual(borders, ["BFA", "MLI", "NER"], "the three states' borders");
+  assert.equal((await page.$$("#map .regions path.in-area")).length, 0, "no area before an operation is chosen");
+
+  await page.selectOption("#map-operation", "barkhane");
+  const area = await page.$$eval("#map .regions path.in-area", (p) => p.map((e) => e.dataset.region).sort());
+  assert.ok(["Gao", "Sahel", "Tillabery"].every((r) => area.includes(r)), `Barkhane's area crosses borders: ${area}`);
+  assert.equal(await page.getAttribute("#map-operation-status", "data-countries"), "BFA,MLI,NER");
+  assert.match(await page.textContent("#map-operation-status"), /crosses the borders of 3 states/);
+  const selected = await page.$$eval("#map .bases path.selected", (p) => p.map((e) => e.dataset.operation));
+  assert.ok(selected.length > 0 && selected.every((o) => o === "barkhane"), "Barkhane's bases picked out");
+  if (screenshotPath) {
+    await page.screenshot({ path: screenshotPath, fullPage: true });
+    console.log(`e2e: Sahel screenshot in ${screenshotPath}`);
+  }
+
+  await page.selectOption("#map-operation", "minusma");
+  assert.equal(await page.getAttribute("#map-operation-status", "data-countries"), "MLI");
+  assert.match(await page.textContent("#map-operation-status"), /within one state/);
+  await page.selectOption("#map-operation", "");
+  assert.equal((await page.$$("#map .regions path.in-area")).length, 0, "no area once no operation is chosen");
+  console.log(`e2e: Sahel map ok (${regions.length} regions, borders ${borders.join(" ")}, Barkhane over ${area.length} regions)`);
+}
+
 let served;
+let sahelServed;
 try {
   served = await serve();
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -245,8 +285,16 @@ try {
   await checkViews(offline, false);
   assert.deepEqual(watchOffline.foreign, [], "the report asks nothing of any host");
   assert.deepEqual(watchOffline.errors, [], "no script errors in the report");
+
+  sahelServed = await serve([sahel]);
+  const sahelPage = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const watchSahel = watchRequests(sahelPage, sahelServed.url);
+  await sahelPage.goto(sahelServed.url);
+  await checkSahel(sahelPage, screenshot ? screenshot.replace(/\.png$/, "") + "-sahel.png" : undefined);
+  assert.deepEqual(watchSahel.errors, [], "no script errors on the Sahel map");
   console.log("e2e: all checks passed");
 } finally {
   served?.server.kill("SIGINT");
+  sahelServed?.server.kill("SIGINT");
   await browser.close();
 }

@@ -91,6 +91,9 @@ export interface Operation {
   end: string | null;
   mandates: Mandate[];
   budgets: Budget[];
+  // Where it acts: countries (ISO3), regions (as the map names them) and the scenario's words.
+  // Absent from runs made before the map showed operations' areas.
+  area?: { countries: string[]; regions: string[]; text: string };
 }
 
 export interface NetworkNode {
