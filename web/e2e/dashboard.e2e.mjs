@@ -250,7 +250,18 @@ async function checkSahel(page, screenshotPath) {
   assert.match(await page.textContent("#map-operation-status"), /within one state/);
   await page.selectOption("#map-operation", "");
   assert.equal((await page.$$("#map .regions path.in-area")).length, 0, "no area once no operation is chosen");
-  console.log(`e2e: Sahel map ok (${regions.length} regions, borders ${borders.join(" ")}, Barkhane over ${area.length} regions)`);
+
+  // The series of one state's regions together: Burkina Faso's 13, and no other.
+  await page.click("button[data-view=series]");
+  await ready(page, "series");
+  const choices = await page.$$eval("#series-region option", (o) => o.map((x) => x.value));
+  assert.deepEqual(choices.filter((c) => c.startsWith("state:")).sort(), ["state:BFA", "state:MLI", "state:NER"]);
+  await page.selectOption("#series-region", "state:BFA");
+  await page.waitForFunction(() => document.querySelectorAll("#series-chart path.line").length === 13);
+  const lines = await page.$$eval("#series-chart path.line", (p) => p.map((e) => e.dataset.label));
+  assert.ok(lines.includes("Sahel") && lines.includes("Centre") && !lines.includes("Gao"), `Burkina Faso's regions: ${lines}`);
+  await page.click("button[data-view=map]");
+  console.log(`e2e: Sahel map ok (${regions.length} regions, borders ${borders.join(" ")}, Barkhane over ${area.length} regions; series of one state)`);
 }
 
 let served;

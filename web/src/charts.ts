@@ -65,9 +65,9 @@ export interface Mark {
 
 // A time chart of lines (and their bands) with axes and a legend.
 export function timeChart(root: HTMLElement, lines: Line[], yLabel: string, id = "time-chart", marks: Mark[] = []): void {
+  const margin = { top: 16, right: 180, bottom: 30, left: 70 };
   const width = 900,
-    height = 360,
-    margin = { top: 16, right: 180, bottom: 30, left: 70 };
+    height = Math.max(360, margin.top + 16 * lines.length + margin.bottom);  // room for every legend line
   const all = [...lines.flatMap((l) => l.dates), ...marks.map((m) => m.date)];
   const x = d3
     .scaleUtc()

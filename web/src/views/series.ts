@@ -2,10 +2,11 @@
 // 5-95 % band over members. With observed data (`serve --observed`), the observed figures are drawn
 // over the simulated ones (dashed, a dot a year) where a series has them, and the origin of the
 // forecast is marked: yearly totals are shown as validate counts them, year-end stocks over the
-// model's own series.
+// model's own series. In a theatre of several states, the regions of one state can be shown
+// together.
 import * as d3 from "d3";
 import type { Line, Mark } from "../charts";
-import type { DatedValue, ObservedQuantity, ObservedSeries, RunInfo, SeriesData, SeriesInfo } from "../data";
+import type { DatedValue, MapLayers, ObservedQuantity, ObservedSeries, RunInfo, SeriesData, SeriesInfo } from "../data";
 import { ApiError, get } from "../data";
 import { element, message, parseDate, select, timeChart } from "../charts";
 
@@ -21,6 +22,25 @@ async function observedOf(run: RunInfo): Promise<{ data: ObservedSeries | null; 
     return { data: null, note: e instanceof ApiError && e.status === 404 ? "" : `observed series: ${(e as Error).message}` };
   }
 }
+
+// The region's state, and the states' names, from the run's map (regions carry their country);
+// empty where the run has no map or only one state.
+async function statesOf(run: RunInfo): Promise<{ of: Map<string, string>; names: Map<string, string> }> {
+  const none = { of: new Map<string, string>(), names: new Map<string, string>() };
+  const layers = await get<MapLayers>(`/api/runs/${run.id}/map`).catch(() => null);
+  if (!layers) return none;
+  const of = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const f of layers.features) {
+    const p = f.properties;
+    if (p.layer === "region" && p.country) of.set(String(p.name), String(p.country));
+    if (p.layer === "state" && p.country) names.set(String(p.country), String(p.name));
+  }
+  return new Set(of.values()).size > 1 ? { of, names } : none;
+}
+
+// The value of the region control that stands for every region of one state.
+const STATE = "state:";
 
 const colour = (k: number): string => d3.schemeTableau10[k % d3.schemeTableau10.length];
 
@@ -43,6 +63,7 @@ export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<voi
     return;
   }
   const observed = await observedOf(run);
+  const states = await statesOf(run);
   const quantities = observed.data?.series ?? {};
   const extra = Object.entries(quantities)
     .filter(([, q]) => !q.model_series)
@@ -57,8 +78,12 @@ export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<voi
   if (observed.note) root.append(element("p", { class: "status" }, observed.note));
   const marks: Mark[] = (observed.data?.origins ?? []).map((o) => ({ date: parseDate(o.date), label: `${o.label} ${o.date}` }));
 
+  // The regions the control's choice shows: one, one state's, or all.
+  const chosen = (regions: string[]): string[] =>
+    region.startsWith(STATE) ? regions.filter((r) => STATE + states.of.get(r) === region) : region ? [region] : regions;
+
   function controlsFor(regions: string[]): void {
-    if (region && !regions.includes(region)) region = "";
+    if (region && chosen(regions).length === 0) region = "";
     controls.replaceChildren(
       select("Series", "series-name", options, name, (v) => {
         name = v;
@@ -67,7 +92,14 @@ export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<voi
       select(
         "Region",
         "series-region",
-        [{ value: "", text: regions.length > 1 ? "every region" : regions[0] }, ...regions.map((r) => ({ value: r, text: r }))],
+        [
+          { value: "", text: regions.length > 1 ? "every region" : regions[0] },
+          ...[...new Set(regions.map((r) => states.of.get(r)).filter((c) => c !== undefined))].map((c) => ({
+            value: STATE + c,
+            text: `every region of ${states.names.get(c!) ?? c}`,
+          })),
+          ...regions.map((r) => ({ value: r, text: r })),
+        ],
         region,
         (v) => {
           region = v;
@@ -83,7 +115,7 @@ export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<voi
     const regions = [...new Set([...Object.keys(q.simulated), ...Object.keys(q.observed)])].sort();
     controlsFor(regions);
     description.textContent = `${q.measure}, simulated (solid; the members' mean) against observed (dashed): ${q.label}`;
-    const shown = region ? [region] : regions;
+    const shown = chosen(regions);
     const lines: Line[] = [];
     shown.forEach((r) => {
       const k = regions.indexOf(r);
@@ -112,7 +144,7 @@ export async function renderSeries(root: HTMLElement, run: RunInfo): Promise<voi
       data.members > 1 ? `; median of ${data.members} members with the 5-95 % band` : ""
     }${q ? `; observed (dashed): ${q.label}` : ""}`;
     const dates = data.dates.map(parseDate);
-    const shown = region ? [region] : regions;
+    const shown = chosen(regions);
     const lines: Line[] = shown.map((r) => ({
       label: r,
       dates,
