@@ -1,5 +1,8 @@
 #include "cli/observed_files.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "cli/region_names.hpp"
 #include "scenario/error.hpp"
 #include "scenario/json.hpp"
@@ -81,12 +84,34 @@ ObservedScope observed_scope_of_runs(const std::vector<std::string>& folders) {
   return scope;
 }
 
+namespace {
+// UNHCR's stocks of the scope's displaced: its state's, or with several states those the theatre
+// holds whole (a state with a region left out is not compared: its national figures include it).
+validation::Displacement read_displacement(const std::vector<std::filesystem::path>& files,
+                                           const ObservedScope& scope) {
+  const auto countries = scope.regions.countries();
+  if (countries.empty()) {
+    if (files.size() > 1)
+      throw validation::InputError(files[1].string() +
+                                   ": a second UNHCR file; a theatre of one state reads one");
+    return validation::read_unhcr(files.front(), scope.displaced_origin);
+  }
+  const auto whole = scope.regions.whole_countries();
+  if (whole.empty())
+    throw validation::InputError(
+        files.front().string() + ": the theatre leaves out a region of every one of its states (" +
+        fmt::format("{}", fmt::join(countries, ", ")) + "), so no state's national stocks can be compared");
+  return validation::read_unhcr(files, whole);
+}
+}  // namespace
+
 validation::Observed load_observed(const std::vector<std::string>& files, engine::Date from, engine::Date to,
                                    const ObservedScope& scope) {
   const engine::Date dawn(1900, 1, 1), dusk(2200, 12, 31);
   validation::Observed observed;
   observed.regions = scope.regions;
-  bool events_read = false;  // several event files (one per country) add up
+  bool events_read = false;                  // several event files (one per country) add up
+  std::vector<std::filesystem::path> unhcr;  // read together: neighbours' files share rows
   for (const auto& file : files) {
     observed.files.push_back(file);
     switch (validation::kind_of(file)) {
@@ -104,13 +129,14 @@ validation::Observed load_observed(const std::vector<std::string>& files, engine
         break;
       }
       case validation::ObservedKind::UnhcrPopulation:
-        observed.displacement = validation::read_unhcr(file, scope.displaced_origin);
+        unhcr.emplace_back(file);
         break;
       case validation::ObservedKind::PeacekeepingFatalities:
         observed.peacekeeping = validation::read_peacekeeping_deaths(file, scope.peacekeeping, from, to);
         break;
     }
   }
+  if (!unhcr.empty()) observed.displacement = read_displacement(unhcr, scope);
   return observed;
 }
 

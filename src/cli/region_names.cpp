@@ -1,6 +1,7 @@
 #include "cli/region_names.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "theatre/institutions.hpp"
 #include "theatre/region_aliases.hpp"
@@ -19,13 +20,16 @@ std::optional<ScenarioRegions> scenario_regions(const scenario::Scenario& s) {
 validation::RegionNames region_names(const ScenarioRegions& r) {
   std::vector<std::string> regions;  // the theatre's: without those the scenario leaves out
   const auto& left_out = r.spec.excluded;
+  std::map<std::string, std::string> countries;  // the left-out regions' too
   for (const auto& unit : r.layer.units) {
     if (!r.spec.leaves_out(unit.name)) regions.push_back(unit.name);
+    countries[unit.name] = unit.parent;
   }
   auto aliases = r.spec.aliases ? theatre::read_region_aliases(*r.spec.aliases, regions, left_out)
                                 : std::vector<std::pair<std::string, std::string>>{};
   validation::RegionNames names(std::move(regions), std::move(aliases));
   names.set_left_out(left_out);
+  names.set_countries(std::move(countries));
   return names;
 }
 

@@ -448,9 +448,7 @@ Json score_forecast(const ForecastInput& in) {
   if (observed.peacekeeping) peacekeeping_scalars(*observed.peacekeeping, scalar);
   if (observed.displacement) {
     const auto& d = *observed.displacement;
-    scalar("refugees_abroad_year_end", d.refugees,
-           [](const RunFigures& r) { return &r.displacement.refugees; });
-    scalar("idps_year_end", d.idps, [](const RunFigures& r) { return &r.displacement.idps; });
+    stock_scalars(d, scalar);
     for (const auto& [iso, series] : in.members.front().displacement.hosts) {
       const auto it = d.hosts.find(iso);
       if (it == d.hosts.end()) continue;

@@ -245,9 +245,7 @@ nlohmann::json validate(const std::vector<RunFigures>& runs, const Observed& obs
   if (observed.peacekeeping) peacekeeping_scalars(*observed.peacekeeping, scalar);
   if (observed.displacement) {
     const auto& d = *observed.displacement;
-    scalar("refugees_abroad_year_end", d.refugees,
-           [](const RunFigures& r) { return &r.displacement.refugees; });
-    scalar("idps_year_end", d.idps, [](const RunFigures& r) { return &r.displacement.idps; });
+    stock_scalars(d, scalar);
     for (const auto& iso : compared_hosts(runs)) {
       const auto it = d.hosts.find(iso);
       const std::map<int, double> empty;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "output/store_format.hpp"
 #include "theatre/csv.hpp"
@@ -38,6 +39,10 @@ class Table {
     }
   }
   [[nodiscard]] std::size_t size() const { return table_.rows.size(); }
+  // Where a row is, for messages that name it beside another: "file:line".
+  [[nodiscard]] std::string where(std::size_t row) const {
+    return fmt::format("{}:{}", path_.string(), table_.lines[row]);
+  }
   [[nodiscard]] const std::string& cell(std::size_t row, const std::string& column) const {
     return table_.rows[row][columns_.at(column)];
   }
@@ -268,56 +273,98 @@ EventTable read_events(const fs::path& path, engine::Date from, engine::Date to,
   return std::move(read_events(path, {Window{from, to}}, names).front());
 }
 
-Displacement read_unhcr(const fs::path& path, const std::string& origin) {
-  if (origin.find(',') != std::string::npos)
-    throw InputError(path.string() +
-                     ": UNHCR's stocks are compared for a theatre of one state; this theatre has " +
-                     "several (" + origin + "): compare its events (ACLED) and UN fatalities only");
-  Table t(path, {"year", "coo_iso", "coa_iso", "refugees", "idps"});
+namespace {
+// One UNHCR row's figures, and where it was read (to name both places of an unequal repeat).
+struct UnhcrRow {
+  double refugees = 0, idps = 0, returned_refugees = 0, returned_idps = 0;
+  std::string where;
+};
+using UnhcrKey = std::tuple<int, std::string, std::string>;  // year, country of origin, of asylum
+struct UnhcrRows {
+  std::map<UnhcrKey, UnhcrRow> rows;
   std::set<std::string> origins;
-  for (std::size_t r = 0; r < t.size(); ++r) origins.insert(t.cell(r, "coo_iso"));
-  std::string from = origin;
-  if (from.empty()) {
-    if (origins.size() > 1)
-      throw InputError(path.string() + ": column coo_iso: rows of several countries of origin (" +
-                       fmt::format("{}", fmt::join(origins, ", ")) +
-                       "); the theatre's state.country must say which one is compared");
-    if (!origins.empty()) from = *origins.begin();
-  } else if (t.size() > 0 && !origins.count(from)) {
-    throw InputError(path.string() + ": column coo_iso: no row has the theatre's country " + from +
-                     " (the file's: " + fmt::format("{}", fmt::join(origins, ", ")) + ")");
-  }
+  bool returns = true;  // every file has the returns' columns
+};
+
+void read_unhcr_rows(const fs::path& path, UnhcrRows& into) {
+  Table t(path, {"year", "coo_iso", "coa_iso", "refugees", "idps"});
   // Returns during the year (UNHCR's returned_refugees by country of asylum, returned_idps), when the
   // file has them.
   const bool returns = t.optional("returned_refugees") && t.optional("returned_idps");
-  Displacement out;
+  into.returns = into.returns && returns;
   for (std::size_t r = 0; r < t.size(); ++r) {
     const double y = t.number(r, "year");
     if (y != std::floor(y) || y < 1900 || y > 2200)
       t.fail(r, "year", "'" + t.cell(r, "year") + "' is not a year");
-    const int year = static_cast<int>(y);
-    if (t.cell(r, "coo_iso") != from) continue;
-    const std::string& asylum = t.cell(r, "coa_iso");
-    if (asylum == from) {
-      out.idps[year] += t.number(r, "idps", true);
-      if (returns) out.returned_idps[year] += t.number(r, "returned_idps", true);
-    } else {
-      const double n = t.number(r, "refugees", true);
-      out.refugees[year] += n;
-      out.hosts[asylum][year] += n;
-      if (returns) out.returned_refugees[year] += t.number(r, "returned_refugees", true);
+    UnhcrRow row{t.number(r, "refugees", true), t.number(r, "idps", true),
+                 returns ? t.number(r, "returned_refugees", true) : 0.0,
+                 returns ? t.number(r, "returned_idps", true) : 0.0, t.where(r)};
+    into.origins.insert(t.cell(r, "coo_iso"));
+    const auto [it, fresh] =
+        into.rows.emplace(UnhcrKey{static_cast<int>(y), t.cell(r, "coo_iso"), t.cell(r, "coa_iso")}, row);
+    // Files of neighbouring countries share the rows between them (one country's refugees in the
+    // other): the same row twice is counted once; different figures for it are an error.
+    if (!fresh && (it->second.refugees != row.refugees || it->second.idps != row.idps))
+      t.fail(r, "refugees", "the year, coo_iso and coa_iso of " + it->second.where + ", with other figures");
+  }
+}
+
+// Returns are compared in the years that began with a registered displacement (a stock of at
+// least kRegisteredDisplacement at the end of the year before): before that UNHCR records single
+// cases, not a return movement (the reference data's 2012: 0 IDPs and 28 refugees returned, after a
+// year-end 2011 of 4,289 refugees and no IDP figure), and a zero there is a gap, not a count.
+void keep_years_begun_displaced(std::map<int, double>& returned, const std::map<int, double>& stock) {
+  std::erase_if(returned, [&](const auto& kv) {
+    const auto before = stock.find(kv.first - 1);
+    return before == stock.end() || before->second < kRegisteredDisplacement;
+  });
+}
+}  // namespace
+
+Displacement read_unhcr(const fs::path& path, const std::string& origin) {
+  if (origin.find(',') != std::string::npos)
+    throw InputError(path.string() + ": UNHCR's stocks of several states (" + origin +
+                     ") are read with the states the theatre holds whole (validate and backtest do so)");
+  return read_unhcr(std::vector<fs::path>{path},
+                    origin.empty() ? std::vector<std::string>{} : std::vector<std::string>{origin});
+}
+
+Displacement read_unhcr(const std::vector<fs::path>& paths, const std::vector<std::string>& origins) {
+  UnhcrRows rows;
+  for (const auto& path : paths) read_unhcr_rows(path, rows);
+  std::string files;
+  for (const auto& p : paths) files += (files.empty() ? "" : ", ") + p.string();
+  std::vector<std::string> from = origins;
+  if (from.empty()) {
+    if (rows.origins.size() > 1)
+      throw InputError(files + ": column coo_iso: rows of several countries of origin (" +
+                       fmt::format("{}", fmt::join(rows.origins, ", ")) +
+                       "); the theatre's state.country must say which one is compared");
+    if (!rows.origins.empty()) from.push_back(*rows.origins.begin());
+  } else if (!rows.rows.empty()) {
+    for (const auto& o : from) {
+      if (!rows.origins.count(o))
+        throw InputError(files + ": column coo_iso: no row has the theatre's country " + o +
+                         " (the file's: " + fmt::format("{}", fmt::join(rows.origins, ", ")) + ")");
     }
   }
-  // Returns are compared in the years that began with a registered displacement (a stock of at
-  // least kRegisteredDisplacement at the end of the year before): before that UNHCR records single
-  // cases, not a return movement (the reference data's 2012: 0 IDPs and 28 refugees returned, after a
-  // year-end 2011 of 4,289 refugees and no IDP figure), and a zero there is a gap, not a count.
-  auto keep_years_begun_displaced = [](std::map<int, double>& returned, const std::map<int, double>& stock) {
-    std::erase_if(returned, [&](const auto& kv) {
-      const auto before = stock.find(kv.first - 1);
-      return before == stock.end() || before->second < kRegisteredDisplacement;
-    });
-  };
+  Displacement out;
+  for (const auto& [key, row] : rows.rows) {
+    const auto& [year, coo, coa] = key;
+    if (std::find(from.begin(), from.end(), coo) == from.end()) continue;
+    auto& own = out.by_country[coo];
+    if (coa == coo) {
+      out.idps[year] += row.idps;
+      own.idps[year] += row.idps;
+      if (rows.returns) out.returned_idps[year] += row.returned_idps;
+    } else {
+      out.refugees[year] += row.refugees;
+      own.refugees[year] += row.refugees;
+      out.hosts[coa][year] += row.refugees;
+      if (rows.returns) out.returned_refugees[year] += row.returned_refugees;
+    }
+  }
+  if (from.size() < 2) out.by_country.clear();  // one state: its stocks are the totals
   keep_years_begun_displaced(out.returned_refugees, out.refugees);
   keep_years_begun_displaced(out.returned_idps, out.idps);
   return out;
@@ -495,9 +542,30 @@ bool run_series(const std::string& name) {
 
 using SeriesByDate = std::map<std::string, std::map<engine::Date, double>>;
 
-// A run's figures from its events and its national series, wherever they were read from.
+// A theatre of several states: the refugees and IDPs (by region of origin) summed over the regions
+// of each state the theatre holds whole (RegionNames::whole_countries), by country.
+class CountryStocks {
+ public:
+  explicit CountryStocks(const RegionNames& names) : names_(names), whole_(names.whole_countries()) {}
+  void add(const std::string& region, const std::string& series, engine::Date date, double value) {
+    if (whole_.empty() || (series != kRefugeesSeries && series != kIdpSeries)) return;
+    const std::string country = names_.country_of(region);
+    if (std::find(whole_.begin(), whole_.end(), country) != whole_.end())
+      by_country_[country][series][date] += value;
+  }
+  [[nodiscard]] const std::map<std::string, SeriesByDate>& by_country() const { return by_country_; }
+
+ private:
+  const RegionNames& names_;
+  std::vector<std::string> whole_;
+  std::map<std::string, SeriesByDate> by_country_;
+};
+
+// A run's figures from its events and its national series, wherever they were read from; with
+// several states, the displaced of those the theatre holds whole (`by_country`) replace the
+// national refugees and IDPs, as UNHCR's are compared for those states only.
 RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, engine::Date to,
-                    const std::string& where) {
+                    const std::string& where, const std::map<std::string, SeriesByDate>& by_country) {
   if (series[kRefugeesSeries].empty())
     throw InputError(where +
                      ": no national 'refugees' series (is this a run of a theatre with displacement?)");
@@ -519,6 +587,17 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
   };
   year_end(kRefugeesSeries, out.displacement.refugees);
   year_end(kIdpSeries, out.displacement.idps);
+  if (!by_country.empty()) {
+    out.displacement.refugees.clear();
+    out.displacement.idps.clear();
+    for (auto [country, own] : by_country) {
+      auto& stocks = out.displacement.by_country[country];
+      for (const auto& [d, v] : own[kRefugeesSeries]) stocks.refugees[d.year()] = v;
+      for (const auto& [d, v] : own[kIdpSeries]) stocks.idps[d.year()] = v;
+      for (const auto& [y, v] : stocks.refugees) out.displacement.refugees[y] += v;
+      for (const auto& [y, v] : stocks.idps) out.displacement.idps[y] += v;
+    }
+  }
   // Returns during each year: the differences of the year-end totals since the start.
   auto per_year = [&](const std::string& name, std::map<int, double>& into) {
     std::map<int, double> totals;
@@ -556,18 +635,24 @@ RegionNames region_names_of_run(const fs::path& folder) {
 
 RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   if (!fs::is_directory(run)) throw InputError(run.string() + ": not a run folder (no such directory)");
-  EventTable events = read_events(run / "events.csv", from, to, region_names_of_run(run));
+  const RegionNames names = region_names_of_run(run);
+  EventTable events = read_events(run / "events.csv", from, to, names);
   cover_window(events, from, to);
   const Table t(run / "timeseries.csv", {"date", "region", "series", "value"});
   SeriesByDate series;
+  CountryStocks countries(names);
   // The recorder writes the national totals first, under the country's name (engine/recorder.hpp).
   const std::string national = t.size() > 0 ? t.cell(0, "region") : std::string();
   for (std::size_t r = 0; r < t.size(); ++r) {
-    if (t.cell(r, "region") != national || !run_series(t.cell(r, "series"))) continue;
+    if (t.cell(r, "region") != national) {
+      countries.add(t.cell(r, "region"), t.cell(r, "series"), t.date(r, "date"), t.number(r, "value"));
+      continue;
+    }
+    if (!run_series(t.cell(r, "series"))) continue;
     series[t.cell(r, "series")][t.date(r, "date")] = t.number(r, "value");
   }
-  RunFigures figures =
-      assemble(std::move(events), std::move(series), from, to, (run / "timeseries.csv").string());
+  RunFigures figures = assemble(std::move(events), std::move(series), from, to,
+                                (run / "timeseries.csv").string(), countries.by_country());
   figures.national = national;
   return figures;
 }
@@ -586,12 +671,18 @@ RunFigures figures_of(const engine::Recorder& recorder, engine::Date from, engin
   }
   cover_window(events, from, to);
   SeriesByDate series;
+  CountryStocks countries(names);
   const auto& specs = recorder.series();
   for (const auto& row : recorder.rows()) {
-    if (row.region != 0 || !run_series(specs[row.series].name)) continue;
+    if (row.region != 0) {
+      countries.add(recorder.regions()[row.region], specs[row.series].name, row.date, row.value);
+      continue;
+    }
+    if (!run_series(specs[row.series].name)) continue;
     series[specs[row.series].name][row.date] = row.value;
   }
-  RunFigures figures = assemble(std::move(events), std::move(series), from, to, "the run");
+  RunFigures figures =
+      assemble(std::move(events), std::move(series), from, to, "the run", countries.by_country());
   figures.national = recorder.regions().front();
   return figures;
 }

@@ -78,15 +78,27 @@ struct Displacement {
   // with a stock of at least kRegisteredDisplacement; a run's are the yearly differences of its
   // totals since the start.
   std::map<int, double> returned_refugees, returned_idps;
+  // A theatre of several states: each compared state's (ISO3) refugees abroad and IDPs at home, of
+  // which `refugees` and `idps` are the sums; empty with one state.
+  struct Stocks {
+    std::map<int, double> refugees, idps;
+  };
+  std::map<std::string, Stocks> by_country;
 };
 inline constexpr double kRegisteredDisplacement = 10000.0;  // people
 // The displaced of `origin` (ISO3, the theatre's `state.country`): rows with coo_iso = origin, IDPs
 // where coa_iso is the origin too, refugees elsewhere. An empty origin (a theatre without a state)
 // takes the file's only country of origin; a file with several then needs one, and an origin no row
-// has is an error rather than an empty comparison. Several origins, comma-separated (a theatre of
-// several states), are refused: the stocks of one state's regions cannot be told apart from a
-// region it leaves out in UNHCR's national figures.
+// has is an error rather than an empty comparison. Several origins comma-separated are refused:
+// a theatre of several states reads them with the overload below.
 Displacement read_unhcr(const std::filesystem::path& path, const std::string& origin);
+// Several files and several origins (a theatre of several states, RegionNames::whole_countries: a
+// state whose regions the theatre does not all hold is left out, its national stocks cannot be
+// told apart from the left-out region's): the sums over `origins`, each one's own in by_country.
+// Files of neighbouring countries share rows (one's refugees in the other): a row (year, coo_iso,
+// coa_iso) given twice is counted once, and with other figures is an error naming both places.
+Displacement read_unhcr(const std::vector<std::filesystem::path>& paths,
+                        const std::vector<std::string>& origins);
 
 // A run folder's manifest, or an ensemble folder's first member's (its members ran one scenario);
 // null for a folder with neither. Throws InputError for a damaged one.
@@ -161,6 +173,32 @@ inline constexpr const char* kReturnedIdpSeries = "returned_idps";           // 
 // The hosts whose refugees the runs record (ISO3, sorted): a theatre's runs write a series
 // `refugees_in_<ISO3>` for each country with camps; validate compares those the observations have.
 std::vector<std::string> compared_hosts(const std::vector<RunFigures>& runs);
+
+// Offers validate's and backtest's `scalar(name, observed, member's series)` the displaced at the
+// end of each year: refugees abroad and IDPs, and with several states each compared state's own
+// (`refugees_abroad_year_end_<ISO3>`, `idps_year_end_<ISO3>`).
+template <class Scalar>
+void stock_scalars(const Displacement& observed, Scalar& scalar) {
+  scalar("refugees_abroad_year_end", observed.refugees,
+         [](const RunFigures& r) { return &r.displacement.refugees; });
+  scalar("idps_year_end", observed.idps, [](const RunFigures& r) { return &r.displacement.idps; });
+  for (const auto& [country, stocks] : observed.by_country) {
+    auto own = [country](const RunFigures& r) -> const Displacement::Stocks* {
+      const auto it = r.displacement.by_country.find(country);
+      return it == r.displacement.by_country.end() ? nullptr : &it->second;
+    };
+    scalar("refugees_abroad_year_end_" + country, stocks.refugees,
+           [own](const RunFigures& r) -> const std::map<int, double>* {
+             const auto* s = own(r);
+             return s == nullptr ? nullptr : &s->refugees;
+           });
+    scalar("idps_year_end_" + country, stocks.idps,
+           [own](const RunFigures& r) -> const std::map<int, double>* {
+             const auto* s = own(r);
+             return s == nullptr ? nullptr : &s->idps;
+           });
+  }
+}
 
 // Offers validate's and backtest's `scalar(name, observed, member's series)` the returns home
 // during each year, for the quantities the observed file has.

@@ -79,7 +79,12 @@ std::vector<YearlySeries> observed_series(const Observed& observed, const std::v
   }
   if (observed.displacement) {
     const auto& d = *observed.displacement;
-    const std::string unhcr = "UNHCR population statistics (end of year)";
+    std::string unhcr = "UNHCR population statistics (end of year)";
+    if (!d.by_country.empty()) {  // several states: only those the theatre holds whole are compared
+      std::string whole;
+      for (const auto& [country, stocks] : d.by_country) whole += (whole.empty() ? "" : ", ") + country;
+      unhcr += ", the displaced of " + whole + " (the states the theatre holds whole)";
+    }
     out.push_back(
         {kRefugeesSeries,
          unhcr,

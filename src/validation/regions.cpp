@@ -1,6 +1,7 @@
 #include "validation/regions.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "theatre/csv.hpp"
@@ -61,6 +62,34 @@ bool RegionNames::left_out(const std::string& name) const {
          left_out_folded_.end();
 }
 
+void RegionNames::set_countries(std::map<std::string, std::string> country_of_region) {
+  country_ = std::move(country_of_region);
+  if (countries().size() < 2) country_.clear();  // one state: nothing to tell apart
+}
+
+std::string RegionNames::country_of(const std::string& region) const {
+  const auto it = country_.find(region);
+  return it == country_.end() ? std::string() : it->second;
+}
+
+std::vector<std::string> RegionNames::countries() const {
+  std::set<std::string> all;
+  for (const auto& [region, country] : country_) {
+    if (!country.empty()) all.insert(country);
+  }
+  return {all.begin(), all.end()};
+}
+
+std::vector<std::string> RegionNames::whole_countries() const {
+  std::vector<std::string> out;
+  for (const auto& c : countries()) {
+    const bool cut =
+        std::any_of(left_out_.begin(), left_out_.end(), [&](const auto& n) { return country_of(n) == c; });
+    if (!cut) out.push_back(c);
+  }
+  return out;
+}
+
 std::optional<std::string> RegionNames::harmonize(const std::string& name) const {
   const auto it = by_folded_.find(fold_name(name));
   if (it == by_folded_.end()) return std::nullopt;
@@ -77,10 +106,16 @@ std::string csv_cell(const std::string& text) {
 }  // namespace
 
 std::string RegionNames::to_csv() const {
-  std::string out = "alias,region\n";
-  for (const auto& r : regions_) out += csv_cell(r) + "," + csv_cell(r) + "\n";
-  for (const auto& [alias, region] : aliases_) out += csv_cell(alias) + "," + csv_cell(region) + "\n";
-  for (const auto& name : left_out_) out += csv_cell(name) + ",\n";
+  const bool countries = !country_.empty();
+  // The country column only where countries are set: a theatre of one state keeps its two columns.
+  auto country = [&](const std::string& region) {
+    return countries ? "," + csv_cell(country_of(region)) : "";
+  };
+  std::string out = countries ? "alias,region,country\n" : "alias,region\n";
+  for (const auto& r : regions_) out += csv_cell(r) + "," + csv_cell(r) + country(r) + "\n";
+  for (const auto& [alias, region] : aliases_)
+    out += csv_cell(alias) + "," + csv_cell(region) + country(region) + "\n";
+  for (const auto& name : left_out_) out += csv_cell(name) + "," + country(name) + "\n";
   return out;
 }
 
@@ -96,10 +131,14 @@ RegionNames RegionNames::from_csv(const std::string& text, const std::string& or
   std::vector<std::string> regions;
   std::vector<std::pair<std::string, std::string>> aliases;
   std::vector<std::string> left_out;
+  const auto country = csv.column("country");  // a theatre of several states
+  std::map<std::string, std::string> countries;
   for (std::size_t r = 0; r < csv.rows.size(); ++r) {
     const auto& row = csv.rows[r];
     const std::string where = origin + ":" + std::to_string(csv.lines[r]);
     if (row[*alias].empty()) throw InputError(where + ": an empty alias");
+    if (country && row[*region].empty()) countries[row[*alias]] = row[*country];
+    if (country && row[*alias] == row[*region]) countries[row[*region]] = row[*country];
     if (row[*region].empty()) {  // a region the theatre leaves out
       left_out.push_back(row[*alias]);
     } else if (row[*alias] == row[*region]) {
@@ -117,6 +156,7 @@ RegionNames RegionNames::from_csv(const std::string& text, const std::string& or
   }
   RegionNames out(std::move(regions), std::move(aliases));
   out.set_left_out(std::move(left_out));
+  if (country) out.set_countries(std::move(countries));
   return out;
 }
 

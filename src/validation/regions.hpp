@@ -30,8 +30,21 @@ class RegionNames {
   void set_left_out(std::vector<std::string> names);
   [[nodiscard]] bool left_out(const std::string& name) const;
 
+  // A theatre of several states: the country (ISO3) of each region, the left-out ones' too, so what
+  // is compared country by country (UNHCR's national stocks) knows which states the theatre holds
+  // whole. A map of fewer than two countries sets none (a theatre of one state).
+  void set_countries(std::map<std::string, std::string> country_of_region);
+  // The region's country, or "" (no countries set, or a name it does not know).
+  [[nodiscard]] std::string country_of(const std::string& region) const;
+  // The countries of the regions and left-out regions, sorted; empty without set_countries.
+  [[nodiscard]] std::vector<std::string> countries() const;
+  // Of those, the countries none of whose regions the theatre leaves out, sorted: a state's
+  // national figures compare with the sum of its regions only when the theatre holds all of it.
+  [[nodiscard]] std::vector<std::string> whole_countries() const;
+
   // The table as a run folder keeps it (kRegionNamesFile): `alias,region`, each region first as
-  // itself, then its other spellings, then each region left out with an empty region.
+  // itself, then its other spellings, then each region left out with an empty region; with
+  // countries set, a third column `country` (the region's, or the left-out region's).
   [[nodiscard]] std::string to_csv() const;
   // Reads to_csv's form back; throws InputError naming `origin` and the line.
   static RegionNames from_csv(const std::string& text, const std::string& origin);
@@ -40,8 +53,9 @@ class RegionNames {
   std::vector<std::string> regions_;
   std::vector<std::pair<std::string, std::string>> aliases_;  // (spelling, region), as given
   std::map<std::string, std::string> by_folded_;
-  std::vector<std::string> left_out_;         // as given
-  std::vector<std::string> left_out_folded_;  // their comparison keys
+  std::vector<std::string> left_out_;           // as given
+  std::vector<std::string> left_out_folded_;    // their comparison keys
+  std::map<std::string, std::string> country_;  // region (or left-out region) -> ISO3
 };
 
 // The file in a run folder that holds the run's RegionNames.

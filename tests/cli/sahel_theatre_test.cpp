@@ -115,6 +115,35 @@ TEST(SahelTheatre, EventsCarryTheirCountryAndTheForcesAndCiviliansOfTheStateThey
     if (op["id"] == "barkhane") barkhane = op["area"]["regions"].get<std::set<std::string>>();
   }
   for (const char* region : {"Gao", "Sahel", "Tillabery"}) EXPECT_TRUE(barkhane.count(region)) << region;
+
+  // UNHCR's stocks (two files sharing Mali's refugees in Burkina Faso and Niger) are compared for the
+  // states the theatre holds whole: Mali's and Burkina Faso's, each on its own and summed; not
+  // Niger's, whose national figures include Diffa's displaced.
+  const auto v = run_peacesim("validate " + (dir / "run").string() +
+                              " --observed data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv"
+                              " data/observed/sahel/acled_bfa_ner_aggregates_by_admin1_month_2010-2016.csv"
+                              " data/observed/unhcr_population_mali_origin_or_asylum_2009-2016.csv"
+                              " data/observed/sahel/unhcr_population_bfa_ner_2010-2016.csv -q --out " +
+                              (dir / "validate.json").string());
+  ASSERT_EQ(v.exit_code, 0) << v.err;
+  const auto report = nlohmann::json::parse(read_file(dir / "validate.json"));
+  std::set<std::string> metrics;
+  for (const auto& m : report["metrics"]) metrics.insert(m["name"].get<std::string>());
+  for (const char* name : {"refugees_abroad_year_end: log-MAE", "refugees_abroad_year_end_MLI: log-MAE",
+                           "refugees_abroad_year_end_BFA: log-MAE", "idps_year_end_MLI: log-MAE"})
+    EXPECT_TRUE(metrics.count(name)) << name;
+  for (const auto& name : metrics) EXPECT_EQ(name.find("_NER:"), std::string::npos) << name;
+  const auto& scalars = report["scalars"];
+  ASSERT_TRUE(scalars.contains("refugees_abroad_year_end"));
+  bool seen = false;
+  for (const auto& row : scalars["refugees_abroad_year_end"]) {
+    if (row["year"] != 2013) continue;
+    seen = true;
+    // UNHCR: 152,812 from Mali (its file and the Sahel one share the rows of Mali's refugees in Burkina
+    // Faso and Niger: counted once) and 1,578 from Burkina Faso.
+    EXPECT_EQ(row["observed"].get<double>(), 152812.0 + 1578.0);
+  }
+  EXPECT_TRUE(seen);
   fs::remove_all(dir);
 }
 

@@ -593,11 +593,90 @@ TEST(ObservedFiles, AggregatesByYearAndMonthOfSeveralCountriesAddUpWithoutTheReg
                              "country,admin1,year,month,event_type,events,fatalities\n"
                              "Western Realm,Atlantis,2015,3,Battles,2,5\n");
   EXPECT_THROW((void)read_events(unknown, from, to, names), InputError);
-  // UNHCR's national stocks are compared for one state only.
+  // Several origins are not given comma-separated to one file: read_unhcr's second form reads them.
   const auto unhcr =
       write("unhcr.csv", "year,coo_iso,coa_iso,refugees,idps\n2015,XIV,XWE,10,0\n2015,XIV,XIV,0,20\n");
   EXPECT_EQ(read_unhcr(unhcr, "XIV").idps.at(2015), 20.0);
   EXPECT_THROW((void)read_unhcr(unhcr, "XIV,XWE"), InputError);
+}
+
+// Issue 19 item 3: each region's country travels with a run's region table, and a state one of
+// whose regions the theatre leaves out is not whole (its national stocks include that region).
+TEST(Regions, EachRegionsCountryTravelsWithTheTableAndAStateWithARegionLeftOutIsNotWhole) {
+  RegionNames names({"Northland", "Southland", "Westmark"}, {{"Norland", "Northland"}});
+  names.set_left_out({"Farland"});
+  names.set_countries({{"Northland", "XIV"}, {"Southland", "XIV"}, {"Westmark", "XWE"}, {"Farland", "XWE"}});
+  EXPECT_EQ(names.countries(), (std::vector<std::string>{"XIV", "XWE"}));
+  EXPECT_EQ(names.whole_countries(), (std::vector<std::string>{"XIV"}));
+  const RegionNames back = RegionNames::from_csv(names.to_csv(), "regions.csv");
+  EXPECT_EQ(back.to_csv(), names.to_csv());
+  EXPECT_EQ(back.country_of("Westmark"), "XWE");
+  EXPECT_EQ(back.country_of("Farland"), "XWE");
+  EXPECT_EQ(back.whole_countries(), (std::vector<std::string>{"XIV"}));
+  // One state: no countries, and the table keeps its two columns.
+  RegionNames one({"Northland", "Southland"}, {});
+  one.set_countries({{"Northland", "XIV"}, {"Southland", "XIV"}});
+  EXPECT_TRUE(one.countries().empty());
+  EXPECT_EQ(one.to_csv().substr(0, 13), "alias,region\n");
+}
+
+// Two states' UNHCR files share the rows between them (one's refugees in the other): counted once;
+// the sums and each state's own stocks are kept; the same row with other figures names both places.
+TEST(Unhcr, SeveralStatesFilesSharingRowsCountThemOnce) {
+  const auto east = write("unhcr_east.csv",
+                          "year,coo_iso,coa_iso,refugees,idps\n"
+                          "2015,XIV,XWE,10,0\n"
+                          "2015,XIV,XIV,0,20\n"
+                          "2015,XIV,XZZ,5,0\n");
+  const auto west = write("unhcr_west.csv",
+                          "year,coo_iso,coa_iso,refugees,idps\n"
+                          "2015,XIV,XWE,10,0\n"
+                          "2015,XWE,XIV,3,0\n"
+                          "2015,XWE,XWE,0,7\n");
+  const auto d = read_unhcr(std::vector<fs::path>{east, west}, {"XIV", "XWE"});
+  EXPECT_EQ(d.refugees.at(2015), 18.0);  // 10 + 5 from XIV (the shared row once), 3 from XWE
+  EXPECT_EQ(d.idps.at(2015), 27.0);
+  EXPECT_EQ(d.by_country.at("XIV").refugees.at(2015), 15.0);
+  EXPECT_EQ(d.by_country.at("XWE").idps.at(2015), 7.0);
+  EXPECT_EQ(d.hosts.at("XWE").at(2015), 10.0);
+  EXPECT_EQ(d.hosts.at("XIV").at(2015), 3.0);
+  // Only the states compared: XWE left out, its displaced are not counted.
+  const auto only = read_unhcr(std::vector<fs::path>{east, west}, {"XIV"});
+  EXPECT_EQ(only.idps.at(2015), 20.0);
+  EXPECT_TRUE(only.by_country.empty());
+  const auto other = write("unhcr_other.csv", "year,coo_iso,coa_iso,refugees,idps\n2015,XIV,XWE,11,0\n");
+  try {
+    (void)read_unhcr(std::vector<fs::path>{east, other}, {"XIV"});
+    FAIL() << "read";
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find(other.string() + ":2"), std::string::npos) << m;
+    EXPECT_NE(m.find(east.string() + ":2"), std::string::npos) << m;
+  }
+  for (const auto& f : {east, west, other}) fs::remove(f);
+}
+
+// A run of several states: its refugees and IDPs are those of the regions of the states its
+// theatre holds whole, summed by country, not its national totals.
+TEST(RunFigures, SeveralStatesDisplacedAreSummedOverTheRegionsOfTheWholeStates) {
+  const fs::path run = run_folder("several",
+                                  "2015-12-31,Two Realms,refugees,100\n"
+                                  "2015-12-31,Two Realms,internally_displaced,200\n"
+                                  "2015-12-31,North,refugees,30\n"
+                                  "2015-12-31,South,refugees,12\n"
+                                  "2015-12-31,West,refugees,58\n"
+                                  "2015-12-31,North,internally_displaced,50\n"
+                                  "2015-12-31,West,internally_displaced,150\n");
+  RegionNames names({"North", "South", "West"}, {});
+  names.set_left_out({"Far"});
+  names.set_countries({{"North", "XIV"}, {"South", "XIV"}, {"West", "XWE"}, {"Far", "XWE"}});
+  std::ofstream(run / kRegionNamesFile) << names.to_csv();
+  const auto f = read_run(run, engine::Date(2015, 1, 1), engine::Date(2015, 12, 31));
+  EXPECT_EQ(f.displacement.refugees, (std::map<int, double>{{2015, 42}}));  // XIV's only: XWE is cut
+  EXPECT_EQ(f.displacement.idps, (std::map<int, double>{{2015, 50}}));
+  ASSERT_EQ(f.displacement.by_country.size(), 1u);
+  EXPECT_EQ(f.displacement.by_country.at("XIV").refugees.at(2015), 42.0);
+  fs::remove_all(run);
 }
 
 }  // namespace

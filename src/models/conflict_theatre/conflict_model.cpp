@@ -59,9 +59,14 @@ std::vector<std::pair<std::string, std::string>> ConflictModel::run_files(RunFil
   const TheatreWorld& w = schedule_.world();
   if (which == RunFiles::Shared) return output::theatre_files(w.theatre, w.scenario_name, w.scenario_title);
   std::vector<std::string> regions;
-  for (const auto& unit : w.regions.units) regions.push_back(unit.name);
+  std::map<std::string, std::string> countries = w.left_out_countries;
+  for (const auto& unit : w.regions.units) {
+    regions.push_back(unit.name);
+    countries[unit.name] = unit.parent;
+  }
   validation::RegionNames names(regions, w.region_aliases);
   names.set_left_out(w.theatre.geography.regions.excluded);
+  names.set_countries(std::move(countries));
   return {{validation::kRegionNamesFile, names.to_csv()}};
 }
 

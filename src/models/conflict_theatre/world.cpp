@@ -43,6 +43,9 @@ void exclude_regions(TheatreWorld& w) {
           fmt::format("'{}' is not a region of the boundary file '{}'", name, layer.file.text));
   }
   if (layer.excluded.empty()) return;
+  for (const auto& u : w.regions.units) {
+    if (layer.leaves_out(u.name)) w.left_out_countries[u.name] = u.parent;
+  }
   std::erase_if(w.regions.units, [&](const geo::AdminUnit& u) { return layer.leaves_out(u.name); });
   std::erase_if(w.cercles.units, [&](const geo::AdminUnit& u) { return layer.leaves_out(u.parent); });
   w.regions.fit_extent();  // the extent of what is left

@@ -2,6 +2,7 @@
 // and the grid (GDAL), the population by region, cercle and cell, and the route graph.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct TheatreWorld {
   std::string scenario_name, scenario_title;  // what the run files are labelled with
   theatre::Theatre theatre;
   geo::AdminLayer regions;  // sorted by code (pcode)
+  // The regions the scenario leaves out (geography.regions.exclude) and the country each was in:
+  // which states the theatre does not hold whole.
+  std::map<std::string, std::string> left_out_countries;
   geo::AdminLayer cercles;  // sorted by code
   geo::TheatreGrid grid;
   // The regions' other spellings in observed sources (spelling, region): geography.regions.aliases.
