@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const peacesim::engine::Date from(2012, 1, 1), to(2016, 12, 31);
   // An invented theatre's regions, with one other spelling.
   static const v::RegionNames regions({"North", "South"}, {{"Nord", "North"}});
-  // The same bytes as a run folder's region table.
+  // The same bytes as a run folder's region table (a theatre of several states' has a country column).
   try {
     (void)v::RegionNames::from_csv(std::string(reinterpret_cast<const char*>(data), size), "regions.csv");
   } catch (const v::InputError&) {
@@ -32,7 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           (void)v::read_unhcr(path, "");
         } catch (const v::InputError&) {
         }
-        (void)v::read_unhcr(path, "XAA");
+        try {
+          (void)v::read_unhcr(path, "XAA");
+        } catch (const v::InputError&) {
+        }
+        // As a theatre of several states reads it: twice over (its rows are all repeats, counted
+        // once), for two origins.
+        (void)v::read_unhcr(std::vector<std::filesystem::path>{path, path}, {"XAA", "XBB"});
         break;
       case v::ObservedKind::PeacekeepingFatalities: {
         // As validate reads it (which of a theatre's UN operations the file is about, then its
