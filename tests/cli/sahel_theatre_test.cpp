@@ -85,6 +85,12 @@ TEST(SahelTheatre, EventsCarryTheirCountryAndTheForcesAndCiviliansOfTheStateThey
     EXPECT_NE(series.find(name), std::string::npos) << name;
   EXPECT_NE(series.find(",Mali + Burkina Faso + Niger,"), std::string::npos);
   EXPECT_EQ(series.find(",Diffa,"), std::string::npos);
+  // The EU's civilian missions (kind eu_civilian) are in the record and its strengths, but no force
+  // of the fighting: no casualties series. The VDP, formed in 2020, are a group of the model.
+  EXPECT_NE(series.find(",strength_eucap_sahel_mali,"), std::string::npos);
+  EXPECT_EQ(series.find(",casualties_eucap_sahel_"), std::string::npos);
+  EXPECT_NE(series.find(",casualties_eutm,"), std::string::npos);
+  EXPECT_NE(series.find(",fighters_vdp,"), std::string::npos);
   // The map draws the theatre the run had: Diffa's region and departments are not on it.
   const std::string map = read_file(dir / "run" / "map.geojson");
   EXPECT_NE(map.find("\"Tillabery\""), std::string::npos);

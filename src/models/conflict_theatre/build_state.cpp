@@ -254,6 +254,9 @@ void add_forces(const TheatreWorld& world, const DynamicsSpec& spec, conflict::S
     const auto& op = ops[i];
     // M9 may deploy an operation the record never deployed (a counterfactual).
     if ((op.status == "planned_never_deployed" || !op.start) && !ruled_by_institutions(spec, op.id)) continue;
+    // A civilian mission advises and trains police and gendarmerie, which the model does not have:
+    // it is on the map, the network and the timeline, not a force in the fighting.
+    if (op.kind == "eu_civilian") continue;
     conflict::Force f;
     f.id = op.id;
     f.name = op.name;
