@@ -113,7 +113,8 @@ std::vector<Operation> read_operations(const Node& root) {
     op.name = r.string("name");
     op.short_name = r.string("short");
     op.kind = choice(r, "kind",
-                     {"un_peacekeeping", "regional", "national", "eu_training", "eu_civilian", "joint_force", "task_force"});
+                     {"un_peacekeeping", "regional", "national", "eu_training", "eu_civilian", "joint_force",
+                      "task_force"});
     op.status = choice(r, "status", {"deployed", "planned_never_deployed"});
     op.organizations = ref_list(r, "organizations");
     if (op.organizations.empty()) {

@@ -170,7 +170,7 @@ struct Operation {
   std::string id;
   std::string name;
   std::string short_name;
-  std::string kind;    // un_peacekeeping, regional, national, eu_training, eu_civilian, joint_force, task_force
+  std::string kind;  // un_peacekeeping, regional, national, eu_training, eu_civilian, joint_force, task_force
   std::string status;  // deployed, planned_never_deployed
   std::vector<Ref> organizations;
   std::vector<LegalBasis> legal_basis;

@@ -183,7 +183,8 @@ void stock_scalars(const Displacement& observed, Scalar& scalar) {
          [](const RunFigures& r) { return &r.displacement.refugees; });
   scalar("idps_year_end", observed.idps, [](const RunFigures& r) { return &r.displacement.idps; });
   for (const auto& [country, stocks] : observed.by_country) {
-    auto own = [country](const RunFigures& r) -> const Displacement::Stocks* {
+    auto own = [country = country](
+                   const RunFigures& r) -> const Displacement::Stocks* {  // clang 14: no capture of a binding
       const auto it = r.displacement.by_country.find(country);
       return it == r.displacement.by_country.end() ? nullptr : &it->second;
     };
