@@ -98,13 +98,16 @@ int calibrate_command(const CalibrateOptions& options) {
   const auto& start = result.start();
   const auto& best = result.best();
 
+  // The command that makes this file again: the window as resolved (the options may be empty).
   std::string command = "peacesim calibrate " + options.input.scenario;
+  for (const auto& o : options.input.overrides) command += " --set " + o;
+  if (options.input.scale) command += fmt::format(" --scale {}", *options.input.scale);
   for (const auto& a : options.params) command += " --param " + a;
   for (const auto& f : options.observed) command += " --observed " + f;
   command += fmt::format(
       " --from {} --to {} --runs {} --first-seed {} --budget {} --algorithm {} --recheck {} --recheck-runs "
       "{} --out {}",
-      options.from, options.to, options.runs, options.first_seed, options.budget, options.algorithm,
+      from.iso(), to.iso(), options.runs, options.first_seed, options.budget, options.algorithm,
       options.recheck, options.recheck_runs, fs::path(options.out).filename().string());
   if (options.rehearse) command += " --rehearse";
   std::string yaml =
