@@ -30,9 +30,10 @@ TEST(Calibrate, RecoversAPlantedParameterAndWritesAFileAScenarioIncludes) {
   const std::string text = read_file(params);
   EXPECT_NE(text.find("# Parameters calibrated by peacesim"), std::string::npos);
   // The command that makes the file again, with the scenario's overrides and scale.
-  EXPECT_NE(text.find("peacesim calibrate scenarios/mali/mali.yaml --set calendar.end=2014-12-31 --scale 1000 "
-                      "--param combat_attrition=0.005:0.03"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("peacesim calibrate scenarios/mali/mali.yaml --set calendar.end=2014-12-31 --scale 1000 "
+                "--param combat_attrition=0.005:0.03"),
+      std::string::npos)
       << text;
   const auto at = text.find("combat_attrition: {value: ");
   ASSERT_NE(at, std::string::npos) << text;
