@@ -80,9 +80,14 @@ struct Network {
 // the forecast's origin, the simulated stocks are set to what was observed at the origin. An input
 // the model makes from the scenario (dynamics.observed_stocks at calendar.forecast_origin).
 struct OriginStocks {
-  std::int64_t day = -1;                               // the run day the stocks are set; -1: never
-  std::optional<double> internal;                      // internally displaced people
-  std::vector<std::pair<std::string, double>> abroad;  // refugees by host country (its code)
+  std::int64_t day = -1;  // the run day the stocks are set; -1: never
+  // One state's displaced (its nation: Place::nation, the index of the state in the theatre).
+  struct OfNation {
+    std::uint8_t nation = 0;
+    std::optional<double> internal;                      // internally displaced people
+    std::vector<std::pair<std::string, double>> abroad;  // refugees by host country (its code)
+  };
+  std::vector<OfNation> nations;  // the states whose stocks were observed
 };
 
 // The danger a town's recent fatalities make felt, given the people who feel it (see above).
@@ -151,8 +156,8 @@ class Flight {
   void send_home_at_origin(conflict::State& state, const std::vector<std::size_t>& slots, std::size_t count,
                            const engine::RandomDraws& draws);
   // Adds `count` agents of status `code`, each like an agent of `like` drawn at random.
-  std::size_t add_at_origin(conflict::State& state, conflict::Context& context, std::uint8_t code,
-                            const std::vector<std::size_t>& like, std::size_t count);
+  std::size_t add_at_origin(conflict::State& state, conflict::Context& context, std::uint8_t nation,
+                            std::uint8_t code, const std::vector<std::size_t>& like, std::size_t count);
   // Brings person agent owner[s]'s status up to date with displacement slot s; returns its code
   // for the registration (registration.hpp).
   std::uint8_t follow(conflict::State& state, const conflict::Context& context, std::size_t s);

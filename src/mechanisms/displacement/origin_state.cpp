@@ -25,38 +25,52 @@ using conflict::Status;
 
 namespace {
 // Keys of the origin's draws (stream kOriginStream): slots for who goes home, above them one key
-// range per status for who is added.
+// range per status for who is added; a theatre's second and later states each have their own range
+// above those (the first state's keys are those of a theatre of one state).
 constexpr std::uint64_t kAddKeys = std::uint64_t{1} << 40;
+constexpr std::uint64_t kNationKeys = std::uint64_t{1} << 48;
 }  // namespace
 
 void Flight::start_from_origin(conflict::State& state, conflict::Context& context) {
   list_countries();
   const double k = state.people.people_per_agent;
   const auto day = static_cast<std::uint32_t>(state.day);
-  std::vector<std::pair<std::uint8_t, double>> targets;
-  if (origin_.internal) targets.emplace_back(Registration::kInternal, *origin_.internal);
-  for (const auto& [country, people] : origin_.abroad) {
-    const auto c = std::find(countries_.begin(), countries_.end(), country) - countries_.begin();
-    if (static_cast<std::size_t>(c) == countries_.size())
-      throw std::invalid_argument("displacement: observed refugees in " + country +
-                                  ", a country with no place of the theatre");
-    targets.emplace_back(static_cast<std::uint8_t>(Registration::kAbroad + c), people);
-  }
-  // Everyone's status before any change, so that the agents added are drawn from the simulated ones.
-  std::vector<std::vector<std::size_t>> by_status(Registration::kAbroad + countries_.size());
-  std::vector<std::size_t> displaced;  // every slot still followed: the fallback to draw new agents like
+  // Everyone's status before any change, by the nation of their home, so that the agents added are
+  // drawn from the simulated ones of the same state.
+  const std::size_t nations = displacement_.nations();
+  std::vector<std::vector<std::vector<std::size_t>>> by_status(
+      nations, std::vector<std::vector<std::size_t>>(Registration::kAbroad + countries_.size()));
+  // Every slot still followed, by nation: the fallback to draw new agents like.
+  std::vector<std::vector<std::size_t>> displaced(nations);
   for (std::size_t s = 0; s < state_.owner.size(); ++s) {
     if (displacement_.retired(s)) continue;
-    by_status[status_code(s)].push_back(s);
-    displaced.push_back(s);
+    const std::uint8_t nation = displacement_.place(displacement_.whereabouts(s).home).nation;
+    by_status[nation][status_code(s)].push_back(s);
+    displaced[nation].push_back(s);
   }
-  for (const auto& [code, people] : targets) {
-    const auto& slots = by_status[code];
-    const auto want = static_cast<std::size_t>(std::llround(std::max(0.0, people) / k));
-    if (slots.size() > want) {
-      send_home_at_origin(state, slots, slots.size() - want, context.random.draws(kOriginStream, day, code));
-    } else if (want > slots.size()) {
-      add_at_origin(state, context, code, slots.empty() ? displaced : slots, want - slots.size());
+  for (const auto& observed : origin_.nations) {
+    if (observed.nation >= nations)
+      throw std::invalid_argument("displacement: observed stocks of an unknown state");
+    std::vector<std::pair<std::uint8_t, double>> targets;
+    if (observed.internal) targets.emplace_back(Registration::kInternal, *observed.internal);
+    for (const auto& [country, people] : observed.abroad) {
+      const auto c = std::find(countries_.begin(), countries_.end(), country) - countries_.begin();
+      if (static_cast<std::size_t>(c) == countries_.size())
+        throw std::invalid_argument("displacement: observed refugees in " + country +
+                                    ", a country with no place of the theatre");
+      targets.emplace_back(static_cast<std::uint8_t>(Registration::kAbroad + c), people);
+    }
+    const std::uint64_t keys = kNationKeys * observed.nation;
+    for (const auto& [code, people] : targets) {
+      const auto& slots = by_status[observed.nation][code];
+      const auto want = static_cast<std::size_t>(std::llround(std::max(0.0, people) / k));
+      if (slots.size() > want) {
+        send_home_at_origin(state, slots, slots.size() - want,
+                            context.random.draws(kOriginStream, day, keys + code));
+      } else if (want > slots.size()) {
+        add_at_origin(state, context, observed.nation, code,
+                      slots.empty() ? displaced[observed.nation] : slots, want - slots.size());
+      }
     }
   }
 }
@@ -81,19 +95,21 @@ void Flight::send_home_at_origin(conflict::State& state, const std::vector<std::
   }
 }
 
-std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& context, std::uint8_t code,
-                                  const std::vector<std::size_t>& like, std::size_t count) {
+std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& context, std::uint8_t nation,
+                                  std::uint8_t code, const std::vector<std::size_t>& like,
+                                  std::size_t count) {
   if (like.empty()) return 0;  // nobody displaced anywhere: nothing says where they would come from
   auto& people = state.people;
   const auto day = static_cast<std::uint32_t>(state.day);
   // Where agents drawn like others of another status go instead (no simulated agent has this one):
-  // the camps of the status's country (or inside the theatre's), else any of its places.
+  // the camps of the status's country (or inside the nation's own state), else any of its places.
   std::vector<PlaceId> camps, places;
   for (std::size_t p = 0; p < displacement_.place_count(); ++p) {
     const Place& place = displacement_.place(static_cast<PlaceId>(p));
+    const bool abroad = displacement_.abroad_from(static_cast<PlaceId>(p), nation);
     const bool fits = code == Registration::kInternal
-                          ? !place.foreign
-                          : place.foreign && place.country == countries_[code - Registration::kAbroad];
+                          ? !abroad
+                          : abroad && place.country == countries_[code - Registration::kAbroad];
     if (!fits) continue;
     places.push_back(static_cast<PlaceId>(p));
     if (place.kind == PlaceKind::Camp) camps.push_back(static_cast<PlaceId>(p));
@@ -102,7 +118,8 @@ std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& con
   if (destinations.empty()) return 0;
   std::size_t added = 0;
   for (std::size_t j = 0; j < count; ++j) {
-    engine::RandomDraws d = context.random.draws(kOriginStream, day, kAddKeys * (code + 1u) + j);
+    engine::RandomDraws d =
+        context.random.draws(kOriginStream, day, kNationKeys * nation + kAddKeys * (code + 1u) + j);
     // A few tries: the home drawn may have no resident of the community left.
     for (int attempt = 0; attempt < 16; ++attempt) {
       const auto model = like[d.below(static_cast<std::uint32_t>(like.size()))];

@@ -430,29 +430,34 @@ namespace {
 // M7's observed stocks (one entry a date, refugees only in countries with places outside the regions)
 // and M17's observed deaths.
 void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
-  // M7 sets one state's displaced (its IDPs, its refugees by host); a theatre of several states
-  // would need each state's stocks, which the section cannot say yet.
-  if (!spec.observed_stocks.empty() && world.theatre.states.size() > 1) {
-    const auto& o = spec.observed_stocks.front();
-    throw scenario::ScenarioError(o.when.where, o.when.field,
-                                  "observed stocks are for a theatre of one state; this one has " +
-                                      std::to_string(world.theatre.states.size()));
-  }
+  // M7 sets each state's displaced (its IDPs, its refugees by host): with several states an entry
+  // names its state, and each state has one entry a date.
+  const auto& states = world.theatre.states;
   for (std::size_t i = 0; i < spec.observed_stocks.size(); ++i) {
     const auto& o = spec.observed_stocks[i];
+    if (o.state.empty() && states.size() > 1)
+      throw scenario::ScenarioError(o.when.where, o.when.field,
+                                    "the theatre has " + std::to_string(states.size()) +
+                                        " states: say whose displaced these are (state: ISO3)");
+    if (!o.state.empty() && !world.theatre.state_of(o.state))
+      throw scenario::ScenarioError(o.state_where, o.state_field,
+                                    "'" + o.state + "' is not a state of the theatre");
     for (std::size_t j = 0; j < i; ++j) {
-      if (spec.observed_stocks[j].when.date == o.when.date)
+      if (spec.observed_stocks[j].when.date == o.when.date && spec.observed_stocks[j].state == o.state)
         throw scenario::ScenarioError(o.when.where, o.when.field,
-                                      o.when.date.iso() + " has stocks already (one entry a date)");
+                                      o.when.date.iso() + " has stocks already (one entry a date" +
+                                          (o.state.empty() ? ")" : " and state)"));
     }
     for (const auto& a : o.abroad) {
-      bool hosts = false;
+      // A host is a country of places outside the regions, or another state of the theatre.
+      bool hosts = a.country != o.state && world.theatre.state_of(a.country).has_value();
       for (std::size_t p = 0; p < world.theatre.places.size(); ++p)
         hosts = hosts || (!world.place_region[p] && world.theatre.places[p].country == a.country);
       if (!hosts)
         throw scenario::ScenarioError(
             a.where, a.field,
-            "no place of the theatre outside its regions is in " + a.country + " (places:)");
+            "no place of the theatre outside its regions is in " + a.country +
+                (states.size() > 1 ? ", nor is it another state of the theatre" : ""));
     }
   }
   // M17's observed deaths: one entry a year, in regions of the boundaries.

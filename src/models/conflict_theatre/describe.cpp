@@ -19,12 +19,12 @@ std::vector<std::string> forecast_origin_row(const DynamicsSpec& dynamics) {
   if (!dynamics.forecast_origin) return {"forecast origin", "none: the run simulates throughout", ""};
   const engine::Date origin = *dynamics.forecast_origin;
   std::vector<std::string> parts, sources;
-  if (const ObservedStocks* o = stocks_at_origin(dynamics)) {
+  for (const ObservedStocks* o : stocks_at_origin(dynamics)) {
     std::vector<std::string> stocks;
     if (o->internal) stocks.push_back("internally displaced " + thousands(*o->internal));
     for (const auto& a : o->abroad) stocks.push_back("refugees in " + a.country + " " + thousands(a.people));
-    parts.push_back(
-        fmt::format("the displaced stocks are set to those observed ({})", fmt::join(stocks, ", ")));
+    parts.push_back(fmt::format("the displaced {}stocks are set to those observed ({})",
+                                o->state.empty() ? "" : "of " + o->state + " ", fmt::join(stocks, ", ")));
     sources.push_back(o->source.text);
   }
   if (const ObservedFatalities* f = fatalities_at_origin(dynamics)) {

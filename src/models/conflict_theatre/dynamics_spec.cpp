@@ -158,6 +158,11 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
   for_each(r, "observed_stocks", [&](MapReader& o, std::size_t) {
     ObservedStocks x;
     x.when = theatre::when_field(o, "date");
+    if (const scenario::Node* state = o.optional("state")) {
+      x.state = theatre::read_country_code(*state, o.field("state"));
+      x.state_where = state->where();
+      x.state_field = o.field("state");
+    }
     x.internal = theatre::optional_non_negative(o, "internally_displaced");
     if (const scenario::Node* refugees = o.optional("refugees")) {
       for (auto& [key, people, where, field] : counts_by_name(*refugees, o.field("refugees"))) {
@@ -279,12 +284,13 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
   return spec;
 }
 
-const ObservedStocks* stocks_at_origin(const DynamicsSpec& spec) {
-  if (!spec.forecast_origin) return nullptr;
+std::vector<const ObservedStocks*> stocks_at_origin(const DynamicsSpec& spec) {
+  std::vector<const ObservedStocks*> out;
+  if (!spec.forecast_origin) return out;
   for (const auto& o : spec.observed_stocks) {
-    if (o.when.date == *spec.forecast_origin) return &o;
+    if (o.when.date == *spec.forecast_origin) out.push_back(&o);
   }
-  return nullptr;
+  return out;
 }
 
 const ObservedFatalities* fatalities_at_origin(const DynamicsSpec& spec) {

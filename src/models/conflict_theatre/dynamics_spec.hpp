@@ -131,6 +131,11 @@ inline constexpr const char* kOlderContestedStable = "north_stable";
 // forecast from that date (calendar.forecast_origin) starts from them (docs/model/displacement.md).
 struct ObservedStocks {
   theatre::When when;
+  // Whose displaced (ISO3, a state of the theatre): required with several states, optional (the
+  // theatre's state) with one. Empty: the theatre's only state.
+  std::string state;
+  scenario::Location state_where;
+  std::string state_field;
   std::optional<double> internal;  // internally displaced people
   struct Abroad {
     std::string country;  // ISO 3166-1 alpha-3: a country of places outside the theatre's regions
@@ -179,7 +184,8 @@ DynamicsSpec read_dynamics(const scenario::Node& root);
 // What a forecast from calendar.forecast_origin starts from (the checks allow one entry per date and
 // per year): M7's displaced stocks dated at the origin, and M17's deaths of the year the origin
 // ends (a 31 December only). Null without an origin or without such an entry.
-const ObservedStocks* stocks_at_origin(const DynamicsSpec& spec);
+// The entries dated at the forecast's origin (one per state), in the scenario's order; none without.
+std::vector<const ObservedStocks*> stocks_at_origin(const DynamicsSpec& spec);
 const ObservedFatalities* fatalities_at_origin(const DynamicsSpec& spec);
 
 }  // namespace peacesim::models::conflict_theatre

@@ -416,13 +416,18 @@ mechanisms::peace_attacks::Supply supply_hubs(const TheatreWorld& world, const B
 }
 
 // M7: the observed stocks dated at the forecast's origin, set on the day after it (none without both).
-mechanisms::displacement::OriginStocks origin_stocks(const DynamicsSpec& spec, engine::Date start) {
+mechanisms::displacement::OriginStocks origin_stocks(const TheatreWorld& world, const DynamicsSpec& spec,
+                                                     engine::Date start) {
   mechanisms::displacement::OriginStocks out;
-  const ObservedStocks* o = stocks_at_origin(spec);
-  if (o == nullptr) return out;
-  out.day = days_between(start, o->when.date) + 1;
-  out.internal = o->internal;
-  for (const auto& a : o->abroad) out.abroad.emplace_back(a.country, a.people);
+  for (const ObservedStocks* o : stocks_at_origin(spec)) {
+    out.day = days_between(start, o->when.date) + 1;
+    mechanisms::displacement::OriginStocks::OfNation n;
+    // The state's index is its people's nation (build_state: a place's nation is its host state).
+    if (!o->state.empty()) n.nation = static_cast<std::uint8_t>(world.theatre.state_of(o->state).value_or(0));
+    n.internal = o->internal;
+    for (const auto& a : o->abroad) n.abroad.emplace_back(a.country, a.people);
+    out.nations.push_back(std::move(n));
+  }
   return out;
 }
 
@@ -457,7 +462,7 @@ void provide_inputs(conflict::Registry& r, const TheatreWorld& world, const Dyna
   }
   r.provide(std::move(influxes));
   r.provide(built.network);
-  r.provide(origin_stocks(spec, start));
+  r.provide(origin_stocks(world, spec, start));
   r.provide(origin_fatalities(world, spec, start));
   r.provide(supply_hubs(world, built, start));
   r.provide(peace_inputs(world, spec, built, start));

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "engine/simulation.hpp"
+#include "mechanisms/displacement/displacement.hpp"
 #include "models/conflict_theatre/conflict_model.hpp"
 #include "models/conflict_theatre/dynamics_spec.hpp"
 #include "models/conflict_theatre/theatre_model.hpp"
@@ -131,6 +133,46 @@ TEST(TwoStates, EachStateIsAHostCountryForTheOthersRefugees) {
     EXPECT_EQ(ran.series.count(std::string("refugees_in_") + host), 1u) << host;
     EXPECT_EQ(ran.series.count(std::string("returned_refugees_from_") + host), 1u) << host;
   }
+}
+
+// M7 at a forecast's origin with each state's displaced observed (tests/fixtures/invented/
+// two_states_stocks.yaml): on the day after 2012-12-31 each state's IDPs and refugees (by region of
+// origin, summed over its regions) are the observed ones, to the agent (100 people).
+TEST(TwoStates, EachStatesObservedDisplacedAreSetAtTheForecastsOrigin) {
+  const auto path = std::filesystem::path(PEACESIM_SOURCE_DIR) / "tests" / "fixtures" / "invented" /
+                    "two_states_stocks.yaml";
+  const scenario::Scenario sc = scenario::load_scenario(path);
+  const engine::ParameterSet parameters =
+      scenario::resolve_parameters(sc, theatre_model::theatre_info().parameters);
+  const theatre_model::TheatreWorld world = theatre_model::load_world(sc, parameters);
+  const engine::Date end(2013, 1, 1);
+  auto spec = theatre_model::read_dynamics(sc.root);
+  spec.forecast_origin =
+      engine::Date(2012, 12, 31);  // the command line's reading of calendar.forecast_origin
+  theatre_model::ConflictModel model(world, spec, parameters, sc.start, end, 100.0, 1);
+  engine::SimulationOptions options;
+  options.seed = 1;
+  options.threads = 1;
+  engine::Simulation sim(model, engine::Clock(sc.start, end), options);
+  ASSERT_TRUE(sim.run().completed);
+  // The displaced followed on that day, by their home's state and where they are (IDP, or the host).
+  std::map<std::pair<int, std::string>, double> people;
+  const auto& moves = model.registry().get<mechanisms::displacement::Displacement>();
+  for (std::size_t slot = 0; slot < moves.agent_count(); ++slot) {
+    if (moves.retired(slot)) continue;
+    const auto w = moves.whereabouts(slot);
+    const int nation = moves.place(w.home).nation;
+    people[{nation, moves.abroad_for(w.at, w.home) ? moves.place(w.at).country : std::string("IDP")}] +=
+        100.0;
+  }
+  // As observed, give or take the moves of that one day: a few departures, and (the capitals are
+  // close) a few of the Western Realm's displaced crossing into the republic, so that its two
+  // stocks move together (without the origin, 28,400 of the republic's people are in XNB).
+  EXPECT_NEAR((people[{0, "IDP"}]), 2000.0, 300.0);
+  EXPECT_NEAR((people[{0, "XNB"}]), 500.0, 300.0);
+  EXPECT_NEAR((people[{1, "IDP"}] + people[{1, "XIV"}]), 4000.0, 300.0);
+  EXPECT_NEAR((people[{1, "IDP"}]), 3000.0, 600.0);
+  EXPECT_NEAR((people[{1, "XIV"}]), 1000.0, 600.0);
 }
 
 TEST(TwoStates, ACoupChangesOnlyItsOwnStatesGovernmentAndArmy) {
