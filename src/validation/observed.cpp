@@ -547,8 +547,13 @@ using SeriesByDate = std::map<std::string, std::map<engine::Date, double>>;
 class CountryStocks {
  public:
   explicit CountryStocks(const RegionNames& names) : names_(names), whole_(names.whole_countries()) {}
+  // Whether a regional row of `series` counts: asked before its date and value are parsed, which
+  // most rows (every row of a theatre of one state) need not be.
+  [[nodiscard]] bool wants(const std::string& series) const {
+    return !whole_.empty() && (series == kRefugeesSeries || series == kIdpSeries);
+  }
   void add(const std::string& region, const std::string& series, engine::Date date, double value) {
-    if (whole_.empty() || (series != kRefugeesSeries && series != kIdpSeries)) return;
+    if (!wants(series)) return;
     const std::string country = names_.country_of(region);
     if (std::find(whole_.begin(), whole_.end(), country) != whole_.end())
       by_country_[country][series][date] += value;
@@ -590,10 +595,15 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
   if (!by_country.empty()) {
     out.displacement.refugees.clear();
     out.displacement.idps.clear();
-    for (auto [country, own] : by_country) {
+    for (const auto& [country, own] : by_country) {
       auto& stocks = out.displacement.by_country[country];
-      for (const auto& [d, v] : own[kRefugeesSeries]) stocks.refugees[d.year()] = v;
-      for (const auto& [d, v] : own[kIdpSeries]) stocks.idps[d.year()] = v;
+      auto year_end_of = [&own](const char* name, std::map<int, double>& into) {
+        const auto it = own.find(name);
+        if (it == own.end()) return;
+        for (const auto& [d, v] : it->second) into[d.year()] = v;  // the last date of each year wins
+      };
+      year_end_of(kRefugeesSeries, stocks.refugees);
+      year_end_of(kIdpSeries, stocks.idps);
       for (const auto& [y, v] : stocks.refugees) out.displacement.refugees[y] += v;
       for (const auto& [y, v] : stocks.idps) out.displacement.idps[y] += v;
     }
@@ -645,7 +655,8 @@ RunFigures read_run(const fs::path& run, engine::Date from, engine::Date to) {
   const std::string national = t.size() > 0 ? t.cell(0, "region") : std::string();
   for (std::size_t r = 0; r < t.size(); ++r) {
     if (t.cell(r, "region") != national) {
-      countries.add(t.cell(r, "region"), t.cell(r, "series"), t.date(r, "date"), t.number(r, "value"));
+      if (countries.wants(t.cell(r, "series")))
+        countries.add(t.cell(r, "region"), t.cell(r, "series"), t.date(r, "date"), t.number(r, "value"));
       continue;
     }
     if (!run_series(t.cell(r, "series"))) continue;
