@@ -217,13 +217,27 @@ double fighters_in(const State& state, const conflict::Group& g, std::size_t r) 
   return f;
 }
 
+// How ready group g is to fight in region r: 1, except for a self-defence militia, which takes up
+// arms against its enemies as far as one of its communities feels threatened there (M14's
+// community_threat, 0..1, none without M14): floor + (1 − floor) · max_c threat_c,r.
+double readiness(const State& state, const conflict::Group& g, std::size_t r, double floor) {
+  if (g.kind != conflict::GroupKind::SelfDefence || floor >= 1.0) return 1.0;
+  double threat = 0.0;
+  for (std::size_t c = 0; c < state.community_threat.size(); ++c) {
+    if (in_mask(g.communities, c) && r < state.community_threat[c].size())
+      threat = std::max(threat, state.community_threat[c][r]);
+  }
+  return floor + (1.0 - floor) * threat;
+}
+
 // Clashes between hostile armed groups where both have fighters: in each region, a Poisson number
 // a day with mean clash_rate · sqrt(F_a · F_b) / 100 (the encounter rate of two populations
 // sharing ground), each at a town of the region picked by its weight. A group facing several
 // enemies there divides its effort among them by their strength: the mean is multiplied by
 // (F_b / E_a · F_a / E_b)^(attention / 2), E_g the fighters of g's active enemies in the region
 // (1 for a pair alone), so that a crowded region's fighting grows with the square root of the
-// number of enemies a group has there, not with it.
+// number of enemies a group has there, not with it. A self-defence militia's side of the mean is
+// multiplied by its readiness there (above).
 void group_clashes(State& state, conflict::Context& context, const Params& params,
                    const combat::Params& combat_params) {
   const std::size_t regions = state.regions.size();
@@ -266,8 +280,10 @@ void group_clashes(State& state, conflict::Context& context, const Params& param
           const double shares = fb / enemies[i * regions + r] * fa / enemies[j * regions + r];
           attention = std::pow(shares, params.clash_attention / 2.0);
         }
+        const double ready = readiness(state, state.groups[i], r, params.defence_floor) *
+                             readiness(state, state.groups[j], r, params.defence_floor);
         const std::uint32_t n =
-            conflict::poisson(draws, params.clash_rate * std::sqrt(fa * fb) / 100.0 * attention);
+            conflict::poisson(draws, params.clash_rate * std::sqrt(fa * fb) / 100.0 * attention * ready);
         if (n == 0) continue;
         double total = 0.0;
         for (std::size_t p = 0; p < state.places.size(); ++p) {

@@ -49,6 +49,9 @@ struct Params {
   // Exponent of the attention the two sides give each other (group_clashes): 0 every hostile pair
   // fights as if alone; 1 a group spreads its effort over its enemies by their strength.
   double clash_attention = 0.0;
+  // Share of its clash rate a self-defence militia keeps where none of its communities feels
+  // threatened (M14): 1, it fights wherever it meets its enemies; 0, only in defence.
+  double defence_floor = 1.0;
   double ied_share = 0.4;
   double ied_dispersion = 0.25;  // shape of the negative binomial of an IED's deaths
   double ied_fatalities = 1.5;

@@ -46,6 +46,12 @@ const engine::ParameterTable<Params>& parameter_table() {
           "Exponent a of the attention shares in the clash rate: a pair's rate is multiplied by "
           "(F_b / E_a · F_a / E_b)^(a/2), E_g the fighters of all of g's enemies in the region"),
       parameter(
+          "strategy_defence_floor", &Params::defence_floor, 0.0, 1.0, "1",
+          "assumption: self-defence militias arm to protect their community (MODEL.md M3, M14); 1 keeps "
+          "them fighting wherever they meet jihadists",
+          "Share of its clash rate a self-defence militia keeps where none of its communities feels "
+          "threatened (M14); the rest grows with the threat"),
+      parameter(
           "strategy_clash_people", &Params::clash_people, 5, 1000, "people",
           "assumption: clashes between armed groups over ground and roads engage a few dozen vehicles on "
           "each side (the CMA-Platforme fighting around Anéfis in 2015-2016, public record)",

@@ -388,6 +388,43 @@ TEST(GroupStrategyMechanism, AGroupFacingSeveralEnemiesDividesItsEffortAmongThem
   EXPECT_NEAR(divided.at("C"), c_divided, 4.0 * std::sqrt(c_divided));
 }
 
+// Clashes over `days` days between a self-defence militia of community 0 (900 fighters) and a
+// jihadist group (900) in the Gao region, with the militia's community feeling `threat` there.
+std::size_t clashes_of_a_militia(double floor, double threat, int days) {
+  World w;
+  w.group(kMnla).kind = GroupKind::SelfDefence;
+  w.group(kMnla).communities = 1u;
+  w.group(kMujao).kind = GroupKind::Jihadist;
+  w.set_hostile(kMnla, kMujao);
+  w.state.community_threat[0][kRegionOfGao] = threat;
+  auto params = quiet();
+  params.clash_rate = 0.1;
+  params.defence_floor = floor;
+  params.terror_rate = 0.0;
+  combat::Params combat;
+  combat.attrition = 0.0;
+  for (int d = 0; d < days; ++d) {
+    w.state.day = d;
+    w.group(kMnla).dispersed[kRegionOfGao] = 900.0;
+    w.group(kMujao).dispersed[kRegionOfGao] = 900.0;
+    group_strategy::act(w.state, w.ctx(), params, combat, w.perceived.un_impartiality);
+  }
+  return w.recorder.events().size();
+}
+
+TEST(GroupStrategyMechanism, ASelfDefenceMilitiaFightsAsFarAsItsCommunityIsThreatened) {
+  // 0.1 · sqrt(900 · 900) / 100 = 0.9 clashes a day, times floor + (1 − floor) · threat for the
+  // militia's side: floor 1 (the default) always 0.9; floor 0.2 without threat 0.18, with threat
+  // 0.5 a day 0.9 · 0.6 = 0.54; floor 0 without threat none. Poisson counts over 1,000 days.
+  const int days = 1000;
+  const double full = 0.9 * days;
+  EXPECT_NEAR(static_cast<double>(clashes_of_a_militia(1.0, 0.0, days)), full, 4.0 * std::sqrt(full));
+  const double low = full * 0.2, half = full * 0.6;
+  EXPECT_NEAR(static_cast<double>(clashes_of_a_militia(0.2, 0.0, days)), low, 4.0 * std::sqrt(low));
+  EXPECT_NEAR(static_cast<double>(clashes_of_a_militia(0.2, 0.5, days)), half, 4.0 * std::sqrt(half));
+  EXPECT_EQ(clashes_of_a_militia(0.0, 0.0, 300), 0u);
+}
+
 TEST(GroupStrategyMechanism, OnlyHostileGroupsSharingARegionClash) {
   EXPECT_EQ(clash_days(900.0, 900.0, kRegionOfGao, false, 300, 0.1), 0u);    // not hostile
   EXPECT_EQ(clash_days(900.0, 900.0, kRegionOfBamako, true, 300, 0.1), 0u);  // apart
