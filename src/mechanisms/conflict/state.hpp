@@ -92,9 +92,11 @@ struct Place {
   double danger = 0.0;           // M7: recent violence, decaying (fatalities-equivalent)
   double exposure_days = 0.0;    // M7: days of violence endured so far (sum of daily intensity)
   double army = 0.0;             // government troops (people)
-  double foreign = 0.0;          // international troops on the state's side (people)
-  double peacekeepers = 0.0;     // of which UN (people)
-  double foreign_power = 0.0;    // sum of foreign troops times their capability
+  // Its share of its state's army in the army's plan: the garrison it had at the start (M4).
+  double army_plan = 0.0;
+  double foreign = 0.0;        // international troops on the state's side (people)
+  double peacekeepers = 0.0;   // of which UN (people)
+  double foreign_power = 0.0;  // sum of foreign troops times their capability
   std::int32_t last_change_day = -1;
   bool operator==(const Place&) const = default;
   template <class Archive>

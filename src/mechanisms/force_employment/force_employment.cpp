@@ -200,6 +200,38 @@ void army_upkeep(State& state, const Params& params) {
   }
 }
 
+// The army returns to its plan (the header's "Redeployment"): towns the state holds, not under
+// assault, move a share of the way to their planned share of the troops they hold together.
+void redeploy(State& state, const Params& params) {
+  if (params.redeploy_days <= 0.0) return;
+  const double step = 1.0 - std::exp(-1.0 / params.redeploy_days);
+  std::vector<std::uint8_t> fighting(state.places.size(), 0);
+  for (const auto& b : state.battles) {
+    if (b.place != kNoPlace) fighting[b.place] = 1;
+  }
+  std::vector<double> plan(state.places.size(), 0.0);
+  for (std::size_t c = 0; c < state.countries.size(); ++c) {
+    const PlaceIndex capital = state.countries[c].capital;
+    if (fighting[capital] != 0) continue;
+    std::fill(plan.begin(), plan.end(), 0.0);
+    double troops = 0.0, shares = 0.0;
+    for (std::size_t p = 0; p < state.places.size(); ++p) {
+      const auto& place = state.places[p];
+      if (!is_town(place) || place.host != c || fighting[p] != 0) continue;
+      const bool held = place.controller == kState;
+      plan[held ? p : capital] += place.army_plan;
+      shares += place.army_plan;
+      if (held) troops += place.army;
+    }
+    if (shares <= 0.0 || troops <= 0.0) continue;
+    for (std::size_t p = 0; p < state.places.size(); ++p) {
+      auto& place = state.places[p];
+      if (!is_town(place) || place.host != c || fighting[p] != 0 || place.controller != kState) continue;
+      place.army += step * (troops * plan[p] / shares - place.army);
+    }
+  }
+}
+
 }  // namespace
 
 void employ(State& state, conflict::Context& context, const Params& params,
@@ -207,6 +239,7 @@ void employ(State& state, conflict::Context& context, const Params& params,
   army_upkeep(state, params);
   place_forces(state, params);
   if (!params.enabled) return;
+  redeploy(state, params);
   for (std::size_t fi = 0; fi < state.forces.size(); ++fi) {
     if (state.forces[fi].offensive) offensive(state, context, fi, params);
   }

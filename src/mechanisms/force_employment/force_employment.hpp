@@ -18,6 +18,13 @@
 // c' = c + training_rate · (trainers / 500) · (ceiling − c) a day; a coup cuts its morale by
 // coup_shock, recovering with a time constant of coup_recovery_days; losses are made good at
 // replenish_rate a day of the gap to its establishment, into the reserve.
+//
+// Redeployment. Troops who fall back from a lost town, and garrisons sent to retaken ones, are not
+// where the army's plan (its garrisons at the start) puts them. With redeploy_days τ > 0, each day
+// the troops of each state in the towns it holds that are not under assault move a share
+// 1 − exp(−1/τ) of the way to the plan: with S their sum and w_p the plan's shares of those towns
+// (the capital also takes the shares of the state's towns it does not hold), town p's target is
+// S · w_p / Σ w. The sum S is kept: troops move, none are made or lost.
 #pragma once
 
 #include <vector>
@@ -48,6 +55,9 @@ struct Params {
   double coup_recovery_days = 120.0;
   double replenish_rate = 1.0 / 180.0;
   double garrison_concentration = 1.0;  // the army's garrisons in proportion to weight^this (build time)
+  // Time constant of the army's return to its plan (redeploy): 0, never; troops stay where the
+  // fighting left them.
+  double redeploy_days = 0.0;
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module (which also

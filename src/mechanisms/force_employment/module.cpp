@@ -57,6 +57,12 @@ const engine::ParameterTable<Params>& parameter_table() {
           "(docs/calibration.md)",
           "Exponent of a town's weight in the share of the army garrisoned there at the start (0 equal "
           "garrisons, 1 in proportion to the people around it)"),
+      parameter("forces_redeploy_days", &Params::redeploy_days, 0, 3650, "days",
+                "assumption: an army returns its units to their garrisons once the towns are held again (004 "
+                "§3.3: the army followed Serval back into the northern towns in 2013); 0 leaves the troops "
+                "where the fighting left them",
+                "Time constant of the army's return to its planned garrisons (its garrisons at the start) in "
+                "the towns its state holds"),
       parameter("forces_replenish_rate", &Params::replenish_rate, 0.0, 0.1, "1/day",
                 "assumption: recruiting and training replacements takes about six months",
                 "Daily share of the gap to the army's establishment filled by new soldiers"),

@@ -360,6 +360,10 @@ void add_army(const TheatreWorld& world, const ArmySpec& army, double concentrat
   }
   // (A state whose towns are all contested keeps all of the rest in reserve: no troops are lost.)
   s.places[country.capital].army += other_weight > 0 ? 0.5 * in_rest : in_rest;
+  // The plan the army returns to (M4's redeployment): each town's share of it at the start.
+  for (auto& p : s.places) {
+    if (ours(p) && army.strength > 0) p.army_plan = p.army / army.strength;
+  }
   country.army_total = army.strength;
   country.army_establishment = army.strength;
 }

@@ -248,6 +248,71 @@ TEST(ForceEmploymentMechanism, LossesAreReplenishedIntoTheReserve) {
   EXPECT_EQ(w.state.places[kBamako].army, reserve);
 }
 
+// The plan (Bamako 0.5, Gao 0.3, Ansongo 0.2) with 1,000 troops all in Bamako.
+void put_army_off_plan(World& w) {
+  w.state.places[kBamako].army_plan = 0.5;
+  w.state.places[kGao].army_plan = 0.3;
+  w.state.places[kAnsongo].army_plan = 0.2;
+  w.state.places[kBamako].army = 1000.0;
+  w.state.places[kGao].army = 0.0;
+  w.state.places[kAnsongo].army = 0.0;
+  w.state.countries[0].army_total = 1000.0;
+  w.state.countries[0].army_establishment = 1000.0;
+}
+
+TEST(ForceEmploymentMechanism, TheArmyReturnsToItsPlanInTheTownsItHolds) {
+  // τ = 100 days: after one day each town has moved 1 − e^(−1/100) of the way to its planned share
+  // of the troops; after 2,000 days it is there. No troops are made or lost.
+  force_employment::Params params;
+  params.redeploy_days = 100.0;
+  World w;
+  put_army_off_plan(w);
+  force_employment::employ(w.state, w.ctx(), params, kCombat);
+  const double step = 1.0 - std::exp(-1.0 / 100.0);
+  EXPECT_NEAR(w.state.places[kGao].army, step * 300.0, 1e-9);
+  EXPECT_NEAR(w.state.places[kAnsongo].army, step * 200.0, 1e-9);
+  EXPECT_NEAR(w.state.places[kBamako].army, 1000.0 - step * 500.0, 1e-9);
+  for (int d = 1; d < 2000; ++d) force_employment::employ(w.state, w.ctx(), params, kCombat);
+  EXPECT_NEAR(w.state.places[kBamako].army, 500.0, 1e-3);
+  EXPECT_NEAR(w.state.places[kGao].army, 300.0, 1e-3);
+  EXPECT_NEAR(w.state.places[kAnsongo].army, 200.0, 1e-3);
+  // τ = 0 (the default): nobody moves.
+  World still;
+  put_army_off_plan(still);
+  force_employment::employ(still.state, still.ctx(), force_employment::Params{}, kCombat);
+  EXPECT_EQ(still.state.places[kBamako].army, 1000.0);
+  EXPECT_EQ(still.state.places[kGao].army, 0.0);
+}
+
+TEST(ForceEmploymentMechanism, TownsNotHeldOrUnderAssaultKeepTheirTroopsAndTheCapitalKeepsTheirShare) {
+  // Ansongo lost: its share goes to the reserve in Bamako; Gao under assault: neither its troops nor
+  // its share take part. Only Bamako is left, whose target is its own troops: nothing moves. (No
+  // operation marches on Ansongo: their strengths are 0.)
+  force_employment::Params params;
+  params.redeploy_days = 10.0;
+  World w;
+  put_army_off_plan(w);
+  w.state.places[kAnsongo].controller = kMnla;
+  for (auto& f : w.state.forces) f.strength = 0.0;
+  w.state.places[kBamako].army = 600.0;
+  w.state.places[kGao].army = 400.0;
+  Battle b;
+  b.place = kGao;
+  b.attacker = kMnla;
+  b.defender = kState;
+  w.state.battles.push_back(b);
+  for (int d = 0; d < 50; ++d) force_employment::employ(w.state, w.ctx(), params, kCombat);
+  EXPECT_EQ(w.state.places[kGao].army, 400.0);
+  EXPECT_EQ(w.state.places[kAnsongo].army, 0.0);
+  EXPECT_NEAR(w.state.places[kBamako].army, 600.0, 1e-9);
+  // The battle over, Gao and Bamako share their 1,000 as 0.3 to 0.7 (Bamako keeping Ansongo's 0.2).
+  w.state.battles.clear();
+  for (int d = 0; d < 500; ++d) force_employment::employ(w.state, w.ctx(), params, kCombat);
+  EXPECT_NEAR(w.state.places[kGao].army, 300.0, 1e-3);
+  EXPECT_NEAR(w.state.places[kBamako].army, 700.0, 1e-3);
+  EXPECT_EQ(w.state.places[kAnsongo].army, 0.0);
+}
+
 TEST(ForceEmploymentMechanism, RaidsHuntDispersedFightersInTheirRegions) {
   World w;
   w.give_fighters(kMnla, 100);  // 1000 dispersed in the Gao region
