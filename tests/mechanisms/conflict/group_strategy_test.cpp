@@ -342,6 +342,21 @@ TEST(GroupStrategyMechanism, HostileGroupsSharingARegionClashAtTheStatedRate) {
   EXPECT_EQ(clash_days(900.0, 900.0, kRegionOfGao, true, 200, 0.0), 0u);  // rate 0: none
 }
 
+// `days` days of M3 with clashes only (rate 0.1, no attacks, no deaths), each group's fighters in
+// the Gao region set afresh every morning to `fighters` (by actor).
+void clash_only_days(World& w, group_strategy::Params params, const std::map<ActorIndex, double>& fighters,
+                     int days) {
+  params.clash_rate = 0.1;
+  params.terror_rate = 0.0;
+  combat::Params combat;
+  combat.attrition = 0.0;
+  for (int d = 0; d < days; ++d) {
+    w.state.day = d;
+    for (const auto& [a, f] : fighters) w.group(a).dispersed[kRegionOfGao] = f;
+    group_strategy::act(w.state, w.ctx(), params, combat, w.perceived.un_impartiality);
+  }
+}
+
 // Clashes by pair over `days` days when group a (900 fighters) faces groups b and c (900 and 300
 // fighters) in the Gao region, b and c not hostile to each other; strengths reset daily, nobody dies.
 std::map<std::string, double> clashes_of_a_crowd(double attention, int days) {
@@ -355,18 +370,8 @@ std::map<std::string, double> clashes_of_a_crowd(double attention, int days) {
   w.set_hostile(kMnla, kMujao);
   w.set_hostile(kMnla, c);
   auto params = quiet();
-  params.clash_rate = 0.1;
   params.clash_attention = attention;
-  params.terror_rate = 0.0;
-  combat::Params combat;
-  combat.attrition = 0.0;
-  for (int d = 0; d < days; ++d) {
-    w.state.day = d;
-    w.group(kMnla).dispersed[kRegionOfGao] = 900.0;
-    w.group(kMujao).dispersed[kRegionOfGao] = 900.0;
-    w.group(c).dispersed[kRegionOfGao] = 300.0;
-    group_strategy::act(w.state, w.ctx(), params, combat, w.perceived.un_impartiality);
-  }
+  clash_only_days(w, params, {{kMnla, 900.0}, {kMujao, 900.0}, {c, 300.0}}, days);
   std::map<std::string, double> out;
   for (const auto& e : w.recorder.events()) out[e.actor1 == "MNLA" ? e.actor2 : e.actor1] += 1;
   return out;
@@ -398,17 +403,8 @@ std::size_t clashes_of_a_militia(double floor, double threat, int days) {
   w.set_hostile(kMnla, kMujao);
   w.state.community_threat[0][kRegionOfGao] = threat;
   auto params = quiet();
-  params.clash_rate = 0.1;
   params.defence_floor = floor;
-  params.terror_rate = 0.0;
-  combat::Params combat;
-  combat.attrition = 0.0;
-  for (int d = 0; d < days; ++d) {
-    w.state.day = d;
-    w.group(kMnla).dispersed[kRegionOfGao] = 900.0;
-    w.group(kMujao).dispersed[kRegionOfGao] = 900.0;
-    group_strategy::act(w.state, w.ctx(), params, combat, w.perceived.un_impartiality);
-  }
+  clash_only_days(w, params, {{kMnla, 900.0}, {kMujao, 900.0}}, days);
   return w.recorder.events().size();
 }
 
