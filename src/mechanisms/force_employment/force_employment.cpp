@@ -200,6 +200,27 @@ void army_upkeep(State& state, const Params& params) {
   }
 }
 
+// Where the plan's share of town p, which its state does not hold, waits: the capital, or the
+// nearest town by road of the same state that the state holds and is not under assault (the
+// front), the capital if none can be reached.
+PlaceIndex waiting_place(const State& state, const std::vector<std::uint8_t>& fighting, std::size_t p,
+                         PlaceIndex capital, bool to_front) {
+  if (!to_front) return capital;
+  PlaceIndex best = capital;
+  double best_km = std::numeric_limits<double>::infinity();
+  for (std::size_t q = 0; q < state.places.size(); ++q) {
+    const auto& place = state.places[q];
+    if (!is_town(place) || place.host != state.places[p].host || place.controller != kState ||
+        fighting[q] != 0)
+      continue;
+    if (state.road_km[p][q] < best_km) {
+      best_km = state.road_km[p][q];
+      best = static_cast<PlaceIndex>(q);
+    }
+  }
+  return best;
+}
+
 // The army returns to its plan (the header's "Redeployment"): towns the state holds, not under
 // assault, move a share of the way to their planned share of the troops they hold together.
 void redeploy(State& state, const Params& params) {
@@ -219,7 +240,8 @@ void redeploy(State& state, const Params& params) {
       const auto& place = state.places[p];
       if (!is_town(place) || place.host != c || fighting[p] != 0) continue;
       const bool held = place.controller == kState;
-      plan[held ? p : capital] += place.army_plan;
+      plan[held ? p : waiting_place(state, fighting, p, capital, params.redeploy_to_front)] +=
+          place.army_plan;
       shares += place.army_plan;
       if (held) troops += place.army;
     }

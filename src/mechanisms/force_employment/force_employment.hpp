@@ -23,8 +23,9 @@
 // where the army's plan (its garrisons at the start) puts them. With redeploy_days τ > 0, each day
 // the troops of each state in the towns it holds that are not under assault move a share
 // 1 − exp(−1/τ) of the way to the plan: with S their sum and w_p the plan's shares of those towns
-// (the capital also takes the shares of the state's towns it does not hold), town p's target is
-// S · w_p / Σ w. The sum S is kept: troops move, none are made or lost.
+// (the capital, or with redeploy_to_front the nearest town by road the state holds, also takes the
+// share of each of the state's towns it does not hold), town p's target is S · w_p / Σ w. The sum S
+// is kept: troops move, none are made or lost.
 #pragma once
 
 #include <vector>
@@ -58,6 +59,9 @@ struct Params {
   // Time constant of the army's return to its plan (redeploy): 0, never; troops stay where the
   // fighting left them.
   double redeploy_days = 0.0;
+  // Where the plan's share of a town the state does not hold waits: false, in the capital's
+  // reserve; true, at the front (the nearest town by road the state holds).
+  bool redeploy_to_front = false;
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module (which also

@@ -63,6 +63,11 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "where the fighting left them",
                 "Time constant of the army's return to its planned garrisons (its garrisons at the start) in "
                 "the towns its state holds"),
+      on_off("forces_redeploy_to_front", &Params::redeploy_to_front,
+             "assumption: an army that has lost towns holds the line facing them (004 §3.2: in 2012 the army "
+             "fell back on Mopti and Sévaré, facing the north)",
+             "Redeployment: the planned garrison of a town the state does not hold waits at the nearest town "
+             "by road the state holds, rather than in the capital's reserve"),
       parameter("forces_replenish_rate", &Params::replenish_rate, 0.0, 0.1, "1/day",
                 "assumption: recruiting and training replacements takes about six months",
                 "Daily share of the gap to the army's establishment filled by new soldiers"),

@@ -313,6 +313,22 @@ TEST(ForceEmploymentMechanism, TownsNotHeldOrUnderAssaultKeepTheirTroopsAndTheCa
   EXPECT_EQ(w.state.places[kAnsongo].army, 0.0);
 }
 
+TEST(ForceEmploymentMechanism, WithTheFrontALostTownsShareWaitsAtTheNearestTownHeld) {
+  // Ansongo lost: with redeploy_to_front its 0.2 waits at Gao (100 km by road) rather than in
+  // Bamako (1,300 km), so the 1,000 troops settle as Bamako 500, Gao 300 + 200.
+  force_employment::Params params;
+  params.redeploy_days = 10.0;
+  params.redeploy_to_front = true;
+  World w;
+  put_army_off_plan(w);
+  w.state.places[kAnsongo].controller = kMnla;
+  for (auto& f : w.state.forces) f.strength = 0.0;
+  for (int d = 0; d < 500; ++d) force_employment::employ(w.state, w.ctx(), params, kCombat);
+  EXPECT_NEAR(w.state.places[kBamako].army, 500.0, 1e-3);
+  EXPECT_NEAR(w.state.places[kGao].army, 500.0, 1e-3);
+  EXPECT_EQ(w.state.places[kAnsongo].army, 0.0);
+}
+
 TEST(ForceEmploymentMechanism, RaidsHuntDispersedFightersInTheirRegions) {
   World w;
   w.give_fighters(kMnla, 100);  // 1000 dispersed in the Gao region
