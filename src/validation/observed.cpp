@@ -566,6 +566,14 @@ class CountryStocks {
   std::map<std::string, SeriesByDate> by_country_;
 };
 
+// Each year's last value of one series of `own` into `into` (nothing if `own` has no such series).
+// A function rather than a lambda: clang 14 cannot capture a structured binding.
+void year_ends_of(const SeriesByDate& own, const char* name, std::map<int, double>& into) {
+  const auto it = own.find(name);
+  if (it == own.end()) return;
+  for (const auto& [d, v] : it->second) into[d.year()] = v;  // the last date of each year wins
+}
+
 // A run's figures from its events and its national series, wherever they were read from; with
 // several states, the displaced of those the theatre holds whole (`by_country`) replace the
 // national refugees and IDPs, as UNHCR's are compared for those states only.
@@ -597,13 +605,8 @@ RunFigures assemble(EventTable events, SeriesByDate series, engine::Date from, e
     out.displacement.idps.clear();
     for (const auto& [country, own] : by_country) {
       auto& stocks = out.displacement.by_country[country];
-      auto year_end_of = [&own](const char* name, std::map<int, double>& into) {
-        const auto it = own.find(name);
-        if (it == own.end()) return;
-        for (const auto& [d, v] : it->second) into[d.year()] = v;  // the last date of each year wins
-      };
-      year_end_of(kRefugeesSeries, stocks.refugees);
-      year_end_of(kIdpSeries, stocks.idps);
+      year_ends_of(own, kRefugeesSeries, stocks.refugees);
+      year_ends_of(own, kIdpSeries, stocks.idps);
       for (const auto& [y, v] : stocks.refugees) out.displacement.refugees[y] += v;
       for (const auto& [y, v] : stocks.idps) out.displacement.idps[y] += v;
     }
