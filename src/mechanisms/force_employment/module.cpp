@@ -57,15 +57,16 @@ const engine::ParameterTable<Params>& parameter_table() {
           "(docs/calibration.md)",
           "Exponent of a town's weight in the share of the army garrisoned there at the start (0 equal "
           "garrisons, 1 in proportion to the people around it)"),
-      parameter("forces_redeploy_days", &Params::redeploy_days, 0, 3650, "days",
-                "assumption: an army returns its units to their garrisons once the towns are held again (004 "
-                "§3.3: the army followed Serval back into the northern towns in 2013); 0 leaves the troops "
-                "where the fighting left them",
-                "Time constant of the army's return to its planned garrisons (its garrisons at the start) in "
-                "the towns its state holds"),
+      parameter(
+          "forces_redeploy_days", &Params::redeploy_days, 0, 3650, "days",
+          "assumption: an army returns its units to their garrisons once the towns are held again (004 "
+          "§3.3: the army followed the intervention back into the towns it retook); 0 leaves the troops "
+          "where the fighting left them",
+          "Time constant of the army's return to its planned garrisons (its garrisons at the start) in "
+          "the towns its state holds"),
       on_off("forces_redeploy_to_front", &Params::redeploy_to_front,
-             "assumption: an army that has lost towns holds the line facing them (004 §3.2: in 2012 the army "
-             "fell back on Mopti and Sévaré, facing the north)",
+             "assumption: an army that has lost towns holds the line facing them (004 §3.2: the army fell "
+             "back on the towns facing the ground it had lost)",
              "Redeployment: the planned garrison of a town the state does not hold waits at the nearest town "
              "by road the state holds, rather than in the capital's reserve"),
       parameter("forces_replenish_rate", &Params::replenish_rate, 0.0, 0.1, "1/day",
