@@ -6,6 +6,7 @@
 #include "engine/agent_table.hpp"
 #include "engine/grid.hpp"
 #include "engine/random.hpp"
+#include "engine/random_batch.hpp"
 #include "engine/route_graph.hpp"
 
 namespace peacesim::engine {
@@ -23,6 +24,21 @@ void BM_PhiloxKeyedUniform(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_PhiloxKeyedUniform);
+
+// The same first uniforms, enciphered 256 keys at a time (engine/random_batch.hpp).
+void BM_PhiloxFirstBlocks(benchmark::State& state) {
+  std::array<PhiloxBlock, 256> blocks;
+  std::uint64_t entity = 0;
+  double sum = 0;
+  for (auto _ : state) {
+    first_blocks(42, 1, 7, entity, blocks);
+    for (const auto& b : blocks) sum += first_uniform(b);
+    entity += blocks.size();
+  }
+  benchmark::DoNotOptimize(sum);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(blocks.size()));
+}
+BENCHMARK(BM_PhiloxFirstBlocks);
 
 void BM_PhiloxSequentialU32(benchmark::State& state) {
   RandomDraws d(42, 1, 7, 0);

@@ -45,7 +45,15 @@ class RandomDraws {
   }
 
   // Uniform on [0, 1) with 53 random bits: never returns 1.
-  double uniform() noexcept { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+  double uniform() noexcept {
+    const std::uint32_t high = next_u32();
+    return uniform_of(high, next_u32());
+  }
+
+  // The uniform of two consecutive words (the first the high half), as uniform() makes it.
+  static double uniform_of(std::uint32_t high, std::uint32_t low) noexcept {
+    return static_cast<double>(((static_cast<std::uint64_t>(high) << 32) | low) >> 11) * 0x1.0p-53;
+  }
 
   // Uniform on [0, 1) with 24 random bits, for single-precision agent attributes.
   float uniform_float() noexcept { return static_cast<float>(next_u32() >> 8) * 0x1.0p-24f; }

@@ -1,6 +1,7 @@
 #include "mechanisms/conflict/state.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -109,12 +110,40 @@ double State::fighters_total() const {
 
 void State::rebuild_cell_index() {
   const std::size_t n = people.size();
-  cell_begin.assign(cells.size() + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) ++cell_begin[people.cell[i] + 1];
-  for (std::size_t c = 0; c < cells.size(); ++c) cell_begin[c + 1] += cell_begin[c];
+  const std::size_t indexed = by_cell.size();
+  // People are only ever appended and never change cell, so an index that holds the first
+  // `indexed` people in order needs only the newcomers put at the end of their cells: each cell's
+  // old stretch moves up by the newcomers of the cells before it (from the last cell down, so that
+  // nothing is overwritten before it is moved), and the newcomers follow in person order. The
+  // result is what the full counting sort below makes, with a move of memory instead of a scatter.
+  const bool extends =
+      indexed > 0 && indexed <= n && cell_begin.size() == cells.size() + 1 && cell_begin.back() == indexed;
+  if (!extends) {
+    cell_begin.assign(cells.size() + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) ++cell_begin[people.cell[i] + 1];
+    for (std::size_t c = 0; c < cells.size(); ++c) cell_begin[c + 1] += cell_begin[c];
+    by_cell.resize(n);
+    std::vector<std::uint32_t> fill(cell_begin.begin(), cell_begin.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) by_cell[fill[people.cell[i]]++] = static_cast<std::uint32_t>(i);
+    ++cell_index_version;
+    return;
+  }
+  std::vector<std::uint32_t> added(cells.size(), 0);
+  for (std::size_t i = indexed; i < n; ++i) ++added[people.cell[i]];
+  std::vector<std::uint32_t> begin(cells.size() + 1, 0);
+  for (std::size_t c = 0; c < cells.size(); ++c)
+    begin[c + 1] = begin[c] + (cell_begin[c + 1] - cell_begin[c]) + added[c];
   by_cell.resize(n);
-  std::vector<std::uint32_t> fill(cell_begin.begin(), cell_begin.end() - 1);
-  for (std::size_t i = 0; i < n; ++i) by_cell[fill[people.cell[i]]++] = static_cast<std::uint32_t>(i);
+  for (std::size_t c = cells.size(); c-- > 0;) {
+    const std::uint32_t old_size = cell_begin[c + 1] - cell_begin[c];
+    if (old_size > 0 && begin[c] != cell_begin[c])
+      std::memmove(by_cell.data() + begin[c], by_cell.data() + cell_begin[c],
+                   old_size * sizeof(std::uint32_t));
+  }
+  std::vector<std::uint32_t> fill(cells.size());
+  for (std::size_t c = 0; c < cells.size(); ++c) fill[c] = begin[c] + (cell_begin[c + 1] - cell_begin[c]);
+  for (std::size_t i = indexed; i < n; ++i) by_cell[fill[people.cell[i]]++] = static_cast<std::uint32_t>(i);
+  cell_begin = std::move(begin);
   ++cell_index_version;
 }
 

@@ -11,6 +11,7 @@
 // in people per place; government and international forces are strengths per place.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -32,7 +33,14 @@ using CountryIndex = std::uint8_t;  // a state of the theatre (State::countries)
 enum class Status : std::uint8_t { Resident, Displaced, Refugee, Fighter, KilledViolently, DiedNaturally };
 
 // Attributes in [0, 1] are stored as bytes: value = byte / 255.
-inline double unit(std::uint8_t b) { return static_cast<double>(b) / 255.0; }
+// The 256 values of b / 255, worked out once: the monthly passes over every person read them
+// instead of dividing (the same doubles, so the same results).
+inline constexpr auto kUnits = [] {
+  std::array<double, 256> units{};
+  for (std::size_t b = 0; b < units.size(); ++b) units[b] = static_cast<double>(b) / 255.0;
+  return units;
+}();
+inline double unit(std::uint8_t b) { return kUnits[b]; }
 inline std::uint8_t to_byte(double v) {
   const double c = v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
   return static_cast<std::uint8_t>(c * 255.0 + 0.5);

@@ -2,7 +2,12 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <array>
+#include <span>
 #include <vector>
+
+#include "engine/random_batch.hpp"
 
 namespace peacesim::mechanisms::demography {
 
@@ -10,7 +15,13 @@ using conflict::Status;
 
 namespace {
 
-enum class Fate : std::uint8_t { None, Dies, GivesBirth };
+enum class Fate : std::uint8_t { Dies, GivesBirth };
+
+// A person's fate this month.
+struct Event {
+  std::uint32_t person;
+  Fate fate;
+};
 
 }  // namespace
 
@@ -21,25 +32,40 @@ void month(conflict::State& state, const engine::RandomStreams& random, std::uin
   const double birth = params.birth_rate / 12.0;
   const double death = params.death_rate / 12.0;
   // Pass 1 (parallel): each person's fate from their own keyed draws, so the same whatever the
-  // threads. Pass 2 (serial, in person order): deaths, and births appended in their parents' order.
-  std::vector<Fate> fate(n, Fate::None);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1 << 14), [&](const auto& range) {
-    for (std::size_t i = range.begin(); i != range.end(); ++i) {
-      const Status st = people.status[i];
-      if (st != Status::Resident && st != Status::Displaced) continue;
-      auto draws = random.draws(kStream, step, i);
-      if (draws.uniform() < death) {
-        fate[i] = Fate::Dies;
-      } else if (draws.uniform() < birth) {
-        fate[i] = Fate::GivesBirth;
+  // threads; each block of people lists its fates in person order (most people have none). Pass 2
+  // (serial, the lists in block order, so in person order): deaths, and births appended in their
+  // parents' order. The two draws are the first block of each person's key, enciphered a batch at
+  // a time.
+  constexpr std::size_t kBlock = 1 << 14;
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  std::vector<std::vector<Event>> events_by_block(blocks);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks), [&](const auto& block_range) {
+    std::array<engine::PhiloxBlock, 256> draws;
+    for (std::size_t b = block_range.begin(); b != block_range.end(); ++b) {
+      const std::size_t end = std::min(n, (b + 1) * kBlock);
+      for (std::size_t from = b * kBlock; from < end; from += draws.size()) {
+        const std::size_t count = std::min(draws.size(), end - from);
+        engine::first_blocks(random.seed(), kStream, step, from, std::span(draws.data(), count));
+        for (std::size_t j = 0; j < count; ++j) {
+          const Status st = people.status[from + j];
+          if (st != Status::Resident && st != Status::Displaced) continue;
+          const auto i = static_cast<std::uint32_t>(from + j);
+          if (engine::first_uniform(draws[j]) < death) {
+            events_by_block[b].push_back({i, Fate::Dies});
+          } else if (engine::second_uniform(draws[j]) < birth) {
+            events_by_block[b].push_back({i, Fate::GivesBirth});
+          }
+        }
       }
     }
   });
-  for (std::size_t i = 0; i < n; ++i) {
-    if (fate[i] == Fate::Dies) {
-      people.status[i] = Status::DiedNaturally;
-      ++counts.natural_deaths;
-    } else if (fate[i] == Fate::GivesBirth) {
+  for (const auto& events : events_by_block) {
+    for (const auto [i, fate] : events) {
+      if (fate == Fate::Dies) {
+        people.status[i] = Status::DiedNaturally;
+        ++counts.natural_deaths;
+        continue;
+      }
       // The child's attributes: the parent's draws after the two that decided (few births a month:
       // drawing the key again is cheap).
       auto draws = random.draws(kStream, step, i);

@@ -1,6 +1,7 @@
 #include "mechanisms/displacement/displacement.hpp"
 
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -445,9 +446,14 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       engine::RandomDraws back =
           random.draws(kReturnStream, day, dyn_.agents.id_at(static_cast<engine::AgentId>(slot)));
       const std::uint32_t since = dyn_.agents.column<kSince>()[slot];
-      const double h = return_chance(day >= since ? day - since : 0, at[slot], home_of[slot],
-                                     dyn_.agents.column<kGroup>()[slot]);
-      if (back.bernoulli(h)) {
+      // Every factor of the chance after the first two lies in [0, 1], so a draw at or above
+      // return_chance × home_factor cannot fall below the chance (rounding never lifts a product
+      // by a factor ≤ 1): most days the exponentials need not be worked out, with the same outcome.
+      const double u = back.uniform();
+      const bool goes = u < rules_.return_chance * home_factor(home_of[slot]) &&
+                        u < return_chance(day >= since ? day - since : 0, at[slot], home_of[slot],
+                                          dyn_.agents.column<kGroup>()[slot]);
+      if (goes) {
         path_of[slot] = kReturnPath;
         leg_of[slot] = 0;
         progress_of[slot] = 0.0f;
@@ -520,27 +526,44 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
 void Displacement::step(const engine::RandomStreams& random, std::uint32_t day, unsigned threads) {
   prepare_day(day);
   const std::size_t n = dyn_.agents.size();
-  if (threads > 1 && n > 4096) {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 2048),
-                      [&](const tbb::blocked_range<std::size_t>& r) {
-                        for (std::size_t s = r.begin(); s < r.end(); ++s) move_agent(s, random, day);
-                      });
-  } else {
-    for (std::size_t s = 0; s < n; ++s) move_agent(s, random, day);
-  }
-  // Recount, serially.
-  std::fill(dyn_.resting.begin(), dyn_.resting.end(), 0u);
-  dyn_.in_transit = 0;
+  // Each agent moves on its own (its draws are its own, and it writes only its own slot), then is
+  // counted where it is. Retired slots (home for good or counted out: about half of them late in a
+  // run) are passed over here rather than by a call each. The counts are whole numbers, so their
+  // sum does not depend on how the slots were split between threads.
+  struct Counts {
+    std::vector<std::uint32_t> resting;
+    std::size_t in_transit = 0;
+  };
   const auto at = dyn_.agents.column<kAt>();
   const auto path_of = dyn_.agents.column<kPath>();
-  for (std::size_t s = 0; s < n; ++s) {
-    if (dyn_.retired[s] != 0) continue;
-    if (path_of[s] == kNoPath) {
-      ++dyn_.resting[at[s]];
-    } else {
-      ++dyn_.in_transit;
+  auto move_and_count = [&](std::size_t begin, std::size_t end, Counts& counts) {
+    for (std::size_t s = begin; s < end; ++s) {
+      if (dyn_.retired[s] != 0) continue;
+      move_agent(s, random, day);
+      if (path_of[s] == kNoPath) {
+        ++counts.resting[at[s]];
+      } else {
+        ++counts.in_transit;
+      }
     }
+  };
+  const Counts none{std::vector<std::uint32_t>(dyn_.resting.size(), 0u), 0};
+  Counts all = none;
+  if (threads > 1 && n > 4096) {
+    tbb::enumerable_thread_specific<Counts> by_thread(none);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 2048),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        move_and_count(r.begin(), r.end(), by_thread.local());
+                      });
+    for (const Counts& part : by_thread) {
+      for (std::size_t p = 0; p < all.resting.size(); ++p) all.resting[p] += part.resting[p];
+      all.in_transit += part.in_transit;
+    }
+  } else {
+    move_and_count(0, n, all);
   }
+  dyn_.resting = std::move(all.resting);
+  dyn_.in_transit = all.in_transit;
 }
 
 Displacement::Whereabouts Displacement::whereabouts(std::size_t slot) const {

@@ -270,6 +270,8 @@ class Displacement {
   // g: 1 once home is safe, return_unsafe_factor before; 0 for a place nobody fled.
   [[nodiscard]] double home_factor(PlaceId home) const;
   // h for an agent of `group` resting at `at`, from `home`, away for `days_away` days (see above).
+  // It is return_chance × home_factor times factors in [0, 1] only: move_agent skips it for a draw at
+  // or above that product, so a new factor above 1 must lift that bound too.
   [[nodiscard]] double return_chance(std::uint32_t days_away, PlaceId at, PlaceId home,
                                      std::uint8_t group) const;
   [[nodiscard]] std::size_t area_count() const { return dyn_.area_calm.size(); }

@@ -89,24 +89,53 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
   if (state.day % 7 == 0) sync(state, context);
 }
 
+namespace {
+
+// How many tolerances t = 0, 1, ..., 254 the felt endurance passes (t + 1/2 < felt): a resident
+// leaves when their tolerance is below this count (255, never leaving, is never below it).
+std::uint8_t tolerances_passed(double felt) {
+  double guess = std::ceil(felt - 0.5);
+  guess = guess < 0.0 ? 0.0 : (guess > 255.0 ? 255.0 : guess);
+  auto n = static_cast<int>(guess);
+  // The rounding of felt − 1/2 aside, the count is the first t that the test t + 1/2 < felt fails.
+  while (n > 0 && !(static_cast<double>(n - 1) + 0.5 < felt)) --n;
+  while (n < 255 && static_cast<double>(n) + 0.5 < felt) ++n;
+  return static_cast<std::uint8_t>(n);
+}
+
+}  // namespace
+
 void Flight::leave_place(conflict::State& state, const conflict::PeopleOps& ops, std::size_t p,
                          double endured) {
   // Cell by cell (the order of state.by_cell), each cell's felt endurance E_p · w_c once: a resident
   // leaves when their tolerance, read as t + 1/2, is below it, so a cell where it is at most 1/2
-  // keeps everyone. Raw pointers: the status writes would otherwise make the compiler reload every
-  // column on each person.
-  const std::uint32_t* by_cell = state.by_cell.data();
-  Status* status = state.people.status.data();
+  // keeps everyone. The cell's people are read as runs of consecutive indices, a block of 64 at a
+  // time: most blocks have nobody left to leave (those who would have left already), and a block is
+  // first tested as a whole, which the compiler does 64 bytes at once. Raw pointers: the status
+  // writes would otherwise make the compiler reload every column on each person.
+  constexpr std::uint32_t kBlock = 64;
+  auto* status = reinterpret_cast<std::uint8_t*>(state.people.status.data());
   const std::uint8_t* tolerance = state.people.tolerance_days.data();
+  const auto resident = static_cast<std::uint8_t>(Status::Resident);
   for (std::uint32_t c = ops.place_cells[p]; c < ops.place_cells[p + 1]; ++c) {
     const double felt = endured * cell_weight_[c];
     if (felt <= 0.5) continue;
-    for (std::uint32_t at = state.cell_begin[c]; at < state.cell_begin[c + 1]; ++at) {
-      const std::uint32_t i = by_cell[at];
-      if (status[i] != Status::Resident || tolerance[i] == 255) continue;
-      if (static_cast<double>(tolerance[i]) + 0.5 >= felt) continue;
-      status[i] = Status::Displaced;
-      leaving_.push_back(i);
+    const std::uint8_t passed = tolerances_passed(felt);
+    for (const PersonRun& run : cell_runs_.of(state, c)) {
+      const std::uint32_t end = run.first + run.count;
+      for (std::uint32_t from = run.first; from < end; from += kBlock) {
+        const std::uint32_t to = std::min(end, from + kBlock);
+        std::uint8_t any = 0;
+        for (std::uint32_t i = from; i < to; ++i)
+          any |= static_cast<std::uint8_t>((status[i] == resident ? 1u : 0u) &
+                                           (tolerance[i] < passed ? 1u : 0u));
+        if (any == 0) continue;
+        for (std::uint32_t i = from; i < to; ++i) {
+          if (status[i] != resident || tolerance[i] >= passed) continue;
+          status[i] = static_cast<std::uint8_t>(Status::Displaced);
+          leaving_.push_back(i);
+        }
+      }
     }
   }
 }

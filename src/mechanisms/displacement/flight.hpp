@@ -35,6 +35,7 @@
 #include "engine/fields.hpp"
 #include "engine/parameter_table.hpp"
 #include "mechanisms/conflict/context.hpp"
+#include "mechanisms/displacement/cell_runs.hpp"
 #include "mechanisms/displacement/displacement.hpp"
 #include "mechanisms/displacement/registration.hpp"
 
@@ -175,6 +176,7 @@ class Flight {
   void leave_by_community(PlaceId origin, const conflict::People& people, std::uint32_t day);
 
   std::vector<double> cell_weight_;     // derived from the cells and places on the first day (not state)
+  CellRuns cell_runs_;                  // each cell's people as runs of consecutive indices (not state)
   std::vector<std::uint32_t> leaving_;  // scratch: today's leavers of the place at hand
   // N_p by place (NaN: not summed yet) for the cell index of version exposed_version_ (not state:
   // a cache, summed again after a resume).

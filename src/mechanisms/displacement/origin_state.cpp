@@ -15,8 +15,12 @@
 // Nothing else changes: violence, groups and the rules of movement go on as simulated.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
+#include "engine/ordered_pool.hpp"
 #include "mechanisms/displacement/flight.hpp"
 
 namespace peacesim::mechanisms::displacement {
@@ -29,6 +33,19 @@ namespace {
 // above those (the first state's keys are those of a theatre of one state).
 constexpr std::uint64_t kAddKeys = std::uint64_t{1} << 40;
 constexpr std::uint64_t kNationKeys = std::uint64_t{1} << 48;
+
+// The residents of one community around one home, in the order of the cell index: the agents added
+// at the origin take the n-th of those left (counting and walking the home's people for each agent
+// added took minutes at full scale).
+engine::OrderedPool<std::uint32_t> residents_of(const conflict::State& state, std::uint32_t begin,
+                                                std::uint32_t end, std::uint8_t group) {
+  std::vector<std::uint32_t> people;
+  for (std::uint32_t at = begin; at < end; ++at) {
+    const std::uint32_t i = state.by_cell[at];
+    if (state.people.status[i] == Status::Resident && state.people.community[i] == group) people.push_back(i);
+  }
+  return engine::OrderedPool<std::uint32_t>(std::move(people));
+}
 }  // namespace
 
 void Flight::start_from_origin(conflict::State& state, conflict::Context& context) {
@@ -117,6 +134,9 @@ std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& con
   const auto& destinations = camps.empty() ? places : camps;
   if (destinations.empty()) return 0;
   std::size_t added = 0;
+  // The residents left by home and community, gathered when a home is first drawn (only this
+  // function changes their statuses until it returns).
+  std::map<std::pair<PlaceId, std::uint8_t>, engine::OrderedPool<std::uint32_t>> remaining;
   for (std::size_t j = 0; j < count; ++j) {
     engine::RandomDraws d =
         context.random.draws(kOriginStream, day, kNationKeys * nation + kAddKeys * (code + 1u) + j);
@@ -124,31 +144,25 @@ std::size_t Flight::add_at_origin(conflict::State& state, conflict::Context& con
     for (int attempt = 0; attempt < 16; ++attempt) {
       const auto model = like[d.below(static_cast<std::uint32_t>(like.size()))];
       const auto w = displacement_.whereabouts(model);
-      const auto [begin, end] = context.ops.residents_range(state, w.home);
-      std::uint32_t candidates = 0;
-      for (std::uint32_t at = begin; at < end; ++at) {
-        const std::uint32_t i = state.by_cell[at];
-        candidates += people.status[i] == Status::Resident && people.community[i] == w.group ? 1u : 0u;
+      auto found = remaining.find({w.home, w.group});
+      if (found == remaining.end()) {
+        const auto [begin, end] = context.ops.residents_range(state, w.home);
+        found = remaining.emplace(std::pair{w.home, w.group}, residents_of(state, begin, end, w.group)).first;
       }
-      if (candidates == 0) continue;
+      auto& pool = found->second;
+      if (pool.left() == 0) continue;
       const PlaceId to = status_code(model) == code
                              ? w.at
                              : destinations[d.below(static_cast<std::uint32_t>(destinations.size()))];
-      auto nth = d.below(candidates);
-      for (std::uint32_t at = begin; at < end; ++at) {
-        const std::uint32_t i = state.by_cell[at];
-        if (people.status[i] != Status::Resident || people.community[i] != w.group) continue;
-        if (nth-- > 0) continue;
-        people.status[i] = code == Registration::kInternal ? Status::Displaced : Status::Refugee;
-        state_.owner.push_back(i);
-        // In transit, the model agent is counted at the place its leg started: the new one rests there.
-        // It left home when the agent it is drawn like did: the return chance may fall with time away.
-        const std::size_t slot = displacement_.add_resting(w.home, to, day, w.group, w.left_home);
-        if (slot + 1 != state_.owner.size())
-          throw std::logic_error("displacement: slots and owners out of step");
-        ++added;
-        break;
-      }
+      const std::uint32_t i = pool.take(d.below(static_cast<std::uint32_t>(pool.left())));
+      people.status[i] = code == Registration::kInternal ? Status::Displaced : Status::Refugee;
+      state_.owner.push_back(i);
+      // In transit, the model agent is counted at the place its leg started: the new one rests there.
+      // It left home when the agent it is drawn like did: the return chance may fall with time away.
+      const std::size_t slot = displacement_.add_resting(w.home, to, day, w.group, w.left_home);
+      if (slot + 1 != state_.owner.size())
+        throw std::logic_error("displacement: slots and owners out of step");
+      ++added;
       break;
     }
   }

@@ -11,6 +11,8 @@
 // and u_i a fixed uniform draw per person (people differ). Grievance G_i = H_i · (1 − L_i).
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include "engine/parameter_table.hpp"
@@ -52,7 +54,24 @@ struct Inputs {
   const std::vector<double>& included_communities;  // M10: how far each community's exclusion is lifted
 };
 
+// Each person's fixed draw u_i (step 0 of M1's stream, keyed by the person), kept so that the
+// monthly pass does not run the cipher again for every person. A cache, not state: it is a pure
+// function of the run's seed and the person's index (people are only ever appended), so it is never
+// checkpointed and a resumed run draws it again (docs/architecture.md, "Caches that are not state").
+class SpreadDraws {
+ public:
+  // The draws of people 0..n-1 under this seed, drawing those not kept yet.
+  std::span<const double> of(std::uint64_t seed, std::size_t n);
+
+ private:
+  std::uint64_t seed_ = 0;
+  std::vector<double> u_;
+};
+
 // Updates every living person's legitimacy (parallel; each writes its own slot).
+void update(conflict::State& state, const conflict::Context& context, const Params& params, const Inputs& in,
+            SpreadDraws& draws);
+// The same with the draws made afresh (one call, or a test).
 void update(conflict::State& state, const conflict::Context& context, const Params& params, const Inputs& in);
 
 // G for one person.

@@ -71,11 +71,14 @@ void install(conflict::Registry& r) {
   const auto& memory = r.read<civilians::Memory>();
   const auto& perceived = r.read<perceptions::State>();
   const auto& peace = r.read<peace_process::State>();
-  r.system("M1 grievance", engine::Cadence::Monthly, [&world, &params, &memory, &perceived, &peace](auto& c) {
-    update(
-        world, c, params,
-        {memory.abuses_by_state, memory.abuses_by_groups, perceived.resentment, peace.included_communities});
-  });
+  auto& spread = r.keep<SpreadDraws>();
+  r.system("M1 grievance", engine::Cadence::Monthly,
+           [&world, &params, &memory, &perceived, &peace, &spread](auto& c) {
+             update(world, c, params,
+                    {memory.abuses_by_state, memory.abuses_by_groups, perceived.resentment,
+                     peace.included_communities},
+                    spread);
+           });
 }
 
 }  // namespace

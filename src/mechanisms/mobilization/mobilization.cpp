@@ -57,6 +57,12 @@ double protection(const conflict::Group& g, std::size_t c, double fear, const Pa
 // affinity and pull (its protection included) the largest among the groups open to them there.
 // Most residents fall short of the threshold most months; the bound passes them over before the
 // per-group scores, and leaves every choice as it was (kSlack covers rounding in the sums).
+// A resident who chose a group this month (pass 1 of recruit).
+struct Chooser {
+  std::uint32_t person;
+  ActorIndex group;
+};
+
 class ScoreBound {
  public:
   static constexpr std::size_t kCommunities = 32;  // communities are bits of a 32-bit mask
@@ -164,48 +170,57 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
   const auto& threat = state.community_threat;  // M14: [community][region], 0..1
   const ScoreBound bound(state, params, pull);
   // Pass 1 (parallel): each resident picks among the groups whose score reaches the threshold, by a
-  // logit over the scores (the first uniform of the person's keyed draws), or none.
+  // logit over the scores (the first uniform of the person's keyed draws), or none. Each block of
+  // people lists its choosers in person order; the lists are joined in block order, so the passes
+  // below read the choosers in person order whatever the threads, and never the people who chose
+  // nothing (most of them).
   auto& people = state.people;
-  std::vector<ActorIndex> choice(people.size(), conflict::kNoActor);
   const std::size_t groups = state.groups.size();
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, people.size(), 1 << 14), [&](const auto& range) {
+  constexpr std::size_t kBlock = 1 << 14;
+  const std::size_t blocks = (people.size() + kBlock - 1) / kBlock;
+  std::vector<std::vector<Chooser>> chosen_by_block(blocks);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks), [&](const auto& block_range) {
     std::vector<double> weight(groups, 0.0);
-    for (std::size_t i = range.begin(); i != range.end(); ++i) {
-      if (people.status[i] != Status::Resident) continue;
-      const auto region = state.cells[people.cell[i]].region;
-      const auto c = people.community[i];
-      const double g_i = grievance::grievance(people, i);
-      const double r_i = conflict::unit(people.risk_aversion[i]) * risk[region];
-      if (!bound.may_reach(c, region, g_i, r_i, params.threshold)) continue;
-      const double fear = c < threat.size() && region < threat[c].size() ? threat[c][region] : 0.0;
-      double best = -1.0;
-      bool any = false;
-      for (std::size_t gi = 0; gi < groups; ++gi) {
-        const auto& g = state.groups[gi];
-        // Not a choice: its weight below is exp(-inf) = 0 (a score of 0 at a threshold of 0 is one).
-        weight[gi] = -std::numeric_limits<double>::infinity();
-        if (!g.active || !in_mask(g.regions, region)) continue;
-        const double protect = protection(g, c, fear, params);
-        const double score = g_i * affinity(g, c, params) + pull[gi] + protect - r_i;
-        if (score < params.threshold) continue;
-        weight[gi] = score;
-        best = std::max(best, score);
-        any = true;
+    for (std::size_t b = block_range.begin(); b != block_range.end(); ++b) {
+      auto& chosen = chosen_by_block[b];
+      for (std::size_t i = b * kBlock; i < std::min(people.size(), (b + 1) * kBlock); ++i) {
+        if (people.status[i] != Status::Resident) continue;
+        const auto region = state.cells[people.cell[i]].region;
+        const auto c = people.community[i];
+        const double g_i = grievance::grievance(people, i);
+        const double r_i = conflict::unit(people.risk_aversion[i]) * risk[region];
+        if (!bound.may_reach(c, region, g_i, r_i, params.threshold)) continue;
+        const double fear = c < threat.size() && region < threat[c].size() ? threat[c][region] : 0.0;
+        double best = -1.0;
+        bool any = false;
+        for (std::size_t gi = 0; gi < groups; ++gi) {
+          const auto& g = state.groups[gi];
+          // Not a choice: its weight below is exp(-inf) = 0 (a score of 0 at a threshold of 0 is one).
+          weight[gi] = -std::numeric_limits<double>::infinity();
+          if (!g.active || !in_mask(g.regions, region)) continue;
+          const double protect = protection(g, c, fear, params);
+          const double score = g_i * affinity(g, c, params) + pull[gi] + protect - r_i;
+          if (score < params.threshold) continue;
+          weight[gi] = score;
+          best = std::max(best, score);
+          any = true;
+        }
+        if (!any) continue;
+        double total = 0.0;
+        for (std::size_t gi = 0; gi < groups; ++gi) {
+          weight[gi] = std::exp((weight[gi] - best) / params.choice_scale);
+          total += weight[gi];
+        }
+        auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+        chosen.push_back({static_cast<std::uint32_t>(i),
+                          static_cast<ActorIndex>(conflict::weighted_pick(draws, weight, total) + 1)});
       }
-      if (!any) continue;
-      double total = 0.0;
-      for (std::size_t gi = 0; gi < groups; ++gi) {
-        weight[gi] = std::exp((weight[gi] - best) / params.choice_scale);
-        total += weight[gi];
-      }
-      auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
-      choice[i] = static_cast<ActorIndex>(conflict::weighted_pick(draws, weight, total) + 1);
     }
   });
+  std::vector<Chooser> chosen;
+  for (auto& block : chosen_by_block) chosen.insert(chosen.end(), block.begin(), block.end());
   std::vector<double> eligible(groups, 0.0);
-  for (const ActorIndex c : choice) {
-    if (c != conflict::kNoActor) eligible[c - 1] += k;
-  }
+  for (const Chooser& x : chosen) eligible[x.group - 1] += k;
   std::vector<double> accept(groups, 0.0);
   for (std::size_t gi = 0; gi < groups; ++gi) {
     accept[gi] =
@@ -232,22 +247,19 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
   double left_all = kUnbounded;  // room left under the whole's ceiling
   if (resources.bounded()) {
     double wanted = 0.0;
-    for (const ActorIndex c : choice) {
-      if (c != conflict::kNoActor) wanted += k * accept[c - 1];
-    }
+    for (const Chooser& x : chosen) wanted += k * accept[x.group - 1];
     const double fighters = state.fighters_total();
     room = room_share(resources.ceiling, fighters, wanted);
     left_all = resources.ceiling - fighters;
   }
   // Pass 2 (in person order, draws keyed by person: the same whatever the threads); the second
   // uniform of the person's draws decides.
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    const ActorIndex c = choice[i];
-    if (c == conflict::kNoActor || left[c - 1] <= 0.0 || left_all <= 0.0) continue;
+  for (const auto [i, c] : chosen) {
+    if (left[c - 1] <= 0.0 || left_all <= 0.0) continue;
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
     (void)draws.uniform();
     if (draws.uniform() < accept[c - 1] * room) {
-      context.ops.enlist(state, static_cast<std::uint32_t>(i), c);
+      context.ops.enlist(state, i, c);
       left[c - 1] -= k;
       left_all -= k;
     }

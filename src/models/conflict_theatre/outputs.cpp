@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -117,6 +120,16 @@ void record_returns(engine::Recorder& rec, const Series& ids,
   rec.set(ids.returned_refugees, 0, all);
 }
 
+// The sum 0 + k + k + ... with n terms: n·k when every partial sum is an integer below 2^53 (k a whole
+// number of people), which it then equals exactly; else added term by term.
+double people_of(std::uint64_t n, double k) {
+  constexpr double kExact = 9007199254740992.0;  // 2^53
+  if (k == std::floor(k) && static_cast<double>(n) * k < kExact) return static_cast<double>(n) * k;
+  double sum = 0.0;
+  for (std::uint64_t j = 0; j < n; ++j) sum += k;
+  return sum;
+}
+
 void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
              const mechanisms::displacement::Flight& flight, const mechanisms::demography::Counts& counts) {
   const std::size_t regions = s.regions.size();
@@ -137,36 +150,58 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
       f[r] += s.groups[g].dispersed[r];
     conflict::record_by_region(rec, ids.fighters[g], f);
   }
-  // People: statuses by region of home.
-  std::vector<double> alive(regions, 0.0), idp(regions, 0.0), refugees(regions, 0.0), authority(regions, 0.0),
-      residents(regions, 0.0);
-  double killed = 0.0;
+  // People: statuses by region of home, counted; the people they stand for are k times the counts
+  // (people_of gives the very sum of adding k once per agent, as this loop once did).
+  std::vector<std::uint64_t> n_residents(regions, 0), n_alive(regions, 0), n_idp(regions, 0),
+      n_refugees(regions, 0);
+  std::uint64_t n_killed = 0;
+  std::vector<double> authority(regions, 0.0);
   const double k = s.people.people_per_agent;
+  // The authority felt by residents is added person by person in person order, as before; the
+  // region's running sum is held in a local while consecutive residents share their region (people
+  // are stored cell by cell), so each add waits on the last add only, not on a store to memory.
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::size_t current = kNone;
+  double running = 0.0;
   for (std::size_t i = 0; i < s.people.size(); ++i) {
     const auto& cell = s.cells[s.people.cell[i]];
     switch (s.people.status[i]) {
       case Status::Resident:
-        residents[cell.region] += k;
-        authority[cell.region] += k * s.places[cell.place].state_authority;
-        alive[cell.region] += k;
+        ++n_residents[cell.region];
+        if (cell.region != current) {
+          if (current != kNone) authority[current] = running;
+          current = cell.region;
+          running = authority[current];
+        }
+        running += k * s.places[cell.place].state_authority;
+        ++n_alive[cell.region];
         break;
       case Status::Fighter:
-        alive[cell.region] += k;
+        ++n_alive[cell.region];
         break;
       case Status::Displaced:
-        idp[cell.region] += k;
-        alive[cell.region] += k;
+        ++n_idp[cell.region];
+        ++n_alive[cell.region];
         break;
       case Status::Refugee:
-        refugees[cell.region] += k;
+        ++n_refugees[cell.region];
         break;
       case Status::KilledViolently:
-        killed += k;
+        ++n_killed;
         break;
       case Status::DiedNaturally:
         break;
     }
   }
+  if (current != kNone) authority[current] = running;
+  std::vector<double> alive(regions), idp(regions), refugees(regions), residents(regions);
+  for (std::size_t r = 0; r < regions; ++r) {
+    residents[r] = people_of(n_residents[r], k);
+    alive[r] = people_of(n_alive[r], k);
+    idp[r] = people_of(n_idp[r], k);
+    refugees[r] = people_of(n_refugees[r], k);
+  }
+  const double killed = people_of(n_killed, k);
   for (std::size_t r = 0; r < regions; ++r) {
     rec.set(ids.authority, static_cast<engine::RegionIndex>(r + 1),
             residents[r] > 0 ? authority[r] / residents[r] : 0.0);

@@ -438,3 +438,32 @@ TEST(FlightMechanism, WithFullElasticityLowViolenceDisplacesInProportionToDeaths
 
 }  // namespace
 }  // namespace peacesim::mechanisms::conflict::testing
+
+namespace peacesim::mechanisms::conflict::testing {
+namespace {
+
+// The cell index extended with the newborn (people appended since the last rebuild, in several
+// cells, twice over) is the index a full rebuild makes from scratch.
+TEST(CellIndex, ExtendedWithTheNewbornIsTheFullIndex) {
+  World w;
+  const auto cells = static_cast<std::uint16_t>(w.state.cells.size());
+  ASSERT_GT(cells, 2u);
+  for (int month = 0; month < 2; ++month) {
+    for (std::uint16_t j = 0; j < 50; ++j) {
+      const auto cell = static_cast<std::uint16_t>((j * 7 + month) % cells);
+      w.state.people.add(cell, 0, 0);
+    }
+    const auto version = w.state.cell_index_version;
+    w.state.rebuild_cell_index();
+    EXPECT_EQ(w.state.cell_index_version, version + 1);
+    State fresh;
+    fresh.cells = w.state.cells;
+    fresh.people = w.state.people;
+    fresh.rebuild_cell_index();
+    EXPECT_EQ(w.state.cell_begin, fresh.cell_begin) << "month " << month;
+    EXPECT_EQ(w.state.by_cell, fresh.by_cell) << "month " << month;
+  }
+}
+
+}  // namespace
+}  // namespace peacesim::mechanisms::conflict::testing

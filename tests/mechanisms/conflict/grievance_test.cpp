@@ -129,5 +129,31 @@ TEST(GrievanceMechanism, SpreadMakesPeopleDifferAroundTheMeanAndIsFixedPerPerson
   EXPECT_NE(other.state.people.legitimacy, first);
 }
 
+// The kept draws (a cache across months, grown as people are born, dropped for another seed) give
+// every person the value the draws made afresh give.
+TEST(GrievanceMechanism, KeptDrawsGiveTheSameLegitimacyAsFreshOnes) {
+  grievance::Params params;
+  grievance::SpreadDraws kept;
+  World w({10.0, 200, 11});
+  World fresh({10.0, 200, 11});
+  grievance::update(w.state, w.ctx(), params, w.m1_inputs(), kept);
+  grievance::update(fresh.state, fresh.ctx(), params, fresh.m1_inputs());
+  EXPECT_EQ(w.state.people.legitimacy, fresh.state.people.legitimacy);
+  // People born since, and a changed place: the kept draws grow to cover them.
+  for (World* x : {&w, &fresh}) {
+    for (int b = 0; b < 5; ++b) x->state.people.add(x->state.people.cell[b], x->state.people.community[b], 0);
+    x->state.places[kBamako].state_authority = 0.4;
+  }
+  grievance::update(w.state, w.ctx(), params, w.m1_inputs(), kept);
+  grievance::update(fresh.state, fresh.ctx(), params, fresh.m1_inputs());
+  EXPECT_EQ(w.state.people.legitimacy, fresh.state.people.legitimacy);
+  // Another seed with the same cache: its own draws, not the first seed's.
+  World other({10.0, 200, 12});
+  World other_fresh({10.0, 200, 12});
+  grievance::update(other.state, other.ctx(), params, other.m1_inputs(), kept);
+  grievance::update(other_fresh.state, other_fresh.ctx(), params, other_fresh.m1_inputs());
+  EXPECT_EQ(other.state.people.legitimacy, other_fresh.state.people.legitimacy);
+}
+
 }  // namespace
 }  // namespace peacesim::mechanisms::conflict::testing
