@@ -4,6 +4,10 @@
 #include <fmt/os.h>
 
 #include <cstdio>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -46,6 +50,11 @@ class CsvFile {
           fmt::format("could not write {} (disk full?): {}", path_.string(), e.code().message()));
     }
   }
+  // Writes text as it is (a buffer of formatted rows).
+  void write(std::string_view text) {
+    if (!text.empty() && std::fwrite(text.data(), 1, text.size(), file_) != text.size())
+      throw OutputError(fmt::format("could not write {} (disk full?)", path_.string()));
+  }
   void close() {
     const bool failed = std::ferror(file_) != 0;
     const int rc = std::fclose(file_);
@@ -64,12 +73,29 @@ std::string event_id(std::size_t index) { return fmt::format("SIM{}", index + 1)
 void write_series_csv(const std::filesystem::path& path, const engine::Recorder& recorder) {
   CsvFile out(path);
   out.print("date,step,region,series,value\n");
-  const auto& regions = recorder.regions();
-  const auto& series = recorder.series();
+  // Hundreds of thousands of rows naming a few dozen regions and series and one date per period:
+  // the names are quoted once, a period's date is written once, and the rows go out a buffer at a
+  // time (the same text as printing each row).
+  std::vector<std::string> regions, series;
+  for (const auto& name : recorder.regions()) regions.push_back(quoted(name));
+  for (const auto& spec : recorder.series()) series.push_back(quoted(spec.name));
+  constexpr std::size_t kFlushBytes = 1 << 20;
+  fmt::memory_buffer buffer;
+  std::string date;
+  std::optional<engine::Date> date_of;
   for (const auto& row : recorder.rows()) {
-    out.print("{},{},{},{},{}\n", row.date.iso(), row.step, quoted(regions[row.region]),
-              quoted(series[row.series].name), row.value);
+    if (date_of != row.date) {
+      date = row.date.iso();
+      date_of = row.date;
+    }
+    fmt::format_to(std::back_inserter(buffer), "{},{},{},{},{}\n", date, row.step, regions[row.region],
+                   series[row.series], row.value);
+    if (buffer.size() >= kFlushBytes) {
+      out.write({buffer.data(), buffer.size()});
+      buffer.clear();
+    }
   }
+  out.write({buffer.data(), buffer.size()});
   out.close();
 }
 
