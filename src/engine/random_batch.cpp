@@ -1,5 +1,7 @@
 #include "engine/random_batch.hpp"
 
+#include <algorithm>
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -16,15 +18,15 @@ constexpr std::uint32_t kWeyl0 = 0x9E3779B9u;
 constexpr std::uint32_t kWeyl1 = 0xBB67AE85u;
 constexpr int kRounds = 10;
 
-// The counter's two low words of consecutive entities, lane by lane.
+// The counter's two low words of N entities, lane by lane.
 template <std::size_t N>
 struct EntityWords {
   alignas(64) std::uint32_t low[N];
   alignas(64) std::uint32_t high[N];
-  explicit EntityWords(std::uint64_t first) {
+  explicit EntityWords(const std::uint64_t* entity) {
     for (std::size_t j = 0; j < N; ++j) {
-      low[j] = static_cast<std::uint32_t>(first + j);
-      high[j] = static_cast<std::uint32_t>((first + j) >> 32);
+      low[j] = static_cast<std::uint32_t>(entity[j]);
+      high[j] = static_cast<std::uint32_t>(entity[j] >> 32);
     }
   }
 };
@@ -46,8 +48,8 @@ void transpose(const std::uint32_t (&words)[4][N], PhiloxBlock* out) {
 // then the round's mixing with the round key.
 __attribute__((target("avx512f"))) void sixteen_blocks(std::uint32_t key0, std::uint32_t key1,
                                                        std::uint32_t c2, std::uint32_t c3,
-                                                       std::uint64_t first, PhiloxBlock* out) {
-  const EntityWords<16> entity(first);
+                                                       const std::uint64_t* entities, PhiloxBlock* out) {
+  const EntityWords<16> entity(entities);
   __m512i x0 = _mm512_load_si512(entity.low);
   __m512i x1 = _mm512_load_si512(entity.high);
   __m512i x2 = _mm512_set1_epi32(static_cast<int>(c2));
@@ -82,8 +84,9 @@ __attribute__((target("avx512f"))) void sixteen_blocks(std::uint32_t key0, std::
 
 // Eight entities at once (AVX2), the same rounds.
 __attribute__((target("avx2"))) void eight_blocks(std::uint32_t key0, std::uint32_t key1, std::uint32_t c2,
-                                                  std::uint32_t c3, std::uint64_t first, PhiloxBlock* out) {
-  const EntityWords<8> entity(first);
+                                                  std::uint32_t c3, const std::uint64_t* entities,
+                                                  PhiloxBlock* out) {
+  const EntityWords<8> entity(entities);
   __m256i x0 = _mm256_load_si256(reinterpret_cast<const __m256i*>(entity.low));
   __m256i x1 = _mm256_load_si256(reinterpret_cast<const __m256i*>(entity.high));
   __m256i x2 = _mm256_set1_epi32(static_cast<int>(c2));
@@ -130,27 +133,40 @@ std::size_t lanes() {
 
 }  // namespace
 
-void first_blocks(std::uint64_t seed, StreamId stream, std::uint32_t step, std::uint64_t first,
-                  std::span<PhiloxBlock> out) noexcept {
+void first_blocks(std::uint64_t seed, StreamId stream, std::uint32_t step,
+                  std::span<const std::uint64_t> entities, std::span<PhiloxBlock> out) noexcept {
   const auto key0 = static_cast<std::uint32_t>(seed);
   const auto key1 = static_cast<std::uint32_t>(seed >> 32);
   const auto c3 = static_cast<std::uint32_t>(stream) << 16;  // block 0 of the stream (RandomDraws)
+  const std::size_t n = std::min(entities.size(), out.size());
   std::size_t j = 0;
 #if defined(__x86_64__)
   const std::size_t width = lanes();
   if (width == 16) {
-    for (; j + 16 <= out.size(); j += 16) sixteen_blocks(key0, key1, step, c3, first + j, &out[j]);
+    for (; j + 16 <= n; j += 16) sixteen_blocks(key0, key1, step, c3, &entities[j], &out[j]);
   } else if (width == 8) {
-    for (; j + 8 <= out.size(); j += 8) eight_blocks(key0, key1, step, c3, first + j, &out[j]);
+    for (; j + 8 <= n; j += 8) eight_blocks(key0, key1, step, c3, &entities[j], &out[j]);
   }
 #endif
   const r123::Philox4x32::key_type key{{key0, key1}};
-  for (; j < out.size(); ++j) {
-    const std::uint64_t entity = first + j;
+  for (; j < n; ++j) {
+    const std::uint64_t entity = entities[j];
     const r123::Philox4x32::ctr_type counter{
         {static_cast<std::uint32_t>(entity), static_cast<std::uint32_t>(entity >> 32), step, c3}};
     const auto block = r123::Philox4x32()(counter, key);
     out[j] = {block.v[0], block.v[1], block.v[2], block.v[3]};
+  }
+}
+
+void first_blocks(std::uint64_t seed, StreamId stream, std::uint32_t step, std::uint64_t first,
+                  std::span<PhiloxBlock> out) noexcept {
+  constexpr std::size_t kChunk = 256;
+  std::array<std::uint64_t, kChunk> entities;
+  for (std::size_t from = 0; from < out.size(); from += kChunk) {
+    const std::size_t count = std::min(kChunk, out.size() - from);
+    for (std::size_t j = 0; j < count; ++j) entities[j] = first + from + j;
+    first_blocks(seed, stream, step, std::span<const std::uint64_t>(entities.data(), count),
+                 out.subspan(from, count));
   }
 }
 

@@ -22,6 +22,9 @@ using PhiloxBlock = std::array<std::uint32_t, 4>;
 // out[j] = the first block of the key (seed, stream, step, first + j), for j < out.size().
 void first_blocks(std::uint64_t seed, StreamId stream, std::uint32_t step, std::uint64_t first,
                   std::span<PhiloxBlock> out) noexcept;
+// out[j] = the first block of the key (seed, stream, step, entities[j]), for j below both sizes.
+void first_blocks(std::uint64_t seed, StreamId stream, std::uint32_t step,
+                  std::span<const std::uint64_t> entities, std::span<PhiloxBlock> out) noexcept;
 
 // The first and second uniforms a RandomDraws of that key would return, from its first block.
 inline double first_uniform(const PhiloxBlock& b) noexcept { return RandomDraws::uniform_of(b[0], b[1]); }

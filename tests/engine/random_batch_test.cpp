@@ -38,3 +38,22 @@ TEST(FirstBlocks, GiveTheSameUniformsAsTheDraws) {
 
 }  // namespace
 }  // namespace peacesim::engine
+
+namespace peacesim::engine {
+namespace {
+
+// Keys listed one by one (not consecutive, some past 2^32, fewer than a batch and more): each block
+// is the first of that entity's draws.
+TEST(FirstBlocks, OfListedEntitiesAreTheirFirstWords) {
+  const std::vector<std::uint64_t> entities{
+      5, 3, 0xFFFFFFFFull, 0x100000001ull, 77, 77, 12, 9, 1000000, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 42};
+  std::vector<PhiloxBlock> blocks(entities.size());
+  first_blocks(99, 0x0D71, 3, entities, blocks);
+  for (std::size_t j = 0; j < entities.size(); ++j) {
+    RandomDraws draws(99, 0x0D71, 3, entities[j]);
+    for (int w = 0; w < 4; ++w) EXPECT_EQ(blocks[j][w], draws.next_u32()) << j;
+  }
+}
+
+}  // namespace
+}  // namespace peacesim::engine

@@ -5,10 +5,12 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "engine/random_batch.hpp"
 #include "engine/route_graph.hpp"
 
 namespace peacesim::mechanisms::displacement {
@@ -412,7 +414,16 @@ std::uint32_t Displacement::rest_until(PlaceId p, std::uint32_t from_day, std::u
   return from_day + static_cast<std::uint32_t>(wait);
 }
 
-void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day) {
+bool Displacement::may_return(std::size_t slot) const {
+  // (any_safe_home first: with no return before safety, most days no home is safe.)
+  const auto at = dyn_.agents.column<kAt>();
+  const auto home = dyn_.agents.column<kHome>();
+  return dyn_.agents.column<kPath>()[slot] == kNoPath && at[slot] != home[slot] &&
+         (dyn_.any_safe_home || rules_.return_unsafe_factor > 0) && home_factor(home[slot]) > 0.0;
+}
+
+void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day,
+                              const double* return_draw) {
   auto at = dyn_.agents.column<kAt>();
   auto path_of = dyn_.agents.column<kPath>();
   auto leg_of = dyn_.agents.column<kLeg>();
@@ -424,14 +435,12 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
 
   if (dyn_.retired[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
-  // Whether a resting agent away from home may set off back today (decided once, used twice).
-  // (any_safe_home first: with no return before safety, most days no home is safe.)
-  const bool may_return = resting && at[slot] != home_of[slot] &&
-                          (dyn_.any_safe_home || rules_.return_unsafe_factor > 0) &&
-                          home_factor(home_of[slot]) > 0.0;
+  // Whether a resting agent away from home may set off back today (may_return, decided by the
+  // caller, which drew the return draws of all such agents together).
+  const bool returning = return_draw != nullptr;
   if (resting) {
     const bool stale = regime_of[slot] != dyn_.regime[at[slot]];
-    if (!stale && wake_of[slot] > day && !may_return) return;  // the common case: still resting
+    if (!stale && wake_of[slot] > day && !returning) return;  // the common case: still resting
   }
 
   engine::RandomDraws draws =
@@ -442,14 +451,12 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
       regime_of[slot] = dyn_.regime[p];
       wake_of[slot] = rest_until(p, day, arrived_of[slot], draws);
     }
-    if (may_return) {
-      engine::RandomDraws back =
-          random.draws(kReturnStream, day, dyn_.agents.id_at(static_cast<engine::AgentId>(slot)));
+    if (returning) {
       const std::uint32_t since = dyn_.agents.column<kSince>()[slot];
       // Every factor of the chance after the first two lies in [0, 1], so a draw at or above
       // return_chance × home_factor cannot fall below the chance (rounding never lifts a product
       // by a factor ≤ 1): most days the exponentials need not be worked out, with the same outcome.
-      const double u = back.uniform();
+      const double u = *return_draw;
       const bool goes = u < rules_.return_chance * home_factor(home_of[slot]) &&
                         u < return_chance(day >= since ? day - since : 0, at[slot], home_of[slot],
                                           dyn_.agents.column<kGroup>()[slot]);
@@ -536,14 +543,32 @@ void Displacement::step(const engine::RandomStreams& random, std::uint32_t day, 
   };
   const auto at = dyn_.agents.column<kAt>();
   const auto path_of = dyn_.agents.column<kPath>();
+  // The return draws (the first uniform of each agent's key in kReturnStream) of the agents that
+  // may set off home today are enciphered a batch at a time, before the moves.
+  constexpr std::size_t kBatch = 256;
   auto move_and_count = [&](std::size_t begin, std::size_t end, Counts& counts) {
-    for (std::size_t s = begin; s < end; ++s) {
-      if (dyn_.retired[s] != 0) continue;
-      move_agent(s, random, day);
-      if (path_of[s] == kNoPath) {
-        ++counts.resting[at[s]];
-      } else {
-        ++counts.in_transit;
+    std::array<std::uint64_t, kBatch> ids;
+    std::array<engine::PhiloxBlock, kBatch> blocks;
+    std::array<bool, kBatch> returning;
+    for (std::size_t from = begin; from < end; from += kBatch) {
+      const std::size_t to = std::min(end, from + kBatch);
+      std::size_t m = 0;
+      for (std::size_t s = from; s < to; ++s) {
+        returning[s - from] = dyn_.retired[s] == 0 && may_return(s);
+        if (returning[s - from]) ids[m++] = dyn_.agents.id_at(static_cast<engine::AgentId>(s));
+      }
+      engine::first_blocks(random.seed(), kReturnStream, day, std::span<const std::uint64_t>(ids.data(), m),
+                           std::span(blocks.data(), m));
+      std::size_t j = 0;
+      for (std::size_t s = from; s < to; ++s) {
+        if (dyn_.retired[s] != 0) continue;
+        const double draw = returning[s - from] ? engine::first_uniform(blocks[j++]) : 0.0;
+        move_agent(s, random, day, returning[s - from] ? &draw : nullptr);
+        if (path_of[s] == kNoPath) {
+          ++counts.resting[at[s]];
+        } else {
+          ++counts.in_transit;
+        }
       }
     }
   };

@@ -255,7 +255,11 @@ class Displacement {
 
   void enumerate_paths();
   void prepare_day(std::uint32_t day);
-  void move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day);
+  // Whether the agent in `slot`, resting away from a home it could go back to, may set off home today.
+  [[nodiscard]] bool may_return(std::size_t slot) const;
+  // Moves one agent for a day; return_draw is its day's return draw when it may set off home, else null.
+  void move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day,
+                  const double* return_draw);
   // The day an agent resting at p since day `arrived` next decides, drawn from `from_day` on.
   [[nodiscard]] std::uint32_t rest_until(PlaceId p, std::uint32_t from_day, std::uint32_t arrived,
                                          engine::RandomDraws& draws) const;
