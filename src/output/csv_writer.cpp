@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <iterator>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -81,15 +80,10 @@ void write_series_csv(const std::filesystem::path& path, const engine::Recorder&
   for (const auto& spec : recorder.series()) series.push_back(quoted(spec.name));
   constexpr std::size_t kFlushBytes = 1 << 20;
   fmt::memory_buffer buffer;
-  std::string date;
-  std::optional<engine::Date> date_of;
+  IsoDates dates;
   for (const auto& row : recorder.rows()) {
-    if (date_of != row.date) {
-      date = row.date.iso();
-      date_of = row.date;
-    }
-    fmt::format_to(std::back_inserter(buffer), "{},{},{},{},{}\n", date, row.step, regions[row.region],
-                   series[row.series], row.value);
+    fmt::format_to(std::back_inserter(buffer), "{},{},{},{},{}\n", dates.of(row.date), row.step,
+                   regions[row.region], series[row.series], row.value);
     if (buffer.size() >= kFlushBytes) {
       out.write({buffer.data(), buffer.size()});
       buffer.clear();

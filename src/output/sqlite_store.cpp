@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <optional>
 #include <string>
 
 #include "output/csv_writer.hpp"
@@ -165,15 +164,10 @@ void write_sqlite(const std::filesystem::path& path, const RunRecord& run) {
         .run();
   }
   Insert row(db, "INSERT INTO timeseries VALUES (?, ?, ?, ?, ?)");
-  std::string date;  // the rows of one period share their date: written once
-  std::optional<engine::Date> date_of;
+  IsoDates dates;
   for (const auto& r : recorder.rows()) {
-    if (date_of != r.date) {
-      date = r.date.iso();
-      date_of = r.date;
-    }
     row.bind(1, static_cast<std::int64_t>(r.step))
-        .bind(2, date)
+        .bind(2, dates.of(r.date))
         .bind(3, static_cast<std::int64_t>(r.series))
         .bind(4, static_cast<std::int64_t>(r.region))
         .bind(5, r.value)

@@ -1,12 +1,11 @@
 #include "mechanisms/demography/demography.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <array>
 #include <span>
 #include <vector>
 
+#include "engine/ordered_lists.hpp"
 #include "engine/random_batch.hpp"
 
 namespace peacesim::mechanisms::demography {
@@ -36,48 +35,41 @@ void month(conflict::State& state, const engine::RandomStreams& random, std::uin
   // (serial, the lists in block order, so in person order): deaths, and births appended in their
   // parents' order. The two draws are the first block of each person's key, enciphered a batch at
   // a time.
-  constexpr std::size_t kBlock = 1 << 14;
-  const std::size_t blocks = (n + kBlock - 1) / kBlock;
-  std::vector<std::vector<Event>> events_by_block(blocks);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks), [&](const auto& block_range) {
-    std::array<engine::PhiloxBlock, 256> draws;
-    for (std::size_t b = block_range.begin(); b != block_range.end(); ++b) {
-      const std::size_t end = std::min(n, (b + 1) * kBlock);
-      for (std::size_t from = b * kBlock; from < end; from += draws.size()) {
-        const std::size_t count = std::min(draws.size(), end - from);
-        engine::first_blocks(random.seed(), kStream, step, from, std::span(draws.data(), count));
-        for (std::size_t j = 0; j < count; ++j) {
-          const Status st = people.status[from + j];
-          if (st != Status::Resident && st != Status::Displaced) continue;
-          const auto i = static_cast<std::uint32_t>(from + j);
-          if (engine::first_uniform(draws[j]) < death) {
-            events_by_block[b].push_back({i, Fate::Dies});
-          } else if (engine::second_uniform(draws[j]) < birth) {
-            events_by_block[b].push_back({i, Fate::GivesBirth});
+  const std::vector<Event> events =
+      engine::list_in_order<Event>(n, [&](std::size_t begin, std::size_t end, std::vector<Event>& picked) {
+        std::array<engine::PhiloxBlock, 256> draws;
+        for (std::size_t from = begin; from < end; from += draws.size()) {
+          const std::size_t count = std::min(draws.size(), end - from);
+          engine::first_blocks(random.seed(), kStream, step, from, std::span(draws.data(), count));
+          for (std::size_t j = 0; j < count; ++j) {
+            const Status st = people.status[from + j];
+            if (st != Status::Resident && st != Status::Displaced) continue;
+            const auto i = static_cast<std::uint32_t>(from + j);
+            if (engine::first_uniform(draws[j]) < death) {
+              picked.push_back({i, Fate::Dies});
+            } else if (engine::second_uniform(draws[j]) < birth) {
+              picked.push_back({i, Fate::GivesBirth});
+            }
           }
         }
-      }
+      });
+  for (const auto [i, fate] : events) {
+    if (fate == Fate::Dies) {
+      people.status[i] = Status::DiedNaturally;
+      ++counts.natural_deaths;
+      continue;
     }
-  });
-  for (const auto& events : events_by_block) {
-    for (const auto [i, fate] : events) {
-      if (fate == Fate::Dies) {
-        people.status[i] = Status::DiedNaturally;
-        ++counts.natural_deaths;
-        continue;
-      }
-      // The child's attributes: the parent's draws after the two that decided (few births a month:
-      // drawing the key again is cheap).
-      auto draws = random.draws(kStream, step, i);
-      (void)draws.uniform();
-      (void)draws.uniform();
-      const std::uint32_t child = people.add(people.cell[i], people.community[i], people.livelihood[i]);
-      people.hardship[child] = conflict::to_byte(draws.uniform());
-      people.risk_aversion[child] = conflict::to_byte(draws.uniform());
-      people.legitimacy[child] = people.legitimacy[i];
-      people.tolerance_days[child] = displacement::draw_tolerance(draws, flight);
-      ++counts.births;
-    }
+    // The child's attributes: the parent's draws after the two that decided (few births a month:
+    // drawing the key again is cheap).
+    auto draws = random.draws(kStream, step, i);
+    (void)draws.uniform();
+    (void)draws.uniform();
+    const std::uint32_t child = people.add(people.cell[i], people.community[i], people.livelihood[i]);
+    people.hardship[child] = conflict::to_byte(draws.uniform());
+    people.risk_aversion[child] = conflict::to_byte(draws.uniform());
+    people.legitimacy[child] = people.legitimacy[i];
+    people.tolerance_days[child] = displacement::draw_tolerance(draws, flight);
+    ++counts.births;
   }
   state.rebuild_cell_index();
 }

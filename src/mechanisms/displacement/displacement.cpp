@@ -433,7 +433,6 @@ void Displacement::move_agent(std::size_t slot, const engine::RandomStreams& ran
   auto regime_of = dyn_.agents.column<kRegime>();
   auto arrived_of = dyn_.agents.column<kArrived>();
 
-  if (dyn_.retired[slot] != 0) return;
   const bool resting = path_of[slot] == kNoPath;
   // Whether a resting agent away from home may set off back today (may_return, decided by the
   // caller, which drew the return draws of all such agents together).

@@ -257,7 +257,8 @@ class Displacement {
   void prepare_day(std::uint32_t day);
   // Whether the agent in `slot`, resting away from a home it could go back to, may set off home today.
   [[nodiscard]] bool may_return(std::size_t slot) const;
-  // Moves one agent for a day; return_draw is its day's return draw when it may set off home, else null.
+  // Moves one agent, not retired, for a day; return_draw is its day's return draw when it may set off
+  // home, else null.
   void move_agent(std::size_t slot, const engine::RandomStreams& random, std::uint32_t day,
                   const double* return_draw);
   // The day an agent resting at p since day `arrived` next decides, drawn from `from_day` on.

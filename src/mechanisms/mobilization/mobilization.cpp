@@ -1,11 +1,10 @@
 #include "mechanisms/mobilization/mobilization.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "engine/ordered_lists.hpp"
 #include "mechanisms/conflict/draws.hpp"
 #include "mechanisms/grievance/grievance.hpp"
 
@@ -176,49 +175,42 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
   // nothing (most of them).
   auto& people = state.people;
   const std::size_t groups = state.groups.size();
-  constexpr std::size_t kBlock = 1 << 14;
-  const std::size_t blocks = (people.size() + kBlock - 1) / kBlock;
-  std::vector<std::vector<Chooser>> chosen_by_block(blocks);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks), [&](const auto& block_range) {
-    std::vector<double> weight(groups, 0.0);
-    for (std::size_t b = block_range.begin(); b != block_range.end(); ++b) {
-      auto& chosen = chosen_by_block[b];
-      for (std::size_t i = b * kBlock; i < std::min(people.size(), (b + 1) * kBlock); ++i) {
-        if (people.status[i] != Status::Resident) continue;
-        const auto region = state.cells[people.cell[i]].region;
-        const auto c = people.community[i];
-        const double g_i = grievance::grievance(people, i);
-        const double r_i = conflict::unit(people.risk_aversion[i]) * risk[region];
-        if (!bound.may_reach(c, region, g_i, r_i, params.threshold)) continue;
-        const double fear = c < threat.size() && region < threat[c].size() ? threat[c][region] : 0.0;
-        double best = -1.0;
-        bool any = false;
-        for (std::size_t gi = 0; gi < groups; ++gi) {
-          const auto& g = state.groups[gi];
-          // Not a choice: its weight below is exp(-inf) = 0 (a score of 0 at a threshold of 0 is one).
-          weight[gi] = -std::numeric_limits<double>::infinity();
-          if (!g.active || !in_mask(g.regions, region)) continue;
-          const double protect = protection(g, c, fear, params);
-          const double score = g_i * affinity(g, c, params) + pull[gi] + protect - r_i;
-          if (score < params.threshold) continue;
-          weight[gi] = score;
-          best = std::max(best, score);
-          any = true;
+  const std::vector<Chooser> chosen =
+      engine::list_in_order<Chooser>(people.size(), [&](std::size_t begin, std::size_t end, auto& picked) {
+        std::vector<double> weight(groups, 0.0);
+        for (std::size_t i = begin; i < end; ++i) {
+          if (people.status[i] != Status::Resident) continue;
+          const auto region = state.cells[people.cell[i]].region;
+          const auto c = people.community[i];
+          const double g_i = grievance::grievance(people, i);
+          const double r_i = conflict::unit(people.risk_aversion[i]) * risk[region];
+          if (!bound.may_reach(c, region, g_i, r_i, params.threshold)) continue;
+          const double fear = c < threat.size() && region < threat[c].size() ? threat[c][region] : 0.0;
+          double best = -1.0;
+          bool any = false;
+          for (std::size_t gi = 0; gi < groups; ++gi) {
+            const auto& g = state.groups[gi];
+            // Not a choice: its weight below is exp(-inf) = 0 (a score of 0 at a threshold of 0 is one).
+            weight[gi] = -std::numeric_limits<double>::infinity();
+            if (!g.active || !in_mask(g.regions, region)) continue;
+            const double protect = protection(g, c, fear, params);
+            const double score = g_i * affinity(g, c, params) + pull[gi] + protect - r_i;
+            if (score < params.threshold) continue;
+            weight[gi] = score;
+            best = std::max(best, score);
+            any = true;
+          }
+          if (!any) continue;
+          double total = 0.0;
+          for (std::size_t gi = 0; gi < groups; ++gi) {
+            weight[gi] = std::exp((weight[gi] - best) / params.choice_scale);
+            total += weight[gi];
+          }
+          auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
+          picked.push_back({static_cast<std::uint32_t>(i),
+                            static_cast<ActorIndex>(conflict::weighted_pick(draws, weight, total) + 1)});
         }
-        if (!any) continue;
-        double total = 0.0;
-        for (std::size_t gi = 0; gi < groups; ++gi) {
-          weight[gi] = std::exp((weight[gi] - best) / params.choice_scale);
-          total += weight[gi];
-        }
-        auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
-        chosen.push_back({static_cast<std::uint32_t>(i),
-                          static_cast<ActorIndex>(conflict::weighted_pick(draws, weight, total) + 1)});
-      }
-    }
-  });
-  std::vector<Chooser> chosen;
-  for (auto& block : chosen_by_block) chosen.insert(chosen.end(), block.begin(), block.end());
+      });
   std::vector<double> eligible(groups, 0.0);
   for (const Chooser& x : chosen) eligible[x.group - 1] += k;
   std::vector<double> accept(groups, 0.0);
