@@ -59,6 +59,11 @@ double felt_danger(double danger, double exposed_people, double elasticity) {
   return danger * std::pow(kReferencePeople / std::max(exposed_people, 1.0), elasticity);
 }
 
+double with_occupation(double v, bool occupied, double occupation_intensity) {
+  if (!occupied || occupation_intensity <= 0.0) return v;
+  return 1.0 - (1.0 - v) * (1.0 - occupation_intensity);
+}
+
 void Flight::day(conflict::State& state, conflict::Context& context) {
   if (cell_weight_.size() != state.cells.size()) cell_weight_ = catchment_weights(state, params_.kernel_km);
   const double keep = std::exp(-1.0 / params_.memory_days);
@@ -72,7 +77,11 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
         place.in_theatre && place.danger > 0.0 && params_.population_elasticity > 0.0
             ? felt_danger(place.danger, exposed_people(state, p, begin, end), params_.population_elasticity)
             : place.danger;
-    const double v = place.in_theatre ? 1.0 - std::exp(-rho / params_.danger_scale) : 0.0;
+    const bool occupied = place.in_theatre && place.controller != conflict::kState &&
+                          state.are_hostile(place.controller, conflict::kState);
+    const double v = place.in_theatre ? with_occupation(1.0 - std::exp(-rho / params_.danger_scale), occupied,
+                                                        params_.occupation_intensity)
+                                      : 0.0;
     place.danger *= keep;
     place.exposure_days *= keep;  // endurance counts recent violence: calm lets fear fade
     if (place.danger < 1e-3) place.danger = 0.0;

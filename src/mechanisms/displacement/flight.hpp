@@ -21,6 +21,11 @@
 // status they came back from (at the weekly bookkeeping). Each day the threat communities feel by region
 // (M14) is handed to the displacement mechanism, whose return rule may read it (return_fear_weight).
 //
+// A town held by a group hostile to its state (M3's controller) frightens its people by that alone,
+// deaths or not (rule by the group, arrests, its justice, fear of the reprisals its retaking will
+// bring): its daily intensity is v_p = 1 − (1 − v_deaths)(1 − o), o = occupation_intensity, so o
+// per day is endured under occupation even in calm, and the town is not calm for the returns of M7.
+//
 // The violence of a town is felt across its catchment with weight w_c = exp(−d_c / kernel_km),
 // d_c the great-circle distance from the cell to the town, and not at all in a cell of another
 // region (a cell whose nearest town lies across a region line): so a region where nobody is killed
@@ -55,6 +60,7 @@ struct FlightParams {
   double kernel_km = 0.0;              // 0: no distance kernel
   double population_elasticity = 0.0;  // α: 0, deaths frighten alike whatever the population
   bool returnees_accept_home = false;  // a returnee's tolerance is redrawn above home's present violence
+  double occupation_intensity = 0.0;   // o: the daily violence-equivalent of living under a hostile group
 };
 
 // P_ref: the population per which danger is felt when population_elasticity is 1.
@@ -90,6 +96,10 @@ struct OriginStocks {
   };
   std::vector<OfNation> nations;  // the states whose stocks were observed
 };
+
+// A town's violence intensity of the day: that of its recent deaths, v, combined with living under a
+// hostile group, o (see above); o = 0 or a town not occupied leaves v as it is.
+double with_occupation(double v, bool occupied, double occupation_intensity);
 
 // The danger a town's recent fatalities make felt, given the people who feel it (see above).
 double felt_danger(double danger, double exposed_people, double elasticity);

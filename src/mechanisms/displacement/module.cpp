@@ -58,6 +58,12 @@ const engine::ParameterTable<FlightParams>& flight_parameter_table() {
              "back lives with what home is then (issue 17: returns that do not undo themselves; "
              "docs/model/displacement.md, \"Returning\")",
              "A returnee's tolerance is drawn anew given that it holds through home's present violence"),
+      parameter("flight_occupation_intensity", &FlightParams::occupation_intensity, 0, 1, "1/day",
+                "assumption: 0 keeps flight a response to deaths alone; people also leave a town because "
+                "an armed group rules it (the accounts cited in docs/model/operational-layer.md, M7, "
+                "\"Living under a hostile group\"); a theatre's fit sets it",
+                "Days of full violence a person endures for each day their town is held by a group hostile "
+                "to its state"),
   };
   return table;
 }

@@ -199,6 +199,42 @@ TEST(FlightMechanism, PeopleLeaveWhenExposurePassesTheirTolerance) {
   EXPECT_EQ(w.count_at(kAnsongo, Status::Resident), 200u);
 }
 
+TEST(FlightMechanism, ATownHeldByAHostileGroupIsViolentWithoutDeaths) {
+  // No deaths anywhere; Gao is held by group 1, hostile to the state. With o = 0.2 Gao's people
+  // endure 0.2 days of violence a day: after 4 days (0.2 · Σ e^{-k/30}, about 0.78) those whose
+  // tolerance is read as 1/2 (0 days) have left, those of 3 days have not. A group that is no longer
+  // hostile to the state (a signatory) frightens nobody, and o = 0 is the rule before.
+  auto run = [](double o, bool hostile) {
+    World w;
+    auto disp = displacement_of(w);
+    dm::FlightParams params;
+    params.occupation_intensity = o;
+    dm::Flight flight(params, *disp);
+    for (std::size_t i = 0; i < w.state.people.size(); ++i) {
+      w.state.people.tolerance_days[i] = w.state.cells[w.state.people.cell[i]].place == kGao ? 0 : 3;
+    }
+    w.state.places[kGao].controller = 1;
+    w.set_hostile(0, 1, hostile);
+    for (int d = 1; d <= 4; ++d) {
+      w.state.day = d;
+      flight.day(w.state, w.ctx());
+    }
+    EXPECT_EQ(w.state.places[kAnsongo].exposure_days, 0.0);  // held by the state: calm
+    return std::pair{w.state.places[kGao].exposure_days, w.count_at(kGao, Status::Displaced)};
+  };
+  const auto [exposure, left] = run(0.2, true);
+  double expected = 0.0;
+  for (int d = 1; d <= 4; ++d) expected = expected * std::exp(-1.0 / 30.0) + 0.2;
+  EXPECT_NEAR(exposure, expected, 1e-12);
+  EXPECT_GT(left, 0u);
+  const World fresh;
+  EXPECT_EQ(left, fresh.count_at(kGao, Status::Resident));  // everyone of 0 days, nobody else
+  EXPECT_EQ(run(0.0, true), std::pair(0.0, std::size_t{0}));
+  EXPECT_EQ(run(0.2, false), std::pair(0.0, std::size_t{0}));
+  EXPECT_DOUBLE_EQ(dm::with_occupation(0.5, true, 0.2), 0.6);
+  EXPECT_DOUBLE_EQ(dm::with_occupation(0.5, false, 0.2), 0.5);
+}
+
 TEST(FlightMechanism, DisabledNobodyLeavesButDangerFades) {
   World w;
   auto disp = displacement_of(w);
