@@ -335,6 +335,10 @@ struct State {
   // The armed group with this id (as the scenario names it), or kNoActor.
   [[nodiscard]] ActorIndex actor_of(const std::string& id) const;
   [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }
+  // Whether a group hostile to the state's side holds the place (M4 retakes it; M7's people fear it).
+  [[nodiscard]] bool held_by_enemy(const Place& place) const {
+    return place.controller != kState && are_hostile(kState, place.controller);
+  }
   // The state side's effective strength at a place: army and foreign troops times capability.
   [[nodiscard]] double state_power(PlaceIndex p) const;
   [[nodiscard]] double state_people(PlaceIndex p) const { return places[p].army + places[p].foreign; }

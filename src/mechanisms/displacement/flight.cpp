@@ -60,6 +60,7 @@ double felt_danger(double danger, double exposed_people, double elasticity) {
 }
 
 double with_occupation(double v, bool occupied, double occupation_intensity) {
+  // Not the formula with o = 0: 1 − (1 − v) need not round back to v, and o = 0 is the rule before.
   if (!occupied || occupation_intensity <= 0.0) return v;
   return 1.0 - (1.0 - v) * (1.0 - occupation_intensity);
 }
@@ -77,8 +78,7 @@ void Flight::day(conflict::State& state, conflict::Context& context) {
         place.in_theatre && place.danger > 0.0 && params_.population_elasticity > 0.0
             ? felt_danger(place.danger, exposed_people(state, p, begin, end), params_.population_elasticity)
             : place.danger;
-    const bool occupied = place.in_theatre && place.controller != conflict::kState &&
-                          state.are_hostile(place.controller, conflict::kState);
+    const bool occupied = place.in_theatre && state.held_by_enemy(place);
     const double v = place.in_theatre ? with_occupation(1.0 - std::exp(-rho / params_.danger_scale), occupied,
                                                         params_.occupation_intensity)
                                       : 0.0;

@@ -19,7 +19,7 @@ using conflict::State;
 namespace {
 
 bool enemy_town(const State& state, const conflict::Place& place) {
-  return is_town(place) && place.controller != kState && state.are_hostile(kState, place.controller);
+  return is_town(place) && state.held_by_enemy(place);
 }
 
 // Where a force's mobile element starts from: its position, else its main station.
