@@ -1,9 +1,10 @@
 // A run's outcomes: the numbers a comparison is about, read off the recorder after a run.
 //
-// For every series and region: a flow's total over the run ("fatalities_battles[Gao]") and its
-// total in each calendar year ("fatalities_battles[Gao]@2014"); a gauge's value at the end of the
-// run ("internally_displaced[Mali]") and at the end of each year ("...@2014"). Region names are
-// the model's (its first region is the national total where it has one).
+// For every series and region: a flow's total over the run ("fatalities_battles[R]", R a region's
+// name) and its total in each calendar year ("fatalities_battles[R]@2014"); a gauge's value at the
+// end of the run ("internally_displaced[N]", N the national total's name) and at the end of each
+// year ("...@2014"). Region names are the model's (its first region is the national total where it
+// has one).
 #pragma once
 
 #include <map>

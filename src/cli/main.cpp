@@ -29,13 +29,13 @@ constexpr const char* kFooter = R"(Examples:
   peacesim run scenarios/examples/epstein_netlogo.yaml --set parameters.legitimacy=0.6
   peacesim check scenarios/examples/epstein_mesa.yaml
   peacesim describe scenarios/examples/epstein_mesa.yaml --format markdown
-  peacesim compare scenarios/mali/mali.yaml scenarios/mali/variants/q2_france_leaves_early.yaml --runs 20
-  mpirun -n 4 peacesim ensemble scenarios/mali/mali.yaml --runs 100 --out runs/mali-100
+  peacesim compare SCENARIO VARIANT --runs 20
+  mpirun -n 4 peacesim ensemble SCENARIO --runs 100 --out runs/ensemble-100
   peacesim sweep scenarios/examples/epstein_mesa.yaml --param legitimacy=0.6:0.9 --design lhs --points 8
-  peacesim sensitivity scenarios/mali/mali.yaml --param peace_rate --param combat_attrition --trajectories 6
-  peacesim validate runs/mali-seed1 --observed data/observed/acled_mali_aggregates_by_admin1_month_1997-2016.csv
-  peacesim patterns scenarios/mali/mali.yaml --seeds 20
-  peacesim backtest scenarios/mali/mali.yaml --origin 2014-12-31 --runs 20 --observed FILE --observed FILE
+  peacesim sensitivity SCENARIO --param peace_rate --param combat_attrition --trajectories 6
+  peacesim validate runs/seed1 --observed FILE
+  peacesim patterns SCENARIO --seeds 20
+  peacesim backtest SCENARIO --origin 2014-12-31 --runs 20 --observed FILE --observed FILE
 
 Exit codes:
   0    success
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
   add_count(compare_cmd, "--threads", compare.threads, "Members run side by side (0 = all cores)", 0, 1024);
   compare_cmd
       ->add_option("--outcome", compare.outcomes,
-                   "Outcome to show, e.g. 'civilians_killed[Mali]' (repeatable)")
+                   "Outcome to show, a series and a region: e.g. 'civilians_killed[REGION]' (repeatable)")
       ->type_name("NAME");
   compare_cmd
       ->add_option("--out", compare.out,

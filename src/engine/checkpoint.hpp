@@ -31,8 +31,8 @@ std::string save_checkpoint(std::uint32_t step, const Recorder& recorder, const 
 // outputs are declared); returns the step. Throws CheckpointError for bytes it cannot read.
 std::uint32_t load_checkpoint(const std::string& bytes, Recorder& recorder, Model& model);
 
-// The largest checkpoint file read back: far above a Mali run at one agent per person, and a
-// bound on what a file put in a checkpoint's place can make a run read. Documented in
+// The largest checkpoint file read back: far above the reference scenario's run at one agent per person, and
+// a bound on what a file put in a checkpoint's place can make a run read. Documented in
 // docs/scenario-format.md ("Limits").
 inline constexpr std::uint64_t kMaxCheckpointBytes = 4096 * kMiB;
 

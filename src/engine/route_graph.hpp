@@ -19,7 +19,7 @@ struct Place {
   double lat = 0.0;
   double lon = 0.0;
   PlaceKind kind = PlaceKind::Town;
-  std::string country;  // ISO 3166-1 alpha-3, e.g. "MLI", "MRT"
+  std::string country;  // ISO 3166-1 alpha-3 (three capital letters)
 };
 
 struct Route {

@@ -65,8 +65,8 @@ TheatreGrid rasterize(const AdminLayer& regions, const AdminLayer& cercles, cons
     t.region[cell] = static_cast<std::int16_t>(*r);
     t.cercle[cell] = find_cercle(regions, cercles, t.region[cell], lat, lon);
   }
-  // Units with no cell centre inside them (Bamako district at 0.25°) take the cell containing a
-  // point inside them, so that every unit is on the grid.
+  // Units with no cell centre inside them (a capital district smaller than a 0.25° cell) take the cell
+  // containing a point inside them, so that every unit is on the grid.
   auto count = [&](const std::vector<std::int16_t>& of, std::size_t units) {
     std::vector<std::uint32_t> c(units, 0);
     for (auto v : of) {

@@ -11,7 +11,7 @@ namespace peacesim::models {
 const std::vector<ModelInfo>& all_models() {
   static const std::vector<ModelInfo> models{
       epstein::epstein_mesa_info(),     epstein::epstein_netlogo_info(), epstein::epstein_parallel_info(),
-      conflict_theatre::theatre_info(), flee_case::flee_mali2012_info(),
+      conflict_theatre::theatre_info(), flee_case::flee_case_info(),
   };
   return models;
 }

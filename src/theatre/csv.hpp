@@ -29,7 +29,7 @@ inline constexpr std::size_t kMaxCsvCells = std::size_t{1} << 24;
 CsvTable read_csv(const std::filesystem::path& path, std::uint64_t max_bytes = kMaxCsvBytes);
 CsvTable parse_csv(const std::string& text, std::size_t max_cells = kMaxCsvCells);
 
-// Undoes UTF-8 text that was once decoded as Latin-1 and encoded again ("MÃ©naka" -> "Ménaka").
+// Undoes UTF-8 text that was once decoded as Latin-1 and encoded again ("CafÃ©" -> "Café").
 // Text that is not of that form is returned unchanged.
 std::string repair_mojibake(const std::string& text);
 

@@ -1,5 +1,5 @@
 // Reads the operations' data files: monthly strengths (operations_strength_monthly_2013-2016.csv)
-// and deployment-map snapshots (minusma_bases_geopko_2014-2018.csv).
+// and deployment-map snapshots (Geo-PKO's bases of a UN operation).
 #include <fmt/format.h>
 
 #include <algorithm>

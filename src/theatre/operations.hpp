@@ -56,7 +56,7 @@ inline const std::vector<std::string>& relation_kinds() {
 }
 
 struct LegalBasis {
-  std::string instrument;  // "UNSC resolution 2085", "ECOWAS Authority decision", ...
+  std::string instrument;  // "UNSC resolution 2085", a regional organization's decision, ...
   std::optional<When> when;
   std::optional<Ref> by;  // the institution
   std::string chapter;    // "VII" for the UN Charter's Chapter VII, else empty

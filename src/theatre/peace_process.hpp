@@ -1,5 +1,5 @@
 // The peace process: agreements with their mediators, signatures (who signed when), those kept
-// out, and what they provide for (MODEL.md M10; Ouagadougou 2013, Algiers 2015).
+// out, and what they provide for (MODEL.md M10; a preliminary agreement and a final one, say).
 #pragma once
 
 #include <optional>

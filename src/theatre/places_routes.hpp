@@ -18,7 +18,7 @@ struct Place {
   PlaceKind kind = PlaceKind::Town;
   double lat = 0.0;
   double lon = 0.0;
-  std::string country;        // ISO 3166-1 alpha-3: MLI, MRT, NER, BFA, TCD, ...
+  std::string country;        // ISO 3166-1 alpha-3 (three capital letters)
   std::optional<Ref> region;  // admin1 (places in the theatre's regions): checked against the boundaries
   std::vector<std::string> aliases;  // other spellings used by data files (Flee, Geo-PKO)
   std::string note;

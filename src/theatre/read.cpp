@@ -55,14 +55,15 @@ std::string read_country_code(const Node& node, const std::string& field) {
   const bool ok =
       text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!ok) {
-    throw ScenarioError(node.where(), field,
-                        fmt::format("expected an ISO 3166-1 alpha-3 code (MLI, NER, ...), got '{}'", text));
+    throw ScenarioError(
+        node.where(), field,
+        fmt::format("expected an ISO 3166-1 alpha-3 code (three capital letters), got '{}'", text));
   }
   return text;
 }
 
 // A citation names a document of the project's sources (docs/sources.md): a numbered seed
-// document ("004 §4.2"), a facts file ("MALI_FACTS", or any other theatre's "<NAME>_FACTS"), the
+// document ("004 §4.2"), a facts file (a theatre's "<NAME>_FACTS"), the
 // conceptual model, a data file, a doc, the public record, or an assumption with its reason.
 bool is_valid_source(const std::string& text) {
   static const std::vector<std::string> prefixes{"MODEL", "data/", "docs/", "public record"};
@@ -91,7 +92,7 @@ Source read_source(MapReader& r, const std::string& key) {
     throw ScenarioError(
         node.where(), r.field(key),
         fmt::format("'{}' is not a citation: start with a seed and section ('004 §4.2'), "
-                    "a facts file ('MALI_FACTS'), a data file ('data/...'), 'public record', or "
+                    "a facts file ('<NAME>_FACTS'), a data file ('data/...'), 'public record', or "
                     "'assumption: <reason>'",
                     s.text));
   }

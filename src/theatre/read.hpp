@@ -22,7 +22,7 @@ using scenario::MapReader;
 using scenario::Node;
 
 // Where a value came from (docs/sources.md): a seed and section ("004 §4.2"), a data file
-// ("data/..."), "MALI_FACTS", "public record", or "assumption: <reason>".
+// ("data/..."), a facts file ("<NAME>_FACTS"), "public record", or "assumption: <reason>".
 struct Source {
   std::string text;
   Location where;
@@ -73,7 +73,7 @@ struct FileRef {
 std::string path_of(const MapReader& r);
 
 bool is_valid_source(const std::string& text);
-// An ISO 3166-1 alpha-3 country code (three capital letters: MLI, NER, ...) at `node`; a
+// An ISO 3166-1 alpha-3 country code (three capital letters) at `node`; a
 // ScenarioError naming `field` otherwise.
 std::string read_country_code(const Node& node, const std::string& field);
 Source read_source(MapReader& r, const std::string& key = "source");

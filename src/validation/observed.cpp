@@ -482,12 +482,12 @@ PeacekeepingOperation operation_in(Table& t, const fs::path& path,
 
 // The UN table's personnel of `mission` killed by malicious acts, by year: in every year, and
 // within [from, to] (one pass over the rows).
-struct MaliciousDeaths {
+struct YearlyDeaths {
   std::map<int, double> all, in_window;
 };
-MaliciousDeaths malicious_deaths(Table& t, engine::Date from, engine::Date to, const std::string& mission) {
+YearlyDeaths malicious_deaths(Table& t, engine::Date from, engine::Date to, const std::string& mission) {
   const bool by_mission = t.optional("mission_acronym");
-  MaliciousDeaths out;
+  YearlyDeaths out;
   for (std::size_t r = 0; r < t.size(); ++r) {
     if (by_mission && t.cell(r, "mission_acronym") != mission) continue;
     const engine::Date d = t.date(r, "incident_date");

@@ -1,5 +1,5 @@
 // The observed data beside the model's series, year by year, for the dashboard's time-series view:
-// each quantity validate compares (violent events and their deaths by region, MINUSMA's deaths,
+// each quantity validate compares (violent events and their deaths by region, the UN operation's deaths,
 // refugees, IDPs, refugees by host), with the observed figures and the run's own figures as
 // validate reads them (read_run), so that the chart shows what the metrics score.
 #pragma once

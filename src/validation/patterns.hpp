@@ -88,7 +88,7 @@ struct Pattern {
 
 struct PatternResult {
   bool holds = false;
-  std::string detail;  // what was measured, e.g. "Kidal 2012-02-04, Gao 2012-01-29"
+  std::string detail;  // what was measured, e.g. "<town> 2012-02-04, <town> 2012-01-29"
 };
 
 // The scenario's `patterns:` section (none: an empty list). Throws scenario::ScenarioError naming

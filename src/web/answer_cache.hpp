@@ -1,10 +1,9 @@
 // The API's answers, kept while the stores they were read from are unchanged (docs/web-api.md,
-// "Caching"). A comparison of two Mali ensembles reads every member's store and takes seconds;
-// asked again it is answered from here. Each answer is filed under its request and a version of
-// its stores (store_version: sizes, times and inodes of the files read), so a store that is
-// rewritten is read again. Concurrent requests for the same answer wait for one computation
-// instead of starting their own. The kept answers are bounded in bytes; the least recently used go
-// first.
+// "Caching"). A comparison of two ensembles of the reference scenario reads every member's store and takes
+// seconds; asked again it is answered from here. Each answer is filed under its request and a version of its
+// stores (store_version: sizes, times and inodes of the files read), so a store that is rewritten is read
+// again. Concurrent requests for the same answer wait for one computation instead of starting their own. The
+// kept answers are bounded in bytes; the least recently used go first.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // M6 Civilians (MODEL.md §4): violence against civilians by armed groups and by the state's side.
 //
 // Per day, with protection factor Π_p = 1 − protect_effect · min(1, peacekeepers_p / protect_people)
-// at town p (MINUSMA's protection of civilians, where its troops are):
+// at town p (a peace operation's protection of civilians, where its troops are):
 //   - a group holding town p commits N ~ Poisson(hold_rate · Π_p) attacks there (punishments,
 //     looting under occupation);
 //   - a group's dispersed fighters commit N ~ Poisson(guerrilla_rate · D / 100) attacks on towns

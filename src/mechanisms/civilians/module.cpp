@@ -24,27 +24,27 @@ const engine::ParameterTable<Params>& parameter_table() {
       parameter("civilians_abuse_rate", &Params::abuse_rate, 0.0, 1.0, "1/(1000 soldiers·day)",
                 "004 §3.2 (an army 'reliant on tribal militias'); rate: assumption",
                 "Abuses per 1,000 soldiers per day where violence is recent"),
-      parameter(
-          "civilians_fatalities", &Params::fatalities, 0.0, 20.0, "people",
-          "assumption: ACLED 2012-2016 violence against civilians in Mali averages about 2 deaths an event "
-          "(data/observed/acled_mali_1997-2016_events.csv)",
-          "Mean deaths of an attack on civilians"),
-      parameter(
-          "civilians_dispersion", &Params::dispersion, 0.0, 100.0, "1",
-          "data/observed/acled_mali_1997-2016_events.csv: a negative binomial fitted by maximum likelihood "
-          "to the fatalities of ACLED's Violence against civilians in Mali 2013-2016 has shape 0.45 (41 % "
-          "kill nobody: abductions, beatings); 0 means Poisson",
-          "Shape k of the negative binomial of an attack's deaths"),
+      parameter("civilians_fatalities", &Params::fatalities, 0.0, 20.0, "people",
+                "docs/model/parameter-sources.md#civilians_fatalities (assumption: ACLED 2012-2016 violence "
+                "against civilians averages about 2 deaths an event)",
+                "Mean deaths of an attack on civilians"),
+      parameter("civilians_dispersion", &Params::dispersion, 0.0, 100.0, "1",
+                "docs/model/parameter-sources.md#civilians_dispersion (ACLED event fatalities: a negative "
+                "binomial fitted by maximum likelihood to Violence against civilians 2013-2016 has shape "
+                "0.45 (41 % kill nobody: abductions, beatings); 0 means Poisson)",
+                "Shape k of the negative binomial of an attack's deaths"),
       parameter("civilians_suspect_weight", &Params::suspect_weight, 0.0, 1.0, "1",
-                "002 (counter-terrorism's vengeance 'without distinction'); 004 §3.4 (abuses against Peul "
-                "suspected of supporting jihadists, ICG 2016); size: assumption",
+                "docs/model/parameter-sources.md#civilians_suspect_weight (002 (counter-terrorism's "
+                "vengeance 'without distinction'); 004 §3.4 (abuses against a community suspected of "
+                "supporting jihadists, ICG 2016); size: assumption)",
                 "How far the army's abuses fall on the communities the groups it fights recruit from (0 "
                 "indiscriminate, 1 only them)"),
       parameter("civilians_target_weight", &Params::target_weight, 0.0, 1.0, "1",
                 "004 §3.4 (groups punish communities seen as siding with their enemies); size: assumption",
                 "How far a group's attacks on civilians fall on the communities its enemies recruit from"),
       parameter("civilians_protect_effect", &Params::protect_effect, 0.0, 1.0, "1",
-                "002 (MINUSMA spends most of its effort protecting itself); size: assumption",
+                "docs/model/parameter-sources.md#civilians_protect_effect (002 (the UN operation spends most "
+                "of its effort protecting itself); size: assumption)",
                 "Share of attacks on civilians prevented where peacekeepers are in full strength"),
       parameter("civilians_protect_people", &Params::protect_people, 100, 10000, "people",
                 "assumption: a battalion protects a town", "Peacekeepers for full protection of a town"),

@@ -27,13 +27,14 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "§3.3)",
                 "A side breaks when its effective strength falls below this share of the enemy's"),
       parameter("combat_max_days", &Params::max_days, 1, 60, "days",
-                "assumption: assaults on Sahelian towns in 2012-2013 were decided within days (004 §3.2-3.3)",
+                "docs/model/parameter-sources.md#combat_max_days (assumption: assaults on the theatre's "
+                "towns in 2012-2013 were decided within days (004 §3.2-3.3))",
                 "Days after which an undecided battle ends with the attacker withdrawing"),
       parameter(
           "combat_dispersion", &Params::dispersion, 0.0, 100.0, "1",
-          "data/observed/acled_mali_1997-2016_events.csv: a negative binomial fitted by maximum likelihood "
-          "to the fatalities of ACLED's Battles in Mali 2013-2016 has shape 0.40 (36 % of them kill "
-          "nobody); 0 means Poisson",
+          "docs/model/parameter-sources.md#combat_dispersion (ACLED event fatalities: a negative binomial "
+          "fitted by maximum likelihood to Battles 2013-2016 has shape 0.40 (36 % of them kill nobody); 0 "
+          "means Poisson)",
           "Shape k of the negative binomial of each side's losses in a skirmish (variance = mean + mean²/k)"),
       parameter("combat_civilian_share", &Params::civilian_share, 0.0, 2.0, "1",
                 "assumption: crossfire deaths are a small fraction of combatant deaths in town battles",

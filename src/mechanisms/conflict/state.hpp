@@ -177,7 +177,7 @@ inline bool enemy_of_state(const Group& g, bool at_peace) { return !sides_with_s
 
 // Hostility that follows from what two groups are (the scenario adds dated hostilities): militias
 // against jihadists; pro-government militias against separatist rebels (who stay rivals over
-// ground and rents after a ceasefire, as the Platforme and the CMA did).
+// ground and rents after a ceasefire, as the reference theatre's two coalitions did).
 inline bool rivals_by_kind(const Group& a, const Group& b) {
   auto one_way = [](const Group& x, const Group& y) {
     return (sides_with_state(x.kind) && y.kind == GroupKind::Jihadist) ||
@@ -192,7 +192,7 @@ struct Force {
   std::string name;
   bool offensive = false;  // offensive counter-terrorism in its mandate (M4)
   bool protects_civilians = false;
-  bool trains = false;             // EUTM: raises the army's capability (M4)
+  bool trains = false;             // a training mission: raises the army's capability (M4)
   bool un = false;                 // a UN operation (M11: impartiality, attacks on peacekeepers)
   double capability = 1.0;         // combat multiplier (M5)
   std::uint32_t regions = 0;       // area of operations (bit r)

@@ -1,12 +1,12 @@
 // M12 Costs and burden (MODEL.md §4): what each operation costs and who pays.
 //
 // Each day an operation is deployed it costs its budget in force divided by 365 (the scenario's
-// `budget` entries: UN approved budgets, the AU/ECOWAS estimates), or, where no figure is in
-// force, its strength that day times the cost of a troop-year for its kind of operation, over 365.
-// The cost is split among payers by the funding source in force: `assessed` by the UN scale of
-// assessments, `voluntary_trust_fund` by the donors' shares, `national` to the operation's lead
-// organization, and so on, as the scenario's `dynamics.costs.payers` says. A run reports each
-// operation's cost and each payer's total and share.
+// `budget` entries: UN approved budgets, the AU's and regional organizations' estimates), or, where no figure
+// is in force, its strength that day times the cost of a troop-year for its kind of operation, over 365. The
+// cost is split among payers by the funding source in force: `assessed` by the UN scale of assessments,
+// `voluntary_trust_fund` by the donors' shares, `national` to the operation's lead organization, and so on,
+// as the scenario's `dynamics.costs.payers` says. A run reports each operation's cost and each payer's total
+// and share.
 #pragma once
 
 #include <functional>

@@ -10,13 +10,13 @@ using engine::parameter;
 const engine::ParameterTable<Params>& parameter_table() {
   static const engine::ParameterTable<Params> table{
       parameter("demography_birth_rate", &Params::birth_rate, 0.035, 0.055, "1/year",
-                "public record (UN World Population Prospects: Mali's crude birth rate about 47 per 1,000 in "
-                "2010-2015); "
-                "birth minus death rate matches population_growth_rate's 3.65 %",
+                "docs/model/parameter-sources.md#demography_birth_rate (public record (UN World Population "
+                "Prospects: the theatre's crude birth rate, about 47 per 1,000 in 2010-2015); birth minus "
+                "death rate matches population_growth_rate's 3.65 %)",
                 "Yearly births per person alive in the theatre (residents and displaced)"),
       parameter("demography_death_rate", &Params::death_rate, 0.005, 0.02, "1/year",
-                "public record (UN World Population Prospects: Mali's crude death rate about 11 per 1,000 in "
-                "2010-2015)",
+                "docs/model/parameter-sources.md#demography_death_rate (public record (UN World Population "
+                "Prospects: the theatre's crude death rate, about 11 per 1,000 in 2010-2015))",
                 "Yearly natural deaths per person alive in the theatre (residents and displaced)"),
   };
   return table;

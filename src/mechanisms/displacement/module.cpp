@@ -34,10 +34,8 @@ const engine::ParameterTable<FlightParams>& flight_parameter_table() {
           "(docs/model/operational-layer.md, M7)",
           "Shape k of the Weibull law of the days of violence people endure before leaving"),
       parameter("flight_leaving_share", &FlightParams::leaving_share, 0.0, 1.0, "1",
-                "UNHCR 2012-2013 (data/observed/unhcr_population_mali_origin_or_asylum_2009-2016.csv: about "
-                "half of "
-                "the "
-                "north's people displaced at the peak); assumption",
+                "docs/model/parameter-sources.md#flight_leaving_share (UNHCR 2012-2013 population stocks "
+                "(about half of the north's people displaced at the peak); assumption)",
                 "Share of people who would ever leave"),
       parameter("flight_kernel_km", &FlightParams::kernel_km, 0, 500, "km",
                 "assumption: violence is felt where it happens and in the villages around, fading over a "
@@ -72,9 +70,10 @@ const engine::ParameterTable<RegistrationParams>& registration_parameter_table()
   static const engine::ParameterTable<RegistrationParams> table{
       parameter(
           "registration_lag_days", &RegistrationParams::lag_days, 0, 365, "days",
-          "assumption: 0 registers everyone at once (the books are the simulation); UNHCR registers "
-          "refugees at camps and the Commission Mouvements de Populations counts IDPs some weeks after "
-          "they arrive; a theatre's fit sets it (docs/model/displacement.md, \"Registered counts\")",
+          "docs/model/parameter-sources.md#registration_lag_days (assumption: 0 registers everyone at once "
+          "(the books are the simulation); UNHCR registers refugees at camps and a national commission "
+          "counts IDPs some weeks after they arrive; a theatre's fit sets it (docs/model/displacement.md, "
+          "\"Registered counts\"))",
           "Days a displaced person has been in a status (IDP, refugee in a country) before it is counted"),
       parameter(
           "registration_verification_days", &RegistrationParams::verification_days, 0, 3650, "days",

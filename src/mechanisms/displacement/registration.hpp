@@ -1,5 +1,5 @@
 // M7's registration layer: what the agencies count, as against who is displaced. UNHCR registers
-// refugees and the Commission Mouvements de Populations (CMP) counts IDPs with a delay; people
+// refugees and a national commission (or IOM's tracking) counts IDPs with a delay; people
 // who leave and come back within that delay are never counted; people who go home or move on stay
 // on the books until the next verification exercise takes them off. The model's compared stocks
 // are these registered ones; the simulated ones stay available beside them.

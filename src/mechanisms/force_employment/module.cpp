@@ -12,26 +12,26 @@ const engine::ParameterTable<Params>& parameter_table() {
   static const engine::ParameterTable<Params> table{
       on_off("forces_enabled", &Params::enabled, "assumption: a switch for ablation (MODEL.md §4)",
              "Run M4: offensives, raids, training; off, forces stay at their stations"),
-      parameter("forces_mobile_share", &Params::mobile_share, 0.0, 1.0, "1",
-                "assumption: counter-terrorism operations keep most of their strength manoeuvring (004 §3.3, "
-                "Serval's "
-                "columns north)",
-                "Share of an offensive operation's strength that manoeuvres"),
       parameter(
-          "forces_speed_km", &Params::speed_km, 10, 500, "km/day",
-          "004 §3.3 (Gao, Timbuktu and Kidal retaken within three weeks of Serval's launch); assumption",
-          "Road kilometres an offensive column covers a day, logistics included"),
+          "forces_mobile_share", &Params::mobile_share, 0.0, 1.0, "1",
+          "docs/model/parameter-sources.md#forces_mobile_share (assumption: counter-terrorism operations "
+          "keep most of their strength manoeuvring (004 §3.3, the intervention's columns north))",
+          "Share of an offensive operation's strength that manoeuvres"),
+      parameter("forces_speed_km", &Params::speed_km, 10, 500, "km/day",
+                "docs/model/parameter-sources.md#forces_speed_km (004 §3.3 (the three northern regional "
+                "capitals retaken within three weeks of the intervention's launch); assumption)",
+                "Road kilometres an offensive column covers a day, logistics included"),
       parameter("forces_garrison_people", &Params::garrison_people, 0, 2000, "people",
                 "assumption: a company of the army follows into each retaken town",
                 "Army garrison sent to a town the state's side takes"),
       parameter("forces_raid_rate", &Params::raid_rate, 0.0, 1.0, "1/(1000 troops·day)",
                 "assumption: calibrated on ACLED 2013-2016 battles (docs/model/force-employment.md)",
                 "Raids per 1,000 mobile troops per day against each hostile group dispersed in the area"),
-      parameter(
-          "forces_raid_find_people", &Params::raid_find_people, 1, 10000, "people",
-          "assumption: intelligence finds a region's fighters in proportion to their number until a few "
-          "hundred are about (002: ASIFU's intelligence fed target packages)",
-          "Fighters in a region at which raids find them 63 % as often as a large presence"),
+      parameter("forces_raid_find_people", &Params::raid_find_people, 1, 10000, "people",
+                "docs/model/parameter-sources.md#forces_raid_find_people (assumption: intelligence finds a "
+                "region's fighters in proportion to their number until a few hundred are about (002: the UN "
+                "operation's intelligence fed target packages))",
+                "Fighters in a region at which raids find them 63 % as often as a large presence"),
       parameter("forces_raid_people", &Params::raid_people, 10, 1000, "people",
                 "assumption: a raid is company-sized", "Troops in a raid"),
       parameter("forces_army_raid_share", &Params::army_raid_share, 0.0, 1.0, "1",
@@ -39,7 +39,8 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "Raids per army soldier in the area relative to an offensive operation's troops"),
       parameter(
           "forces_training_rate", &Params::training_rate, 0.0, 0.05, "1/day",
-          "004 §4.4 (EUTM trains battalions over months); rate: assumption",
+          "docs/model/parameter-sources.md#forces_training_rate (004 §4.4 (a training mission trains "
+          "battalions over months); rate: assumption)",
           "Daily rate at which 500 trainers close the gap between the army's capability and the ceiling"),
       parameter("forces_training_ceiling", &Params::training_ceiling, 0.3, 3.0, "1",
                 "assumption: a trained army matches the armed groups' fighters man for man",

@@ -30,8 +30,8 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "which the abuse effect is 63 % of its maximum"),
       parameter(
           "grievance_abuse_spill", &Params::abuse_spill, 0.0, 1.0, "1",
-          "004 §3.4 (abuses by the army against Peul suspected of jihadism alienate the Peul above all, "
-          "ICG 2016); size: assumption",
+          "docs/model/parameter-sources.md#grievance_abuse_spill (004 §3.4 (the army's abuses against a "
+          "community suspected of jihadism alienate that community above all, ICG 2016); size: assumption)",
           "Weight of the state's abuses against other communities of one's region, relative to one's own"),
       parameter(
           "grievance_protect_weight", &Params::protect_weight, 0.0, 1.0, "1",
@@ -50,13 +50,15 @@ const engine::ParameterTable<Params>& parameter_table() {
                 "Width of the uniform spread of "
                 "legitimacy between people"),
       parameter("grievance_legitimacy_elected", &Params::legitimacy_elected, 0.0, 1.0, "1",
-                "004 §3.2 (Touré's government already contested before 2012); size: assumption",
+                "docs/model/parameter-sources.md#grievance_legitimacy_elected (004 §3.2 (the elected "
+                "government already contested before the war); size: assumption)",
                 "Baseline legitimacy under an elected civilian government"),
       parameter("grievance_legitimacy_transitional", &Params::legitimacy_transitional, 0.0, 1.0, "1",
                 "004 §3.2 (interim authorities under the army's influence); size: assumption",
                 "Baseline legitimacy under a transitional government"),
       parameter("grievance_legitimacy_military", &Params::legitimacy_military, 0.0, 1.0, "1",
-                "003; 004 §3.2 (the 2012 junta; ECOWAS sanctions); size: assumption",
+                "docs/model/parameter-sources.md#grievance_legitimacy_military (003; 004 §3.2 (a junta, and "
+                "the regional organization's sanctions); size: assumption)",
                 "Baseline legitimacy under a junta"),
   };
   return table;

@@ -2,7 +2,7 @@
 //
 // Posture. With F the group's effective strength (fighters times capability) and S the effective
 // strength of hostile foreign forces in the regions it operates in (the intervention's conventional
-// superiority: the Malian army alone never drove the groups out of the towns, 004 §3.2-3.3), a
+// superiority: a national army alone may never drive the groups out of the towns, 004 §3.2-3.3), a
 // group holds territory while S < guerrilla_ratio · F and a scheduled offensive is on or it still
 // holds towns; otherwise it goes guerrilla, every day it stays so: it leaves its towns (those not
 // under attack) and its fighters blend into the population (000; 004 §3.3).

@@ -6,10 +6,10 @@
 // `dynamics.decisions`), each with a trigger and the rules below; the others keep their record.
 //
 // Decision. The trigger fires on a date, when the threat to the capital is acute (a hostile group
-// holds a town within threat_km of it: France's direct intervention, 004 §4.3, §5), when every town
-// of the contested regions has been held by the state for stable_months (the UN deploying only after
-// stability, Q3), or when the operation it takes over has deployed (AFISMA → MINUSMA for reliable funding,
-// 004 §4.5).
+// holds a town within threat_km of it: an intervening state's direct intervention, 004 §4.3, §5), when every
+// town of the contested regions has been held by the state for stable_months (the UN deploying only after
+// stability, Q3), or when the operation it takes over has deployed (a regional operation → a UN one for
+// reliable funding, 004 §4.5).
 //
 // Authorization. An operation that needs the Security Council waits authorization_months after
 // the decision (a credible plan and the Council's consensus took months: 004 §4.2), counted only

@@ -17,32 +17,34 @@ const engine::ParameterTable<Params>& parameter_table() {
              "record"),
       parameter(
           "institutions_authorization_months", &Params::authorization_months, 0.5, 12.0, "months",
-          "004 §4.2 and MALI_FACTS (Mali's request of September 2012 to S/RES/2085 of 2012-12-20; S/RES/2100 "
-          "of "
-          "2013-04-25 about two months after the Secretary-General's options)",
+          "docs/model/parameter-sources.md#institutions_authorization_months (004 §4.2 and the theatre's "
+          "facts file (the host's request of September 2012 to the authorizing resolution of 2012-12-20; the "
+          "next resolution of 2013-04-25 about two months after the Secretary-General's options))",
           "Time from a decision to the Security Council's authorization (plan, host request, consensus)"),
       parameter("institutions_reaction_days", &Params::reaction_days, 0.0, 60.0, "days",
-                "004 §4.3 (Konna fell on 2013-01-10; Serval began on 2013-01-11)",
+                "docs/model/parameter-sources.md#institutions_reaction_days (004 §4.3 (a town on the road to "
+                "the capital fell on 2013-01-10; the intervention began on 2013-01-11))",
                 "Time from a national decision to the first troops"),
       parameter(
           "institutions_deployment_months", &Params::deployment_months, 0.0, 12.0, "months",
-          "MALI_FACTS (S/RES/2100 of 2013-04-25 to MINUSMA's transfer of authority on 2013-07-01)",
+          "docs/model/parameter-sources.md#institutions_deployment_months (the theatre's facts file (from "
+          "the resolution of 2013-04-25 to the UN operation's transfer of authority on 2013-07-01))",
           "Time from authorization to the first troops of a multinational operation (force generation lead "
           "time)"),
-      parameter(
-          "institutions_generation_months", &Params::generation_months, 0.5, 36.0, "months",
-          "operations data (MINUSMA's strength: about 6,100 re-hatted in July 2013, 9,000 a year later, of "
-          "12,640 "
-          "authorized); size: assumption of that order",
-          "Time constant of the approach to the target strength"),
-      parameter(
-          "institutions_trust_fund_share", &Params::trust_fund_share, 0.1, 1.0, "1",
-          "004 §4.2 (AFISMA needed 410 M USD a year; the January 2013 donor conference pledged about the "
-          "pre-acceleration budget, 227 M USD: 0.55)",
-          "Share of its ceiling a voluntary trust fund pays for; it also slows generation by the same "
-          "factor"),
+      parameter("institutions_generation_months", &Params::generation_months, 0.5, 36.0, "months",
+                "docs/model/parameter-sources.md#institutions_generation_months (operations data (the UN "
+                "operation's strength: about 6,100 re-hatted in July 2013, 9,000 a year later, of 12,640 "
+                "authorized); size: assumption of that order)",
+                "Time constant of the approach to the target strength"),
+      parameter("institutions_trust_fund_share", &Params::trust_fund_share, 0.1, 1.0, "1",
+                "docs/model/parameter-sources.md#institutions_trust_fund_share (004 §4.2 (the regional "
+                "operation needed 410 M USD a year; the January 2013 donor conference pledged about the "
+                "pre-acceleration budget, 227 M USD: 0.55))",
+                "Share of its ceiling a voluntary trust fund pays for; it also slows generation by the same "
+                "factor"),
       parameter("institutions_threat_km", &Params::threat_km, 100.0, 1500.0, "km",
-                "004 §4.3 (France intervened the day after Konna, about 500 km from Bamako, fell)",
+                "docs/model/parameter-sources.md#institutions_threat_km (004 §4.3 (the intervening state "
+                "acted the day after a town about 500 km from the capital fell))",
                 "A hostile group holding a town within this distance of the capital is an acute threat"),
       parameter(
           "institutions_stable_months", &Params::stable_months, 1.0, 36.0, "months",
@@ -50,17 +52,18 @@ const engine::ParameterTable<Params>& parameter_table() {
           "Months the state must hold every town of the contested regions before a 'contested_stable' "
           "trigger fires"),
       parameter("institutions_burden_share", &Params::burden_share, 0.0, 5.0, "1",
-                "004 §5 (France shares the burden once partners are in the field); size: assumption",
+                "docs/model/parameter-sources.md#institutions_burden_share (004 §5 (the intervening state "
+                "shares the burden once partners are in the field); size: assumption)",
                 "Partners' strength, as a multiple of an operation's ceiling, at which it draws down"),
-      parameter(
-          "institutions_residual_share", &Params::residual_share, 0.0, 1.0, "1",
-          "004 §4.3, §4.6 (Serval's 4,500 at its peak against Barkhane's 3,000 across five countries); size: "
-          "assumption",
-          "Share of its ceiling an operation keeps after drawing down (influence kept)"),
+      parameter("institutions_residual_share", &Params::residual_share, 0.0, 1.0, "1",
+                "docs/model/parameter-sources.md#institutions_residual_share (004 §4.3, §4.6 (the first "
+                "intervention's 4,500 at its peak against its regional successor's 3,000 across five "
+                "countries); size: assumption)",
+                "Share of its ceiling an operation keeps after drawing down (influence kept)"),
       parameter(
           "institutions_withdrawal_deaths", &Params::withdrawal_deaths, 1.0, 2000.0, "people/year",
-          "assumption: France kept its forces with about ten deaths a year (public record); the threshold is "
-          "well above",
+          "docs/model/parameter-sources.md#institutions_withdrawal_deaths (assumption: the intervening state "
+          "kept its forces with about ten deaths a year (public record); the threshold is well above)",
           "Own deaths over the last 365 days at which an operation allowed to withdraw leaves"),
       parameter(
           "institutions_withdrawal_resentment", &Params::withdrawal_resentment, 0.0, 1.0, "1",

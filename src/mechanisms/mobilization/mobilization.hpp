@@ -13,7 +13,7 @@
 // absorb_base + absorb_share · fighters people a month; each eligible person joins with
 // probability min(join_rate, capacity / eligible). Fighters desert at desert_rate a month.
 //
-// Exogenous influxes (the fighters back from Libya in 2011-12, 000; 004 §3.1) come from the
+// Exogenous influxes (fighters back from a neighbouring war, 000; 004 §3.1) come from the
 // scenario as dated numbers and enlist people of the group's communities in its regions.
 //
 // Since issue 16 the choice among the groups that pass the threshold is a logit of the scores

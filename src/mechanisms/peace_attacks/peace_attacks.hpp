@@ -2,8 +2,8 @@
 //
 // A UN operation (a force with the `un` flag) is exposed in two ways: its camps, fixed targets for
 // rockets, mortars and assaults, and the convoys that supply them on the roads from its logistics
-// hubs (002: MINUSMA "one of the most dangerous" missions, "essentially immobile in the north",
-// protecting itself). Each day, in each region r, with H_r the hostile fighters there able to
+// hubs (002: the reference theatre's UN operation "one of the most dangerous" missions, "essentially immobile
+// in the north", protecting itself). Each day, in each region r, with H_r the hostile fighters there able to
 // attack it and presence h_r = 1 − exp(−H_r / presence_people), and φ = 1 + partiality_weight ·
 // (1 − I) the groups' intent (M11's impartiality I: a partial UN is a party):
 //

@@ -16,7 +16,8 @@ const engine::ParameterTable<Params>& parameter_table() {
       on_off("peace_enabled", &Params::enabled, "assumption: a switch for ablation (MODEL.md §4)",
              "Run M10's implementation: signed agreements demobilize, include and redeploy over time"),
       parameter("peace_rate", &Params::rate, 0.0, 0.5, "1/month",
-                "002 Table (S/RES 2227: cantonment and redeployment years behind schedule); size: assumption",
+                "docs/model/parameter-sources.md#peace_rate (002 Table (a resolution's timetable: cantonment "
+                "and redeployment years behind schedule); size: assumption)",
                 "Monthly rate at which an agreement's implementation closes its gap, without obstacles"),
       parameter(
           "peace_substitution", &Params::substitution, 0.0, 1.0, "1",
@@ -28,13 +29,15 @@ const engine::ParameterTable<Params>& parameter_table() {
           "002 (international money makes the status quo attractive); MODEL.md M10, Q7; size: assumption",
           "How far international money (proxied by foreign troops) slows implementation at saturation"),
       parameter("peace_rent_troops", &Params::rent_troops, 1000, 100000, "people",
-                "assumption: the order of MINUSMA and Barkhane together, when the money peaked",
+                "docs/model/parameter-sources.md#peace_rent_troops (assumption: the order of the UN "
+                "operation and the counter-terrorism operation together, when the money peaked)",
                 "Foreign troops at which the rent effect saturates"),
       parameter("peace_ddr_rate", &Params::ddr_rate, 0.0, 0.5, "1/month",
                 "assumption: full cantonment would send a twentieth of the fighters home a month",
                 "Monthly share of signatories' fighters demobilized at full implementation"),
       parameter("peace_redeploy_weight", &Params::redeploy_weight, 0.0, 1.0, "1",
-                "002 Table (S/RES 2227: redeployment of the Malian forces); size: assumption",
+                "docs/model/parameter-sources.md#peace_redeploy_weight (002 Table (a resolution's timetable: "
+                "redeployment of the national forces); size: assumption)",
                 "State-authority baseline added in covered towns at full implementation"),
   };
   return table;
@@ -43,9 +46,9 @@ const engine::ParameterTable<Params>& parameter_table() {
 const engine::ParameterTable<NegotiationParams>& negotiation_parameter_table() {
   static const engine::ParameterTable<NegotiationParams> table{
       parameter("peace_negotiation_rate", &NegotiationParams::rate, 0.005, 1.0, "1/month",
-                "004 §3.4 (Algiers: talks from 2014-01, signatures in May and June 2015, about 16 months; "
-                "Ouagadougou: "
-                "about six months); size: assumption of that order",
+                "docs/model/parameter-sources.md#peace_negotiation_rate (004 §3.4 (the final agreement: "
+                "talks from 2014-01, signatures in May and June 2015, about 16 months; the preliminary "
+                "agreement: about six months); size: assumption of that order)",
                 "Monthly hazard that an eligible group fighting the state signs, under full mediation and no "
                 "pressure"),
       parameter("peace_pressure", &NegotiationParams::pressure, 1.0, 10.0, "1",

@@ -2,8 +2,8 @@
 //
 // UN impartiality I relaxes monthly towards 1 − pressure, where the pressure in [0, 1] is set
 // from the UN operation's counter-terrorism tasks, intelligence sharing and joint effects with the
-// French operation (002: ASIFU, target packages), I' = I + rate · (1 − pressure − I). A partial UN
-// is attacked more (M3's un_weight · (1 − I)).
+// national counter-terrorism operation (002: the UN operation's intelligence unit, target packages), I' = I +
+// rate · (1 − pressure − I). A partial UN is attacked more (M3's un_weight · (1 − I)).
 //
 // Resentment of foreign forces in region r grows with their share of the troops there and with
 // time, and fades when they leave: R' = R + growth · s_r · (1 − R) − decay · R, s_r = foreign /

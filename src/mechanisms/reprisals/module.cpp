@@ -15,23 +15,20 @@ const engine::ParameterTable<Params>& parameter_table() {
              "recruitment"),
       parameter(
           "reprisals_branching", &Params::branching, 0.0, 0.95, "1",
-          "MODEL.md M14 (a self-exciting process whose branching ratio decides whether violence dies out "
-          "or escalates; 002: vengeance 'without distinction'; 004 §3.4, ICG 2016 on self-defence militias "
-          "in Mopti); the Hawkes-process reading of conflict violence follows Lewis, Mohler, Brantingham "
-          "and Bertozzi 2012 (civilian deaths in Iraq); size: assumption, calibrated on 2012-2016 "
-          "(docs/calibration.md)",
+          "docs/model/parameter-sources.md#reprisals_branching (MODEL.md M14 (a self-exciting process whose "
+          "branching ratio decides whether violence dies out or escalates; 002, 004 §3.4, ICG 2016 on "
+          "self-defence militias); Lewis, Mohler, Brantingham and Bertozzi 2012 (Hawkes processes of "
+          "conflict violence); size: assumption, calibrated on 2012-2016 (docs/calibration.md))",
           "Reprisal deaths caused, on average, by each killing of a community's civilians (below 1 the "
           "cycle dies out)"),
-      parameter(
-          "reprisals_memory_days", &Params::memory_days, 5, 730, "days",
-          "assumption: the reprisals ACLED records in Mopti in 2015-2016 follow the killings they answer "
-          "by weeks to months (data/observed/acled_mali_1997-2016_events.csv)",
-          "Time constant of the decay of a community's threat (the Hawkes kernel's mean delay)"),
-      parameter(
-          "reprisals_fatalities", &Params::fatalities, 0.1, 50, "people",
-          "data/observed/acled_mali_1997-2016_events.csv (Violence against civilians in Mali 2013-2016: "
-          "2.36 deaths an event)",
-          "Mean deaths of a reprisal attack"),
+      parameter("reprisals_memory_days", &Params::memory_days, 5, 730, "days",
+                "docs/model/parameter-sources.md#reprisals_memory_days (assumption: the reprisals ACLED "
+                "records in 2015-2016 follow the killings they answer by weeks to months)",
+                "Time constant of the decay of a community's threat (the Hawkes kernel's mean delay)"),
+      parameter("reprisals_fatalities", &Params::fatalities, 0.1, 50, "people",
+                "docs/model/parameter-sources.md#reprisals_fatalities (ACLED events (Violence against "
+                "civilians 2013-2016: 2.36 deaths an event))",
+                "Mean deaths of a reprisal attack"),
       parameter("reprisals_threat_scale", &Params::threat_scale, 1, 1000, "people",
                 "assumption: a few killings of a community in a region within weeks make it feel threatened",
                 "Recent deaths of a community's civilians in a region at which its threat is 63 % of full"),

@@ -538,9 +538,11 @@ void check_dynamics(const TheatreWorld& world, const DynamicsSpec& spec) {
     for (const auto& r : off.regions) (void)region_bit(world, r);
     for (const auto& t : off.towns) (void)place_index(world, t);
   }
-  for (const auto& h : spec.hostilities) {
-    (void)group_index(world, h.a);
-    (void)group_index(world, h.b);
+  for (const auto* pairs : {&spec.hostilities, &spec.truces}) {
+    for (const auto& h : *pairs) {
+      (void)group_index(world, h.a);
+      (void)group_index(world, h.b);
+    }
   }
   for (const auto& f : spec.forces) {
     if (world.theatre.find_operation(f.operation.id) == nullptr) {

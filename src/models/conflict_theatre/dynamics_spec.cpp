@@ -27,6 +27,21 @@ std::vector<theatre::Ref> region_list(MapReader& r, const std::string& key) {
   }
   return out;
 }
+// `between: [a, b]`, `from`, an optional `to` and `text`: the shape of hostilities and truces.
+GroupPair group_pair(MapReader& r) {
+  GroupPair x;
+  const auto between = theatre::ref_list(r, "between");
+  if (between.size() != 2) {
+    throw scenario::ScenarioError(r.node().where(), r.field("between"), "must name exactly two groups");
+  }
+  x.a = between[0];
+  x.b = between[1];
+  x.from = theatre::when_field(r, "from");
+  x.to = theatre::optional_when(r, "to");
+  x.text = r.string_or("text", "");
+  x.source = theatre::read_source(r);
+  return x;
+}
 // The key a value is read under: `key`, or the older name it replaces (older scenarios still
 // load); both at once is an error naming the older one.
 std::string key_or_older(MapReader& r, const std::string& key, const std::string& older) {
@@ -37,7 +52,7 @@ std::string key_or_older(MapReader& r, const std::string& key, const std::string
                                   "give '" + key + "' only ('" + older + "' is its older name)");
   return old ? older : key;
 }
-// A mapping of names to counts ({MRT: 46644, ...}), each a number not below 0, in the file's order.
+// A mapping of names to counts ({ABC: 46644, ...}), each a number not below 0, in the file's order.
 struct NamedCount {
   std::string name;
   double count;
@@ -93,7 +108,7 @@ ArmySpec read_army(MapReader& a) {
 DynamicsSpec read_dynamics(const scenario::Node& root) {
   const scenario::Node* node = root.get("dynamics");
   if (node == nullptr || node->is_null()) {
-    throw scenario::ScenarioError(root.where(), "dynamics", "is required by the mali model but missing");
+    throw scenario::ScenarioError(root.where(), "dynamics", "is required by the theatre model but missing");
   }
   DynamicsSpec spec;
   MapReader r(*node, "dynamics");
@@ -189,19 +204,8 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.source = theatre::read_source(o);
     spec.observed_fatalities.push_back(std::move(x));
   });
-  for_each(r, "hostilities", [&](MapReader& h, std::size_t) {
-    Hostility x;
-    const auto between = theatre::ref_list(h, "between");
-    if (between.size() != 2) {
-      throw scenario::ScenarioError(h.node().where(), h.field("between"), "must name exactly two groups");
-    }
-    x.a = between[0];
-    x.b = between[1];
-    x.from = theatre::when_field(h, "from");
-    x.to = theatre::optional_when(h, "to");
-    x.source = theatre::read_source(h);
-    spec.hostilities.push_back(std::move(x));
-  });
+  for_each(r, "hostilities", [&](MapReader& h, std::size_t) { spec.hostilities.push_back(group_pair(h)); });
+  for_each(r, "truces", [&](MapReader& t, std::size_t) { spec.truces.push_back(group_pair(t)); });
   for_each(r, "forces", [&](MapReader& f, std::size_t) {
     ForceTraits traits;
     traits.operation = theatre::ref_field(f, "operation");

@@ -1,8 +1,9 @@
 // The scenario's `dynamics` section: what the operational layer needs beyond the theatre. It
 // holds decisions and starting strengths only, never results (issue 5): the dates groups decide
-// to attack (offensives), to turn on one another (hostilities), fighters coming back from Libya
-// (influxes), the army's starting strength and each side's combat capability. Who wins, who dies
-// and who flees come from the mechanisms. Format: docs/scenario-format.md (dynamics).
+// to attack (offensives), to turn on one another (hostilities) or stop (truces), fighters coming
+// back from a neighbouring war (influxes), the army's starting strength and each side's combat
+// capability. Who wins, who dies and who flees come from the mechanisms. Format:
+// docs/scenario-format.md (dynamics).
 #pragma once
 
 #include <optional>
@@ -68,12 +69,17 @@ struct Offensive {
   theatre::Source source;
 };
 
-struct Hostility {
+// Two groups (or coalitions) and the dates a relation between them holds: a hostility (they turn
+// on each other) or a truce (they stop fighting each other, whatever made them rivals).
+struct GroupPair {
   theatre::Ref a, b;
   theatre::When from;
   std::optional<theatre::When> to;
+  std::string text;
   theatre::Source source;
 };
+using Hostility = GroupPair;
+using Truce = GroupPair;
 
 struct ForceTraits {
   theatre::Ref operation;
@@ -168,6 +174,7 @@ struct DynamicsSpec {
   std::vector<Influx> influxes;
   std::vector<Offensive> offensives;
   std::vector<Hostility> hostilities;
+  std::vector<Truce> truces;  // applied after the hostilities: a truce suspends them
   std::vector<ForceTraits> forces;
   CostSpec costs;
   std::vector<DecisionSpec> decisions;

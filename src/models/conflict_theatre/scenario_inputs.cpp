@@ -64,7 +64,7 @@ mechanisms::peace_process::Inputs peace_inputs(const TheatreWorld& world, const 
       m.regions |= st.group(g).regions;
       if (sig.when.date > last) last = sig.when.date;
     }
-    // A coalition's signature binds its members (the CMA for the MNLA and the HCUA).
+    // A coalition's signature binds its members (a rebel coalition's for each of its movements).
     for (std::size_t g = 0; g < st.groups.size(); ++g) {
       const auto& tg = world.theatre.groups[built.group_theatre[g]];
       for (const auto& ch : tg.changes) {
@@ -169,7 +169,7 @@ bool signatory(const theatre::Theatre& t, const DynamicsSpec& spec, const theatr
   return false;
 }
 
-// A group that merges into another hands over its fighters (MUJAO into al-Mourabitoun, 2013).
+// A group that merges into another hands over its fighters (two jihadist groups merging, say).
 void merge_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size_t from, engine::Date today) {
   const theatre::GroupChange* end = tg.end();
   if (end == nullptr || end->kind != theatre::ChangeKind::MergedInto || !end->group || end->when.date > today)
@@ -188,16 +188,29 @@ void merge_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size
   std::fill(a.dispersed.begin(), a.dispersed.end(), 0.0);
 }
 
-// The name a group's events carry today: its coalition's, once it has joined one whose members the
-// event data name after it (dynamics.groups[].members_named_from), else its own (empty).
-std::string coalition_name(const theatre::Theatre& t, const DynamicsSpec& spec, const theatre::ArmedGroup& g,
-                           engine::Date today) {
-  const theatre::Ref* in = nullptr;  // the coalition it belongs to today
+// The coalition a group belongs to today (its last `joined` not undone by a `left`), or null.
+const theatre::Ref* coalition_today(const theatre::ArmedGroup& g, engine::Date today) {
+  const theatre::Ref* in = nullptr;
   for (const auto& c : g.changes) {
     if (c.role != theatre::Role::Input || c.when.date > today || !c.group) continue;
     if (c.kind == theatre::ChangeKind::Joined) in = &*c.group;
     if (c.kind == theatre::ChangeKind::Left && in != nullptr && in->id == c.group->id) in = nullptr;
   }
+  return in;
+}
+
+// Whether a group is `party` today: the group itself, or a member of the coalition `party`.
+bool party_to(const theatre::ArmedGroup& g, const std::string& party, engine::Date today) {
+  if (g.id == party) return true;
+  const theatre::Ref* in = coalition_today(g, today);
+  return in != nullptr && in->id == party;
+}
+
+// The name a group's events carry today: its coalition's, once it has joined one whose members the
+// event data name after it (dynamics.groups[].members_named_from), else its own (empty).
+std::string coalition_name(const theatre::Theatre& t, const DynamicsSpec& spec, const theatre::ArmedGroup& g,
+                           engine::Date today) {
+  const theatre::Ref* in = coalition_today(g, today);
   if (in == nullptr) return {};
   for (const auto& traits : spec.groups) {
     if (traits.group.id != in->id || !traits.members_named_from || traits.members_named_from->date > today)
@@ -209,7 +222,7 @@ std::string coalition_name(const theatre::Theatre& t, const DynamicsSpec& spec, 
   return {};
 }
 
-// A group that splits from another takes a share of its fighters (ISGS from al-Mourabitoun, 2015).
+// A group that splits from another takes a share of its fighters (a faction pledging to another cause).
 void split_fighters(conflict::State& s, const theatre::ArmedGroup& tg, std::size_t child) {
   const theatre::GroupChange& origin = tg.origin();
   if (origin.kind != theatre::ChangeKind::SplitFrom || !origin.group) return;
@@ -223,7 +236,8 @@ bool relation_on(const theatre::Relation& rel, engine::Date today) {
 }
 
 // M11's input for a UN operation: how far its links with offensive counter-terrorism make it a
-// party (002: ASIFU's target packages, Barkhane's support, exchanges of intelligence). Weights:
+// party (002: its intelligence unit's target packages, support to a counter-terrorism operation,
+// exchanges of intelligence). Weights:
 // assumption, documented in docs/model/operational-layer.md.
 double partiality_pressure(const conflict::State& s, const theatre::Operation& op, engine::Date today,
                            bool military_intelligence, bool own_offensive) {
@@ -319,6 +333,19 @@ void groups_and_government(const TheatreWorld& world, const DynamicsSpec& spec, 
     const ActorIndex a = s.actor_of(h.a.id);
     const ActorIndex b = s.actor_of(h.b.id);
     if (a != conflict::kNoActor && b != conflict::kNoActor) s.hostile[a][b] = s.hostile[b][a] = 1;
+  }
+  // A truce between two groups, or two coalitions, suspends every hostility between their members
+  // of the day, whether it comes from what they are (rivals_by_kind) or from a dated hostility.
+  for (const auto& truce : spec.truces) {
+    if (!active_on(truce.from, truce.to, today)) continue;
+    for (std::size_t i = 0; i < s.groups.size(); ++i) {
+      const auto& gi = t.groups[built.group_theatre[i]];
+      for (std::size_t j = 0; j < s.groups.size(); ++j) {
+        const auto& gj = t.groups[built.group_theatre[j]];
+        if (party_to(gi, truce.a.id, today) && party_to(gj, truce.b.id, today))
+          s.hostile[i + 1][j + 1] = s.hostile[j + 1][i + 1] = 0;
+      }
+    }
   }
 
   // Each state's government in office today: M1's baseline legitimacy and M4's last coup.

@@ -9,7 +9,7 @@ namespace peacesim::models::conflict_theatre {
 namespace {
 constexpr std::size_t kTextWidth = 150;
 
-// Display width in code points (the tables hold UTF-8 names such as Ménaka, Ségou).
+// Display width in code points (the tables hold UTF-8 names with accented letters).
 std::size_t width(const std::string& s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));

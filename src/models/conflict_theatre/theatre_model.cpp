@@ -22,7 +22,8 @@ DynamicsSpec scenario_dynamics(const scenario::Scenario& s) {
 
 ModelInfo theatre_info() {
   ModelInfo info;
-  // Theatre-neutral: any theatre the scenario describes; "mali", its first name, is still accepted.
+  // Theatre-neutral: any theatre the scenario describes; its first name, from before the model was
+  // made generic, is still accepted so that older scenarios load (an identifier, not knowledge).
   info.name = "theatre";
   info.aliases = {"mali"};
   info.summary =

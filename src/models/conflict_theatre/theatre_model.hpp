@@ -1,4 +1,4 @@
-// The `theatre` model (first called `mali`, still accepted): any theatre a scenario describes
+// The `theatre` model (its first name is still accepted, theatre_model.cpp): any theatre a scenario describes
 // (MODEL.md §3), run by the operational layer's mechanisms (conflict_model.hpp).
 #pragma once
 

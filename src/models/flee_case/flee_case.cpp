@@ -23,6 +23,10 @@ using engine::Date;
 
 namespace {
 
+// The model's name, after the case it was first written for: an identifier scenarios give
+// (`model:`), kept so that they load; the code reads any case of Flee's inputs.
+constexpr const char* kName = "flee_mali2012";
+
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n\"");
   if (b == std::string::npos) return {};
@@ -445,7 +449,7 @@ FleeFiles read_files(const scenario::Scenario& s) {
   const scenario::Node* node = s.root.get("flee_case");
   if (node == nullptr) {
     throw scenario::ScenarioError(s.root.where(), "flee_case",
-                                  "the flee_mali2012 model needs a 'flee_case' section");
+                                  "the " + std::string(kName) + " model needs a 'flee_case' section");
   }
   scenario::MapReader r(*node, "flee_case");
   FleeFiles f;
@@ -475,11 +479,11 @@ FleeCase load_case(const ModelInput& input) {
 
 }  // namespace
 
-ModelInfo flee_mali2012_info() {
+ModelInfo flee_case_info() {
   ModelInfo info;
-  info.name = "flee_mali2012";
+  info.name = kName;
   info.summary =
-      "Displacement (M7) alone on Flee's Mali 2012 case, scored with Flee's averaged relative "
+      "Displacement (M7) alone on a Flee case (Flee's CSV inputs), scored with Flee's averaged relative "
       "difference against UNHCR camp counts";
   info.parameters = dsp::parameter_specs();
   info.sections = {"flee_case"};

@@ -1,4 +1,4 @@
-// The `flee_mali2012` model: the displacement mechanism (M7) run alone on Flee's own Mali 2012 case
+// The Flee-case model: the displacement mechanism (M7) run alone on a case of Flee's own
 // (Flee's CSV inputs: locations, routes, closures, conflicts; UNHCR camp counts with registration
 // corrections), scored with Flee's averaged relative difference (ARD). See
 // docs/model/displacement.md.
@@ -13,7 +13,7 @@
 
 namespace peacesim::models::flee_case {
 
-ModelInfo flee_mali2012_info();
+ModelInfo flee_case_info();
 
 // A closure from Flee's closures.csv: between two countries (type "country") or two places
 // ("link"), or of a place ("location"), from `start` (inclusive) to `end` (exclusive), in days.

@@ -315,6 +315,33 @@ TEST(MaliConflict, MembersActInTheirCoalitionsNameFromTheDateTheScenarioGives) {
   EXPECT_GT(named_cma, 0);
 }
 
+// The scenario's truce between the CMA and the Platforme (2015-10-15 to 2016-07-20) stops the
+// clashes between their members, which the rivalry of a pro-government militia and separatists
+// makes before it; without the truce they go on through it.
+TEST(MaliConflict, ATruceStopsTheClashesBetweenTheMembersOfTwoCoalitions) {
+  const engine::Date from(2015, 10, 15), to(2016, 7, 20);
+  auto clashes = [&](const Outcome& o, bool inside) {
+    const std::set<std::string> platforme = {"Imghad Tuareg and Allies Self-Defence Group", "Ganda Izo"};
+    const std::string cma = "Coordination of Azawad Movements";
+    int n = 0;
+    for (const auto& e : o.events) {
+      const bool pair = (e.actor1 == cma && platforme.count(e.actor2) > 0) ||
+                        (e.actor2 == cma && platforme.count(e.actor1) > 0);
+      const bool in_window = e.event_date >= from && e.event_date <= to;
+      if (pair && e.event_type == "Battles" && in_window == inside) ++n;
+    }
+    return n;
+  };
+  const auto dynamics = models::conflict_theatre::read_dynamics(mali().scenario.root);
+  ASSERT_FALSE(dynamics.truces.empty());
+  const auto with = run(1, 2, to, mali().parameters, dynamics);
+  EXPECT_EQ(clashes(with, true), 0);
+  EXPECT_GT(clashes(with, false), 0);  // before the truce, from the CMA's forming
+  auto without = dynamics;
+  without.truces.clear();
+  EXPECT_GT(clashes(run(1, 2, to, mali().parameters, without), true), 0);
+}
+
 TEST(MaliConflict, CombatSwitchedOffKillsNobodyInBattle) {
   engine::ParameterSet p = mali().parameters;
   p.set("combat_enabled", 0, {"test", "test"});
