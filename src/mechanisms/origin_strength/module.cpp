@@ -57,9 +57,11 @@ const engine::ParameterTable<Params>& parameter_table() {
 
 namespace {
 
-// What M17 did (checkpointed whole, so a resumed run has it too): the factor of each region.
+// What M17 did (checkpointed whole, so a resumed run has it too): the factor of each region, and
+// which groups existed on the origin's day (noted the day before the correction).
 struct Applied {
   std::vector<double> factor;
+  std::vector<std::uint8_t> active_at_origin;
   bool operator==(const Applied&) const = default;
   template <class Archive>
   void serialize(Archive& a) {
@@ -78,7 +80,12 @@ void install(conflict::Registry& r) {
   conflict::PeopleOps& ops = r.ops();
   r.system("M17 origin strengths", engine::Cadence::Daily,
            [&world, &params, &observed, &applied, &resources, &log, &ops](conflict::Context& c) {
-             if (!params.enabled || world.day != observed.day) return;
+             if (!params.enabled) return;
+             if (world.day + 1 == observed.day) {
+               applied.active_at_origin.clear();
+               for (const auto& g : world.groups) applied.active_at_origin.push_back(g.active ? 1 : 0);
+             }
+             if (world.day != observed.day) return;
              // Each group's resources follow its fighters before the correction, where they were.
              std::vector<std::vector<double>> before;
              if (params.resources) before = fighters_by_region(world);
@@ -86,7 +93,8 @@ void install(conflict::Registry& r) {
                                       c.random.draws(kStream, static_cast<std::uint32_t>(world.day), 0));
              if (params.resources) resources.factor = group_factors(before, applied.factor);
              if (params.ceiling) resources.ceiling = fighters_ceiling(world, params);
-             if (params.ceiling_by_group) resources.group_ceiling = group_ceilings(world, params);
+             if (params.ceiling_by_group)
+               resources.group_ceiling = group_ceilings(world, params, applied.active_at_origin);
            });
 }
 

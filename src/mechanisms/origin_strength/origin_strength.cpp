@@ -73,13 +73,17 @@ double fighters_ceiling(const conflict::State& state, const Params& params) {
   return params.ceiling_headroom * state.fighters_total() + params.ceiling_floor;
 }
 
-std::vector<double> group_ceilings(const conflict::State& state, const Params& params) {
+std::vector<double> group_ceilings(const conflict::State& state, const Params& params,
+                                   const std::vector<std::uint8_t>& at_origin) {
   std::vector<double> out;
   out.reserve(state.groups.size());
-  // A group without fighters at the origin (not formed yet, or formed that day) has no strength the
-  // observations measure: only the whole's ceiling bounds it.
-  for (const auto& g : state.groups) {
-    const double f = g.active ? g.fighters_people() : 0.0;
+  // A group without fighters at the origin, or not formed by then (formed on the correction's day,
+  // even with fighters a split brought), has no strength the origin year's observations measure:
+  // only the whole's ceiling bounds it.
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    const auto& g = state.groups[gi];
+    const bool formed = at_origin.empty() || (gi < at_origin.size() && at_origin[gi] != 0);
+    const double f = g.active && formed ? g.fighters_people() : 0.0;
     out.push_back(f > 0.0 ? params.ceiling_headroom * f : -1.0);
   }
   return out;

@@ -72,8 +72,11 @@ std::vector<double> group_factors(const std::vector<std::vector<double>>& fighte
 
 // headroom · F + floor, F the fighters of all groups (people).
 double fighters_ceiling(const conflict::State& state, const Params& params);
-// headroom · F_g for each group g (people); -1 (none) for a group without fighters or not active.
-std::vector<double> group_ceilings(const conflict::State& state, const Params& params);
+// headroom · F_g for each group g (people); -1 (none) for a group without fighters, not active, or
+// not yet formed at the origin (`at_origin[g]` 0: it formed on the day of the correction, a split
+// bringing fighters from its parent say; an empty `at_origin` counts every active group).
+std::vector<double> group_ceilings(const conflict::State& state, const Params& params,
+                                   const std::vector<std::uint8_t>& at_origin = {});
 
 // Scales every active group's fighters in each observed region by its f_r; returns the factors
 // (1 where nothing was observed).
