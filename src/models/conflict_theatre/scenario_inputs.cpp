@@ -338,13 +338,15 @@ void groups_and_government(const TheatreWorld& world, const DynamicsSpec& spec, 
   // of the day, whether it comes from what they are (rivals_by_kind) or from a dated hostility.
   for (const auto& truce : spec.truces) {
     if (!active_on(truce.from, truce.to, today)) continue;
+    std::vector<ActorIndex> side_a, side_b;  // each side's members today
     for (std::size_t i = 0; i < s.groups.size(); ++i) {
-      const auto& gi = t.groups[built.group_theatre[i]];
-      for (std::size_t j = 0; j < s.groups.size(); ++j) {
-        const auto& gj = t.groups[built.group_theatre[j]];
-        if (party_to(gi, truce.a.id, today) && party_to(gj, truce.b.id, today))
-          s.hostile[i + 1][j + 1] = s.hostile[j + 1][i + 1] = 0;
-      }
+      const auto& g = t.groups[built.group_theatre[i]];
+      const auto actor = static_cast<ActorIndex>(i + 1);
+      if (party_to(g, truce.a.id, today)) side_a.push_back(actor);
+      if (party_to(g, truce.b.id, today)) side_b.push_back(actor);
+    }
+    for (const ActorIndex a : side_a) {
+      for (const ActorIndex b : side_b) s.hostile[a][b] = s.hostile[b][a] = 0;
     }
   }
 
