@@ -230,6 +230,15 @@ double readiness(const State& state, const conflict::Group& g, std::size_t r, do
   return floor + (1.0 - floor) * threat;
 }
 
+// Whether one of two groups is a militia (on the state's side or its community's) and the other a
+// jihadist group.
+bool militia_and_jihadist(const conflict::Group& a, const conflict::Group& b) {
+  const auto one_way = [](const conflict::Group& m, const conflict::Group& j) {
+    return conflict::sides_with_state(m.kind) && j.kind == conflict::GroupKind::Jihadist;
+  };
+  return one_way(a, b) || one_way(b, a);
+}
+
 // Clashes between hostile armed groups where both have fighters: in each region, a Poisson number
 // a day with mean clash_rate · sqrt(F_a · F_b) / 100 (the encounter rate of two populations
 // sharing ground), each at a town of the region picked by its weight. A group facing several
@@ -237,7 +246,8 @@ double readiness(const State& state, const conflict::Group& g, std::size_t r, do
 // (F_b / E_a · F_a / E_b)^(attention / 2), E_g the fighters of g's active enemies in the region
 // (1 for a pair alone), so that a crowded region's fighting grows with the square root of the
 // number of enemies a group has there, not with it. A self-defence militia's side of the mean is
-// multiplied by its readiness there (above).
+// multiplied by its readiness there (above), and a pair of a militia and a jihadist group's mean by
+// militia_jihadist_clash.
 void group_clashes(State& state, conflict::Context& context, const Params& params,
                    const combat::Params& combat_params) {
   const std::size_t regions = state.regions.size();
@@ -271,6 +281,8 @@ void group_clashes(State& state, conflict::Context& context, const Params& param
       if (!state.groups[j].active || !state.are_hostile(a, b)) continue;
       auto draws =
           context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 0x10000u + 256u * a + b);
+      const double kinds =
+          militia_and_jihadist(state.groups[i], state.groups[j]) ? params.militia_jihadist_clash : 1.0;
       for (std::size_t r = 0; r < regions; ++r) {
         const double fa = fighters_in(state, state.groups[i], r);
         const double fb = fighters_in(state, state.groups[j], r);
@@ -281,7 +293,7 @@ void group_clashes(State& state, conflict::Context& context, const Params& param
           attention = std::pow(shares, params.clash_attention / 2.0);
         }
         const double ready = readiness(state, state.groups[i], r, params.defence_floor) *
-                             readiness(state, state.groups[j], r, params.defence_floor);
+                             readiness(state, state.groups[j], r, params.defence_floor) * kinds;
         const std::uint32_t n =
             conflict::poisson(draws, params.clash_rate * std::sqrt(fa * fb) / 100.0 * attention * ready);
         if (n == 0) continue;

@@ -52,6 +52,9 @@ struct Params {
   // Share of its clash rate a self-defence militia keeps where none of its communities feels
   // threatened (M14): 1, it fights wherever it meets its enemies; 0, only in defence.
   double defence_floor = 1.0;
+  // Factor on the clash rate of a pair of a militia (pro-government or self-defence) and a jihadist
+  // group: 1, they meet as any two hostile groups do; below, they avoid each other's fighters.
+  double militia_jihadist_clash = 1.0;
   double ied_share = 0.4;
   double ied_dispersion = 0.25;  // shape of the negative binomial of an IED's deaths
   double ied_fatalities = 1.5;

@@ -52,6 +52,11 @@ const engine::ParameterTable<Params>& parameter_table() {
           "them fighting wherever they meet jihadists",
           "Share of its clash rate a self-defence militia keeps where none of its communities feels "
           "threatened (M14); the rest grows with the threat"),
+      parameter("strategy_militia_jihadist_clash", &Params::militia_jihadist_clash, 0.0, 1.0, "1",
+                "assumption: 1 lets a militia and a jihadist group meet as any two hostile groups do "
+                "(docs/model/operational-layer.md, M3)",
+                "Factor on the clash rate of a pair of a militia (pro-government or self-defence) and a "
+                "jihadist group"),
       parameter("strategy_clash_people", &Params::clash_people, 5, 1000, "people",
                 "docs/model/parameter-sources.md#strategy_clash_people (assumption: clashes between armed "
                 "groups over ground and roads engage a few dozen vehicles on each side (public record))",

@@ -47,6 +47,13 @@ const engine::ParameterTable<Params>& parameter_table() {
              "2015-12-31, seeds 1-20 and 101-120 (docs/validation.md, 'A ceiling for each group')",
              "At the origin, bound each group's fighters too, by the headroom times its own number after the "
              "correction; a group that merges later hands its bound on"),
+      parameter(
+          "origin_strength_observation_dispersion", &Params::observation_dispersion, 0, 100, "deaths",
+          "assumption: 0 takes the deaths observed in the origin's year as an exact measure of the "
+          "groups' strength; a theatre sets the variance-to-mean ratio of its yearly deaths, E[x²] / E[x] "
+          "over its events' deaths x (docs/model/operational-layer.md, M17)",
+          "Variance-to-mean ratio of a region's yearly deaths read as a measure of its groups' strength; "
+          "above 0 each run draws its own reading"),
       parameter("origin_strength_max_factor", &Params::max_factor, 1, 100, "1",
                 "assumption: the observations correct the groups' strength, they do not remake it; a "
                 "factor of 4 either way (docs/model/operational-layer.md, M17)",
@@ -89,8 +96,9 @@ void install(conflict::Registry& r) {
              // Each group's resources follow its fighters before the correction, where they were.
              std::vector<std::vector<double>> before;
              if (params.resources) before = fighters_by_region(world);
-             applied.factor = rescale(world, ops, log, observed, params,
-                                      c.random.draws(kStream, static_cast<std::uint32_t>(world.day), 0));
+             const auto day = static_cast<std::uint32_t>(world.day);
+             applied.factor = rescale(world, ops, log, observed, params, c.random.draws(kStream, day, 0),
+                                      c.random.draws(kStream, day, 1));
              if (params.resources) resources.factor = group_factors(before, applied.factor);
              if (params.ceiling) resources.ceiling = fighters_ceiling(world, params);
              if (params.ceiling_by_group)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "mechanisms/conflict/draws.hpp"
 #include "mechanisms/conflict/people_ops.hpp"
 #include "mechanisms/events/event_log.hpp"
 
@@ -13,6 +14,17 @@ using conflict::Status;
 double strength_factor(double observed, double simulated, const Params& params) {
   const double f = (observed + params.smoothing) / (std::max(0.0, simulated) + params.smoothing);
   return std::clamp(f, 1.0 / params.max_factor, params.max_factor);
+}
+
+double observed_strength(double observed, const Params& params, engine::RandomDraws& draws) {
+  if (!(params.observation_dispersion > 0.0)) return observed;
+  const double phi = params.observation_dispersion;
+  conflict::DrawBits bits{draws};
+  // A gamma of shape 0 is degenerate; with no smoothing and nothing observed, nothing is read.
+  const double shape = (std::max(0.0, observed) + params.smoothing) / phi;
+  if (!(shape > 0.0)) return observed;
+  boost::random::gamma_distribution<double> gamma(shape, phi);
+  return gamma(bits) - params.smoothing;
 }
 
 namespace {
@@ -104,7 +116,8 @@ std::vector<double> group_factors(const std::vector<std::vector<double>>& fighte
 }
 
 std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, const events::EventLog& log,
-                            const Observed& observed, const Params& params, engine::RandomDraws draws) {
+                            const Observed& observed, const Params& params, engine::RandomDraws draws,
+                            engine::RandomDraws reading) {
   const std::size_t regions = state.regions.size();
   std::vector<double> factor(regions, 1.0);
   std::vector<std::vector<conflict::PlaceIndex>> places(regions);
@@ -120,7 +133,8 @@ std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, co
   }
   for (std::size_t r = 0; r < regions && r < observed.fatalities.size(); ++r) {
     if (observed.fatalities[r] < 0.0) continue;
-    factor[r] = strength_factor(observed.fatalities[r], log.fatalities_in(observed.year, r), params);
+    const double deaths = observed_strength(observed.fatalities[r], params, reading);
+    factor[r] = strength_factor(deaths, log.fatalities_in(observed.year, r), params);
     for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
       const auto g = static_cast<conflict::ActorIndex>(gi + 1);
       if (!state.group(g).active) continue;

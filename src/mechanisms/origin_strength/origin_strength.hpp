@@ -46,6 +46,10 @@ struct Params {
   // Whether each group is bounded too, by headroom · its own fighters after the correction
   // (M2's Resources::group_ceiling).
   bool ceiling_by_group = true;
+  // φ, the variance-to-mean ratio of a region's yearly deaths as an observation of the strength
+  // behind them (deaths come in events of very unequal size). 0: the observation is taken as exact;
+  // above 0 each run draws the deaths its region's strength stands for (observed_strength below).
+  double observation_dispersion = 0.0;  // deaths
 };
 const engine::ParameterTable<Params>& parameter_table();
 const conflict::Module& module();
@@ -62,6 +66,11 @@ inline constexpr engine::StreamId kStream = 0x0C20;
 
 // f_r for one region (see above).
 double strength_factor(double observed, double simulated, const Params& params);
+// The deaths a region's strength stands for, given O observed: O itself when φ is 0; otherwise a
+// draw λ − s, λ ~ Gamma((O + s) / φ, φ), of mean O and variance φ (O + s): the year's deaths are
+// a count of events of unequal size, so one year's total measures the strength behind it only
+// roughly, and each run of an ensemble starts from its own reading of it.
+double observed_strength(double observed, const Params& params, engine::RandomDraws& draws);
 
 // Each group's fighters by region (dispersed and holding towns): the weights of group_factors.
 std::vector<std::vector<double>> fighters_by_region(const conflict::State& state);
@@ -78,9 +87,11 @@ double fighters_ceiling(const conflict::State& state, const Params& params);
 std::vector<double> group_ceilings(const conflict::State& state, const Params& params,
                                    const std::vector<std::uint8_t>& at_origin = {});
 
-// Scales every active group's fighters in each observed region by its f_r; returns the factors
-// (1 where nothing was observed).
+// Scales every active group's fighters in each observed region by its f_r, the observation read by
+// observed_strength with `reading` (one draw sequence, regions in order); returns the factors (1 where
+// nothing was observed). `draws` pick the agents who leave or join.
 std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, const events::EventLog& log,
-                            const Observed& observed, const Params& params, engine::RandomDraws draws);
+                            const Observed& observed, const Params& params, engine::RandomDraws draws,
+                            engine::RandomDraws reading);
 
 }  // namespace peacesim::mechanisms::origin_strength

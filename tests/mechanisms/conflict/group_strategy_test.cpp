@@ -393,19 +393,28 @@ TEST(GroupStrategyMechanism, AGroupFacingSeveralEnemiesDividesItsEffortAmongThem
   EXPECT_NEAR(divided.at("C"), c_divided, 4.0 * std::sqrt(c_divided));
 }
 
-// Clashes over `days` days between a self-defence militia of community 0 (900 fighters) and a
-// jihadist group (900) in the Gao region, with the militia's community feeling `threat` there.
-std::size_t clashes_of_a_militia(double floor, double threat, int days) {
+// Clashes over `days` days between a group of kind `kind` and community 0 (900 fighters) and a
+// jihadist group (900) in the Gao region, under `params`, with community 0 feeling `threat` there;
+// the jihadist group is the second of the pair in the groups' order, or the first with
+// `jihadist_first`.
+std::size_t clashes_with_a_jihadist(GroupKind kind, const group_strategy::Params& params, int days,
+                                    double threat = 0.0, bool jihadist_first = false) {
   World w;
-  w.group(kMnla).kind = GroupKind::SelfDefence;
-  w.group(kMnla).communities = 1u;
-  w.group(kMujao).kind = GroupKind::Jihadist;
+  const ActorIndex other = jihadist_first ? kMujao : kMnla, jihadist = jihadist_first ? kMnla : kMujao;
+  w.group(other).kind = kind;
+  w.group(other).communities = 1u;
+  w.group(jihadist).kind = GroupKind::Jihadist;
   w.set_hostile(kMnla, kMujao);
   w.state.community_threat[0][kRegionOfGao] = threat;
-  auto params = quiet();
-  params.defence_floor = floor;
   clash_only_days(w, params, {{kMnla, 900.0}, {kMujao, 900.0}}, days);
   return w.recorder.events().size();
+}
+
+// The same for a self-defence militia at defence floor `floor`.
+std::size_t clashes_of_a_militia(double floor, double threat, int days) {
+  auto params = quiet();
+  params.defence_floor = floor;
+  return clashes_with_a_jihadist(GroupKind::SelfDefence, params, days, threat);
 }
 
 TEST(GroupStrategyMechanism, ASelfDefenceMilitiaFightsAsFarAsItsCommunityIsThreatened) {
@@ -419,6 +428,29 @@ TEST(GroupStrategyMechanism, ASelfDefenceMilitiaFightsAsFarAsItsCommunityIsThrea
   EXPECT_NEAR(static_cast<double>(clashes_of_a_militia(0.2, 0.0, days)), low, 4.0 * std::sqrt(low));
   EXPECT_NEAR(static_cast<double>(clashes_of_a_militia(0.2, 0.5, days)), half, 4.0 * std::sqrt(half));
   EXPECT_EQ(clashes_of_a_militia(0.0, 0.0, 300), 0u);
+}
+
+// The same at militia–jihadist factor `factor`.
+std::size_t clashes_at_factor(GroupKind kind, double factor, int days, bool jihadist_first = false) {
+  auto params = quiet();
+  params.militia_jihadist_clash = factor;
+  return clashes_with_a_jihadist(kind, params, days, 0.0, jihadist_first);
+}
+
+TEST(GroupStrategyMechanism, AMilitiaAndAJihadistGroupClashAtTheirOwnFactor) {
+  // 0.9 clashes a day as any hostile pair (see above), times the factor for a militia of either
+  // kind and a jihadist group; a separatist group and a jihadist one keep 0.9. Poisson counts over
+  // 1,000 days, bounds at four standard deviations.
+  const int days = 1000;
+  const double full = 0.9 * days, fifth = full * 0.2;
+  for (const auto kind : {GroupKind::ProGovernment, GroupKind::SelfDefence}) {
+    EXPECT_NEAR(static_cast<double>(clashes_at_factor(kind, 1.0, days)), full, 4.0 * std::sqrt(full));
+    EXPECT_NEAR(static_cast<double>(clashes_at_factor(kind, 0.2, days)), fifth, 4.0 * std::sqrt(fifth));
+    EXPECT_EQ(clashes_at_factor(kind, 0.0, 300), 0u);
+    EXPECT_EQ(clashes_at_factor(kind, 0.0, 300, true), 0u);
+  }
+  EXPECT_NEAR(static_cast<double>(clashes_at_factor(GroupKind::Separatist, 0.2, days)), full,
+              4.0 * std::sqrt(full));
 }
 
 TEST(GroupStrategyMechanism, OnlyHostileGroupsSharingARegionClash) {

@@ -29,6 +29,38 @@ TEST(OriginStrength, TheFactorIsTheSmoothedRatioOfObservedToSimulatedDeathsWithi
   EXPECT_DOUBLE_EQ(m17::strength_factor(0, 0, p), 1.0);
 }
 
+// With φ = 0 the observation is read as it is, with no draw; above it the readings of many runs
+// have the observation's mean and variance φ (O + s), and some fall far enough from it to move the
+// factor.
+TEST(OriginStrength, EachRunReadsTheObservedDeathsWithTheirDispersion) {
+  m17::Params p;
+  p.smoothing = 10.0;
+  auto draws = engine::RandomStreams(7).draws(m17::kStream, 0, 1);
+  EXPECT_DOUBLE_EQ(m17::observed_strength(90.0, p, draws), 90.0);
+  EXPECT_EQ(draws.next_u32(), engine::RandomStreams(7).draws(m17::kStream, 0, 1).next_u32())
+      << "an exact reading used a draw";
+
+  p.observation_dispersion = 12.0;
+  const int n = 20000;
+  double sum = 0.0, sum2 = 0.0;
+  int far = 0;
+  for (int i = 0; i < n; ++i) {
+    auto d = engine::RandomStreams(7).draws(m17::kStream, 0, static_cast<std::uint64_t>(i));
+    const double x = m17::observed_strength(90.0, p, d);
+    sum += x;
+    sum2 += x * x;
+    far += std::abs(x - 90.0) > 30.0 ? 1 : 0;
+  }
+  const double mean = sum / n, variance = sum2 / n - mean * mean;
+  EXPECT_NEAR(mean, 90.0, 1.0);               // standard error 0.24
+  EXPECT_NEAR(variance, 12.0 * 100.0, 60.0);  // 1,200, standard error about 13
+  EXPECT_GT(far, n / 20) << "readings never stray: the dispersion does nothing";
+  // The same key reads the same.
+  auto a = engine::RandomStreams(7).draws(m17::kStream, 3, 4);
+  auto b = engine::RandomStreams(7).draws(m17::kStream, 3, 4);
+  EXPECT_EQ(m17::observed_strength(37.0, p, a), m17::observed_strength(37.0, p, b));
+}
+
 TEST(OriginStrength, AGroupsResourcesFollowItsRegionsFactorsWeightedByItsFighters) {
   // Group 0: 300 fighters where the factor is 0.5, 100 where nothing was observed (1): 0.625.
   // Group 1 has no fighters: its resources stay. Group 2 is only where the factor is 4.
@@ -173,7 +205,8 @@ TEST(OriginStrength, EachRegionsGroupsAreScaledByTheirFactorAndPeopleAreKept) {
   ASSERT_GE(busy, 2) << "fewer than two regions with deaths in 2015";
   const m17::Params params;
   const auto factor =
-      m17::rescale(state, ops, log, observed, params, engine::RandomStreams(1).draws(m17::kStream, 0, 0));
+      m17::rescale(state, ops, log, observed, params, engine::RandomStreams(1).draws(m17::kStream, 0, 0),
+                   engine::RandomStreams(1).draws(m17::kStream, 0, 1));
 
   const double k = state.people.people_per_agent;
   int scaled_down = 0, scaled_up = 0, telling = 0;  // telling: a change of several agents
