@@ -107,6 +107,27 @@ void EventLog::emit(engine::Recorder& recorder, const conflict::State& state, co
   auto& by_region = totals_.fatalities_by_year[y];
   if (by_region.size() < state.regions.size()) by_region.resize(state.regions.size(), 0.0);
   by_region[place.region] += h.fatalities;
+  // And by the groups the event names, as either side (the members of a coalition all answer to its
+  // name), so that a forecast's origin can compare who made the deaths with who was observed to.
+  if (h.fatalities <= 0) return;
+  const std::size_t regions = state.regions.size();
+  if (totals_.fatalities_by_year_group.size() <= y) totals_.fatalities_by_year_group.resize(y + 1);
+  auto& by_group = totals_.fatalities_by_year_group[y];
+  if (by_group.size() < state.groups.size() * regions) by_group.resize(state.groups.size() * regions, 0.0);
+  for (std::size_t g = 0; g < state.groups.size(); ++g) {
+    const std::string& name = state.groups[g].event_name();
+    if (place.region < regions && (name == h.actor1 || name == h.actor2))
+      by_group[g * regions + place.region] += h.fatalities;
+  }
+}
+
+double EventLog::fatalities_of(std::int32_t year, std::size_t group, std::size_t region,
+                               std::size_t regions) const {
+  const auto& all = totals_.fatalities_by_year_group;
+  if (all.empty() || totals_.fatalities_by_year.empty() || year < totals_.first_year) return 0.0;
+  const auto y = static_cast<std::size_t>(year - totals_.first_year);
+  const std::size_t at = group * regions + region;
+  return y < all.size() && at < all[y].size() ? all[y][at] : 0.0;
 }
 
 double EventLog::fatalities_in(std::int32_t year, std::size_t region) const {

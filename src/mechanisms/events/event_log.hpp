@@ -76,6 +76,8 @@ class EventLog {
     // compares the origin year's with what was observed; mechanisms/origin_strength).
     std::int32_t first_year = 0;
     std::vector<std::vector<double>> fatalities_by_year;
+    // The same by the group named (either side): [year − first year][group · regions + region].
+    std::vector<std::vector<double>> fatalities_by_year_group;
     bool operator==(const Totals&) const = default;
     template <class Archive>
     void serialize(Archive& a) {
@@ -87,6 +89,10 @@ class EventLog {
   [[nodiscard]] Totals& totals() { return totals_; }
   // Fatalities recorded in region r in calendar year y (0 for a year or region without any).
   [[nodiscard]] double fatalities_in(std::int32_t year, std::size_t region) const;
+  // Fatalities of events naming group g (by index; either side) in region r in year y; `regions`
+  // the theatre's number of regions.
+  [[nodiscard]] double fatalities_of(std::int32_t year, std::size_t group, std::size_t region,
+                                     std::size_t regions) const;
 
  private:
   std::array<engine::SeriesId, kEventTypes> events_{};

@@ -54,6 +54,14 @@ const engine::ParameterTable<Params>& parameter_table() {
           "over its events' deaths x (docs/model/operational-layer.md, M17)",
           "Variance-to-mean ratio of a region's yearly deaths read as a measure of its groups' strength; "
           "above 0 each run draws its own reading"),
+      on_off(
+          "origin_strength_by_group", &Params::by_group,
+          "assumption: where the observations say who the deaths were (dynamics.observed_fatalities "
+          "by_group), each group's strength is measured by its own deaths; on by the backtests from "
+          "2014-12-31 and 2015-12-31, seeds 1-20, 101-120 and 201-220 (docs/validation.md, 'Who the deaths "
+          "were at the origin')",
+          "At the origin, scale each group by the deaths observed in events naming it, where the "
+          "observations attribute them, rather than by its region's deaths"),
       parameter("origin_strength_max_factor", &Params::max_factor, 1, 100, "1",
                 "assumption: the observations correct the groups' strength, they do not remake it; a "
                 "factor of 4 either way (docs/model/operational-layer.md, M17)",

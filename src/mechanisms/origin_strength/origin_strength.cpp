@@ -16,6 +16,15 @@ double strength_factor(double observed, double simulated, const Params& params) 
   return std::clamp(f, 1.0 / params.max_factor, params.max_factor);
 }
 
+double group_factor(double named, double unnamed, double simulated_group, double simulated_region,
+                    const Params& params) {
+  const double d = std::max(0.0, simulated_group);
+  const double share = simulated_region > 0.0 ? std::min(1.0, d / simulated_region) : 0.0;
+  const double f =
+      (std::max(0.0, named) + std::max(0.0, unnamed) * share + params.smoothing) / (d + params.smoothing);
+  return std::clamp(f, 1.0 / params.max_factor, params.max_factor);
+}
+
 double observed_strength(double observed, const Params& params, engine::RandomDraws& draws) {
   if (!(params.observation_dispersion > 0.0)) return observed;
   const double phi = params.observation_dispersion;
@@ -25,6 +34,28 @@ double observed_strength(double observed, const Params& params, engine::RandomDr
   if (!(shape > 0.0)) return observed;
   boost::random::gamma_distribution<double> gamma(shape, phi);
   return gamma(bits) - params.smoothing;
+}
+
+std::vector<double> named_deaths(const conflict::State& state, const Observed& observed, std::size_t r,
+                                 double& unnamed) {
+  const std::size_t regions = state.regions.size();
+  std::vector<double> out(state.groups.size(), 0.0);
+  unnamed = std::max(0.0, observed.unnamed[r]);
+  for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
+    const double n = observed.named[gi * regions + r];
+    if (!(n > 0.0)) continue;
+    std::size_t at = gi;  // a chain of mergers has no loops; the bound guards a damaged state
+    for (std::size_t step = 0; step < state.groups.size(); ++step) {
+      const conflict::ActorIndex next = state.groups[at].merged_into;
+      if (next == conflict::kNoActor || next == 0) break;
+      at = static_cast<std::size_t>(next - 1);
+    }
+    if (state.groups[at].active)
+      out[at] += n;
+    else
+      unnamed += n;
+  }
+  return out;
 }
 
 namespace {
@@ -134,14 +165,24 @@ std::vector<double> rescale(conflict::State& state, conflict::PeopleOps& ops, co
   for (std::size_t r = 0; r < regions && r < observed.fatalities.size(); ++r) {
     if (observed.fatalities[r] < 0.0) continue;
     const double deaths = observed_strength(observed.fatalities[r], params, reading);
-    factor[r] = strength_factor(deaths, log.fatalities_in(observed.year, r), params);
+    const double simulated = log.fatalities_in(observed.year, r);
+    factor[r] = strength_factor(deaths, simulated, params);
+    const bool named = params.by_group && r < observed.unnamed.size() && observed.unnamed[r] >= 0.0 &&
+                       observed.named.size() >= state.groups.size() * regions;
+    double unnamed = 0.0;
+    const std::vector<double> by_group =
+        named ? named_deaths(state, observed, r, unnamed) : std::vector<double>{};
     for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
       const auto g = static_cast<conflict::ActorIndex>(gi + 1);
       if (!state.group(g).active) continue;
-      if (factor[r] < 1.0) {
-        shrink(state, ops, g, r, places[r], 1.0 - factor[r], draws);
-      } else if (factor[r] > 1.0) {
-        grow(state, ops, g, residents[r], state.group(g).dispersed[r] * (factor[r] - 1.0), draws);
+      const double f = named
+                           ? group_factor(by_group[gi], unnamed,
+                                          log.fatalities_of(observed.year, gi, r, regions), simulated, params)
+                           : factor[r];
+      if (f < 1.0) {
+        shrink(state, ops, g, r, places[r], 1.0 - f, draws);
+      } else if (f > 1.0) {
+        grow(state, ops, g, residents[r], state.group(g).dispersed[r] * (f - 1.0), draws);
       }
     }
   }

@@ -50,6 +50,9 @@ struct Params {
   // behind them (deaths come in events of very unequal size). 0: the observation is taken as exact;
   // above 0 each run draws the deaths its region's strength stands for (observed_strength below).
   double observation_dispersion = 0.0;  // deaths
+  // Whether, where the observations say who the deaths were, each group is scaled by its own factor
+  // (group_factor below) rather than its region's.
+  bool by_group = true;
 };
 const engine::ParameterTable<Params>& parameter_table();
 const conflict::Module& module();
@@ -60,6 +63,11 @@ struct Observed {
   std::int64_t day = -1;           // the run day of the correction (the day after the origin); -1 never
   std::int32_t year = 0;           // the calendar year whose deaths are compared
   std::vector<double> fatalities;  // by region of the state; < 0: not observed
+  // Who the deaths were, where the observations say: the deaths of the events naming each group
+  // ([group index · regions + region]) and of those naming none of the groups ([region]); < 0 (or
+  // empty): not attributed there.
+  std::vector<double> named;
+  std::vector<double> unnamed;
 };
 
 inline constexpr engine::StreamId kStream = 0x0C20;
@@ -71,6 +79,20 @@ double strength_factor(double observed, double simulated, const Params& params);
 // a count of events of unequal size, so one year's total measures the strength behind it only
 // roughly, and each run of an ensemble starts from its own reading of it.
 double observed_strength(double observed, const Params& params, engine::RandomDraws& draws);
+
+// f_gr for group g in a region where the deaths are attributed: the smoothed ratio of the deaths
+// observed in events naming g, plus its share of those naming no group (the unnamed deaths go to the
+// groups as the model's own deaths there do), to the model's deaths in events naming g,
+//     f_gr = clamp((O_gr + U_r · D_gr / D_r + s) / (D_gr + s), 1/M, M)
+// (D_r the model's deaths in the region; 0 there: no share).
+double group_factor(double named, double unnamed, double simulated_group, double simulated_region,
+                    const Params& params);
+
+// The deaths observed in region r in events naming each group, by group index (from
+// observed.named), those of a group that has merged since credited to the group it merged into and
+// those of a group no longer active (nor merged) added to the unnamed deaths of r, set in `unnamed`.
+std::vector<double> named_deaths(const conflict::State& state, const Observed& observed, std::size_t r,
+                                 double& unnamed);
 
 // Each group's fighters by region (dispersed and holding towns): the weights of group_factors.
 std::vector<std::vector<double>> fighters_by_region(const conflict::State& state);

@@ -473,6 +473,21 @@ void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
                                       std::to_string(o.year) + " has deaths already (one entry a year)");
     }
     for (const auto& region : o.regions) (void)region_bit(world, region.region);
+    // Who the deaths were: regions observed, armed groups (a coalition's deaths go to its members).
+    for (std::size_t a = 0; a < o.by_group.size(); ++a) {
+      const auto& named = o.by_group[a];
+      const std::uint32_t bit = region_bit(world, named.region);
+      bool observed = false;
+      for (const auto& region : o.regions) observed = observed || region_bit(world, region.region) == bit;
+      if (!observed)
+        throw scenario::ScenarioError(named.region.where, named.region.field,
+                                      "'" + named.region.id + "' has no deaths in `regions` to attribute");
+      for (const auto& [group, deaths] : named.groups) {
+        if (world.theatre.groups[group_index(world, group)].type == theatre::GroupType::Coalition)
+          throw scenario::ScenarioError(group.where, group.field,
+                                        "'" + group.id + "' is a coalition: give its members' deaths");
+      }
+    }
   }
 }
 }  // namespace

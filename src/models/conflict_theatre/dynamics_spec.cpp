@@ -201,6 +201,22 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.field = o.field("year");
     for (auto& [key, deaths, where, field] : counts_by_name(o.required("regions"), o.field("regions")))
       x.regions.push_back({theatre::Ref{key, where, field}, deaths});
+    if (const scenario::Node* named = o.optional("by_group")) {
+      MapReader regions(*named, o.field("by_group"));
+      for (const auto& [key, value] : named->entries()) {
+        ObservedFatalities::Named n;
+        n.region = theatre::Ref{key, value.where(), regions.field(key)};
+        MapReader entry(value, regions.field(key));
+        n.unnamed = theatre::non_negative(entry, "unnamed");
+        for (auto& [id, deaths, where, field] :
+             counts_by_name(entry.required("groups"), entry.field("groups")))
+          n.groups.emplace_back(theatre::Ref{id, where, field}, deaths);
+        entry.finish();
+        regions.accept(key);
+        x.by_group.push_back(std::move(n));
+      }
+      regions.finish();
+    }
     x.source = theatre::read_source(o);
     spec.observed_fatalities.push_back(std::move(x));
   });

@@ -165,6 +165,15 @@ struct ObservedFatalities {
     double deaths = 0.0;
   };
   std::vector<Region> regions;  // regions not listed are not observed
+  // Who the deaths were: by region, the deaths of the events that name each armed group (as either
+  // side; a coalition's events count for each of its members), and the deaths of the events that
+  // name none of the scenario's groups. Regions not listed have no attribution.
+  struct Named {
+    theatre::Ref region;
+    std::vector<std::pair<theatre::Ref, double>> groups;  // groups not listed: none named
+    double unnamed = 0.0;
+  };
+  std::vector<Named> by_group;
   theatre::Source source;
 };
 

@@ -463,15 +463,31 @@ mechanisms::displacement::OriginStocks origin_stocks(const TheatreWorld& world, 
 // M17: the deaths observed by region in the year that ends at the forecast's origin, compared on the
 // day after it (regions without an entry are not observed: -1).
 mechanisms::origin_strength::Observed origin_fatalities(const TheatreWorld& world, const DynamicsSpec& spec,
-                                                        engine::Date start) {
+                                                        const conflict::State& state, engine::Date start) {
   mechanisms::origin_strength::Observed out;
   const ObservedFatalities* o = fatalities_at_origin(spec);
   if (o == nullptr) return out;
   out.day = days_between(start, *spec.forecast_origin) + 1;
   out.year = o->year;
-  out.fatalities.assign(world.regions.units.size(), -1.0);
+  const std::size_t regions = world.regions.units.size();
+  out.fatalities.assign(regions, -1.0);
   for (const auto& region : o->regions) {
     if (const auto r = world.regions.index_of(region.region.id)) out.fatalities[*r] = region.deaths;
+  }
+  if (o->by_group.empty()) return out;
+  // Who the deaths were: named by group (0 for a group not listed) where attributed, -1 elsewhere.
+  out.unnamed.assign(regions, -1.0);
+  out.named.assign(state.groups.size() * regions, -1.0);
+  for (const auto& named : o->by_group) {
+    const auto r = world.regions.index_of(named.region.id);
+    if (!r) continue;
+    out.unnamed[*r] = named.unnamed;
+    for (std::size_t g = 0; g < state.groups.size(); ++g) out.named[g * regions + *r] = 0.0;
+    for (const auto& [group, deaths] : named.groups) {
+      const conflict::ActorIndex a = state.actor_of(group.id);
+      if (a == conflict::kNoActor || a == 0) continue;
+      out.named[(static_cast<std::size_t>(a) - 1) * regions + *r] = deaths;
+    }
   }
   return out;
 }
@@ -492,7 +508,7 @@ void provide_inputs(conflict::Registry& r, const TheatreWorld& world, const Dyna
   r.provide(std::move(influxes));
   r.provide(built.network);
   r.provide(origin_stocks(world, spec, start));
-  r.provide(origin_fatalities(world, spec, start));
+  r.provide(origin_fatalities(world, spec, built.state, start));
   r.provide(supply_hubs(world, built, start));
   r.provide(peace_inputs(world, spec, built, start));
   r.provide(m::institutions::Inputs{

@@ -120,5 +120,37 @@ TEST(EventLogMechanism, EmitAddsToTheNationalAndRegionalFlowsOnly) {
   EXPECT_EQ(w.recorder.events()[0].interaction, 12);
 }
 
+// An event between two named actors at a place, with its deaths.
+events::Happening between(const std::string& actor1, const std::string& actor2, PlaceIndex place,
+                          int deaths) {
+  events::Happening h;
+  h.actor1 = actor1;
+  h.actor2 = actor2;
+  h.place = place;
+  h.fatalities = deaths;
+  return h;
+}
+
+// The deaths of each year by region are kept for the groups each event names too, on either side;
+// the members of a coalition answer to its name, and an event naming no group adds to none.
+TEST(EventLogMechanism, EachGroupNamedByAnEventIsCreditedItsDeaths) {
+  World w;
+  w.group(kMnla).coalition_name = "Coalition";
+  const std::size_t regions = w.state.regions.size();
+  const std::string forces = "State forces";
+  w.log.emit(w.recorder, w.state, between("Coalition", w.group(kMujao).name, kGao, 5));
+  w.log.emit(w.recorder, w.state, between(forces, w.group(kMujao).name, kBamako, 2));
+  // Its own name no longer names the group: it answers to the coalition's.
+  w.log.emit(w.recorder, w.state, between(forces, w.group(kMnla).name, kGao, 3));
+
+  const std::int32_t year = w.state.date.year();
+  EXPECT_DOUBLE_EQ(w.log.fatalities_of(year, kMnla - 1, kRegionOfGao, regions), 5.0);
+  EXPECT_DOUBLE_EQ(w.log.fatalities_of(year, kMujao - 1, kRegionOfGao, regions), 5.0);
+  EXPECT_DOUBLE_EQ(w.log.fatalities_of(year, kMujao - 1, kRegionOfBamako, regions), 2.0);
+  EXPECT_DOUBLE_EQ(w.log.fatalities_of(year, kMnla - 1, kRegionOfBamako, regions), 0.0);
+  EXPECT_DOUBLE_EQ(w.log.fatalities_in(year, kRegionOfGao), 8.0);
+  EXPECT_DOUBLE_EQ(w.log.fatalities_of(year + 1, kMujao - 1, kRegionOfGao, regions), 0.0);
+}
+
 }  // namespace
 }  // namespace peacesim::mechanisms::conflict::testing
