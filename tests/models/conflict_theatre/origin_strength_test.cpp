@@ -191,8 +191,10 @@ void at_the_2015_origin(Check check) {
 }
 
 // Where the observations say who the deaths were, each group of the region is scaled by its own
-// factor: in the region with the most deaths of 2015, the groups the model's events name are observed
-// with 3 times their own deaths or 0.3 times, in turn, and no unnamed deaths.
+// factor: in the region with the most deaths of 2015, of the groups with more than 20 deaths in
+// events naming them and more than 5 agents there, the first is observed with 3 times its deaths and
+// the others with 0.3 times; the other groups with their own deaths; no unnamed deaths. (Chosen from
+// the run's own deaths and fighters: the trajectory differs between builds.)
 TEST(OriginStrength, WhereTheDeathsAreAttributedEachGroupIsScaledByItsOwn) {
   at_the_2015_origin([](const models::conflict_theatre::ConflictModel& model) {
     conflict::State state = model.state();
@@ -200,6 +202,7 @@ TEST(OriginStrength, WhereTheDeathsAreAttributedEachGroupIsScaledByItsOwn) {
     conflict::PeopleOps ops(state);
     const auto& log = model.registry().log();
     const std::size_t regions = state.regions.size();
+    const double k = state.people.people_per_agent;
     std::size_t r = 0;
     for (std::size_t q = 0; q < regions; ++q) {
       if (log.fatalities_in(2015, q) > log.fatalities_in(2015, r)) r = q;
@@ -211,17 +214,18 @@ TEST(OriginStrength, WhereTheDeathsAreAttributedEachGroupIsScaledByItsOwn) {
     observed.unnamed.assign(regions, -1.0);
     observed.unnamed[r] = 0.0;
     observed.named.assign(state.groups.size() * regions, -1.0);
-    int turn = 0;
+    int chosen = 0;
     for (std::size_t g = 0; g < state.groups.size(); ++g) {
       const double own = log.fatalities_of(2015, g, r, regions);
-      observed.named[g * regions + r] = own > 20.0 ? own * (turn++ % 2 == 0 ? 3.0 : 0.3) : own;
+      const bool telling =
+          own > 20.0 && state.groups[g].active && state.fighters_in(state.groups[g], r) > 5.0 * k;
+      observed.named[g * regions + r] = telling ? own * (chosen++ == 0 ? 3.0 : 0.3) : own;
     }
-    ASSERT_GE(turn, 2) << "fewer than two groups with deaths in " << state.regions[r];
+    ASSERT_GE(chosen, 2) << "fewer than two groups with deaths and fighters in " << state.regions[r];
     const m17::Params params;  // by group: the default
     ASSERT_TRUE(params.by_group);
     m17::rescale(state, ops, log, observed, params, engine::RandomStreams(1).draws(m17::kStream, 0, 0),
                  engine::RandomStreams(1).draws(m17::kStream, 0, 1));
-    const double k = state.people.people_per_agent;
     int down = 0, up = 0;
     for (std::size_t g = 0; g < state.groups.size(); ++g) {
       if (!before.groups[g].active) continue;
