@@ -82,6 +82,18 @@ ActorIndex State::actor_of(const std::string& id) const {
   return kNoActor;
 }
 
+std::size_t State::heir_of(std::size_t g) const {
+  // A chain of mergers has no loops (a group merges once, into a group that still exists); the
+  // bound guards a damaged state.
+  std::size_t at = g;
+  for (std::size_t step = 0; step < groups.size(); ++step) {
+    const ActorIndex next = groups[at].merged_into;
+    if (next == kNoActor || next == 0) break;
+    at = static_cast<std::size_t>(next - 1);
+  }
+  return at;
+}
+
 double State::state_power(PlaceIndex p) const {
   const Country& c = country_of(p);
   return places[p].army * c.army_capability * c.army_morale + places[p].foreign_power;

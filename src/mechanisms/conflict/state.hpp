@@ -334,6 +334,9 @@ struct State {
 
   // The armed group with this id (as the scenario names it), or kNoActor.
   [[nodiscard]] ActorIndex actor_of(const std::string& id) const;
+  // The group (by index) that holds group g's fighters today: g itself, or the end of the chain of
+  // mergers g went into.
+  [[nodiscard]] std::size_t heir_of(std::size_t g) const;
   [[nodiscard]] bool are_hostile(ActorIndex a, ActorIndex b) const { return hostile[a][b] != 0; }
   // Whether a group hostile to the state's side holds the place (M4 retakes it; M7's people fear it).
   [[nodiscard]] bool held_by_enemy(const Place& place) const {

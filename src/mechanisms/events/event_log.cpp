@@ -109,15 +109,14 @@ void EventLog::emit(engine::Recorder& recorder, const conflict::State& state, co
   by_region[place.region] += h.fatalities;
   // And by the groups the event names, as either side (the members of a coalition all answer to its
   // name), so that a forecast's origin can compare who made the deaths with who was observed to.
-  if (h.fatalities <= 0) return;
   const std::size_t regions = state.regions.size();
+  if (h.fatalities <= 0 || place.region >= regions) return;
   if (totals_.fatalities_by_year_group.size() <= y) totals_.fatalities_by_year_group.resize(y + 1);
   auto& by_group = totals_.fatalities_by_year_group[y];
   if (by_group.size() < state.groups.size() * regions) by_group.resize(state.groups.size() * regions, 0.0);
   for (std::size_t g = 0; g < state.groups.size(); ++g) {
     const std::string& name = state.groups[g].event_name();
-    if (place.region < regions && (name == h.actor1 || name == h.actor2))
-      by_group[g * regions + place.region] += h.fatalities;
+    if (name == h.actor1 || name == h.actor2) by_group[g * regions + place.region] += h.fatalities;
   }
 }
 

@@ -134,14 +134,7 @@ std::vector<double> Resources::ceilings(const conflict::State& state) const {
   std::vector<double> out(state.groups.size(), -1.0);
   for (std::size_t h = 0; h < group_ceiling.size() && h < state.groups.size(); ++h) {
     if (group_ceiling[h] < 0.0) continue;
-    // Follow h's mergers to the group that holds its fighters today (a chain has no loops: a group
-    // merges once, into a group that still exists; the bound guards a damaged state).
-    std::size_t at = h;
-    for (std::size_t step = 0; step < state.groups.size(); ++step) {
-      const ActorIndex next = state.groups[at].merged_into;
-      if (next == conflict::kNoActor || next == 0) break;
-      at = static_cast<std::size_t>(next - 1);
-    }
+    const std::size_t at = state.heir_of(h);  // the group that holds h's fighters today
     out[at] = std::max(0.0, out[at]) + group_ceiling[h];
   }
   return out;

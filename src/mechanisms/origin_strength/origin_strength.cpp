@@ -18,11 +18,10 @@ double strength_factor(double observed, double simulated, const Params& params) 
 
 double group_factor(double named, double unnamed, double simulated_group, double simulated_region,
                     const Params& params) {
+  // f_r's rule, with the group's own deaths and its share of the unnamed ones as the observation.
   const double d = std::max(0.0, simulated_group);
   const double share = simulated_region > 0.0 ? std::min(1.0, d / simulated_region) : 0.0;
-  const double f =
-      (std::max(0.0, named) + std::max(0.0, unnamed) * share + params.smoothing) / (d + params.smoothing);
-  return std::clamp(f, 1.0 / params.max_factor, params.max_factor);
+  return strength_factor(std::max(0.0, named) + std::max(0.0, unnamed) * share, d, params);
 }
 
 double observed_strength(double observed, const Params& params, engine::RandomDraws& draws) {
@@ -44,12 +43,7 @@ std::vector<double> named_deaths(const conflict::State& state, const Observed& o
   for (std::size_t gi = 0; gi < state.groups.size(); ++gi) {
     const double n = observed.named[gi * regions + r];
     if (!(n > 0.0)) continue;
-    std::size_t at = gi;  // a chain of mergers has no loops; the bound guards a damaged state
-    for (std::size_t step = 0; step < state.groups.size(); ++step) {
-      const conflict::ActorIndex next = state.groups[at].merged_into;
-      if (next == conflict::kNoActor || next == 0) break;
-      at = static_cast<std::size_t>(next - 1);
-    }
+    const std::size_t at = state.heir_of(gi);
     if (state.groups[at].active)
       out[at] += n;
     else

@@ -474,11 +474,11 @@ void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
     }
     for (const auto& region : o.regions) (void)region_bit(world, region.region);
     // Who the deaths were: regions observed, armed groups (a coalition's deaths go to its members).
-    for (std::size_t a = 0; a < o.by_group.size(); ++a) {
-      const auto& named = o.by_group[a];
+    for (const auto& named : o.by_group) {
       const std::uint32_t bit = region_bit(world, named.region);
-      bool observed = false;
-      for (const auto& region : o.regions) observed = observed || region_bit(world, region.region) == bit;
+      const bool observed = std::any_of(o.regions.begin(), o.regions.end(), [&](const auto& region) {
+        return region_bit(world, region.region) == bit;
+      });
       if (!observed)
         throw scenario::ScenarioError(named.region.where, named.region.field,
                                       "'" + named.region.id + "' has no deaths in `regions` to attribute");
