@@ -98,6 +98,7 @@ void bind_options(py::module_& m) {
       .def_readwrite("recheck_runs", &cli::BacktestOptions::recheck_runs)
       .def_readwrite("algorithm", &cli::BacktestOptions::algorithm)
       .def_readwrite("nb_paths", &cli::BacktestOptions::nb_paths)
+      .def_readwrite("resample", &cli::BacktestOptions::resample)
       .def_readwrite("posteriors", &cli::BacktestOptions::posteriors)
       .def_readwrite("threads", &cli::BacktestOptions::threads)
       .def_readwrite("out", &cli::BacktestOptions::out)

@@ -120,7 +120,8 @@ def validate(runs, observed, start=None, end=None, baseline="rolling", out=None,
 
 def backtest(scenario, origins, observed, runs=20, first_seed=1, threads=1, scale=None, set=None, no_fit=False,
              simulate_through=False, params=None, fit_from=None, budget=None, fit_runs=None, recheck=None,
-             recheck_runs=None, algorithm="neldermead", nb_paths=1000, posteriors=None, out=None, quiet=True):
+             recheck_runs=None, algorithm="neldermead", nb_paths=1000, resample=200, posteriors=None, out=None,
+             quiet=True):
     """`peacesim backtest`: blind forecasts from each origin (a 31 December), scored against the
     observed files and the naive baselines; returns the report (dict)."""
     if isinstance(origins, str):
@@ -142,6 +143,7 @@ def backtest(scenario, origins, observed, runs=20, first_seed=1, threads=1, scal
     o.recheck_runs = _optional("recheck_runs", recheck_runs, 1, 10_000)
     o.algorithm = algorithm
     o.nb_paths = _within("nb_paths", nb_paths, 10, 1_000_000)
+    o.resample = _within("resample", resample, 0, 100_000)
     o.posteriors = [os.fspath(p) for p in (posteriors or [])]
     o.quiet = quiet
     return _json_result("backtest", o, out, _peacesim.backtest)

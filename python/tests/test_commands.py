@@ -68,6 +68,15 @@ def test_backtest_scores_blind_forecasts(tmp_path):
     (origin,) = report["origins"]
     assert origin["origin"] == "2015-12-31" and origin["forecast_origin"] == "2015-12-31"
     assert any(m["name"].startswith("fatalities") for m in origin["scores"]["metrics"])
+    assert origin["scores"]["resampling"]["replicates"] == 200
+
+
+def test_backtest_resamples_its_members_as_asked(tmp_path):
+    report = peacesim.backtest(MALI, "2015-12-31", OBSERVED, runs=2, threads=2, no_fit=True, set=TO_2016,
+                               resample=20)
+    scores = report["origins"][0]["scores"]
+    assert scores["resampling"]["replicates"] == 20
+    assert all(m["model_resampled"] is None or m["model_resampled"]["sd"] >= 0 for m in scores["metrics"])
 
 
 @pytest.mark.parametrize(
@@ -77,8 +86,9 @@ def test_backtest_scores_blind_forecasts(tmp_path):
         lambda: peacesim.ensemble(MALI, runs=0),
         lambda: peacesim.run(MALI, threads=-1),
         lambda: peacesim.backtest(MALI, "2015-12-31", OBSERVED, runs=2, nb_paths=5),
+        lambda: peacesim.backtest(MALI, "2015-12-31", OBSERVED, runs=2, resample=-1),
     ],
-    ids=["compare_runs", "ensemble_runs", "run_threads", "backtest_nb_paths"],
+    ids=["compare_runs", "ensemble_runs", "run_threads", "backtest_nb_paths", "backtest_resample"],
 )
 def test_counts_out_of_the_command_lines_bounds_are_refused_before_anything_runs(call):
     with pytest.raises(ValueError, match="must be a whole number from"):

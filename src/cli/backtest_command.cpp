@@ -27,6 +27,7 @@
 #include "peacesim/version.hpp"
 #include "scenario/error.hpp"
 #include "validation/backtest.hpp"
+#include "validation/member_resampling.hpp"
 #include "validation/regions.hpp"
 
 namespace peacesim::cli {
@@ -346,6 +347,9 @@ int backtest_command(const BacktestOptions& options) {
     progress.finish();
     entry["seeds"] = seeds;
     entry["scores"] = validation::score_forecast(input);
+    // Keyed by the origin's year alone: the same members give the same spread.
+    validation::add_member_resampling(entry["scores"], input,
+                                      {options.resample, static_cast<std::uint64_t>(origin.year())});
     entry["patterns"] = patterns_json(table);
     if (!options.quiet) print_origin(entry);
     out["origins"].push_back(std::move(entry));

@@ -12,6 +12,24 @@ std::string cell(const nlohmann::json& x) {
   return x.is_null() ? std::string("-") : fmt::format("{:.3f}", x.get<double>());
 }
 
+// The model's standard deviation over the resamples of its members ("-" without them).
+std::string spread(const nlohmann::json& m) {
+  if (!m.contains("model_resampled") || m["model_resampled"].is_null()) return "-";
+  return fmt::format("±{:.3f}", m["model_resampled"]["sd"].get<double>());
+}
+
+// "yes" or "NO", and with resamples the share of them in which the model beats the best baseline.
+std::string beats_cell(const nlohmann::json& m) {
+  const auto& beats = m["model_beats_best"];
+  if (beats.is_null()) return "n/a";
+  std::string out = beats.get<bool>() ? "yes" : "NO";
+  if (m.contains("model_resampled") && !m["model_resampled"].is_null() &&
+      !m["model_resampled"]["beats_best_share"].is_null())
+    out += fmt::format(" ({:.0f} % of resamples)",
+                       100.0 * m["model_resampled"]["beats_best_share"].get<double>());
+  return out;
+}
+
 }  // namespace
 
 void print_origin(const nlohmann::json& o) {
@@ -50,14 +68,12 @@ void print_origin(const nlohmann::json& o) {
     if (!f["left_out"].get<std::string>().empty())
       fmt::print("  Refused for the fit (dated after the origin): {}\n", f["left_out"].get<std::string>());
   }
-  fmt::print("\n  {:<66} {:>8} {:>8} {:>8} {:>8}  {:<12} {}\n", "metric", "model", "persist.", "mean3",
-             "NB reg.", "best", "model beats best");
+  fmt::print("\n  {:<66} {:>8} {:>7} {:>8} {:>8} {:>8}  {:<12} {}\n", "metric", "model", "sd", "persist.",
+             "mean3", "NB reg.", "best", "model beats best");
   for (const auto& m : o["scores"]["metrics"]) {
-    const auto& beats = m["model_beats_best"];
-    fmt::print("  {:<66} {:>8} {:>8} {:>8} {:>8}  {:<12} {}\n", m["name"].get<std::string>(),
-               cell(m["model"]), cell(m["persistence"]), cell(m["mean3"]), cell(m["nb"]),
-               m["best_baseline"].is_null() ? "-" : m["best_baseline"].get<std::string>(),
-               beats.is_null() ? "n/a" : (beats.get<bool>() ? "yes" : "NO"));
+    fmt::print("  {:<66} {:>8} {:>7} {:>8} {:>8} {:>8}  {:<12} {}\n", m["name"].get<std::string>(),
+               cell(m["model"]), spread(m), cell(m["persistence"]), cell(m["mean3"]), cell(m["nb"]),
+               m["best_baseline"].is_null() ? "-" : m["best_baseline"].get<std::string>(), beats_cell(m));
   }
   const auto& v = o["scores"]["verdict"];
   std::string names;
@@ -65,6 +81,12 @@ void print_origin(const nlohmann::json& o) {
   fmt::print("\n  Verdict: the model beats the best baseline on {} of {} metrics.{}\n",
              v["model_beats_best_baseline"].get<std::size_t>(), v["metrics_judged"].get<std::size_t>(),
              names.empty() ? std::string() : " It does not beat it on: " + names + ".");
+  if (v.contains("model_beats_best_in_90_percent_of_resamples"))
+    fmt::print(
+        "  It beats it in at least 90 % of {} resamples of its members on {} metrics (sd: each score's "
+        "spread from which members the ensemble drew).\n",
+        o["scores"]["resampling"]["replicates"].get<std::size_t>(),
+        v["model_beats_best_in_90_percent_of_resamples"].get<std::size_t>());
   if (o.contains("patterns") && !o["patterns"].empty()) {
     fmt::print("\n  Patterns (share of the {} members in which each holds):\n",
                o["scores"]["members"].get<std::size_t>());

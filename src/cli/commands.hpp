@@ -149,6 +149,9 @@ struct BacktestOptions {
   std::string algorithm = "neldermead";
   bool rehearse = false;  // each fit's last year forecast from the year before (cli/calibration.hpp)
   std::size_t nb_paths = 1000;
+  // Resamples of each origin's members that measure how much its scores owe to the ensemble's draw
+  // (validation/member_resampling.hpp); 0: none.
+  std::size_t resample = 200;
   // Posteriors (peacesim fit), one per origin, each fitted on observations up to that origin: the
   // members' parameters come from its draws (no fit is made then).
   std::vector<std::string> posteriors;

@@ -448,6 +448,11 @@ int main(int argc, char** argv) {
                            "neldermead (default), bobyqa, cobyla or sbplx");
   add_count(backtest_cmd, "--nb-paths", backtest.nb_paths,
             "Simulated paths of the regression baseline (default 1000)", 10, 1000000);
+  add_count(backtest_cmd, "--resample", backtest.resample,
+            "Resamples of the members (with replacement) that give each score's spread from the ensemble's "
+            "draw: its standard deviation and how often the model still beats the best baseline "
+            "(default 200; 0: none)",
+            0, 100000);
   add_count(backtest_cmd, "--threads", backtest.threads, "Members run side by side (0 = all cores)", 0, 1024);
   backtest_cmd
       ->add_option("--out", backtest.out, "Write every origin's results to this JSON file (must not exist)")

@@ -265,7 +265,7 @@ Json score_forecast(const ForecastInput& in) {
       Json fits = Json::array();
       int first_history = origin;
       for (const auto& [key, v] : history) first_history = std::min(first_history, key.second);
-      for (int h = 1; h <= horizon; ++h) {
+      for (int h = 1; in.regression && h <= horizon; ++h) {
         const auto samples = nb_samples(history, regions, *in.adjacency, origin, h);
         if (samples.empty()) break;
         const auto fit = fit_nb2(samples);

@@ -34,6 +34,9 @@ struct ForecastInput {
   std::vector<RunFigures> members;  // the ensemble's figures for the scored years
   std::size_t nb_paths = 1000;      // simulated paths of the regression's forecast
   std::uint64_t nb_seed = 1;
+  // Whether to fit the negative-binomial regression (off: its scores are null). The members'
+  // resampling (validation/member_resampling.hpp) turns it off: the baselines do not depend on them.
+  bool regression = true;
   // A theatre of several states: each country's name and regions, scored as yearly totals beside
   // the national ones (empty with one state).
   std::vector<std::pair<std::string, std::vector<std::string>>> countries;

@@ -114,6 +114,16 @@ TEST(Backtest, FitsOnTheYearsUpToTheOriginAndScoresTheYearsAfter) {
   EXPECT_GT(judged, 20u);
   EXPECT_EQ(o["scores"]["verdict"]["metrics_judged"], judged);
   EXPECT_EQ(o["scores"]["verdict"]["not_beaten"].size(), lost);
+  // Each score's spread over resamples of the members (200 by default), in the JSON and the table.
+  EXPECT_EQ(o["scores"]["resampling"]["replicates"], 200);
+  EXPECT_EQ(o["scores"]["resampling"]["members"], 3);
+  for (const auto& m : o["scores"]["metrics"]) {
+    if (m["model"].is_null()) continue;
+    ASSERT_FALSE(m["model_resampled"].is_null()) << m["name"];
+    EXPECT_GE(m["model_resampled"]["sd"].get<double>(), 0.0);
+    EXPECT_LE(m["model_resampled"]["p5"].get<double>(), m["model_resampled"]["p95"].get<double>());
+  }
+  EXPECT_NE(r.out.find("resamples of its members on"), std::string::npos) << r.out;
   // The patterns, member by member.
   ASSERT_EQ(o["patterns"].size(), 11u);
   EXPECT_EQ(o["patterns"][0]["id"], "north_falls_late_march");

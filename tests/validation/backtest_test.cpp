@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "engine/random.hpp"
+#include "support/backtest_inputs.hpp"
 #include "support/region_tables.hpp"
 #include "validation/nb_regression.hpp"
 #include "validation/regions.hpp"
@@ -181,43 +182,11 @@ Observed record(double gao_2015) {
   return o;
 }
 
-RunFigures member(double gao, double kidal) {
-  RunFigures f;
-  for (const int y : {2015, 2016}) {
-    f.events.cells[{"Gao", y}] = {gao, gao};
-    f.events.cells[{"Kidal", y}] = {kidal, kidal};
-    f.casualties["casualties_minusma"][y] = 20;
-  }
-  return f;
-}
+using testing::member;
 
-const nlohmann::json& metric(const nlohmann::json& j, const std::string& name) {
-  for (const auto& m : j["metrics"]) {
-    if (m["name"] == name) return m;
-  }
-  throw std::runtime_error("no metric " + name);
-}
-
-Adjacency ring() {
-  Adjacency a;
-  const auto& rs = testing::mali_region_names().regions();
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    a[rs[i]] = {rs[(i + 1) % rs.size()], rs[(i + rs.size() - 1) % rs.size()]};
-  return a;
-}
-
-// A forecast from the origin 2014-12-31, scored on 2015-2016, with 200 regression paths.
-ForecastInput from_2014(const Observed& observed, const Adjacency& adjacency,
-                        std::vector<RunFigures> members) {
-  ForecastInput in;
-  in.observed = &observed;
-  in.origin_year = 2014;
-  in.last_year = 2016;
-  in.adjacency = &adjacency;
-  in.members = std::move(members);
-  in.nb_paths = 200;
-  return in;
-}
+using testing::from_2014;
+using testing::metric;
+using testing::ring;
 
 TEST(Backtest, FrozenBaselinesUseTheYearsUpToTheOriginOnly) {
   const auto observed = record(15);

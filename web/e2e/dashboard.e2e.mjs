@@ -44,7 +44,8 @@ writeFileSync(
         scores: {
           metrics: [
             { name: "national deaths", group: "violence", better: "lower", model: 0.5, persistence: 0.9, mean3: 0.7, nb: null,
-              best_baseline: "mean3", model_beats_best: true },
+              best_baseline: "mean3", model_beats_best: true,
+              model_resampled: { sd: 0.04, p5: 0.44, p95: 0.57, beats_best_share: 0.97 } },
             { name: "IDPs", group: "displacement", better: "lower", model: 1.5, persistence: 0.2, mean3: 0.4, nb: 0.3,
               best_baseline: "persistence", model_beats_best: false },
           ],
@@ -214,6 +215,9 @@ async function checkViews(page, withServer) {
   assert.equal((await page.$$("#backtest-metrics-0 tr")).length, 3, "the backtest's table has its two metrics");
   assert.deepEqual(await page.$$eval("#backtest-metrics-0 td i", (e) => e.map((x) => x.parentElement.className)), ["mean3", "persistence"]);
   assert.equal((await page.$$("#backtest-metrics-0 td.model b")).length, 1, "the model in bold where it beats the best");
+  // Its spread over resamples of the members where the report has it, and none where it has not.
+  assert.deepEqual(await page.$$eval("#backtest-metrics-0 td.model .sd", (e) => e.map((x) => x.textContent)), [" ± 0.040"]);
+  assert.match(await page.getAttribute("#backtest-metrics-0 td.model .sd", "title"), /in 97 % of them/);
   assert.match(await page.textContent("#backtest .verdict"), /beats the best baseline on 1 of 2/);
   assert.match(await page.textContent("#backtest .backtest-patterns"), /holds in 3 of 4 runs \(75 %\)/);
   console.log(`e2e: views ok (${withServer ? "served" : "report"}: ${links} links, ${rows} headline outcomes, ${cells} region-years)`);

@@ -172,6 +172,9 @@ export interface BacktestMetric {
   nb: number | null;
   best_baseline: string | null;
   model_beats_best: boolean | null;
+  // The model's spread over resamples of its members (absent in reports before it, null where the
+  // model has no value): its standard deviation and the share of resamples it beats the best baseline.
+  model_resampled?: { sd: number; p5: number; p95: number; beats_best_share: number | null } | null;
 }
 
 export interface BacktestPattern {

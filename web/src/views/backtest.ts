@@ -20,6 +20,14 @@ function metricRow(m: BacktestMetric): HTMLTableRowElement {
   const model = element("td", { class: "model" });
   if (m.model_beats_best) model.append(element("b", {}, figure(m.model)));
   else model.textContent = figure(m.model);
+  // How much of the score is the ensemble's draw: ± its sd over resamples of the members.
+  const r = m.model_resampled;
+  if (r) {
+    const share = r.beats_best_share === null ? "" : `; beats the best baseline in ${Math.round(r.beats_best_share * 100)} % of them`;
+    model.append(
+      element("span", { class: "sd", title: `standard deviation over resamples of the members${share}` }, ` ± ${r.sd.toFixed(3)}`),
+    );
+  }
   tr.append(model);
   for (const [key] of BASELINES) {
     const td = element("td", { class: String(key) });
@@ -48,7 +56,8 @@ function originSection(o: BacktestOrigin, index: number): HTMLElement {
       { class: "verdict" },
       `The model beats the best baseline on ${v.model_beats_best_baseline} of ${v.metrics_judged} metrics` +
         (v.not_beaten?.length ? `; not on: ${v.not_beaten.join(", ")}` : "") +
-        ". Best baseline in italics, the model in bold where it beats it.",
+        ". Best baseline in italics, the model in bold where it beats it" +
+        (o.scores.metrics.some((m) => m.model_resampled) ? "; ± its spread from which members the ensemble drew." : "."),
     ),
   );
   if (o.patterns.length > 0) {
