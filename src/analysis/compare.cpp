@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
-#include <numeric>
 #include <set>
 #include <stdexcept>
 
+#include "engine/percentile.hpp"
 #include "engine/simulation.hpp"
 #include "engine/threads.hpp"
 
@@ -14,16 +14,8 @@ namespace peacesim::analysis {
 
 namespace {
 
-double mean_of(const std::vector<double>& x) {
-  return x.empty() ? 0.0 : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
-}
-
-double variance_of(const std::vector<double>& x, double m) {
-  if (x.size() < 2) return 0.0;
-  double s = 0.0;
-  for (double v : x) s += (v - m) * (v - m);
-  return s / static_cast<double>(x.size() - 1);
-}
+using engine::sample_mean;
+using engine::sample_variance;
 
 double t_quantile(double df) {
   if (!(df > 0.0)) return 0.0;
@@ -82,10 +74,11 @@ std::vector<Outcomes> run_members(const Arm& arm, const std::vector<std::uint64_
 
 MeanInterval mean_interval(const std::vector<double>& x) {
   MeanInterval m;
-  m.mean = mean_of(x);
-  const double half = x.size() < 2 ? 0.0
-                                   : t_quantile(static_cast<double>(x.size() - 1)) *
-                                         std::sqrt(variance_of(x, m.mean) / static_cast<double>(x.size()));
+  m.mean = sample_mean(x);
+  const double half = x.size() < 2
+                          ? 0.0
+                          : t_quantile(static_cast<double>(x.size() - 1)) *
+                                std::sqrt(sample_variance(x, m.mean) / static_cast<double>(x.size()));
   m.low = m.mean - half;
   m.high = m.mean + half;
   return m;
@@ -95,8 +88,8 @@ Difference difference(const std::string& name, const std::vector<double>& base,
                       const std::vector<double>& variant, bool paired) {
   Difference d;
   d.outcome = name;
-  d.base_mean = mean_of(base);
-  d.variant_mean = mean_of(variant);
+  d.base_mean = sample_mean(base);
+  d.variant_mean = sample_mean(variant);
   d.mean = d.variant_mean - d.base_mean;
   if (paired) {
     if (base.size() != variant.size()) throw std::invalid_argument("paired samples must have the same size");
@@ -104,7 +97,7 @@ Difference difference(const std::string& name, const std::vector<double>& base,
     for (std::size_t i = 0; i < base.size(); ++i) diff[i] = variant[i] - base[i];
     d.n = diff.size();
     const double half = d.n > 1 ? t_quantile(static_cast<double>(d.n - 1)) *
-                                      std::sqrt(variance_of(diff, d.mean) / static_cast<double>(d.n))
+                                      std::sqrt(sample_variance(diff, d.mean) / static_cast<double>(d.n))
                                 : 0.0;
     d.low = d.mean - half;
     d.high = d.mean + half;
@@ -114,8 +107,8 @@ Difference difference(const std::string& name, const std::vector<double>& base,
   d.n = std::min(base.size(), variant.size());
   const double nb = static_cast<double>(base.size());
   const double nv = static_cast<double>(variant.size());
-  const double sb = nb > 1 ? variance_of(base, d.base_mean) / nb : 0.0;
-  const double sv = nv > 1 ? variance_of(variant, d.variant_mean) / nv : 0.0;
+  const double sb = nb > 1 ? sample_variance(base, d.base_mean) / nb : 0.0;
+  const double sv = nv > 1 ? sample_variance(variant, d.variant_mean) / nv : 0.0;
   const double se2 = sb + sv;
   double half = 0.0;
   if (se2 > 0.0) {
@@ -131,7 +124,7 @@ std::optional<double> paired_share(const std::vector<double>& x) {
   const std::size_t pairs = x.size() / 2;
   if (pairs < 2) return std::nullopt;
   const std::vector<double> used(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(2 * pairs));
-  const double total = variance_of(used, mean_of(used));
+  const double total = sample_variance(used, sample_mean(used));
   if (!(total > 0.0)) return std::nullopt;
   double within = 0.0;
   for (std::size_t j = 0; j < pairs; ++j)

@@ -67,24 +67,16 @@ struct Metric {
   std::optional<double> model, persistence, mean3, nb;
 };
 
-// How far from perfect a value is, for comparing forecasters on one metric.
-double badness(Better b, double x) {
-  switch (b) {
-    case Better::Higher:
-      return -x;
-    case Better::Lower:
-      return x;
-    case Better::Closer90:
-      return std::abs(x - 0.9);
-  }
-  return x;
+// The rule as the report writes it (badness reads it back).
+const char* rule_name(Better b) {
+  return b == Better::Higher ? "higher" : (b == Better::Lower ? "lower" : "closer_to_0.9");
 }
 
 Json metric_json(const Metric& m) {
+  const std::string rule = rule_name(m.better);
   Json j{{"name", m.name},
          {"group", m.group},
-         {"better",
-          m.better == Better::Higher ? "higher" : (m.better == Better::Lower ? "lower" : "closer_to_0.9")},
+         {"better", rule},
          {"model", opt(m.model)},
          {"persistence", opt(m.persistence)},
          {"mean3", opt(m.mean3)},
@@ -92,13 +84,12 @@ Json metric_json(const Metric& m) {
   std::optional<std::pair<std::string, double>> best;
   for (const auto& [name, value] :
        {std::pair{"persistence", m.persistence}, std::pair{"mean3", m.mean3}, std::pair{"nb", m.nb}}) {
-    if (value && (!best || badness(m.better, *value) < badness(m.better, best->second)))
-      best = {name, *value};
+    if (value && (!best || badness(rule, *value) < badness(rule, best->second))) best = {name, *value};
   }
   j["best_baseline"] = best ? Json(best->first) : Json(nullptr);
   j["best_baseline_value"] = best ? Json(best->second) : Json(nullptr);
   j["model_beats_best"] =
-      (best && m.model) ? Json(badness(m.better, *m.model) < badness(m.better, best->second)) : Json(nullptr);
+      (best && m.model) ? Json(badness(rule, *m.model) < badness(rule, best->second)) : Json(nullptr);
   return j;
 }
 
@@ -220,6 +211,12 @@ std::optional<engine::Date> latest_observation(const Observed& observed) {
   }
   if (!year) return std::nullopt;
   return engine::Date(*year, 12, 31);
+}
+
+double badness(const std::string& better, double value) {
+  if (better == "higher") return -value;
+  if (better == "closer_to_0.9") return std::abs(value - 0.9);
+  return value;
 }
 
 Json score_forecast(const ForecastInput& in) {

@@ -48,6 +48,11 @@ struct ForecastInput {
 // `verdict` (the metrics on which the model does not beat the best baseline).
 nlohmann::json score_forecast(const ForecastInput& input);
 
+// How far from perfect a metric's value is by the metric's `better` rule as the report writes it
+// ("higher", "lower" or "closer_to_0.9"): the smaller, the better. The best baseline and
+// model_beats_best are chosen by it (strictly smaller wins).
+double badness(const std::string& better, double value);
+
 // The observations dated on or before `cutoff` only (the ACLED table and the yearly series).
 Observed observed_up_to(const Observed& observed, engine::Date cutoff);
 

@@ -15,22 +15,6 @@ namespace {
 // The draws that pick each resample's members: one key per replicate.
 constexpr engine::StreamId kResamplingStream = 0x0B57;
 
-// How far from perfect a value is, by the metric's `better` rule (backtest.hpp).
-double badness(const std::string& better, double x) {
-  if (better == "higher") return -x;
-  if (better == "closer_to_0.9") return std::abs(x - 0.9);
-  return x;
-}
-
-double standard_deviation(const std::vector<double>& v) {
-  double mean = 0.0;
-  for (const double x : v) mean += x;
-  mean /= static_cast<double>(v.size());
-  double ss = 0.0;
-  for (const double x : v) ss += (x - mean) * (x - mean);
-  return std::sqrt(ss / static_cast<double>(v.size() - 1));
-}
-
 }  // namespace
 
 void add_member_resampling(nlohmann::json& scores, const ForecastInput& input, const Resampling& options) {
@@ -57,7 +41,7 @@ void add_member_resampling(nlohmann::json& scores, const ForecastInput& input, c
       continue;
     }
     const std::vector<double>& v = it->second;
-    nlohmann::json r{{"sd", standard_deviation(v)},
+    nlohmann::json r{{"sd", std::sqrt(engine::sample_variance(v))},
                      {"p5", engine::percentile(v, 5)},
                      {"p95", engine::percentile(v, 95)},
                      {"beats_best_share", nullptr}};

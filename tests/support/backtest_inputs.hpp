@@ -1,10 +1,11 @@
-// What the tests of a backtest's scores share: the regions in a ring (each the neighbour of the next),
-// a forecast from the origin 2014-12-31 scored on 2015-2016, a member's figures, and a metric of a
-// report by name. Test
-// targets that include it define PEACESIM_SOURCE_DIR (support/region_tables.hpp).
+// What the tests of a backtest's scores share: a small observed record, the regions in a ring (each
+// the neighbour of the next), a forecast from the origin 2014-12-31 scored on 2015-2016, a member's
+// figures, and a metric of a report by name. Test targets that include it define PEACESIM_SOURCE_DIR
+// (support/region_tables.hpp).
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -15,6 +16,25 @@
 #include "validation/backtest.hpp"
 
 namespace peacesim::testing {
+
+// A small observed record over the project's regions: events in Gao and Kidal, 2010-2016 (deaths twice
+// and three times as many), and the UN peacekeepers killed, 2013-2016.
+inline validation::Observed record(double gao_2015) {
+  validation::EventTable t;
+  const std::map<int, double> gao{{2010, 2},  {2011, 4},        {2012, 30}, {2013, 40},
+                                  {2014, 20}, {2015, gao_2015}, {2016, 25}};
+  const std::map<int, double> kidal{{2010, 1},  {2011, 1},  {2012, 20}, {2013, 10},
+                                    {2014, 16}, {2015, 12}, {2016, 9}};
+  for (const auto& [y, v] : gao) t.cells[{"Gao", y}] = {v, 2 * v};
+  for (const auto& [y, v] : kidal) t.cells[{"Kidal", y}] = {v, 3 * v};
+  validation::Observed o;
+  o.regions = mali_region_names();
+  o.events = t;
+  o.events_in_window = t;
+  o.peacekeeping = validation::PeacekeepingDeaths{{"MINUSMA", "casualties_minusma"},
+                                                  {{2013, 4}, {2014, 28}, {2015, 12}, {2016, 27}}};
+  return o;
+}
 
 inline validation::Adjacency ring() {
   validation::Adjacency a;

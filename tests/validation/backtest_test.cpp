@@ -164,25 +164,8 @@ TEST(NbRegression, DirectForecastsUseTheOriginYearsLagsForEveryHorizon) {
   EXPECT_NE(draws, nb_forecast(by_horizon, origin, adjacency, 4000, 8));
 }
 
-// A small observed record over the project's regions: events in Gao and Kidal, 2010-2016.
-Observed record(double gao_2015) {
-  EventTable t;
-  const std::map<int, double> gao{{2010, 2},  {2011, 4},        {2012, 30}, {2013, 40},
-                                  {2014, 20}, {2015, gao_2015}, {2016, 25}};
-  const std::map<int, double> kidal{{2010, 1},  {2011, 1},  {2012, 20}, {2013, 10},
-                                    {2014, 16}, {2015, 12}, {2016, 9}};
-  for (const auto& [y, v] : gao) t.cells[{"Gao", y}] = {v, 2 * v};
-  for (const auto& [y, v] : kidal) t.cells[{"Kidal", y}] = {v, 3 * v};
-  Observed o;
-  o.regions = testing::mali_region_names();
-  o.events = t;
-  o.events_in_window = t;
-  o.peacekeeping =
-      PeacekeepingDeaths{{"MINUSMA", "casualties_minusma"}, {{2013, 4}, {2014, 28}, {2015, 12}, {2016, 27}}};
-  return o;
-}
-
 using testing::member;
+using testing::record;
 
 using testing::from_2014;
 using testing::metric;

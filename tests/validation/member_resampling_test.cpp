@@ -16,21 +16,8 @@
 namespace peacesim::validation {
 namespace {
 
-// Gao and Kidal's events (deaths twice or three times as many), 2012-2016.
-Observed record() {
-  EventTable t;
-  const std::map<int, double> gao{{2012, 30}, {2013, 40}, {2014, 20}, {2015, 15}, {2016, 25}};
-  const std::map<int, double> kidal{{2012, 20}, {2013, 10}, {2014, 16}, {2015, 12}, {2016, 9}};
-  for (const auto& [y, v] : gao) t.cells[{"Gao", y}] = {v, 2 * v};
-  for (const auto& [y, v] : kidal) t.cells[{"Kidal", y}] = {v, 3 * v};
-  Observed o;
-  o.regions = testing::mali_region_names();
-  o.events = t;
-  o.events_in_window = t;
-  return o;
-}
-
 using testing::member;
+using testing::record;
 
 using testing::metric;
 using testing::ring;
@@ -55,7 +42,7 @@ double sd_of(const ForecastInput& in, const std::string& name, std::size_t repli
 }
 
 TEST(MemberResampling, IdenticalMembersGiveNoSpread) {
-  const Observed observed = record();
+  const Observed observed = record(15);
   const Adjacency adjacency = ring();
   const ForecastInput in = from_2014(observed, adjacency, std::vector<RunFigures>(6, member(18, 10)));
   nlohmann::json j = score_forecast(in);
@@ -80,7 +67,7 @@ TEST(MemberResampling, IdenticalMembersGiveNoSpread) {
 }
 
 TEST(MemberResampling, TheSpreadFallsWithTheSquareRootOfTheMembers) {
-  const Observed observed = record();
+  const Observed observed = record(15);
   const Adjacency adjacency = ring();
   // Far from the observation, the log-MAE of the members' mean moves with the mean, whose standard
   // deviation over resamples is σ / √m: four times the members, half the spread.
@@ -97,7 +84,7 @@ TEST(MemberResampling, TheSpreadFallsWithTheSquareRootOfTheMembers) {
 }
 
 TEST(MemberResampling, TheWinShareCountsTheResamplesTheModelWins) {
-  const Observed observed = record();
+  const Observed observed = record(15);
   const Adjacency adjacency = ring();
   // Members on both sides of the observation: with a member set drawn at random the national log-MAE
   // sometimes beats the baselines and sometimes not.
@@ -120,7 +107,7 @@ TEST(MemberResampling, TheWinShareCountsTheResamplesTheModelWins) {
 }
 
 TEST(MemberResampling, TheDrawsDependOnTheSeedAlone) {
-  const Observed observed = record();
+  const Observed observed = record(15);
   const Adjacency adjacency = ring();
   std::vector<RunFigures> members;
   for (int i = 0; i < 7; ++i) members.push_back(member(10 + 9.0 * i, 5 + 3.0 * i));
@@ -141,7 +128,7 @@ TEST(MemberResampling, TheDrawsDependOnTheSeedAlone) {
 }
 
 TEST(MemberResampling, WithoutTheRegressionItsScoresAreNull) {
-  const Observed observed = record();
+  const Observed observed = record(15);
   const Adjacency adjacency = ring();
   ForecastInput in = from_2014(observed, adjacency, {member(18, 10), member(22, 14)});
   EXPECT_FALSE(metric(score_forecast(in), "events: log-MAE")["nb"].is_null());
