@@ -93,6 +93,9 @@ struct OriginStocks {
     std::uint8_t nation = 0;
     std::optional<double> internal;                      // internally displaced people
     std::vector<std::pair<std::string, double>> abroad;  // refugees by host country (its code)
+    // Refugees in countries with no place of the theatre: not simulated, held at this count from
+    // `day` on (what the model forecasts for what it does not simulate is that it stays as it was).
+    double elsewhere = 0.0;
   };
   std::vector<OfNation> nations;  // the states whose stocks were observed
 };
@@ -154,6 +157,14 @@ class Flight {
   // country kAbroad + c; 0 for a code nobody has returned from.
   [[nodiscard]] double returned_from(std::uint8_t code) const {
     return code < state_.returned.size() ? state_.returned[code] : 0.0;
+  }
+  // Refugees in countries with no place of the theatre on run day `day`: those observed at the
+  // forecast's origin from the day after it, none before (or without an origin). An input, not state.
+  [[nodiscard]] double refugees_elsewhere(std::int64_t day) const {
+    double people = 0.0;
+    if (origin_.day < 0 || day < origin_.day) return people;
+    for (const auto& n : origin_.nations) people += n.elsewhere;
+    return people;
   }
 
  private:

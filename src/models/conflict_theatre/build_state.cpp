@@ -452,6 +452,10 @@ void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
                                       o.when.date.iso() + " has stocks already (one entry a date" +
                                           (o.state.empty() ? ")" : " and state)"));
     }
+    if (o.elsewhere && states.size() > 1)
+      throw scenario::ScenarioError(o.elsewhere_where, o.elsewhere_field,
+                                    "is for a theatre of one state (with several, each state's refugees "
+                                    "are counted from its regions, and these have none)");
     for (const auto& a : o.abroad) {
       // A host is a country of places outside the regions, or another state of the theatre.
       bool hosts = a.country != o.state && world.theatre.state_of(a.country).has_value();

@@ -23,6 +23,7 @@ std::vector<std::string> forecast_origin_row(const DynamicsSpec& dynamics) {
     std::vector<std::string> stocks;
     if (o->internal) stocks.push_back("internally displaced " + thousands(*o->internal));
     for (const auto& a : o->abroad) stocks.push_back("refugees in " + a.country + " " + thousands(a.people));
+    if (o->elsewhere) stocks.push_back("refugees elsewhere " + thousands(*o->elsewhere) + ", held");
     parts.push_back(fmt::format("the displaced {}stocks are set to those observed ({})",
                                 o->state.empty() ? "" : "of " + o->state + " ", fmt::join(stocks, ", ")));
     sources.push_back(o->source.text);

@@ -185,9 +185,15 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
         x.abroad.push_back({key, people, where, field});
       }
     }
-    if (!x.internal && x.abroad.empty())
+    if (const scenario::Node* elsewhere = o.optional("refugees_elsewhere")) {
+      x.elsewhere_where = elsewhere->where();
+      x.elsewhere_field = o.field("refugees_elsewhere");
+    }
+    x.elsewhere = theatre::optional_non_negative(o, "refugees_elsewhere");
+    if (!x.internal && x.abroad.empty() && !x.elsewhere)
       throw scenario::ScenarioError(o.node().where(), o.field("date"),
-                                    "give internally_displaced, refugees (by host country) or both");
+                                    "give internally_displaced, refugees (by host country), "
+                                    "refugees_elsewhere or more than one");
     x.source = theatre::read_source(o);
     spec.observed_stocks.push_back(std::move(x));
   });

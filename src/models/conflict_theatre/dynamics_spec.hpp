@@ -150,6 +150,12 @@ struct ObservedStocks {
     std::string field;
   };
   std::vector<Abroad> abroad;  // refugees by host country
+  // Refugees in countries with no place of the theatre (UNHCR's total abroad less the hosts given in
+  // `abroad`): the model does not simulate them; a forecast from this date holds them at this count
+  // and adds them to its national refugees (one state only).
+  std::optional<double> elsewhere;
+  scenario::Location elsewhere_where;
+  std::string elsewhere_field;
   theatre::Source source;
 };
 

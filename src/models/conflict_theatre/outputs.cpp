@@ -30,8 +30,8 @@ struct Series {
   std::vector<std::pair<std::string, SeriesId>> refugees_country;            // registered
   std::vector<std::pair<std::string, SeriesId>> refugees_country_simulated;  // resting there
   std::vector<std::pair<std::string, SeriesId>> returned_country;            // back home from there
-  SeriesId authority = 0, idp = 0, idp_simulated = 0, refugees = 0, alive = 0, killed = 0, abroad = 0,
-           born = 0, died = 0, returned_idps = 0, returned_refugees = 0;
+  SeriesId authority = 0, idp = 0, idp_simulated = 0, refugees = 0, refugees_elsewhere = 0, alive = 0,
+           killed = 0, abroad = 0, born = 0, died = 0, returned_idps = 0, returned_refugees = 0;
 };
 
 // A national-and-regional quantity recorded at the end of every month.
@@ -57,7 +57,13 @@ void declare(engine::Recorder& recorder, const conflict::State& s, Series& out) 
   out.idp_simulated =
       gauge(recorder, "internally_displaced_simulated", "people",
             "People displaced inside the country (M7), registered or not, by admin1 of origin");
-  out.refugees = gauge(recorder, "refugees", "people", "People abroad as refugees (M7), by admin1 of origin");
+  out.refugees = gauge(recorder, "refugees", "people",
+                       "People abroad as refugees (M7), by admin1 of origin; the national total adds "
+                       "refugees_elsewhere, whose admin1 is not known");
+  out.refugees_elsewhere = gauge(
+      recorder, "refugees_elsewhere", "people",
+      "Refugees in countries with no place of the theatre, not simulated: the count observed at the "
+      "forecast origin, held from the day after it; 0 before (dynamics.observed_stocks), national only");
   // Refugees by host: each camp, each country with a camp, and with several states each of them (a
   // state is abroad for the others' people).
   auto add_host = [&](const std::string& country) {
@@ -241,6 +247,11 @@ void observe(engine::Recorder& rec, const conflict::State& s, const Series& ids,
   conflict::record_by_region(rec, ids.alive, alive);
   double abroad = 0.0;
   for (double x : refugees) abroad += x;
+  // Refugees the model does not simulate (hosts outside the theatre) count in the national refugees,
+  // not in people_abroad, which balances the people the model follows (alive + abroad + killed).
+  const double elsewhere = flight.refugees_elsewhere(s.day);
+  if (elsewhere > 0.0) rec.set(ids.refugees, 0, abroad + elsewhere);
+  rec.set(ids.refugees_elsewhere, 0, elsewhere);
   rec.set(ids.abroad, 0, abroad);
   rec.set(ids.killed, 0, killed);
   rec.set(ids.born, 0, static_cast<double>(counts.births) * k);

@@ -455,6 +455,7 @@ mechanisms::displacement::OriginStocks origin_stocks(const TheatreWorld& world, 
     if (!o->state.empty()) n.nation = static_cast<std::uint8_t>(world.theatre.state_of(o->state).value_or(0));
     n.internal = o->internal;
     for (const auto& a : o->abroad) n.abroad.emplace_back(a.country, a.people);
+    n.elsewhere = o->elsewhere.value_or(0.0);
     out.nations.push_back(std::move(n));
   }
   return out;

@@ -51,11 +51,17 @@ TEST(MaliDescribe, TheForecastOriginSaysWhatTheRunTakesFromTheObservations) {
   const std::string text = described(DescribeFormat::Text);
   const auto row = text.find("forecast origin");
   ASSERT_NE(row, std::string::npos);
-  const std::string after = text.substr(row, 600);
+  // The row's text as one line: the table wraps it at its column's width.
+  std::string after;
+  for (const char c : text.substr(row, 900)) {
+    const bool blank = c == '\n' || c == ' ';
+    if (!blank || after.empty() || after.back() != ' ') after += blank ? ' ' : c;
+  }
   EXPECT_NE(after.find("2016-12-31: on 2017-01-01 the displaced stocks are set to those observed"),
             std::string::npos)
       << after;
   EXPECT_NE(after.find("armed groups are scaled to the deaths observed in 2016"), std::string::npos) << after;
+  EXPECT_NE(after.find("refugees elsewhere 17,600, held"), std::string::npos) << after;
 }
 
 TEST(MaliDescribe, MarkdownTables) {

@@ -77,6 +77,49 @@ TEST(OriginState, AForecastStartsFromTheDisplacedStocksObservedAtItsOrigin) {
   EXPECT_FALSE(started.month_ends.empty());
 }
 
+// Refugees in countries with no place of the theatre are not simulated: from the day after the
+// origin the national refugees add the count observed then (refugees_elsewhere), held; the regions'
+// refugees, and everything before the origin, are the simulation's alone.
+TEST(OriginState, RefugeesElsewhereAreHeldFromTheOriginInTheNationalTotalOnly) {
+  const engine::Date origin(2013, 12, 31);
+  const auto& f = mali();
+  auto spec = models::conflict_theatre::read_dynamics(f.scenario.root);
+  const models::conflict_theatre::ObservedStocks* observed = nullptr;
+  for (const auto& o : spec.observed_stocks) observed = o.when.date == origin ? &o : observed;
+  ASSERT_NE(observed, nullptr);
+  ASSERT_TRUE(observed->elsewhere.has_value())
+      << "the scenario gives no refugees_elsewhere for " << origin.iso();
+  const double elsewhere = *observed->elsewhere;
+  ASSERT_GT(elsewhere, 0.0);
+  spec.forecast_origin = origin;
+  const engine::Date end(2014, 3, 31);
+  models::conflict_theatre::ConflictModel model(f.world, spec, f.parameters, f.scenario.start, end, 1000.0,
+                                                1);
+  engine::SimulationOptions options;
+  options.seed = 1;
+  engine::Simulation sim(model, engine::Clock(f.scenario.start, end), options);
+  ASSERT_TRUE(sim.run().completed);
+  std::map<std::string, std::size_t> id;
+  for (std::size_t i = 0; i < sim.recorder().series().size(); ++i) id[sim.recorder().series()[i].name] = i;
+  ASSERT_TRUE(id.count("refugees_elsewhere"));
+  std::map<engine::Date, double> national, regions, held, abroad;
+  for (const auto& row : sim.recorder().rows()) {
+    if (row.series == id["refugees"]) (row.region == 0 ? national : regions)[row.date] += row.value;
+    if (row.region != 0) continue;  // national only (the regions' rows of these two are zeros)
+    if (row.series == id["refugees_elsewhere"]) held[row.date] = row.value;
+    if (row.series == id["people_abroad"]) abroad[row.date] = row.value;
+  }
+  int after = 0;
+  for (const auto& [date, total] : national) {
+    const double expected = date > origin ? elsewhere : 0.0;
+    EXPECT_EQ(held.at(date), expected) << date.iso();
+    EXPECT_NEAR(total, regions.at(date) + expected, 1e-6) << date.iso();
+    EXPECT_EQ(abroad.at(date), regions.at(date)) << date.iso();  // the people followed: the simulated
+    after += date > origin ? 1 : 0;
+  }
+  EXPECT_EQ(after, 3);  // January, February and March 2014
+}
+
 // An origin with no stocks dated then changes nothing.
 TEST(OriginState, AnOriginWithoutObservedStocksLeavesTheRunAsSimulated) {
   const engine::Date day_after(2013, 7, 1);
