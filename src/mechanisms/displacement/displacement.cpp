@@ -46,6 +46,8 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
   }
   for (const Place& p : dyn_.places) {
     if (!p.foreign) nations_ = std::max<std::size_t>(nations_, std::size_t{p.nation} + 1);
+    if (!(p.return_factor >= 0.0 && p.return_factor <= 100.0))
+      throw std::invalid_argument("displacement: a place's return factor must lie in 0..100");
   }
   check_range("people_per_agent", rules_.people_per_agent, 1e-9, 1e12);
   check_range("speed_km", rules_.speed_km, 1e-3, 1e5);
@@ -242,7 +244,7 @@ double Displacement::return_chance(std::uint32_t days_away, PlaceId at, PlaceId 
   if (rules_.return_decay_days > 0) h *= std::exp(-static_cast<double>(days_away) / rules_.return_decay_days);
   // A border to cross, the aid of a camp and the papers of a return weigh on refugees only.
   if (abroad_for(at, home)) {
-    h *= rules_.return_abroad_factor;
+    h *= rules_.return_abroad_factor * dyn_.places[at].return_factor;
     // Exile grows protracted (aid, schooling and work in the host country; docs/model/displacement.md,
     // "Returning"): abroad, the chance falls with the time since leaving home on top of the above.
     if (rules_.return_exile_decay_days > 0)

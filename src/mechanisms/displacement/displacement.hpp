@@ -16,8 +16,9 @@
 //      g = 1 once its home's recent violence has stayed at or below `return_tolerance` for
 //      `return_after_days` days and g = `return_unsafe_factor` before (people also go back to
 //      homes that never stay calm, only more slowly),
-//      t the days since it left, a(t) = `return_abroad_factor` · exp(−t/`return_exile_decay_days`)
-//      while abroad (else 1; exile becomes protracted: camps' aid, schools and work), S the share of
+//      t the days since it left, a(t) = `return_abroad_factor` · f · exp(−t/`return_exile_decay_days`)
+//      while abroad, f the return factor of the place it rests at (its host country's; else 1;
+//      exile becomes protracted: camps' aid, schools and work), S the share of
 //      the home area's places that are calm today, β = `return_area_weight`, T the threat its
 //      community feels in the home area (an input, 0..1) and φ = `return_fear_weight`.
 //
@@ -55,6 +56,9 @@ struct Place {
   // The theatre's state it lies in (a theatre of several states: a place in another state than a
   // person's home is abroad for that person too); 0 with one state.
   std::uint8_t nation = 0;
+  // The return chance of people resting here while abroad, relative to other places abroad (the
+  // host country's own readiness to see refugees go home: docs/model/displacement.md); 1 by default.
+  double return_factor = 1.0;
   bool operator==(const Place&) const = default;
   template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {

@@ -468,6 +468,17 @@ void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
                 (states.size() > 1 ? ", nor is it another state of the theatre" : ""));
     }
   }
+  // M7's refugee hosts: countries with places outside the regions, or other states of the theatre.
+  for (const auto& h : spec.refugee_hosts) {
+    bool hosts = world.theatre.states.size() > 1 && world.theatre.state_of(h.country).has_value();
+    for (std::size_t p = 0; p < world.theatre.places.size(); ++p)
+      hosts = hosts || (!world.place_region[p] && world.theatre.places[p].country == h.country);
+    if (!hosts)
+      throw scenario::ScenarioError(
+          h.where, h.field,
+          "no place of the theatre outside its regions is in " + h.country +
+              (states.size() > 1 ? ", nor is it another state of the theatre" : ""));
+  }
   // M17's observed deaths: one entry a year, in regions of the boundaries.
   for (std::size_t i = 0; i < spec.observed_fatalities.size(); ++i) {
     const auto& o = spec.observed_fatalities[i];
@@ -605,6 +616,9 @@ BuiltState build_state(const TheatreWorld& world, const DynamicsSpec& spec,
     d.foreign = !p.in_theatre;
     d.nation = p.in_theatre ? p.host : std::uint8_t{0};
     d.area = static_cast<std::uint16_t>(p.region);
+    for (const auto& host : spec.refugee_hosts) {
+      if (host.country == d.country) d.return_factor = host.return_factor;
+    }
     places.push_back(std::move(d));
   }
   // Each community's kin abroad (the scenario's kin_abroad): the places in those countries, outside

@@ -86,6 +86,17 @@ Table overview(const TheatreWorld& w, const DynamicsSpec& dynamics, const scenar
   int camps = 0;
   for (const auto& p : t.places) camps += p.kind == theatre::PlaceKind::Camp ? 1 : 0;
   table.rows.push_back(forecast_origin_row(dynamics));
+  if (!dynamics.refugee_hosts.empty()) {
+    std::vector<std::string> factors, sources;
+    for (const auto& h : dynamics.refugee_hosts) {
+      factors.push_back(fmt::format("{} {}", h.country, h.return_factor));
+      sources.push_back(h.source.text);
+    }
+    table.rows.push_back(
+        {"refugee hosts",
+         fmt::format("return factors (times the return chance abroad, M7): {}", fmt::join(factors, ", ")),
+         fmt::format("{}", fmt::join(sources, "; "))});
+  }
   table.rows.push_back(
       {"counts",
        fmt::format("{} places ({} camps), {} routes, {} armed groups, {} institutions, {} operations, "

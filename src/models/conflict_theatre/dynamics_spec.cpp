@@ -1,5 +1,7 @@
 #include "models/conflict_theatre/dynamics_spec.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "scenario/error.hpp"
@@ -196,6 +198,23 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
                                     "refugees_elsewhere or more than one");
     x.source = theatre::read_source(o);
     spec.observed_stocks.push_back(std::move(x));
+  });
+  for_each(r, "refugee_hosts", [&](MapReader& h, std::size_t) {
+    RefugeeHost x;
+    x.where = h.required("country").where();
+    x.field = h.field("country");
+    x.country = theatre::read_country_code(h.required("country"), x.field);
+    x.return_factor = theatre::non_negative(h, "return_factor");
+    if (x.return_factor > 100.0)
+      throw scenario::ScenarioError(h.required("return_factor").where(), h.field("return_factor"),
+                                    fmt::format("must be at most 100, got {}", x.return_factor));
+    x.source = theatre::read_source(h);
+    for (const auto& other : spec.refugee_hosts) {
+      if (other.country == x.country)
+        throw scenario::ScenarioError(h.required("country").where(), x.field,
+                                      "'" + x.country + "' is listed already (one entry a country)");
+    }
+    spec.refugee_hosts.push_back(std::move(x));
   });
   for_each(r, "observed_fatalities", [&](MapReader& o, std::size_t) {
     ObservedFatalities x;

@@ -183,6 +183,17 @@ struct ObservedFatalities {
   theatre::Source source;
 };
 
+// M7: a country that hosts the theatre's refugees, and how readily they go home from it: the return
+// chance abroad (displacement_return_abroad_factor) is multiplied by `return_factor` for people
+// resting at its places (docs/model/displacement.md, "Returning"). Countries not listed: 1.
+struct RefugeeHost {
+  std::string country;  // ISO 3166-1 alpha-3: a country of places outside the theatre's regions
+  double return_factor = 1.0;
+  scenario::Location where;
+  std::string field;
+  theatre::Source source;
+};
+
 struct DynamicsSpec {
   std::vector<ArmySpec> armies;  // one per state
   std::vector<GroupTraits> groups;
@@ -196,6 +207,7 @@ struct DynamicsSpec {
   std::vector<NegotiationSpec> negotiations;
   std::vector<ObservedStocks> observed_stocks;
   std::vector<ObservedFatalities> observed_fatalities;
+  std::vector<RefugeeHost> refugee_hosts;
   std::optional<engine::Date> forecast_origin;  // the scenario's calendar.forecast_origin
 };
 

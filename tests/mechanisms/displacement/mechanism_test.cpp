@@ -370,6 +370,47 @@ TEST(Displacement, ReturnsFromAbroadAreSlowedByTheAbroadFactorOnly) {
   expect_refugees_slowed_only(r);
 }
 
+// A host's return factor (dynamics.refugee_hosts) scales the return chance of the people resting at
+// its places while abroad, and of no one else: the same factor on a town at home changes nothing.
+TEST(Displacement, AHostsReturnFactorSlowsOnlyThoseAbroadThere) {
+  const std::vector<Link> links{{0, 1, 100}};
+  const std::vector<Place> abroad{{"A", "X", PlaceKind::Town, false, 0},
+                                  {"C", "Y", PlaceKind::Camp, true, 0}};
+  const std::vector<Place> at_home{{"A", "X", PlaceKind::Town, false, 0},
+                                   {"B", "X", PlaceKind::Town, false, 0}};
+  // The factor on the host's place (the camp C, or the town B at home), not on the home A.
+  auto with_factor = [](std::vector<Place> places, double f) {
+    places[1].return_factor = f;
+    return places;
+  };
+  const std::size_t refugees = back_home(abroad, links, Rules{}, {});
+  const std::size_t slowed = back_home(with_factor(abroad, 0.05), links, Rules{}, {});
+  const std::size_t hastened = back_home(with_factor(abroad, 3.0), links,
+                                         [] {
+                                           Rules r;
+                                           r.return_abroad_factor =
+                                               0.1;  // 0.3 with the factor: faster than 0.1 alone
+                                           return r;
+                                         }(),
+                                         {});
+  const std::size_t abroad_tenth = back_home(abroad, links,
+                                             [] {
+                                               Rules r;
+                                               r.return_abroad_factor = 0.1;
+                                               return r;
+                                             }(),
+                                             {});
+  EXPECT_GT(refugees, 900u);
+  EXPECT_LT(slowed, refugees / 2);
+  EXPECT_GT(slowed, 0u);
+  EXPECT_GT(hastened, abroad_tenth);
+  EXPECT_EQ(back_home(with_factor(at_home, 0.05), links, Rules{}, {}),
+            back_home(at_home, links, Rules{}, {}));
+  auto bad = abroad;
+  bad[1].return_factor = -1.0;
+  EXPECT_THROW(Displacement(bad, links, Rules{}), std::invalid_argument);
+}
+
 TEST(Displacement, ExileGrowsProtractedForRefugeesOnly) {
   Rules r;
   r.return_exile_decay_days = 30;  // safe from day 40: the daily chance is 0.05·e^-1.3 and falling

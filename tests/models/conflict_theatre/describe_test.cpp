@@ -62,6 +62,8 @@ TEST(MaliDescribe, TheForecastOriginSaysWhatTheRunTakesFromTheObservations) {
       << after;
   EXPECT_NE(after.find("armed groups are scaled to the deaths observed in 2016"), std::string::npos) << after;
   EXPECT_NE(after.find("refugees elsewhere 17,600, held"), std::string::npos) << after;
+  EXPECT_NE(text.find("return factors (times the return chance abroad, M7): MRT 0.63, NER 1.09, BFA 1.53"),
+            std::string::npos);
 }
 
 TEST(MaliDescribe, MarkdownTables) {
