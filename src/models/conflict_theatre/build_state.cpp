@@ -431,6 +431,20 @@ std::uint32_t contested_mask(const TheatreWorld& world, const ArmySpec& army) {
 }
 
 namespace {
+// A host of refugees is a country of the theatre's places outside its regions or, with several
+// states, another state than `whose` (empty: any state; its own people are not refugees there).
+void check_host(const TheatreWorld& world, const std::string& country, const std::string& whose,
+                const scenario::Location& where, const std::string& field) {
+  const bool several = world.theatre.states.size() > 1;
+  bool hosts = several && country != whose && world.theatre.state_of(country).has_value();
+  for (std::size_t p = 0; p < world.theatre.places.size(); ++p)
+    hosts = hosts || (!world.place_region[p] && world.theatre.places[p].country == country);
+  if (!hosts)
+    throw scenario::ScenarioError(where, field,
+                                  "no place of the theatre outside its regions is in " + country +
+                                      (several ? ", nor is it another state of the theatre" : ""));
+}
+
 // M7's observed stocks (one entry a date, refugees only in countries with places outside the regions)
 // and M17's observed deaths.
 void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
@@ -456,29 +470,10 @@ void check_observations(const TheatreWorld& world, const DynamicsSpec& spec) {
       throw scenario::ScenarioError(o.elsewhere_where, o.elsewhere_field,
                                     "is for a theatre of one state (with several, each state's refugees "
                                     "are counted from its regions, and these have none)");
-    for (const auto& a : o.abroad) {
-      // A host is a country of places outside the regions, or another state of the theatre.
-      bool hosts = a.country != o.state && world.theatre.state_of(a.country).has_value();
-      for (std::size_t p = 0; p < world.theatre.places.size(); ++p)
-        hosts = hosts || (!world.place_region[p] && world.theatre.places[p].country == a.country);
-      if (!hosts)
-        throw scenario::ScenarioError(
-            a.where, a.field,
-            "no place of the theatre outside its regions is in " + a.country +
-                (states.size() > 1 ? ", nor is it another state of the theatre" : ""));
-    }
+    for (const auto& a : o.abroad) check_host(world, a.country, o.state, a.where, a.field);
   }
-  // M7's refugee hosts: countries with places outside the regions, or other states of the theatre.
-  for (const auto& h : spec.refugee_hosts) {
-    bool hosts = world.theatre.states.size() > 1 && world.theatre.state_of(h.country).has_value();
-    for (std::size_t p = 0; p < world.theatre.places.size(); ++p)
-      hosts = hosts || (!world.place_region[p] && world.theatre.places[p].country == h.country);
-    if (!hosts)
-      throw scenario::ScenarioError(
-          h.where, h.field,
-          "no place of the theatre outside its regions is in " + h.country +
-              (states.size() > 1 ? ", nor is it another state of the theatre" : ""));
-  }
+  // M7's refugee hosts (of any state's people).
+  for (const auto& h : spec.refugee_hosts) check_host(world, h.country, "", h.where, h.field);
   // M17's observed deaths: one entry a year, in regions of the boundaries.
   for (std::size_t i = 0; i < spec.observed_fatalities.size(); ++i) {
     const auto& o = spec.observed_fatalities[i];

@@ -19,7 +19,9 @@ namespace displacement = mechanisms::displacement;
 
 struct Stocks {
   std::map<std::string, double> people;      // "IDP" or the host country: the displaced followed now
-  std::map<std::string, double> month_ends;  // series@date before the origin, national
+  std::map<std::string, double> month_ends;  // series@date before 2014, national
+  // Every month end, by series: the national row, and the sum of the regions' rows in their order.
+  std::map<std::string, std::map<engine::Date, double>> national, regions;
 };
 
 // The Mali scenario at 1,000 people an agent from its start to `end`, forecasting from `origin`.
@@ -45,6 +47,7 @@ Stocks run_to(engine::Date end, std::optional<engine::Date> origin) {
   for (const auto& row : sim.recorder().rows()) {
     if (row.region == 0 && row.date < engine::Date(2014, 1, 1))
       out.month_ends[names[row.series] + "@" + row.date.iso()] = row.value;
+    (row.region == 0 ? out.national : out.regions)[names[row.series]][row.date] += row.value;
   }
   return out;
 }
@@ -83,7 +86,7 @@ TEST(OriginState, AForecastStartsFromTheDisplacedStocksObservedAtItsOrigin) {
 TEST(OriginState, RefugeesElsewhereAreHeldFromTheOriginInTheNationalTotalOnly) {
   const engine::Date origin(2013, 12, 31);
   const auto& f = mali();
-  auto spec = models::conflict_theatre::read_dynamics(f.scenario.root);
+  const auto spec = models::conflict_theatre::read_dynamics(f.scenario.root);
   const models::conflict_theatre::ObservedStocks* observed = nullptr;
   for (const auto& o : spec.observed_stocks) observed = o.when.date == origin ? &o : observed;
   ASSERT_NE(observed, nullptr);
@@ -91,24 +94,12 @@ TEST(OriginState, RefugeesElsewhereAreHeldFromTheOriginInTheNationalTotalOnly) {
       << "the scenario gives no refugees_elsewhere for " << origin.iso();
   const double elsewhere = *observed->elsewhere;
   ASSERT_GT(elsewhere, 0.0);
-  spec.forecast_origin = origin;
-  const engine::Date end(2014, 3, 31);
-  models::conflict_theatre::ConflictModel model(f.world, spec, f.parameters, f.scenario.start, end, 1000.0,
-                                                1);
-  engine::SimulationOptions options;
-  options.seed = 1;
-  engine::Simulation sim(model, engine::Clock(f.scenario.start, end), options);
-  ASSERT_TRUE(sim.run().completed);
-  std::map<std::string, std::size_t> id;
-  for (std::size_t i = 0; i < sim.recorder().series().size(); ++i) id[sim.recorder().series()[i].name] = i;
-  ASSERT_TRUE(id.count("refugees_elsewhere"));
-  std::map<engine::Date, double> national, regions, held, abroad;
-  for (const auto& row : sim.recorder().rows()) {
-    if (row.series == id["refugees"]) (row.region == 0 ? national : regions)[row.date] += row.value;
-    if (row.region != 0) continue;  // national only (the regions' rows of these two are zeros)
-    if (row.series == id["refugees_elsewhere"]) held[row.date] = row.value;
-    if (row.series == id["people_abroad"]) abroad[row.date] = row.value;
-  }
+  const Stocks run = run_to(engine::Date(2014, 3, 31), origin);
+  ASSERT_TRUE(run.national.count("refugees_elsewhere"));
+  const auto& national = run.national.at("refugees");
+  const auto& regions = run.regions.at("refugees");
+  const auto& held = run.national.at("refugees_elsewhere");
+  const auto& abroad = run.national.at("people_abroad");
   int after = 0;
   for (const auto& [date, total] : national) {
     const double expected = date > origin ? elsewhere : 0.0;
