@@ -7,6 +7,7 @@
 
 #include "mechanisms/control/control.hpp"
 #include "mechanisms/costs/costs.hpp"
+#include "mechanisms/displacement/flight.hpp"
 #include "mechanisms/institutions/institutions.hpp"
 #include "models/conflict_theatre/mechanisms.hpp"
 #include "models/conflict_theatre/outputs.hpp"
@@ -134,11 +135,17 @@ std::vector<std::pair<std::string, std::string>> ConflictModel::summary() const 
   const auto& log = registry_->log();
   out.emplace_back("events (ACLED schema)",
                    fmt::format("{:.0f}, with {:.0f} fatalities", log.total_events(), log.total_fatalities()));
+  // Refugees in countries the theatre does not hold, held from a forecast's origin (M7), are no agents.
+  const double elsewhere = registry_->get<mechanisms::displacement::Flight>().refugees_elsewhere(s.day);
   out.emplace_back(
       "on " + end_.iso(),
-      fmt::format("{:.0f} fighters, {:.0f} displaced inside, {:.0f} refugees; {:.0f} people killed "
+      fmt::format("{:.0f} fighters, {:.0f} displaced inside, {:.0f} refugees{}; {:.0f} people killed "
                   "(agents of {} people)",
-                  fighters * k, idp * k, refugees * k, killed * k, k));
+                  fighters * k, idp * k, refugees * k,
+                  elsewhere > 0.0
+                      ? fmt::format(" and {:.0f} elsewhere (held from the forecast origin)", elsewhere)
+                      : std::string(),
+                  killed * k, k));
   return out;
 }
 
