@@ -201,9 +201,10 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
   });
   for_each(r, "refugee_hosts", [&](MapReader& h, std::size_t) {
     RefugeeHost x;
-    x.where = h.required("country").where();
+    const scenario::Node& country = h.required("country");
+    x.where = country.where();
     x.field = h.field("country");
-    x.country = theatre::read_country_code(h.required("country"), x.field);
+    x.country = theatre::read_country_code(country, x.field);
     x.return_factor = theatre::non_negative(h, "return_factor");
     if (x.return_factor > 100.0)
       throw scenario::ScenarioError(h.required("return_factor").where(), h.field("return_factor"),
@@ -211,7 +212,7 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.source = theatre::read_source(h);
     for (const auto& other : spec.refugee_hosts) {
       if (other.country == x.country)
-        throw scenario::ScenarioError(h.required("country").where(), x.field,
+        throw scenario::ScenarioError(x.where, x.field,
                                       "'" + x.country + "' is listed already (one entry a country)");
     }
     spec.refugee_hosts.push_back(std::move(x));

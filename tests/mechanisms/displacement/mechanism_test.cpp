@@ -385,21 +385,10 @@ TEST(Displacement, AHostsReturnFactorSlowsOnlyThoseAbroadThere) {
   };
   const std::size_t refugees = back_home(abroad, links, Rules{}, {});
   const std::size_t slowed = back_home(with_factor(abroad, 0.05), links, Rules{}, {});
-  const std::size_t hastened = back_home(with_factor(abroad, 3.0), links,
-                                         [] {
-                                           Rules r;
-                                           r.return_abroad_factor =
-                                               0.1;  // 0.3 with the factor: faster than 0.1 alone
-                                           return r;
-                                         }(),
-                                         {});
-  const std::size_t abroad_tenth = back_home(abroad, links,
-                                             [] {
-                                               Rules r;
-                                               r.return_abroad_factor = 0.1;
-                                               return r;
-                                             }(),
-                                             {});
+  Rules tenth;
+  tenth.return_abroad_factor = 0.1;  // 0.3 with a factor of 3: faster than 0.1 alone
+  const std::size_t hastened = back_home(with_factor(abroad, 3.0), links, tenth, {});
+  const std::size_t abroad_tenth = back_home(abroad, links, tenth, {});
   EXPECT_GT(refugees, 900u);
   EXPECT_LT(slowed, refugees / 2);
   EXPECT_GT(slowed, 0u);
