@@ -48,6 +48,8 @@ Displacement::Displacement(std::vector<Place> places, std::vector<Link> links, R
     if (!p.foreign) nations_ = std::max<std::size_t>(nations_, std::size_t{p.nation} + 1);
     if (!(p.return_factor >= 0.0 && p.return_factor <= 100.0))
       throw std::invalid_argument("displacement: a place's return factor must lie in 0..100");
+    if (!(p.attraction >= 0.0 && p.attraction <= 100.0))
+      throw std::invalid_argument("displacement: a place's attraction must lie in 0..100");
   }
   check_range("people_per_agent", rules_.people_per_agent, 1e-9, 1e12);
   check_range("speed_km", rules_.speed_km, 1e-3, 1e5);
@@ -142,6 +144,8 @@ void Displacement::enumerate_paths() {
         p.legs = static_cast<std::uint8_t>(legs + 1);
         p.end = to;
         p.km = km + dyn_.links[p.links[legs]].km;
+        const Place& end = dyn_.places[to];
+        p.pull = end.country != dyn_.places[origin].country ? end.attraction : 1.0;
         paths_.push_back(p);
         if (legs + 1 < max_legs) self(self, legs + 1, p.km);
       }
@@ -351,7 +355,8 @@ void Displacement::weigh_paths(const std::vector<double>& score, std::vector<dou
     for (std::uint32_t i = paths_begin_[origin]; i < paths_begin_[origin + 1]; ++i) {
       const Path& path = paths_[i];
       if (dyn_.path_usable[i])
-        total += score[path.end] / (rules_.distance_softening_km + path.km) * dyn_.capacity_factor[path.end];
+        total += path.pull * score[path.end] / (rules_.distance_softening_km + path.km) *
+                 dyn_.capacity_factor[path.end];
       cum[i] = total;
     }
   }

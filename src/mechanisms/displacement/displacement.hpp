@@ -59,6 +59,9 @@ struct Place {
   // The return chance of people resting here while abroad, relative to other places abroad (the
   // host country's own readiness to see refugees go home: docs/model/displacement.md); 1 by default.
   double return_factor = 1.0;
+  // The weight of this place in the route choice of people for whom it is abroad, relative to other
+  // places abroad (the host country's pull on refugees: docs/model/displacement.md); 1 by default.
+  double attraction = 1.0;
   bool operator==(const Place&) const = default;
   template <class Archive>  // checkpoints: every field (engine/fields.hpp)
   void serialize(Archive& a) {
@@ -252,6 +255,9 @@ class Displacement {
     PlaceId places[4];  // origin, then one place per leg
     LinkId links[3];
     double km;
+    // The end's attraction if the path crosses into its country, else 1 (weigh_paths): a host draws
+    // people across its border, and weighs as any place for those already inside it.
+    double pull;
   };
   static constexpr std::uint32_t kNoPath = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t kReturnPath = kNoPath - 1;

@@ -612,7 +612,9 @@ BuiltState build_state(const TheatreWorld& world, const DynamicsSpec& spec,
     d.nation = p.in_theatre ? p.host : std::uint8_t{0};
     d.area = static_cast<std::uint16_t>(p.region);
     for (const auto& host : spec.refugee_hosts) {
-      if (host.country == d.country) d.return_factor = host.return_factor;
+      if (host.country != d.country) continue;
+      d.return_factor = host.return_factor;
+      d.attraction = host.attraction;
     }
     places.push_back(std::move(d));
   }

@@ -87,15 +87,17 @@ Table overview(const TheatreWorld& w, const DynamicsSpec& dynamics, const scenar
   for (const auto& p : t.places) camps += p.kind == theatre::PlaceKind::Camp ? 1 : 0;
   table.rows.push_back(forecast_origin_row(dynamics));
   if (!dynamics.refugee_hosts.empty()) {
-    std::vector<std::string> factors, sources;
+    std::vector<std::string> factors, pulls, sources;
     for (const auto& h : dynamics.refugee_hosts) {
       factors.push_back(fmt::format("{} {}", h.country, h.return_factor));
+      pulls.push_back(fmt::format("{} {}", h.country, h.attraction));
       sources.push_back(h.source.text);
     }
-    table.rows.push_back(
-        {"refugee hosts",
-         fmt::format("return factors (times the return chance abroad, M7): {}", fmt::join(factors, ", ")),
-         fmt::format("{}", fmt::join(sources, "; "))});
+    table.rows.push_back({"refugee hosts",
+                          fmt::format("return factors (times the return chance abroad, M7): {}; attractions "
+                                      "(times the weight of their places in refugees' routes): {}",
+                                      fmt::join(factors, ", "), fmt::join(pulls, ", ")),
+                          fmt::format("{}", fmt::join(sources, "; "))});
   }
   table.rows.push_back(
       {"counts",

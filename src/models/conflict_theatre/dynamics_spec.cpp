@@ -205,10 +205,21 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.where = country.where();
     x.field = h.field("country");
     x.country = theatre::read_country_code(country, x.field);
-    x.return_factor = theatre::non_negative(h, "return_factor");
-    if (x.return_factor > 100.0)
-      throw scenario::ScenarioError(h.required("return_factor").where(), h.field("return_factor"),
-                                    fmt::format("must be at most 100, got {}", x.return_factor));
+    // Each factor is optional (1: like any other host), but an entry sets at least one.
+    const auto factor = [&](const char* name, double& out) {
+      const std::optional<double> value = theatre::optional_non_negative(h, name);
+      if (!value) return false;
+      if (*value > 100.0)
+        throw scenario::ScenarioError(h.required(name).where(), h.field(name),
+                                      fmt::format("must be at most 100, got {}", *value));
+      out = *value;
+      return true;
+    };
+    const bool returns = factor("return_factor", x.return_factor);
+    const bool pull = factor("attraction", x.attraction);
+    if (!returns && !pull)
+      throw scenario::ScenarioError(h.node().where(), h.field("return_factor"),
+                                    "give return_factor, attraction or both");
     x.source = theatre::read_source(h);
     for (const auto& other : spec.refugee_hosts) {
       if (other.country == x.country)

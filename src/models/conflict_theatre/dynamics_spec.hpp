@@ -183,12 +183,15 @@ struct ObservedFatalities {
   theatre::Source source;
 };
 
-// M7: a country that hosts the theatre's refugees, and how readily they go home from it: the return
-// chance abroad (displacement_return_abroad_factor) is multiplied by `return_factor` for people
-// resting at its places (docs/model/displacement.md, "Returning"). Countries not listed: 1.
+// M7: a country that hosts the theatre's refugees, how readily they go home from it and how strongly
+// it draws them: the return chance abroad (displacement_return_abroad_factor) is multiplied by
+// `return_factor` for people resting at its places (docs/model/displacement.md, "Returning"), and
+// the weight of its places in the route choice of people for whom they are abroad by `attraction`
+// ("Choosing a route"). Countries not listed: 1 and 1.
 struct RefugeeHost {
   std::string country;  // ISO 3166-1 alpha-3: a country of places outside the theatre's regions
   double return_factor = 1.0;
+  double attraction = 1.0;
   scenario::Location where;
   std::string field;
   theatre::Source source;

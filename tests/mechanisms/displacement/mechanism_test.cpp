@@ -316,6 +316,37 @@ TEST(Displacement, TheDisplacedOfACommunityWithKinAbroadGoThere) {
   EXPECT_THROW(Displacement(places, links, r).set_kin({{0, 1}}), std::invalid_argument);
 }
 
+// A host's attraction (dynamics.refugee_hosts) weighs its places in the routes of people crossing
+// into it, and not in those of people already there: from A, camps C (country Y, attraction 3) and D
+// (country Z) at 100 km are chosen with odds 3 : 1; from E, a town in Y, C and D are chosen evenly.
+TEST(Displacement, AHostsAttractionDrawsOnlyThoseCrossingIntoIt) {
+  std::vector<Place> places{{"A", "X", PlaceKind::Town, false, 0},
+                            {"C", "Y", PlaceKind::Camp, true, 0},
+                            {"D", "Z", PlaceKind::Camp, true, 0},
+                            {"E", "Y", PlaceKind::Town, true, 0}};
+  places[1].attraction = 3.0;
+  places[3].attraction = 3.0;  // the host's every place
+  const std::vector<Link> links{{0, 1, 100}, {0, 2, 100}, {3, 1, 100}, {3, 2, 100}};
+  Rules r;
+  r.move_chance_camp = 0.0;  // once in a camp, stay
+  r.return_chance = 0.0;
+  r.awareness = 0;
+  auto share_in_c = [&](PlaceId from) {
+    Displacement d(places, links, r);
+    const engine::RandomStreams random(9);
+    d.set_violence(from, 1.0);
+    d.displace(from, 20000.0, 0, 0);
+    for (std::uint32_t day = 0; day < 5; ++day) d.step(random, day, 1);
+    EXPECT_DOUBLE_EQ(d.people_at(1) + d.people_at(2), 20000.0);
+    return d.people_at(1) / 20000.0;
+  };
+  EXPECT_NEAR(share_in_c(0), 0.75, 0.02);
+  EXPECT_NEAR(share_in_c(3), 0.5, 0.02);
+  auto bad = places;
+  bad[1].attraction = 101.0;
+  EXPECT_THROW(Displacement(bad, links, r), std::invalid_argument);
+}
+
 // Agents of `group` displaced from A (area 0) by 30 days of violence, then 120 days with A calm
 // while the places in `violent` stay violent and the threat `fear` is set: how many are back home.
 std::size_t back_home(const std::vector<Place>& places, const std::vector<Link>& links, Rules r,
