@@ -289,6 +289,24 @@ TEST(Displacement, RejectsBadInput) {
   EXPECT_THROW(Displacement(s.places, zero, Rules{}), std::invalid_argument);
 }
 
+// 20,000 people of `group` fleeing violence at `from` for 5 days under `r`, with camps 1 and 2 as
+// the only ends they can reach (once in a camp they stay, nobody returns, no look-ahead): the share
+// that rests at `at`. All of them must be in the two camps by then.
+double share_at(const std::vector<Place>& places, const std::vector<Link>& links, Rules r, PlaceId from,
+                PlaceId at, std::uint8_t group = 0, const std::vector<std::vector<std::uint8_t>>& kin = {}) {
+  r.move_chance_camp = 0.0;
+  r.return_chance = 0.0;
+  r.awareness = 0;
+  Displacement d(places, links, r);
+  if (!kin.empty()) d.set_kin(kin);
+  const engine::RandomStreams random(9);
+  d.set_violence(from, 1.0);
+  d.displace(from, 20000.0, 0, group);
+  for (std::uint32_t day = 0; day < 5; ++day) d.step(random, day, 1);
+  EXPECT_DOUBLE_EQ(d.people_at(1) + d.people_at(2), 20000.0);
+  return d.people_at(at) / 20000.0;
+}
+
 TEST(Displacement, TheDisplacedOfACommunityWithKinAbroadGoThere) {
   // From A, camps C (country Y) and D (country Z), each 100 km away. Group 1 has kin in Z: with a
   // kin weight w its agents choose D with odds w : 1; group 0's choose evenly.
@@ -298,21 +316,9 @@ TEST(Displacement, TheDisplacedOfACommunityWithKinAbroadGoThere) {
   const std::vector<Link> links{{0, 1, 100}, {0, 2, 100}};
   Rules r;
   r.kin_weight = 6.0;
-  r.move_chance_camp = 0.0;  // once in a camp, stay
-  r.return_chance = 0.0;
-  r.awareness = 0;
-  auto share_in_d = [&](std::uint8_t group) {
-    Displacement d(places, links, r);
-    d.set_kin({{0, 0, 0}, {0, 0, 1}});
-    const engine::RandomStreams random(9);
-    d.set_violence(0, 1.0);
-    d.displace(0, 20000.0, 0, group);
-    for (std::uint32_t day = 0; day < 5; ++day) d.step(random, day, 1);
-    EXPECT_DOUBLE_EQ(d.people_at(1) + d.people_at(2), 20000.0);
-    return d.people_at(2) / 20000.0;
-  };
-  EXPECT_NEAR(share_in_d(0), 0.5, 0.02);
-  EXPECT_NEAR(share_in_d(1), 6.0 / 7.0, 0.02);
+  const std::vector<std::vector<std::uint8_t>> kin{{0, 0, 0}, {0, 0, 1}};
+  EXPECT_NEAR(share_at(places, links, r, 0, 2, 0, kin), 0.5, 0.02);
+  EXPECT_NEAR(share_at(places, links, r, 0, 2, 1, kin), 6.0 / 7.0, 0.02);
   EXPECT_THROW(Displacement(places, links, r).set_kin({{0, 1}}), std::invalid_argument);
 }
 
@@ -327,24 +333,11 @@ TEST(Displacement, AHostsAttractionDrawsOnlyThoseCrossingIntoIt) {
   places[1].attraction = 3.0;
   places[3].attraction = 3.0;  // the host's every place
   const std::vector<Link> links{{0, 1, 100}, {0, 2, 100}, {3, 1, 100}, {3, 2, 100}};
-  Rules r;
-  r.move_chance_camp = 0.0;  // once in a camp, stay
-  r.return_chance = 0.0;
-  r.awareness = 0;
-  auto share_in_c = [&](PlaceId from) {
-    Displacement d(places, links, r);
-    const engine::RandomStreams random(9);
-    d.set_violence(from, 1.0);
-    d.displace(from, 20000.0, 0, 0);
-    for (std::uint32_t day = 0; day < 5; ++day) d.step(random, day, 1);
-    EXPECT_DOUBLE_EQ(d.people_at(1) + d.people_at(2), 20000.0);
-    return d.people_at(1) / 20000.0;
-  };
-  EXPECT_NEAR(share_in_c(0), 0.75, 0.02);
-  EXPECT_NEAR(share_in_c(3), 0.5, 0.02);
+  EXPECT_NEAR(share_at(places, links, Rules{}, 0, 1), 0.75, 0.02);
+  EXPECT_NEAR(share_at(places, links, Rules{}, 3, 1), 0.5, 0.02);
   auto bad = places;
   bad[1].attraction = 101.0;
-  EXPECT_THROW(Displacement(bad, links, r), std::invalid_argument);
+  EXPECT_THROW(Displacement(bad, links, Rules{}), std::invalid_argument);
 }
 
 // Agents of `group` displaced from A (area 0) by 30 days of violence, then 120 days with A calm
