@@ -444,15 +444,31 @@ std::filesystem::path existing_file(scenario::MapReader& r, const std::string& k
   return ref.path;
 }
 
+// A host country's pull on the people crossing into it (`flee_case.hosts`), with where it was
+// written so that a country the case does not have can be pointed at.
+struct HostPull {
+  std::string country;
+  double attraction = 1.0;
+  scenario::Location where;
+  std::string field;
+};
+
+// The scenario's `flee_case` section: the files and the host countries' pulls.
+struct CaseSection {
+  FleeFiles files;
+  std::vector<HostPull> hosts;
+};
+
 // Reads the scenario's `flee_case` section.
-FleeFiles read_files(const scenario::Scenario& s) {
+CaseSection read_section(const scenario::Scenario& s) {
   const scenario::Node* node = s.root.get("flee_case");
   if (node == nullptr) {
     throw scenario::ScenarioError(s.root.where(), "flee_case",
                                   "the " + std::string(kName) + " model needs a 'flee_case' section");
   }
   scenario::MapReader r(*node, "flee_case");
-  FleeFiles f;
+  CaseSection section;
+  FleeFiles& f = section.files;
   f.locations = existing_file(r, "locations");
   f.routes = existing_file(r, "routes");
   f.camp_data = existing_file(r, "camp_data");
@@ -461,23 +477,68 @@ FleeFiles read_files(const scenario::Scenario& s) {
   if (r.optional("registration_corrections") != nullptr) {
     f.registration_corrections = existing_file(r, "registration_corrections");
   }
+  // Each host's pull on the people crossing into it (docs/model/displacement.md, "Each host's
+  // pull"), a country as locations.csv names it; 1 for a host not listed.
+  theatre::for_each(r, "hosts", [&](scenario::MapReader& h, std::size_t) {
+    HostPull x;
+    x.where = h.required("country").where();
+    x.field = h.field("country");
+    x.country = h.string("country");
+    x.attraction = theatre::non_negative(h, "attraction");
+    if (x.attraction > 100.0)
+      throw scenario::ScenarioError(h.required("attraction").where(), h.field("attraction"),
+                                    fmt::format("must be at most 100, got {}", x.attraction));
+    theatre::read_source(h);
+    for (const auto& other : section.hosts) {
+      if (other.country == x.country)
+        throw scenario::ScenarioError(x.where, x.field,
+                                      "'" + x.country + "' is listed already (one entry a country)");
+    }
+    section.hosts.push_back(std::move(x));
+  });
   theatre::read_source(r);
   r.finish();
-  return f;
+  return section;
 }
 
-FleeCase load_case(const ModelInput& input) {
-  const FleeFiles files = read_files(input.scenario);
-  const auto days = static_cast<std::size_t>(days_between(input.scenario.start, input.scenario.end) + 1);
-  try {
-    return read_flee_case(files, input.scenario.start.iso(), days);
-  } catch (const std::runtime_error& e) {
-    if (dynamic_cast<const scenario::ScenarioError*>(&e) != nullptr) throw;
-    throw scenario::ScenarioError(input.scenario.root.get("flee_case")->where(), "flee_case", e.what());
+// Gives each host's places its pull; a country no place of the case is in, or the case's home
+// country (whose places nobody crosses into), is an error at the entry.
+void apply_hosts(FleeCase& c, const std::vector<HostPull>& hosts, const std::filesystem::path& locations) {
+  for (const auto& h : hosts) {
+    bool found = false;
+    for (auto& p : c.places) {
+      if (p.country != h.country) continue;
+      if (!p.foreign)
+        throw scenario::ScenarioError(
+            h.where, h.field,
+            fmt::format("'{}' is the case's home country (the first place's in {}): "
+                        "a host is a country people cross into",
+                        h.country, locations.lexically_normal().string()));
+      p.attraction = h.attraction;
+      found = true;
+    }
+    if (!found)
+      throw scenario::ScenarioError(h.where, h.field,
+                                    fmt::format("no place of {} is in '{}' (its country column)",
+                                                locations.lexically_normal().string(), h.country));
   }
 }
 
 }  // namespace
+
+FleeCase load_case(const ModelInput& input) {
+  const CaseSection section = read_section(input.scenario);
+  const auto days = static_cast<std::size_t>(days_between(input.scenario.start, input.scenario.end) + 1);
+  FleeCase c;
+  try {
+    c = read_flee_case(section.files, input.scenario.start.iso(), days);
+  } catch (const std::runtime_error& e) {
+    if (dynamic_cast<const scenario::ScenarioError*>(&e) != nullptr) throw;
+    throw scenario::ScenarioError(input.scenario.root.get("flee_case")->where(), "flee_case", e.what());
+  }
+  apply_hosts(c, section.hosts, section.files.locations);
+  return c;
+}
 
 ModelInfo flee_case_info() {
   ModelInfo info;
@@ -487,6 +548,7 @@ ModelInfo flee_case_info() {
       "difference against UNHCR camp counts";
   info.parameters = dsp::parameter_specs();
   info.sections = {"flee_case"};
+  info.describe = describe_case;
   info.make = [](const ModelInput& input) -> std::unique_ptr<engine::Model> {
     dsp::Rules rules = dsp::rules_from(input.parameters, input.scale);
     return std::make_unique<FleeModel>(load_case(input), rules, rules.enabled);

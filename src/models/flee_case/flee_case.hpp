@@ -52,6 +52,14 @@ struct FleeFiles {
 // Throws std::runtime_error naming the file and row.
 FleeCase read_flee_case(const FleeFiles& files, const std::string& start_date, std::size_t days);
 
+// The case a scenario's `flee_case` section names, read, with its hosts' pulls (`hosts`) given to
+// their places. Throws scenario::ScenarioError naming the scenario's file, line and field.
+FleeCase load_case(const ModelInput& input);
+
+// `peacesim describe`'s section for a case (describe.cpp): its places, routes, closures, observed
+// camps and hosts' pulls.
+std::string describe_case(const ModelInput& input, DescribeFormat format);
+
 // Flee's ARD for one day: sum over camps of |simulated - observed| over the observed total in
 // camps (at least 1).
 double relative_difference(const std::vector<double>& simulated, const std::vector<double>& observed);

@@ -3,9 +3,11 @@
 #include "models/flee_case/flee_case.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
 
 #include "engine/simulation.hpp"
@@ -73,9 +75,9 @@ struct Series {
   std::map<std::tuple<std::string, std::string, std::uint32_t>, double> values;
 };
 
-Series run(unsigned threads) {
+Series run(unsigned threads, const std::filesystem::path& scenario = kScenario) {
   const scenario::Scenario s =
-      scenario::load_scenario(kScenario, {{"calendar.steps=120"}, std::nullopt, 10.0});
+      scenario::load_scenario(scenario, {{"calendar.steps=120"}, std::nullopt, 10.0});
   const ModelInfo* info = find_model("flee_mali2012");
   EXPECT_NE(info, nullptr);
   const engine::ParameterSet params = scenario::resolve_parameters(s, info->parameters);
@@ -112,6 +114,34 @@ TEST(FleeCase, RunConservesPeopleAndIsThreadIndependent) {
     const double transit = one.values.at({"in_transit", "all", step});
     EXPECT_LE(in_camps + transit, displaced + 1e-9);
     EXPECT_GE(displaced, 0.0);
+  }
+}
+
+// People in the camps of one country (their names as the camp data gives them) on a step.
+double in_camps(const Series& s, const std::vector<std::string>& camps, std::uint32_t step) {
+  double n = 0.0;
+  for (const auto& camp : camps) n += s.values.at({"camp_population", camp, step});
+  return n;
+}
+
+// The shipped case pulls people towards Mauritania (attraction 1.5) and away from Niger (0.6):
+// against the same case with every host at 1, on the same seed, Mauritania's camp holds more and
+// Niger's camps fewer once Niger's border has opened, with the same people displaced.
+TEST(FleeCase, HostsPullPeopleCrossingIntoThem) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("peacesim_flee_hosts_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path variant = dir / "no_hosts.yaml";
+  std::ofstream(variant) << "base: " << kScenario.string() << "\nflee_case:\n  hosts: []\n";
+  const Series with = run(1);
+  const Series without = run(1, variant);
+  fs::remove_all(dir);
+  const std::vector<std::string> niger{"Abala", "Mangaize", "Niamey", "Tabareybarey"};
+  for (const std::uint32_t step : {60u, 90u, 120u}) {
+    EXPECT_GT(in_camps(with, {"Fassala-Mbera"}, step), 1.05 * in_camps(without, {"Fassala-Mbera"}, step))
+        << "step " << step;
+    EXPECT_LT(in_camps(with, niger, step), in_camps(without, niger, step)) << "step " << step;
+    EXPECT_EQ(with.values.at({"displaced", "all", step}), without.values.at({"displaced", "all", step}));
   }
 }
 
