@@ -13,7 +13,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const peacesim::cli::PreparedRun run = peacesim::cli::prepare("scenarios/examples/epstein_mesa.yaml", {});
+  static const peacesim::cli::PreparedRun run =
+      peacesim::cli::prepare("scenarios/examples/epstein_mesa.yaml", {});
   const bool posterior = (data[0] & 1) == 0;
   const auto path = peacesim::fuzz::input_file(posterior ? ".yaml" : ".json", data + 1, size - 1);
   try {

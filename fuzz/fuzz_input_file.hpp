@@ -12,11 +12,12 @@
 
 namespace peacesim::fuzz {
 
-inline std::filesystem::path input_file(const std::string& extension, const std::uint8_t* data, std::size_t size) {
-  static const auto path = std::filesystem::temp_directory_path() /
-                           ("peacesim_fuzz_" + std::to_string(::getpid()) + extension);
-  std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
-                                                                static_cast<std::streamsize>(size));
+inline std::filesystem::path input_file(const std::string& extension, const std::uint8_t* data,
+                                        std::size_t size) {
+  static const auto path =
+      std::filesystem::temp_directory_path() / ("peacesim_fuzz_" + std::to_string(::getpid()) + extension);
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   return path;
 }
 

@@ -44,8 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // As validate reads it (which of a theatre's UN operations the file is about, then its
         // deaths): with two operations to tell apart, and with one (the file needs no mission column).
         try {
-          (void)v::read_peacekeeping_deaths(path, {{"XAA", "casualties_xaa"}, {"XBB", "casualties_xbb"}}, from,
-                                            to);
+          (void)v::read_peacekeeping_deaths(path, {{"XAA", "casualties_xaa"}, {"XBB", "casualties_xbb"}},
+                                            from, to);
         } catch (const v::InputError&) {
         }
         (void)v::read_peacekeeping_deaths(path, {{"XAA", "casualties_xaa"}}, from, to);

@@ -12,14 +12,14 @@ cd "$(dirname "$0")/.."
 runs=${1:-20000}
 seconds=${2:-120}
 cmake --preset asan >/dev/null
-cmake --build --preset asan --target fuzz_scenario_loader fuzz_observed_readers fuzz_boundaries fuzz_http_request fuzz_fit_files peacesim
+cmake --build --preset asan --target fuzz_scenario_loader fuzz_observed_readers fuzz_boundaries fuzz_http_request fuzz_fit_files fuzz_flee_case peacesim
 mkdir -p build/asan/fuzz_artifacts
 # A small real run store for the web API's target to answer from.
 export PEACESIM_FUZZ_RUN=$PWD/build/asan/fuzz_api_run
 if [ ! -d "$PEACESIM_FUZZ_RUN" ]; then
   build/asan/peacesim run scenarios/mali/mali.yaml --set calendar.end=2012-06-30 --scale 1000 -q --out "$PEACESIM_FUZZ_RUN"
 fi
-for target in scenario_loader observed_readers boundaries http_request fit_files; do
+for target in scenario_loader observed_readers boundaries http_request fit_files flee_case; do
   bin=build/asan/fuzz/fuzz_$target
   work=$(mktemp -d)
   cp -r "fuzz/corpus/$target/." "$work/"
