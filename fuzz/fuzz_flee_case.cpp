@@ -10,27 +10,11 @@
 #include "fuzz_input_file.hpp"
 #include "models/flee_case/flee_case.hpp"
 
-namespace {
-
-peacesim::models::flee_case::FleeFiles shipped_case() {
-  const std::filesystem::path data =
-      std::filesystem::path(PEACESIM_SOURCE_DIR) / "data/displacement/flee_mali2012";
-  peacesim::models::flee_case::FleeFiles f;
-  f.locations = data / "input_csv/locations.csv";
-  f.routes = data / "input_csv/routes.csv";
-  f.closures = data / "input_csv/closures.csv";
-  f.conflicts = data / "input_csv/conflicts.csv";
-  f.registration_corrections = data / "input_csv/registration_corrections.csv";
-  f.camp_data = data / "source_data/data_layout.csv";
-  return f;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const auto path = peacesim::fuzz::input_file(".csv", data + 1, size - 1);
-  auto files = shipped_case();
+  auto files = peacesim::models::flee_case::fabflee_layout(std::filesystem::path(PEACESIM_SOURCE_DIR) /
+                                                           "data/displacement/flee_mali2012");
   switch (data[0] % 6) {
     case 0:
       files.locations = path;

@@ -228,6 +228,18 @@ std::optional<double> optional_non_negative(MapReader& r, const std::string& key
   return non_negative(r, key);
 }
 
+double factor(MapReader& r, const std::string& key) {
+  const double v = non_negative(r, key);
+  if (v > 100.0)
+    throw ScenarioError(r.required(key).where(), r.field(key), fmt::format("must be at most 100, got {}", v));
+  return v;
+}
+
+std::optional<double> optional_factor(MapReader& r, const std::string& key) {
+  if (r.optional(key) == nullptr) return std::nullopt;
+  return factor(r, key);
+}
+
 std::string choice(MapReader& r, const std::string& key, const std::vector<std::string>& allowed) {
   const Node& node = r.required(key);
   const std::string text = scenario::read_string(node, r.field(key));

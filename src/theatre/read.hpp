@@ -94,6 +94,9 @@ Role read_role(MapReader& r);  // optional `role`: input (default), observation,
 FileRef file_field(MapReader& r, const std::string& key);
 double non_negative(MapReader& r, const std::string& key);
 std::optional<double> optional_non_negative(MapReader& r, const std::string& key);
+// A multiplier on a rate or a weight: a number from 0 to 100.
+double factor(MapReader& r, const std::string& key);
+std::optional<double> optional_factor(MapReader& r, const std::string& key);
 
 // Reads an enumerated word; the error lists the allowed words.
 std::string choice(MapReader& r, const std::string& key, const std::vector<std::string>& allowed);

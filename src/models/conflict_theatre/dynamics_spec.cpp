@@ -207,13 +207,9 @@ DynamicsSpec read_dynamics(const scenario::Node& root) {
     x.country = theatre::read_country_code(country, x.field);
     // Each factor is optional (1: like any other host), but an entry sets at least one.
     const auto factor = [&](const char* name, double& out) {
-      const std::optional<double> value = theatre::optional_non_negative(h, name);
-      if (!value) return false;
-      if (*value > 100.0)
-        throw scenario::ScenarioError(h.required(name).where(), h.field(name),
-                                      fmt::format("must be at most 100, got {}", *value));
-      out = *value;
-      return true;
+      const std::optional<double> value = theatre::optional_factor(h, name);
+      if (value) out = *value;
+      return value.has_value();
     };
     const bool returns = factor("return_factor", x.return_factor);
     const bool pull = factor("attraction", x.attraction);

@@ -129,6 +129,17 @@ double relative_difference(const std::vector<double>& simulated, const std::vect
   return diff / std::max(total, 1.0);
 }
 
+FleeFiles fabflee_layout(const std::filesystem::path& dir) {
+  FleeFiles f;
+  f.locations = dir / "input_csv/locations.csv";
+  f.routes = dir / "input_csv/routes.csv";
+  f.closures = dir / "input_csv/closures.csv";
+  f.conflicts = dir / "input_csv/conflicts.csv";
+  f.registration_corrections = dir / "input_csv/registration_corrections.csv";
+  f.camp_data = dir / "source_data/data_layout.csv";
+  return f;
+}
+
 FleeCase read_flee_case(const FleeFiles& files, const std::string& start_date, std::size_t days) {
   FleeCase c;
   const Date start = *Date::parse(start_date);
@@ -484,10 +495,7 @@ CaseSection read_section(const scenario::Scenario& s) {
     x.where = h.required("country").where();
     x.field = h.field("country");
     x.country = h.string("country");
-    x.attraction = theatre::non_negative(h, "attraction");
-    if (x.attraction > 100.0)
-      throw scenario::ScenarioError(h.required("attraction").where(), h.field("attraction"),
-                                    fmt::format("must be at most 100, got {}", x.attraction));
+    x.attraction = theatre::factor(h, "attraction");
     theatre::read_source(h);
     for (const auto& other : section.hosts) {
       if (other.country == x.country)

@@ -48,6 +48,10 @@ struct FleeFiles {
   std::filesystem::path locations, routes, closures, conflicts, registration_corrections, camp_data;
 };
 
+// The files of a case in FabFlee's configuration layout: `dir`/input_csv/{locations, routes,
+// closures, conflicts, registration_corrections}.csv and `dir`/source_data/data_layout.csv.
+FleeFiles fabflee_layout(const std::filesystem::path& dir);
+
 // Reads the files; `days` is the run length (observed counts are made for days 0..days-1).
 // Throws std::runtime_error naming the file and row.
 FleeCase read_flee_case(const FleeFiles& files, const std::string& start_date, std::size_t days);

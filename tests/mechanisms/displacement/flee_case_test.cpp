@@ -22,16 +22,7 @@ const std::filesystem::path kData =
 const std::filesystem::path kScenario =
     std::filesystem::path(PEACESIM_SOURCE_DIR) / "scenarios/flee/mali2012.yaml";
 
-FleeFiles files() {
-  FleeFiles f;
-  f.locations = kData / "input_csv/locations.csv";
-  f.routes = kData / "input_csv/routes.csv";
-  f.closures = kData / "input_csv/closures.csv";
-  f.conflicts = kData / "input_csv/conflicts.csv";
-  f.registration_corrections = kData / "input_csv/registration_corrections.csv";
-  f.camp_data = kData / "source_data/data_layout.csv";
-  return f;
-}
+FleeFiles files() { return fabflee_layout(kData); }
 
 TEST(FleeCase, ReadsFleesInputs) {
   const FleeCase c = read_flee_case(files(), "2012-02-29", 300);
