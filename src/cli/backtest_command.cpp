@@ -11,6 +11,7 @@
 #include <map>
 
 #include "analysis/compare.hpp"
+#include "cli/backtest_hindcasts.hpp"
 #include "cli/backtest_report.hpp"
 #include "cli/calibration.hpp"
 #include "cli/commands.hpp"
@@ -104,6 +105,8 @@ std::string command_line(const BacktestOptions& o) {
   if (o.recheck_runs) c += fmt::format(" --recheck-runs {}", *o.recheck_runs);
   if (o.rehearse) c += " --rehearse";
   for (const auto& f : o.posteriors) c += " --posterior " + f;
+  if (o.discrepancy) c += " --discrepancy";
+  if (o.discrepancy_runs) c += fmt::format(" --discrepancy-runs {}", *o.discrepancy_runs);
   return c;
 }
 
@@ -154,6 +157,20 @@ int backtest_command(const BacktestOptions& options) {
   }
   if (options.rehearse && !fit)
     bad("--rehearse", "rehearses a fit: it needs one (not --no-fit nor --posterior)");
+  const std::size_t hindcast_runs =
+      options.discrepancy_runs.value_or(std::min<std::size_t>(20, options.runs));
+  if (options.discrepancy_runs && !options.discrepancy)
+    bad("--discrepancy-runs", "sizes the hindcasts of --discrepancy, which is not given");
+  if (options.discrepancy) {
+    if (hindcast_runs > options.runs)
+      bad("--discrepancy-runs",
+          fmt::format("{} is more than the ensemble's {} members (--runs)", hindcast_runs, options.runs));
+    for (const auto& d : origins) {
+      if (hindcast_origins(p, d).empty())
+        bad("--discrepancy",
+            "no 31 December in the scenario's calendar before the origin " + d.iso() + " to hindcast from");
+    }
+  }
   if (!options.out.empty()) check_output_file(options.out);
 
   // The observations are counted in the scenario's regions; the regression needs their neighbours.
@@ -223,6 +240,7 @@ int backtest_command(const BacktestOptions& options) {
     entry["forecast_origin"] =
         options.simulate_through ? nlohmann::json(nullptr) : nlohmann::json(origin.iso());
     analysis::Arm arm;
+    std::vector<double> fitted;  // the fit's chosen values (the hindcasts take them too)
     if (fit) {
       validation::Observed window = load_observed(options.observed, fit->from, origin, scope);
       // Observations dated after the origin are refused for the fit: they score the forecast.
@@ -292,7 +310,8 @@ int backtest_command(const BacktestOptions& options) {
           {"left_out", left_out},
           {"rehearsal_origin",
            rehearsal ? nlohmann::json(rehearsal_origin(origin).iso()) : nlohmann::json(nullptr)}};
-      arm = arm_at(forecast, fit->ranges, chosen.values);
+      fitted = chosen.values;
+      arm = arm_at(forecast, fit->ranges, fitted);
     } else {
       entry["fit"] = nullptr;
       arm = arm_at(forecast, {}, {});
@@ -317,6 +336,49 @@ int backtest_command(const BacktestOptions& options) {
     input.last_year = last_year;
     input.adjacency = &adjacency;
     input.countries = countries;
+    // The discrepancy, from hindcasts with the forecast's parameters, started before the origin.
+    validation::Discrepancy discrepancy;
+    if (options.discrepancy) {
+      Hindcasts h;
+      h.scenario = options.input.scenario;
+      h.load = load;
+      h.simulate_through = options.simulate_through;
+      const auto posterior = posteriors.find(origin);
+      const std::vector<std::size_t> draws =
+          posterior == posteriors.end() ? std::vector<std::size_t>{}
+                                        : member_draws(posterior->second, seeds.size(), options.first_seed);
+      h.arms = [&](const PreparedRun& at) {
+        std::vector<analysis::Arm> arms;
+        for (std::size_t i = 0; i < hindcast_runs; ++i) {
+          if (posterior != posteriors.end())
+            arms.push_back(arm_with_draw(at, posterior->second, draws[i]));
+          else
+            arms.push_back(fit ? arm_at(at, fit->ranges, fitted) : arm_at(at, {}, {}));
+        }
+        return arms;
+      };
+      h.seeds.assign(seeds.begin(), seeds.begin() + static_cast<std::ptrdiff_t>(hindcast_runs));
+      h.full = &full;
+      h.scoring = input;
+      h.threads = options.threads;
+      h.stop = &stop;
+      h.quiet = options.quiet;
+      if (!options.quiet) {
+        fmt::print("\nOrigin {}: hindcasts of {} members for the model's discrepancy\n", origin.iso(),
+                   hindcast_runs);
+        std::fflush(stdout);
+      }
+      try {
+        discrepancy =
+            estimate_discrepancy(h, origin, static_cast<std::uint64_t>(origin.year()), entry["discrepancy"]);
+      } catch (const analysis::Interrupted&) {
+        fmt::print(stderr, "peacesim: interrupted; nothing written\n");
+        return kInterrupted;
+      }
+      input.discrepancy = &discrepancy;
+    } else {
+      entry["discrepancy"] = nullptr;
+    }
     input.members.resize(seeds.size());
     input.nb_paths = options.nb_paths;
     PatternTable table{patterns, seeds, std::vector<std::vector<validation::PatternResult>>(seeds.size())};

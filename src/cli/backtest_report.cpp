@@ -30,6 +30,24 @@ std::string beats_cell(const nlohmann::json& m) {
   return out;
 }
 
+// The discrepancy's σ on ln(1 + x) by quantity and lead, from the hindcasts before the origin.
+void print_discrepancy(const nlohmann::json& d) {
+  std::string from;
+  for (const auto& h : d["hindcast_origins"])
+    from += (from.empty() ? "" : ", ") + h["origin"].get<std::string>();
+  fmt::print(
+      "  Model discrepancy from hindcasts of {} members from {} (sigma on ln(1+x), by lead in years):\n",
+      d["members"].get<std::size_t>(), from);
+  for (const auto& [quantity, by_lead] : d["sigma"].items()) {
+    std::string leads;
+    for (const auto& [lead, e] : by_lead.items())
+      leads +=
+          fmt::format("{}{}: {:.3f} ({} cells{})", leads.empty() ? "" : ", ", lead, e["sigma"].get<double>(),
+                      e["cells"].get<std::size_t>(), e.value("used", true) ? "" : ", too few: not used");
+    fmt::print("    {:<62} {}\n", quantity, leads);
+  }
+}
+
 }  // namespace
 
 void print_origin(const nlohmann::json& o) {
@@ -68,6 +86,7 @@ void print_origin(const nlohmann::json& o) {
     if (!f["left_out"].get<std::string>().empty())
       fmt::print("  Refused for the fit (dated after the origin): {}\n", f["left_out"].get<std::string>());
   }
+  if (o.contains("discrepancy") && !o["discrepancy"].is_null()) print_discrepancy(o["discrepancy"]);
   fmt::print("\n  {:<66} {:>8} {:>7} {:>8} {:>8} {:>8}  {:<12} {}\n", "metric", "model", "sd", "persist.",
              "mean3", "NB reg.", "best", "model beats best");
   for (const auto& m : o["scores"]["metrics"]) {

@@ -155,6 +155,11 @@ struct BacktestOptions {
   // Posteriors (peacesim fit), one per origin, each fitted on observations up to that origin: the
   // members' parameters come from its draws (no fit is made then).
   std::vector<std::string> posteriors;
+  // A model discrepancy estimated from hindcasts before each origin widens the members'
+  // distribution (validation/discrepancy.hpp), each hindcast run with this many members (none
+  // given: 20, or --runs if fewer).
+  bool discrepancy = false;
+  std::optional<std::size_t> discrepancy_runs;
   unsigned threads = 1;
   std::string out;  // JSON file; empty: none
   bool quiet = false;

@@ -453,6 +453,12 @@ int main(int argc, char** argv) {
             "draw: its standard deviation and how often the model still beats the best baseline "
             "(default 200; 0: none)",
             0, 100000);
+  backtest_cmd->add_flag(
+      "--discrepancy", backtest.discrepancy,
+      "Widen each forecast's distribution by a model discrepancy estimated from hindcasts "
+      "started at every 31 December before the origin (observations up to the origin only)");
+  add_count(backtest_cmd, "--discrepancy-runs", backtest.discrepancy_runs,
+            "Members of each hindcast of --discrepancy (default 20, or --runs if fewer)", 2, 100000);
   add_count(backtest_cmd, "--threads", backtest.threads, "Members run side by side (0 = all cores)", 0, 1024);
   backtest_cmd
       ->add_option("--out", backtest.out, "Write every origin's results to this JSON file (must not exist)")

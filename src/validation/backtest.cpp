@@ -5,6 +5,7 @@
 #include <functional>
 #include <numeric>
 
+#include "validation/discrepancy.hpp"
 #include "validation/regions.hpp"
 #include "validation/scores.hpp"
 
@@ -136,14 +137,36 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
   return s / 2.0;
 }
 
-// A forecast's row: the observation, the members' mean and 5-95 % range, each baseline's point and
-// the regression's range (its point null when it could not be fitted).
-Json forecast_row(double observed, const std::vector<double>& members, double model, double persistence,
-                  double mean3, std::optional<double> nb, const std::vector<double>& nb_draws) {
+// The mean and variance of the members' ln(1 + x): what a discrepancy is estimated from.
+std::pair<double, double> log_moments(const std::vector<double>& members) {
+  const auto logs = log1p_all(members);
+  const double mean = mean_of(logs);
+  double var = 0;
+  for (const double x : logs) var += (x - mean) * (x - mean);
+  return {mean, logs.size() > 1 ? var / static_cast<double>(logs.size() - 1) : 0.0};
+}
+
+// The model's distribution in a cell: its members, widened by the discrepancy if there is one.
+std::vector<double> model_draws(const ForecastInput& in, const std::vector<double>& members,
+                                const std::string& quantity, int lead, const std::string& cell) {
+  if (in.discrepancy == nullptr) return members;
+  const auto sigma = in.discrepancy->sigma(quantity, lead);
+  return sigma ? in.discrepancy->widen(members, *sigma, cell) : members;
+}
+
+// A forecast's row: the observation, the members' mean, the model's 5-95 % range (of `draws`, the
+// members widened by any discrepancy) and the members' log moments, each baseline's point and the
+// regression's range (its point null when it could not be fitted).
+Json forecast_row(double observed, const std::vector<double>& members, const std::vector<double>& draws,
+                  double model, double persistence, double mean3, std::optional<double> nb,
+                  const std::vector<double>& nb_draws) {
+  const auto [log_mean, log_var] = log_moments(members);
   Json row{{"observed", observed},
            {"model", model},
-           {"model_p5", percentile(members, 5)},
-           {"model_p95", percentile(members, 95)},
+           {"model_p5", percentile(draws, 5)},
+           {"model_p95", percentile(draws, 95)},
+           {"model_log_mean", log_mean},
+           {"model_log_var", log_var},
            {"persistence", persistence},
            {"mean3", mean3},
            {"nb", nb ? Json(*nb) : Json(nullptr)}};
@@ -303,7 +326,8 @@ Json score_forecast(const ForecastInput& in) {
           o.push_back(obs(r, y));
           origin_values.push_back(hist(r, origin));
           model.point.push_back(mean_of(members));
-          model.draws.push_back(members);
+          model.draws.push_back(
+              model_draws(in, members, quantity, y - origin, quantity + "|" + r + "|" + std::to_string(y)));
           per.point.push_back(persistence_of(own, origin));
           mean3.point.push_back(mean3_of(own, origin));
           std::vector<double> nb_draws = paths.empty() ? std::vector<double>{} : paths.at(r)[h];
@@ -314,9 +338,9 @@ Json score_forecast(const ForecastInput& in) {
           tot_p[ri] += per.point.back();
           tot_3[ri] += mean3.point.back();
           tot_nb[ri] += nb.point.back();
-          Json row =
-              forecast_row(o.back(), members, model.point.back(), per.point.back(), mean3.point.back(),
-                           paths.empty() ? std::nullopt : std::optional<double>(nb.point.back()), nb_draws);
+          Json row = forecast_row(
+              o.back(), members, model.draws.back(), model.point.back(), per.point.back(), mean3.point.back(),
+              paths.empty() ? std::nullopt : std::optional<double>(nb.point.back()), nb_draws);
           row["region"] = r;
           row["year"] = y;
           row["metric"] = quantity;
@@ -376,13 +400,13 @@ Json score_forecast(const ForecastInput& in) {
           }
           no.push_back(ov);
           nm.point.push_back(mean_of(members));
-          nm.draws.push_back(members);
+          nm.draws.push_back(model_draws(in, members, prefix, y - origin, prefix + "|" + std::to_string(y)));
           np.point.push_back(persistence_of(totals_history, origin));
           n3.point.push_back(mean3_of(totals_history, origin));
           nnb.point.push_back(mean_sum);
           nnb.draws.push_back(sums);
           Json row =
-              forecast_row(ov, members, nm.point.back(), np.point.back(), n3.point.back(),
+              forecast_row(ov, members, nm.draws.back(), nm.point.back(), np.point.back(), n3.point.back(),
                            paths.empty() ? std::nullopt : std::optional<double>(nnb.point.back()), sums);
           row["year"] = y;
           rows_out.push_back(row);
@@ -424,14 +448,17 @@ Json score_forecast(const ForecastInput& in) {
       if (members.empty()) continue;
       o.push_back(ov);
       m.point.push_back(mean_of(members));
-      m.draws.push_back(members);
+      m.draws.push_back(model_draws(in, members, name, y - origin, name + "|" + std::to_string(y)));
       p.point.push_back(persistence_of(history, origin));
       t.point.push_back(mean3_of(history, origin));
+      const auto [log_mean, log_var] = log_moments(members);
       rows.push_back({{"year", y},
                       {"observed", ov},
                       {"model", m.point.back()},
-                      {"model_p5", percentile(members, 5)},
-                      {"model_p95", percentile(members, 95)},
+                      {"model_p5", percentile(m.draws.back(), 5)},
+                      {"model_p95", percentile(m.draws.back(), 95)},
+                      {"model_log_mean", log_mean},
+                      {"model_log_var", log_var},
                       {"persistence", p.point.back()},
                       {"mean3", t.point.back()},
                       {"nb", nullptr}});

@@ -26,6 +26,8 @@
 
 namespace peacesim::validation {
 
+class Discrepancy;  // validation/discrepancy.hpp
+
 struct ForecastInput {
   const Observed* observed = nullptr;  // whole history (the baselines cut it at the origin year)
   int origin_year = 0;                 // the origin is 31 December of this year
@@ -40,6 +42,9 @@ struct ForecastInput {
   // A theatre of several states: each country's name and regions, scored as yearly totals beside
   // the national ones (empty with one state).
   std::vector<std::pair<std::string, std::vector<std::string>>> countries;
+  // A model discrepancy (validation/discrepancy.hpp) that widens the members' distribution in each
+  // cell (CRPS, coverage, the rows' range); none: the members as they are.
+  const Discrepancy* discrepancy = nullptr;
 };
 
 // Every metric, row and fit, as JSON: `metrics` (name, group, better: higher|lower|closer_to_0.9,

@@ -175,6 +175,58 @@ TEST(Backtest, BadOriginsAndOptionsAreLocatedErrors) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
 }
 
+// --discrepancy: each origin's hindcasts start at every 31 December from the first whole simulated
+// year to the one before the origin, their σ are reported, the members' mean (the point forecast)
+// is as without, the intervals are at least as wide, and the bytes do not depend on the threads.
+TEST(Backtest, ADiscrepancyFromHindcastsWidensTheIntervals) {
+  const std::string base =
+      "backtest scenarios/mali/mali.yaml --scale 1000 --origin 2014-12-31 --runs 4 --no-fit "
+      "--nb-paths 50 --resample 0 -q" +
+      kObserved;
+  const auto plain = fresh("plain.json"), one = fresh("wide1.json"), two = fresh("wide2.json");
+  ASSERT_EQ(run_peacesim(base + " --threads 2 --out " + plain.string()).exit_code, 0);
+  auto r = run_peacesim(base + " --discrepancy --discrepancy-runs 3 --threads 1 --out " + one.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(
+      run_peacesim(base + " --discrepancy --discrepancy-runs 3 --threads 2 --out " + two.string()).exit_code,
+      0);
+  EXPECT_EQ(read_file(one), read_file(two));
+  const auto p = nlohmann::json::parse(read_file(plain))["origins"][0];
+  const auto w = nlohmann::json::parse(read_file(one))["origins"][0];
+  EXPECT_TRUE(p["discrepancy"].is_null());
+  const auto& d = w["discrepancy"];
+  EXPECT_EQ(d["members"], 3);
+  ASSERT_EQ(d["hindcast_origins"].size(), 2u);  // the scenario starts on 1 October 2011
+  EXPECT_EQ(d["hindcast_origins"][0]["origin"], "2012-12-31");
+  EXPECT_EQ(d["hindcast_origins"][1]["origin"], "2013-12-31");
+  // Lead 1: the region-years of 2013 (from 2012) and 2014 (from 2013), 2 × 9.
+  EXPECT_EQ(d["sigma"]["fatalities"]["1"]["cells"], 18);
+  EXPECT_TRUE(d["sigma"]["fatalities"]["1"]["used"].get<bool>());
+  ASSERT_EQ(p["scores"]["rows"].size(), w["scores"]["rows"].size());
+  double wider = 0;
+  for (std::size_t i = 0; i < p["scores"]["rows"].size(); ++i) {
+    const auto& a = p["scores"]["rows"][i];
+    const auto& b = w["scores"]["rows"][i];
+    EXPECT_EQ(a["model"], b["model"]);
+    wider += b["model_p95"].get<double>() - b["model_p5"].get<double>() -
+             (a["model_p95"].get<double>() - a["model_p5"].get<double>());
+  }
+  EXPECT_GT(wider, 0.0);
+  r = run_peacesim(base + " --discrepancy --discrepancy-runs 5");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("field '--discrepancy-runs'"), std::string::npos) << r.err;
+  r = run_peacesim(base + " --discrepancy-runs 3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("which is not given"), std::string::npos) << r.err;
+  r = run_peacesim(
+      "backtest scenarios/mali/mali.yaml --scale 1000 --origin 2012-12-31 --runs 2 --no-fit "
+      "--discrepancy" +
+      kObserved);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("to hindcast from"), std::string::npos) << r.err;
+  for (const auto& f : {plain, one, two}) fs::remove(f);
+}
+
 // With a posterior per origin, an origin's members take its draws (two to a draw, recorded in the
 // report), and a posterior fitted up to another date than the origin is refused: it would have
 // seen the years it is scored on, or fewer than it may.

@@ -1,0 +1,113 @@
+#include "validation/discrepancy.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/random.hpp"
+
+namespace peacesim::validation {
+
+namespace {
+
+constexpr engine::StreamId kDiscrepancyStream = 0xD15C;
+
+// FNV-1a of a cell's name: the draws of one cell do not depend on any other cell.
+std::uint64_t hash_of(const std::string& s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+void add_rows(std::vector<ErrorCell>& out, const nlohmann::json& rows, const std::string& quantity,
+              int origin) {
+  for (const auto& r : rows) {
+    if (!r.contains("model_log_mean") || r["model_log_mean"].is_null()) continue;
+    const double e = std::log1p(r["observed"].get<double>()) - r["model_log_mean"].get<double>();
+    out.push_back({quantity, r["year"].get<int>() - origin, e * e, r["model_log_var"].get<double>()});
+  }
+}
+
+}  // namespace
+
+std::vector<ErrorCell> error_cells(const nlohmann::json& scores) {
+  std::vector<ErrorCell> out;
+  const int origin = scores.at("origin_year").get<int>();
+  for (const auto& r : scores.value("rows", nlohmann::json::array())) {
+    add_rows(out, nlohmann::json::array({r}), r["metric"].get<std::string>(), origin);
+  }
+  if (scores.contains("national")) {
+    for (const auto& [quantity, rows] : scores["national"].items())
+      add_rows(out, rows, quantity + ": national yearly totals", origin);
+  }
+  if (scores.contains("countries")) {
+    for (const auto& [country, by_quantity] : scores["countries"].items()) {
+      for (const auto& [quantity, rows] : by_quantity.items())
+        add_rows(out, rows, quantity + ": " + country + " yearly totals", origin);
+    }
+  }
+  if (scores.contains("scalars")) {
+    for (const auto& [name, rows] : scores["scalars"].items()) add_rows(out, rows, name, origin);
+  }
+  return out;
+}
+
+Discrepancy::Discrepancy(const std::vector<ErrorCell>& cells, std::uint64_t seed, std::size_t minimum_cells)
+    : seed_(seed), minimum_cells_(minimum_cells) {
+  for (const auto& c : cells) {
+    auto& e = by_quantity_[c.quantity][c.lead];
+    ++e.cells;
+    e.mean_squared_error += c.squared_error;
+    e.mean_spread += c.spread;
+  }
+  for (auto& [quantity, by_lead] : by_quantity_) {
+    for (auto& [lead, e] : by_lead) {
+      const auto n = static_cast<double>(e.cells);
+      e.mean_squared_error /= n;
+      e.mean_spread /= n;
+      e.sigma = std::sqrt(std::max(0.0, e.mean_squared_error - e.mean_spread));
+    }
+  }
+}
+
+std::optional<double> Discrepancy::sigma(const std::string& quantity, int lead) const {
+  const auto it = by_quantity_.find(quantity);
+  if (it == by_quantity_.end()) return std::nullopt;
+  std::optional<double> below, above;
+  for (const auto& [l, e] : it->second) {
+    if (e.cells < minimum_cells_) continue;
+    if (l <= lead) below = e.sigma;
+    if (l > lead && !above) above = e.sigma;
+  }
+  return below ? below : above;
+}
+
+std::vector<double> Discrepancy::widen(const std::vector<double>& members, double sigma,
+                                       const std::string& cell) const {
+  if (sigma <= 0) return members;
+  std::vector<double> out(members.size());
+  const std::uint64_t key = seed_ ^ hash_of(cell);
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    engine::RandomDraws draws(key, kDiscrepancyStream, 0, i);
+    out[i] = std::max(0.0, std::expm1(std::log1p(members[i]) + sigma * draws.standard_normal()));
+  }
+  return out;
+}
+
+nlohmann::json Discrepancy::to_json() const {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [quantity, by_lead] : by_quantity_) {
+    for (const auto& [lead, e] : by_lead) {
+      j[quantity][std::to_string(lead)] = {{"sigma", e.sigma},
+                                           {"cells", e.cells},
+                                           {"mean_squared_error", e.mean_squared_error},
+                                           {"mean_spread", e.mean_spread},
+                                           {"used", e.cells >= minimum_cells_}};
+    }
+  }
+  return j;
+}
+
+}  // namespace peacesim::validation
