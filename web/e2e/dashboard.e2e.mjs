@@ -41,6 +41,14 @@ writeFileSync(
       {
         origin: "2013-12-31",
         scored_years: [2014],
+        discrepancy: {
+          members: 20,
+          hindcast_origins: [{ origin: "2012-12-31", cells: 40 }],
+          sigma: {
+            fatalities: { "1": { sigma: 0.5, cells: 18, used: true } },
+            idps_year_end: { "1": { sigma: 0.9, cells: 2, used: false } },
+          },
+        },
         scores: {
           metrics: [
             { name: "national deaths", group: "violence", better: "lower", model: 0.5, persistence: 0.9, mean3: 0.7, nb: null,
@@ -219,6 +227,10 @@ async function checkViews(page, withServer) {
   assert.deepEqual(await page.$$eval("#backtest-metrics-0 td.model .sd", (e) => e.map((x) => x.textContent)), [" ± 0.040"]);
   assert.match(await page.getAttribute("#backtest-metrics-0 td.model .sd", "title"), /in 97 % of them/);
   assert.match(await page.textContent("#backtest .verdict"), /beats the best baseline on 1 of 2/);
+  // A discrepancy's note: the σ used, not those from too few cells.
+  const note = await page.textContent("#backtest .discrepancy");
+  assert.match(note, /hindcasts of 20 members from 2012-12-31: fatalities: σ 0\.50 at 1 year\./);
+  assert.doesNotMatch(note, /idps/);
   assert.match(await page.textContent("#backtest .backtest-patterns"), /holds in 3 of 4 runs \(75 %\)/);
   console.log(`e2e: views ok (${withServer ? "served" : "report"}: ${links} links, ${rows} headline outcomes, ${cells} region-years)`);
 }

@@ -185,9 +185,18 @@ export interface BacktestPattern {
   share: number;
 }
 
+// A model discrepancy (`backtest --discrepancy`): σ on ln(1 + x) by quantity and lead, from
+// hindcasts started before the origin.
+export interface BacktestDiscrepancy {
+  members: number;
+  hindcast_origins: { origin: string; cells: number }[];
+  sigma: Record<string, Record<string, { sigma: number; cells: number; used?: boolean }>>;
+}
+
 export interface BacktestOrigin {
   origin: string;
   scored_years?: number[];
+  discrepancy?: BacktestDiscrepancy | null;
   scores: {
     metrics: BacktestMetric[];
     verdict: { metrics_judged: number; model_beats_best_baseline: number; not_beaten?: string[] };

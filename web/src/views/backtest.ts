@@ -1,7 +1,7 @@
 // A backtest's report (`serve --backtest`): per origin, every metric of the model beside the three
 // frozen baselines (the best baseline in italics, the model in bold where it beats it), the
 // verdict, and the share of runs in which each pattern holds (docs/validation.md).
-import type { Backtest, BacktestMetric, BacktestOrigin } from "../data";
+import type { Backtest, BacktestDiscrepancy, BacktestMetric, BacktestOrigin } from "../data";
 import { element } from "../charts";
 
 const BASELINES: [keyof BacktestMetric, string][] = [
@@ -39,10 +39,30 @@ function metricRow(m: BacktestMetric): HTMLTableRowElement {
   return tr;
 }
 
+// What widened the model's intervals, when a discrepancy did: the σ used for each quantity at each
+// lead, and the hindcasts they come from.
+function discrepancyNote(d: BacktestDiscrepancy): HTMLElement {
+  const parts: string[] = [];
+  for (const [quantity, byLead] of Object.entries(d.sigma)) {
+    const used = Object.entries(byLead).filter(([, e]) => e.used !== false);
+    if (used.length === 0) continue;
+    parts.push(`${quantity}: ${used.map(([lead, e]) => `σ ${e.sigma.toFixed(2)} at ${lead} year${lead === "1" ? "" : "s"}`).join(", ")}`);
+  }
+  const from = d.hindcast_origins.map((h) => h.origin).join(", ");
+  return element(
+    "p",
+    { class: "discrepancy" },
+    `The model's intervals (CRPS, coverage) include a model discrepancy on ln(1 + x), estimated from hindcasts of ` +
+      `${d.members} members from ${from}: ${parts.length ? parts.join("; ") : "none large enough to use"}. ` +
+      `Its point forecasts are the members' mean, unchanged.`,
+  );
+}
+
 function originSection(o: BacktestOrigin, index: number): HTMLElement {
   const section = element("section", { class: "backtest-origin", "data-origin": o.origin });
   const years = o.scored_years?.length ? `, scored on ${o.scored_years[0]}–${o.scored_years[o.scored_years.length - 1]}` : "";
   section.append(element("h3", {}, `Origin ${o.origin}${years}`));
+  if (o.discrepancy) section.append(discrepancyNote(o.discrepancy));
   const table = element("table", { id: `backtest-metrics-${index}`, class: "backtest-metrics" });
   const head = element("tr");
   head.append(...["metric", "model", ...BASELINES.map(([, text]) => text)].map((h) => element("th", {}, h)));
