@@ -1,5 +1,7 @@
 #include "validation/discrepancy.hpp"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -11,23 +13,20 @@ namespace {
 
 constexpr engine::StreamId kDiscrepancyStream = 0xD15C;
 
-// FNV-1a of a cell's name: the draws of one cell do not depend on any other cell.
-std::uint64_t hash_of(const std::string& s) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
+// A cell's name hashed: the draws of one cell do not depend on any other cell.
+std::uint64_t hash_of(const std::string& s) { return XXH3_64bits(s.data(), s.size()); }
+
+// One row's cell (rows written before the members' log moments were recorded have none).
+void add_row(std::vector<ErrorCell>& out, const nlohmann::json& row, const std::string& quantity,
+             int origin) {
+  if (!row.contains("model_log_mean") || row["model_log_mean"].is_null()) return;
+  const double e = std::log1p(row["observed"].get<double>()) - row["model_log_mean"].get<double>();
+  out.push_back({quantity, row["year"].get<int>() - origin, e * e, row["model_log_var"].get<double>()});
 }
 
 void add_rows(std::vector<ErrorCell>& out, const nlohmann::json& rows, const std::string& quantity,
               int origin) {
-  for (const auto& r : rows) {
-    if (!r.contains("model_log_mean") || r["model_log_mean"].is_null()) continue;
-    const double e = std::log1p(r["observed"].get<double>()) - r["model_log_mean"].get<double>();
-    out.push_back({quantity, r["year"].get<int>() - origin, e * e, r["model_log_var"].get<double>()});
-  }
+  for (const auto& r : rows) add_row(out, r, quantity, origin);
 }
 
 }  // namespace
@@ -35,9 +34,8 @@ void add_rows(std::vector<ErrorCell>& out, const nlohmann::json& rows, const std
 std::vector<ErrorCell> error_cells(const nlohmann::json& scores) {
   std::vector<ErrorCell> out;
   const int origin = scores.at("origin_year").get<int>();
-  for (const auto& r : scores.value("rows", nlohmann::json::array())) {
-    add_rows(out, nlohmann::json::array({r}), r["metric"].get<std::string>(), origin);
-  }
+  for (const auto& r : scores.value("rows", nlohmann::json::array()))
+    add_row(out, r, r["metric"].get<std::string>(), origin);
   if (scores.contains("national")) {
     for (const auto& [quantity, rows] : scores["national"].items())
       add_rows(out, rows, quantity + ": national yearly totals", origin);
