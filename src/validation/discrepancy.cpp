@@ -85,11 +85,14 @@ std::optional<double> Discrepancy::sigma(const std::string& quantity, int lead) 
 std::vector<double> Discrepancy::widen(const std::vector<double>& members, double sigma,
                                        const std::string& cell) const {
   if (sigma <= 0) return members;
-  std::vector<double> out(members.size());
+  std::vector<double> out;
+  out.reserve(members.size() * kDrawsPerMember);
   const std::uint64_t key = seed_ ^ hash_of(cell);
   for (std::size_t i = 0; i < members.size(); ++i) {
+    const double centre = std::log1p(members[i]);
     engine::RandomDraws draws(key, kDiscrepancyStream, 0, i);
-    out[i] = std::max(0.0, std::expm1(std::log1p(members[i]) + sigma * draws.standard_normal()));
+    for (std::size_t k = 0; k < kDrawsPerMember; ++k)
+      out.push_back(std::max(0.0, std::expm1(centre + sigma * draws.standard_normal())));
   }
   return out;
 }

@@ -50,10 +50,11 @@ TEST(Discrepancy, TooFewCellsGiveNoEstimateThatIsUsed) {
 
 TEST(Discrepancy, WidensOnTheLogScaleWithDrawsKeyedToTheCell) {
   const Discrepancy d({}, 7);
-  const std::vector<double> members(4000, 99.0);  // ln(1 + x) = ln 100
+  const std::vector<double> members(400, 99.0);  // ln(1 + x) = ln 100
   EXPECT_EQ(d.widen(members, 0.0, "a"), members);
   const auto wide = d.widen(members, 0.5, "a");
-  EXPECT_EQ(wide, d.widen(members, 0.5, "a"));  // the same cell, the same draws
+  EXPECT_EQ(wide.size(), members.size() * kDrawsPerMember);  // a mixture: draws around each member
+  EXPECT_EQ(wide, d.widen(members, 0.5, "a"));               // the same cell, the same draws
   EXPECT_NE(wide, d.widen(members, 0.5, "b"));
   EXPECT_NE(wide, Discrepancy({}, 8).widen(members, 0.5, "a"));  // another seed
   const auto logs = log1p_all(wide);
