@@ -13,10 +13,10 @@
 //
 //     σ² = max(0, mean(e²) − mean(v)),
 //
-// the squared error the members' own spread does not account for. A forecast's member values x
-// become max(0, exp(ln(1 + x) + σ z) − 1), z a standard normal keyed by cell and member: the
-// members' mean (the point forecast) is not changed, their distribution (CRPS, coverage, the
-// rows' 5-95 % range) is.
+// the squared error the members' own spread does not account for. Each member value x of a
+// forecast becomes kDrawsPerMember values max(0, exp(ln(1 + x) + σ z) − 1), z standard normals
+// keyed by cell and member: the members' mean (the point forecast) is not changed, their
+// distribution (CRPS, coverage, the rows' 5-95 % range) is.
 #pragma once
 
 #include <cstdint>
