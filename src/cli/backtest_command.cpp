@@ -166,7 +166,7 @@ int backtest_command(const BacktestOptions& options) {
       bad("--discrepancy-runs",
           fmt::format("{} is more than the ensemble's {} members (--runs)", hindcast_runs, options.runs));
     for (const auto& d : origins) {
-      if (hindcast_origins(p, d).empty())
+      if (hindcast_origins(p.scenario.start, d).empty())
         bad("--discrepancy",
             "no 31 December in the scenario's calendar before the origin " + d.iso() + " to hindcast from");
     }
@@ -239,7 +239,6 @@ int backtest_command(const BacktestOptions& options) {
     const PreparedRun forecast = prepare(options.input.scenario, at_origin);
     entry["forecast_origin"] =
         options.simulate_through ? nlohmann::json(nullptr) : nlohmann::json(origin.iso());
-    analysis::Arm arm;
     std::vector<double> fitted;  // the fit's chosen values (the hindcasts take them too)
     if (fit) {
       validation::Observed window = load_observed(options.observed, fit->from, origin, scope);
@@ -311,22 +310,28 @@ int backtest_command(const BacktestOptions& options) {
           {"rehearsal_origin",
            rehearsal ? nlohmann::json(rehearsal_origin(origin).iso()) : nlohmann::json(nullptr)}};
       fitted = chosen.values;
-      arm = arm_at(forecast, fit->ranges, fitted);
     } else {
       entry["fit"] = nullptr;
-      arm = arm_at(forecast, {}, {});
     }
-    arm.end = forecast_end;
-    // With a posterior, member i takes draw draws[i] (two members to a draw).
-    std::vector<analysis::Arm> member_arms(seeds.size(), arm);
-    if (const auto it = posteriors.find(origin); it != posteriors.end()) {
-      const auto draws = member_draws(it->second, seeds.size(), options.first_seed);
-      for (std::size_t i = 0; i < seeds.size(); ++i) {
-        member_arms[i] = arm_with_draw(forecast, it->second, draws[i]);
-        member_arms[i].end = forecast_end;
-      }
-      entry["posterior"] = {{"file", it->second.file}, {"parameters", it->second.names}, {"draws", draws}};
-    }
+    // The first n members' arms for a run prepared at some origin: with a posterior, member i takes
+    // draw draws[i] (two members to a draw); else every member the fit's values (or the scenario's).
+    // The forecast's members and the discrepancy's hindcasts are built by it alike.
+    const auto posterior = posteriors.find(origin);
+    const std::vector<std::size_t> draws =
+        posterior == posteriors.end() ? std::vector<std::size_t>{}
+                                      : member_draws(posterior->second, seeds.size(), options.first_seed);
+    const auto arms_at = [&](const PreparedRun& at, std::size_t n) {
+      if (posterior == posteriors.end())
+        return std::vector<analysis::Arm>(n, fit ? arm_at(at, fit->ranges, fitted) : arm_at(at, {}, {}));
+      std::vector<analysis::Arm> arms;
+      for (std::size_t i = 0; i < n; ++i) arms.push_back(arm_with_draw(at, posterior->second, draws[i]));
+      return arms;
+    };
+    std::vector<analysis::Arm> member_arms = arms_at(forecast, seeds.size());
+    for (auto& a : member_arms) a.end = forecast_end;
+    if (posterior != posteriors.end())
+      entry["posterior"] = {
+          {"file", posterior->second.file}, {"parameters", posterior->second.names}, {"draws", draws}};
 
     // The ensemble, scored on the years after the origin; the patterns on each member.
     const engine::Date scored_from(origin.year() + 1, 1, 1);
@@ -341,22 +346,10 @@ int backtest_command(const BacktestOptions& options) {
     if (options.discrepancy) {
       Hindcasts h;
       h.scenario = options.input.scenario;
+      h.start = p.scenario.start;
       h.load = load;
       h.simulate_through = options.simulate_through;
-      const auto posterior = posteriors.find(origin);
-      const std::vector<std::size_t> draws =
-          posterior == posteriors.end() ? std::vector<std::size_t>{}
-                                        : member_draws(posterior->second, seeds.size(), options.first_seed);
-      h.arms = [&](const PreparedRun& at) {
-        std::vector<analysis::Arm> arms;
-        for (std::size_t i = 0; i < hindcast_runs; ++i) {
-          if (posterior != posteriors.end())
-            arms.push_back(arm_with_draw(at, posterior->second, draws[i]));
-          else
-            arms.push_back(fit ? arm_at(at, fit->ranges, fitted) : arm_at(at, {}, {}));
-        }
-        return arms;
-      };
+      h.arms = [&](const PreparedRun& at) { return arms_at(at, hindcast_runs); };
       h.seeds.assign(seeds.begin(), seeds.begin() + static_cast<std::ptrdiff_t>(hindcast_runs));
       h.full = &full;
       h.scoring = input;

@@ -9,13 +9,11 @@
 
 namespace peacesim::cli {
 
-std::vector<engine::Date> hindcast_origins(const PreparedRun& run, engine::Date origin) {
+std::vector<engine::Date> hindcast_origins(engine::Date start, engine::Date origin) {
   // A forecast reads the state of its origin's whole year (M17: the deaths observed in it): the
   // first hindcast starts at the end of the first year the scenario simulates from 1 January.
   std::vector<engine::Date> out;
-  const int first = run.scenario.start == engine::Date(run.scenario.start.year(), 1, 1)
-                        ? run.scenario.start.year()
-                        : run.scenario.start.year() + 1;
+  const int first = start == engine::Date(start.year(), 1, 1) ? start.year() : start.year() + 1;
   for (int y = first; y < origin.year(); ++y) out.emplace_back(y, 12, 31);
   return out;
 }
@@ -62,13 +60,12 @@ validation::Discrepancy estimate_discrepancy(const Hindcasts& h, engine::Date or
                                              nlohmann::json& report) {
   // Nothing observed after the origin: the hindcasts are scored on the years up to it.
   const validation::Observed seen = validation::observed_up_to(*h.full, origin);
-  const PreparedRun base = prepare(h.scenario, h.load);
   std::vector<validation::ErrorCell> cells;
   report = {{"method",
              "hindcasts from each earlier 31 December; sigma^2 = max(0, mean(e^2) - mean(v)) on ln(1 + x)"},
             {"members", h.seeds.size()},
             {"hindcast_origins", nlohmann::json::array()}};
-  for (const engine::Date& from : hindcast_origins(base, origin)) {
+  for (const engine::Date& from : hindcast_origins(h.start, origin)) {
     const nlohmann::json scores = hindcast_scores(h, seen, from, origin);
     const auto found = validation::error_cells(scores);
     cells.insert(cells.end(), found.begin(), found.end());

@@ -18,6 +18,7 @@ namespace peacesim::cli {
 
 struct Hindcasts {
   std::string scenario;           // the scenario file, loaded again at each hindcast origin
+  engine::Date start;             // the scenario's first day (where the first hindcast may start)
   scenario::LoadOptions load;     // the command's overrides, seed and scale
   bool simulate_through = false;  // as the forecast: from the state observed at the origin, or not
   // The members' arms for a run prepared at a hindcast origin: the forecast's parameters (its fit's
@@ -32,8 +33,8 @@ struct Hindcasts {
 };
 
 // The year-ends a forecast from `origin` is hindcast from: every 31 December from the end of the
-// first whole year the scenario simulates to the one before the origin.
-std::vector<engine::Date> hindcast_origins(const PreparedRun& run, engine::Date origin);
+// first whole year a scenario starting on `start` simulates to the one before the origin.
+std::vector<engine::Date> hindcast_origins(engine::Date start, engine::Date origin);
 
 // Runs the hindcasts for `origin` and estimates the discrepancy; `report` receives, for the JSON,
 // the hindcast origins, members and every estimate. Throws analysis::Interrupted when stopped.

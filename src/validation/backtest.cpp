@@ -15,10 +15,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-double mean_of(const std::vector<double>& v) {
-  return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
-}
-
 Json opt(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
 
 // A forecaster's figures for a list of cells: a point forecast and, if it has one, a
@@ -140,10 +136,8 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
 // The mean and variance of the members' ln(1 + x): what a discrepancy is estimated from.
 std::pair<double, double> log_moments(const std::vector<double>& members) {
   const auto logs = log1p_all(members);
-  const double mean = mean_of(logs);
-  double var = 0;
-  for (const double x : logs) var += (x - mean) * (x - mean);
-  return {mean, logs.size() > 1 ? var / static_cast<double>(logs.size() - 1) : 0.0};
+  const double mean = engine::sample_mean(logs);
+  return {mean, engine::sample_variance(logs, mean)};
 }
 
 // The model's distribution in a cell: its members, widened by the discrepancy if there is one.
@@ -325,7 +319,7 @@ Json score_forecast(const ForecastInput& in) {
           }
           o.push_back(obs(r, y));
           origin_values.push_back(hist(r, origin));
-          model.point.push_back(mean_of(members));
+          model.point.push_back(engine::sample_mean(members));
           model.draws.push_back(
               model_draws(in, members, quantity, y - origin, quantity + "|" + r + "|" + std::to_string(y)));
           per.point.push_back(persistence_of(own, origin));
@@ -399,7 +393,7 @@ Json score_forecast(const ForecastInput& in) {
             mean_sum += means.at(r)[h];
           }
           no.push_back(ov);
-          nm.point.push_back(mean_of(members));
+          nm.point.push_back(engine::sample_mean(members));
           nm.draws.push_back(model_draws(in, members, prefix, y - origin, prefix + "|" + std::to_string(y)));
           np.point.push_back(persistence_of(totals_history, origin));
           n3.point.push_back(mean3_of(totals_history, origin));
@@ -447,7 +441,7 @@ Json score_forecast(const ForecastInput& in) {
       }
       if (members.empty()) continue;
       o.push_back(ov);
-      m.point.push_back(mean_of(members));
+      m.point.push_back(engine::sample_mean(members));
       m.draws.push_back(model_draws(in, members, name, y - origin, name + "|" + std::to_string(y)));
       p.point.push_back(persistence_of(history, origin));
       t.point.push_back(mean3_of(history, origin));

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <numeric>
 
+#include "engine/percentile.hpp"
 #include "support/backtest_inputs.hpp"
 #include "validation/backtest.hpp"
 #include "validation/scores.hpp"
@@ -58,10 +58,8 @@ TEST(Discrepancy, WidensOnTheLogScaleWithDrawsKeyedToTheCell) {
   EXPECT_NE(wide, d.widen(members, 0.5, "b"));
   EXPECT_NE(wide, Discrepancy({}, 8).widen(members, 0.5, "a"));  // another seed
   const auto logs = log1p_all(wide);
-  const double mean = std::accumulate(logs.begin(), logs.end(), 0.0) / static_cast<double>(logs.size());
-  double var = 0;
-  for (const double x : logs) var += (x - mean) * (x - mean);
-  var /= static_cast<double>(logs.size() - 1);
+  const double mean = engine::sample_mean(logs);
+  const double var = engine::sample_variance(logs, mean);
   EXPECT_NEAR(mean, std::log(100.0), 0.03);
   EXPECT_NEAR(std::sqrt(var), 0.5, 0.02);
   // Counts stay counts: a member at 0 widened downwards is 0, not negative.
