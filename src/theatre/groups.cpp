@@ -87,9 +87,10 @@ std::vector<ArmedGroup> read_groups(const Node& root) {
     g.communities = ref_list(r, "communities");
     for_each(r, "areas", [&](MapReader& a, std::size_t) {
       const Node& region = a.required("region");
+      const Node* base = a.optional("base");
       g.areas.push_back(
           {Ref{scenario::read_string(region, a.field("region")), region.where(), a.field("region")},
-           read_source(a)});
+           read_source(a), base != nullptr && scenario::read_bool(*base, a.field("base"))});
     });
     for_each(
         r, "changes", [&](MapReader& c, std::size_t) { g.changes.push_back(read_change(c)); }, true);

@@ -49,6 +49,10 @@ struct GroupChange {
 struct GroupArea {
   Ref region;
   Source source;
+  // A region where the group's fighters gather from elsewhere (its sanctuary, its leaders' home):
+  // M2 sends a share of the recruits it makes in its other regions there
+  // (docs/model/operational-layer.md, M2, "Where recruits gather").
+  bool base = false;
 };
 
 struct ArmedGroup {

@@ -125,6 +125,20 @@ TEST(TheatreRead, GroupNeedsOneOrigin) {
   EXPECT_NE(e.message().find("exactly one 'formed' or 'split_from'"), string::npos);
 }
 
+TEST(TheatreRead, AnAreaMayBeTheGroupsBase) {
+  const string with_areas =
+      replace(minimal_theatre(), "    type: separatist\n",
+              "    type: separatist\n    areas:\n      - {region: Kidal, base: true, source: \"004 §3.3\"}\n"
+              "      - {region: Gao, source: \"004 §3.2\"}\n");
+  const auto t = load_and_check("base.yaml", with_areas);
+  ASSERT_EQ(t.groups[0].areas.size(), 2u);
+  EXPECT_TRUE(t.groups[0].areas[0].base);
+  EXPECT_FALSE(t.groups[0].areas[1].base);  // not said: not a base
+  const auto e = error_of("base_word.yaml", replace(with_areas, "base: true", "base: maybe"));
+  EXPECT_EQ(e.field(), "armed_groups[0].areas[0].base");
+  EXPECT_NE(e.message().find("expected true or false"), string::npos) << e.what();
+}
+
 TEST(TheatreRead, DataFilePathsAreRelativeToTheFileThatNamesThem) {
   const auto t = load_and_check("paths.yaml", minimal_theatre());
   EXPECT_EQ(t.geography.regions.file.path.parent_path(), temp_dir());

@@ -88,6 +88,18 @@ void PeopleOps::enlist(State& state, std::uint32_t agent, ActorIndex g) {
   group.dispersed[state.cells[state.people.cell[agent]].region] += state.people.people_per_agent;
 }
 
+void PeopleOps::enlist(State& state, std::uint32_t agent, ActorIndex g, std::size_t gather, double share) {
+  const std::size_t home = state.cells[state.people.cell[agent]].region;
+  if (gather == home || share <= 0.0) return enlist(state, agent, g);
+  state.people.status[agent] = Status::Fighter;
+  state.people.group[agent] = g;
+  Group& group = state.group(g);
+  group.fighters.push_back(agent);
+  const double k = state.people.people_per_agent;
+  group.dispersed[home] += (1.0 - share) * k;
+  group.dispersed[gather] += share * k;
+}
+
 std::size_t PeopleOps::send_home(State& state, ActorIndex g, double expected, engine::RandomDraws& draws) {
   auto n = static_cast<std::size_t>(expected);
   if (draws.uniform() < expected - static_cast<double>(n)) ++n;

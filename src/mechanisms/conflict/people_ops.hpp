@@ -31,6 +31,9 @@ class PeopleOps {
   // A resident joins group g: status Fighter, and k people added to the group's dispersed pool in
   // the region the resident lives in.
   void enlist(State& state, std::uint32_t agent, ActorIndex g);
+  // The same, with the k people counted `share` in region `gather` and 1 − share where the resident
+  // lives (M2: recruits who leave for the group's base; the agent keeps its home cell).
+  void enlist(State& state, std::uint32_t agent, ActorIndex g, std::size_t gather, double share);
   // A fighter goes home (deserts or is demobilized): back to Resident.
   void release(State& state, ActorIndex g, std::size_t count);
   // Sends home about `expected` of group g's dispersed fighters (agents): the whole part, plus one

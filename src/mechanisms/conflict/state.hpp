@@ -137,6 +137,7 @@ struct Group {
   GroupKind kind = GroupKind::Separatist;
   std::uint32_t communities = 0;  // bit c: recruits from community c
   std::uint32_t regions = 0;      // bit r: operates in region r
+  std::uint32_t bases = 0;        // bit r: a region of its own where recruits gather (M2); within regions
   bool active = false;            // exists today
   bool designated = false;        // listed as terrorist (M10, M11)
   bool offensive = false;         // a scheduled offensive is on today (M3)

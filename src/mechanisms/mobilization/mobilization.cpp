@@ -7,6 +7,7 @@
 #include "engine/ordered_lists.hpp"
 #include "mechanisms/conflict/draws.hpp"
 #include "mechanisms/grievance/grievance.hpp"
+#include "mechanisms/mobilization/bases.hpp"
 
 namespace peacesim::mechanisms::mobilization {
 
@@ -237,6 +238,13 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
     room = room_share(resources.ceiling, fighters, wanted);
     left_all = resources.ceiling - fighters;
   }
+  // Where each group's recruits from each region gather (their home region unless the group has
+  // bases and base_share > 0).
+  std::vector<std::vector<std::size_t>> gather(groups);
+  if (params.base_share > 0.0) {
+    const RegionCentres centres = region_centres(state);
+    for (std::size_t gi = 0; gi < groups; ++gi) gather[gi] = gathering_regions(state.groups[gi], centres);
+  }
   // Pass 2 (in person order, draws keyed by person: the same whatever the threads); the second
   // uniform of the person's draws decides.
   for (const auto [i, c] : chosen) {
@@ -244,7 +252,12 @@ void recruit(State& state, conflict::Context& context, const Params& params, con
     auto draws = context.random.draws(kStream, static_cast<std::uint32_t>(state.day), 1000 + i);
     (void)draws.uniform();
     if (draws.uniform() < accept[c - 1] * room) {
-      context.ops.enlist(state, i, c);
+      const auto& to = gather[c - 1];
+      if (to.empty()) {
+        context.ops.enlist(state, i, c);
+      } else {
+        context.ops.enlist(state, i, c, to[state.cells[people.cell[i]].region], params.base_share);
+      }
       left[c - 1] -= k;
       left_all -= k;
     }

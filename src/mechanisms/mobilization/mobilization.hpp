@@ -49,6 +49,7 @@ struct Params {
   double join_rate = 0.05;
   double desert_rate = 0.03;
   double split_share = 0.2;
+  double base_share = 0.0;  // of recruits made away from a group's bases who gather at the nearest
 };
 
 // Its parameters, each bound to its member of Params (module.cpp), and its module.

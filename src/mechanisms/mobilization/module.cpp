@@ -54,6 +54,10 @@ const engine::ParameterTable<Params>& parameter_table() {
       parameter("mobilization_join_rate", &Params::join_rate, 0.0, 1.0, "1/month",
                 "assumption: being ready is not joining; a few per cent act on it in a month",
                 "Monthly chance that a ready person joins, when the group has room"),
+      parameter("mobilization_base_share", &Params::base_share, 0.0, 1.0, "1",
+                "assumption: 0 keeps every recruit where they live; a theatre whose groups name bases "
+                "(armed_groups[].areas[].base) sets it",
+                "Share of the recruits a group makes away from its bases who gather at the nearest base"),
       parameter("mobilization_desert_rate", &Params::desert_rate, 0.0, 0.5, "1/month",
                 "assumption: fighters drift home (seasonal work, family)",
                 "Monthly share of a group's fighters who go home"),

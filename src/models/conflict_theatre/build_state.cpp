@@ -228,7 +228,10 @@ void add_groups(const TheatreWorld& world, const DynamicsSpec& spec, const engin
       const std::size_t ci = category_index(comms, c.id);
       if (ci < comms.size()) g.communities |= 1u << ci;
     }
-    for (const auto& a : tg.areas) g.regions |= region_bit(world, a.region);
+    for (const auto& a : tg.areas) {
+      g.regions |= region_bit(world, a.region);
+      if (a.base) g.bases |= region_bit(world, a.region);
+    }
     g.at_place.assign(s.places.size(), 0.0);
     g.dispersed.assign(world.regions.units.size(), 0.0);
     g.split_share = parameters.real("mobilization_split_share");

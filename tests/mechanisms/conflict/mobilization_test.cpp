@@ -12,8 +12,10 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "fixture.hpp"
+#include "mechanisms/mobilization/bases.hpp"
 
 namespace peacesim::mechanisms::conflict::testing {
 namespace {
@@ -97,6 +99,53 @@ TEST(MobilizationMechanism, EveryoneReadyJoinsTheirOwnCommunitysGroupWhenThereIs
   // Recruits join the dispersed pool of the region they live in.
   EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfGao), 2000.0);
   EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfBamako), 0.0);
+}
+
+// Where recruits gather: with base_share b, a recruit living outside the group's bases counts
+// (1 − b) of its people where it lives and b at the base; one living at a base counts there whole.
+// The agent keeps its home (its cell), only the group's strength by region moves.
+TEST(MobilizationMechanism, RecruitsFromAwayGatherAtTheGroupsBase) {
+  for (const double share : {0.0, 0.5, 1.0}) {
+    World w;
+    radicalize(w);
+    auto params = no_desertion();
+    params.join_rate = 1.0;
+    params.absorb_base = 1e9;
+    params.base_share = share;
+    w.group(kMnla).regions = 0b11;              // Bamako and Gao
+    w.group(kMnla).communities = 0;             // recruits anyone (Bamako's people are not its community)
+    w.group(kMnla).bases = 1u << kRegionOfGao;  // its base: Gao
+    mobilization::recruit(w.state, w.ctx(), params);
+    double away = 0.0;
+    double at_base = 0.0;
+    for (const std::uint32_t i : w.group(kMnla).fighters) {
+      const auto region = w.state.cells[w.state.people.cell[i]].region;
+      (region == kRegionOfGao ? at_base : away) += w.state.people.people_per_agent;
+    }
+    ASSERT_GT(away, 0.0);
+    ASSERT_GT(at_base, 0.0);
+    EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfBamako), (1.0 - share) * away) << share;
+    EXPECT_DOUBLE_EQ(w.dispersed(kMnla, kRegionOfGao), at_base + share * away) << share;
+    EXPECT_DOUBLE_EQ(w.group(kMnla).fighters_people(), away + at_base);
+  }
+}
+
+// The base a recruit goes to is the one whose region's centre is nearest the recruit's region's;
+// a group without bases, a region that is a base and a region without cells keep their recruits.
+TEST(MobilizationMechanism, RecruitsGoToTheNearestBase) {
+  mobilization::RegionCentres centres{{12.6, 14.5, 18.4, std::nan("")}, {-8.0, -4.0, 1.4, std::nan("")}};
+  Group g;
+  EXPECT_EQ(mobilization::gathering_regions(g, centres), (std::vector<std::size_t>{0, 1, 2, 3}));
+  g.bases = (1u << 0) | (1u << 2);  // bases in regions 0 (12.6N 8.0W) and 2 (18.4N 1.4E)
+  EXPECT_EQ(mobilization::gathering_regions(g, centres), (std::vector<std::size_t>{0, 0, 2, 3}));
+  centres.lat[1] = 17.5;  // region 1 moved north-east of the middle: now nearer region 2
+  centres.lon[1] = -0.5;
+  EXPECT_EQ(mobilization::gathering_regions(g, centres), (std::vector<std::size_t>{0, 2, 2, 3}));
+  // The centres are the means of the regions' cells (the fixture: Bamako's two, Gao's three).
+  World w;
+  const auto c = mobilization::region_centres(w.state);
+  EXPECT_NEAR(c.lat[kRegionOfBamako], (12.6 + 12.7) / 2, 1e-12);
+  EXPECT_NEAR(c.lon[kRegionOfGao], (-0.1 + 0.0 + 0.5) / 3, 1e-12);
 }
 
 TEST(MobilizationMechanism, ArrestRiskDetersTheRiskAverse) {
