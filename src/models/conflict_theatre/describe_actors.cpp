@@ -50,7 +50,7 @@ Table groups_table(const TheatreWorld& w) {
       }
     }
     std::vector<std::string> areas;
-    for (const auto& a : g.areas) areas.push_back(a.region.id);
+    for (const auto& a : g.areas) areas.push_back(a.base ? a.region.id + " (base)" : a.region.id);
     std::vector<std::string> communities;
     for (const auto& c : g.communities) communities.push_back(c.id);
     table.rows.push_back({g.short_name, std::string(theatre::group_type_name(g.type)), appears, ends,
