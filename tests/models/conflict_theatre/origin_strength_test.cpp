@@ -191,10 +191,11 @@ void at_the_2015_origin(Check check) {
 }
 
 // Where the observations say who the deaths were, each group of the region is scaled by its own
-// factor: in the region with the most deaths of 2015, of the groups with more than 20 deaths in
-// events naming them and more than 5 agents there, the first is observed with 3 times its deaths and
-// the others with 0.3 times; the other groups with their own deaths; no unnamed deaths. (Chosen from
-// the run's own deaths and fighters: the trajectory differs between builds.)
+// factor: in the region with the most deaths of 2015 among those where at least two groups have
+// more than 20 deaths in events naming them and more than 5 agents, the first such group is
+// observed with 3 times its deaths and the others with 0.3 times; the other groups with their own
+// deaths; no unnamed deaths. (Chosen from the run's own deaths and fighters: the trajectory differs
+// between builds.)
 TEST(OriginStrength, WhereTheDeathsAreAttributedEachGroupIsScaledByItsOwn) {
   at_the_2015_origin([](const models::conflict_theatre::ConflictModel& model) {
     conflict::State state = model.state();
@@ -203,10 +204,17 @@ TEST(OriginStrength, WhereTheDeathsAreAttributedEachGroupIsScaledByItsOwn) {
     const auto& log = model.registry().log();
     const std::size_t regions = state.regions.size();
     const double k = state.people.people_per_agent;
-    std::size_t r = 0;
+    const auto telling_in = [&](std::size_t g, std::size_t q) {
+      return log.fatalities_of(2015, g, q, regions) > 20.0 && state.groups[g].active &&
+             state.fighters_in(state.groups[g], q) > 5.0 * k;
+    };
+    std::size_t r = regions;
     for (std::size_t q = 0; q < regions; ++q) {
-      if (log.fatalities_in(2015, q) > log.fatalities_in(2015, r)) r = q;
+      int telling = 0;
+      for (std::size_t g = 0; g < state.groups.size(); ++g) telling += telling_in(g, q) ? 1 : 0;
+      if (telling >= 2 && (r == regions || log.fatalities_in(2015, q) > log.fatalities_in(2015, r))) r = q;
     }
+    ASSERT_LT(r, regions) << "no region with two groups with deaths and fighters";
     m17::Observed observed;
     observed.year = 2015;
     observed.fatalities.assign(regions, -1.0);
@@ -217,9 +225,7 @@ TEST(OriginStrength, WhereTheDeathsAreAttributedEachGroupIsScaledByItsOwn) {
     int chosen = 0;
     for (std::size_t g = 0; g < state.groups.size(); ++g) {
       const double own = log.fatalities_of(2015, g, r, regions);
-      const bool telling =
-          own > 20.0 && state.groups[g].active && state.fighters_in(state.groups[g], r) > 5.0 * k;
-      observed.named[g * regions + r] = telling ? own * (chosen++ == 0 ? 3.0 : 0.3) : own;
+      observed.named[g * regions + r] = telling_in(g, r) ? own * (chosen++ == 0 ? 3.0 : 0.3) : own;
     }
     ASSERT_GE(chosen, 2) << "fewer than two groups with deaths and fighters in " << state.regions[r];
     const m17::Params params;  // by group: the default
