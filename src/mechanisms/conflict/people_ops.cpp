@@ -81,23 +81,22 @@ std::size_t PeopleOps::kill_fighters(State& state, ActorIndex g, double people) 
 }
 
 void PeopleOps::enlist(State& state, std::uint32_t agent, ActorIndex g) {
-  state.people.status[agent] = Status::Fighter;
-  state.people.group[agent] = g;
-  Group& group = state.group(g);
-  group.fighters.push_back(agent);
-  group.dispersed[state.cells[state.people.cell[agent]].region] += state.people.people_per_agent;
+  enlist(state, agent, g, state.cells[state.people.cell[agent]].region, 0.0);
 }
 
 void PeopleOps::enlist(State& state, std::uint32_t agent, ActorIndex g, std::size_t gather, double share) {
-  const std::size_t home = state.cells[state.people.cell[agent]].region;
-  if (gather == home || share <= 0.0) return enlist(state, agent, g);
   state.people.status[agent] = Status::Fighter;
   state.people.group[agent] = g;
   Group& group = state.group(g);
   group.fighters.push_back(agent);
+  const std::size_t home = state.cells[state.people.cell[agent]].region;
   const double k = state.people.people_per_agent;
-  group.dispersed[home] += (1.0 - share) * k;
-  group.dispersed[gather] += share * k;
+  if (gather == home || share <= 0.0) {
+    group.dispersed[home] += k;
+  } else {
+    group.dispersed[home] += (1.0 - share) * k;
+    group.dispersed[gather] += share * k;
+  }
 }
 
 std::size_t PeopleOps::send_home(State& state, ActorIndex g, double expected, engine::RandomDraws& draws) {
